@@ -1,0 +1,51 @@
+"""Rebuild every curated table from a folder of raw published files.
+
+    python -m data.build ../shared/sources            # writes data/tables/*.csv and data/geo/
+    python -m data.build NEWER_RELEASES --out /tmp/x  # try newer official files without touching the app
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from data.build import corridors, countries, deployments, geometry
+from data.catalog import GEO_DIR, TABLES_DIR
+
+
+def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
+    """Every table keyed by name, plus the country shapes; pure apart from reading ``raw``."""
+    deployments_table, deployment_sources = deployments.build_deployments(raw)
+    tables = {
+        "countries": countries.build_countries(raw),
+        "corridors": corridors.build_corridors(raw),
+        "deployments": deployments_table,
+    }
+    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources]
+    tables["sources"] = pd.DataFrame(source_rows).drop_duplicates("source_id").sort_values("source_id")
+    return tables, geometry.build_country_shapes(raw)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("raw", type=Path, help="folder of raw published files (laid out like shared/sources)")
+    parser.add_argument("--out", type=Path, default=TABLES_DIR, help="where to write the CSV tables")
+    parser.add_argument("--geo-out", type=Path, default=GEO_DIR, help="where to write the country shapes")
+    args = parser.parse_args(argv)
+    try:
+        tables, shapes = build_all(args.raw)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        table.to_csv(args.out / f"{name}.csv", index=False)
+        print(f"{name}: {len(table):,} rows")
+    args.geo_out.mkdir(parents=True, exist_ok=True)
+    geometry.write_country_shapes(shapes, args.geo_out / "countries.geojson")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

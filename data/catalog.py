@@ -1,0 +1,119 @@
+"""What each curated table is: title, what its figures measure, and its columns.
+
+The source of every row is in the ``sources`` table (via ``source_id``); this catalog says what a
+table means, so pages, downloads and the methods page can say it where the figures are shown.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TABLES_DIR = PACKAGE_DIR / "tables"
+GEO_DIR = PACKAGE_DIR / "geo"
+TABLES_DIR_VARIABLE = "MIGRATION_DASHBOARD_TABLES"
+
+
+def tables_dir() -> Path:
+    """Where the app reads its tables: the shipped ones, or another copy (a rebuild, a test's broken copy)."""
+    return Path(os.environ.get(TABLES_DIR_VARIABLE, TABLES_DIR))
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    title: str
+    measure: str
+    description: str
+    columns: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return tables_dir() / f"{self.name}.csv"
+
+
+CATALOG: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in [
+        TableSpec(
+            name="sources",
+            title="Sources",
+            measure="Metadata",
+            description="One row per published dataset used: publisher, edition, URL, licence and citation.",
+            columns={
+                "source_id": "Identifier used in the source_id column of every other table",
+                "publisher": "Who published the data",
+                "dataset": "Dataset name",
+                "edition": "Edition, revision or vintage",
+                "year": "Publication year of the edition",
+                "url": "Where the publisher makes it available",
+                "licence": "Licence or terms of use, as stated by the publisher",
+                "citation": "How to cite it",
+                "obtained_from": "The copy this project read, with its commit",
+                "notes": "What the figures are, and caveats",
+            },
+        ),
+        TableSpec(
+            name="countries",
+            title="Countries and areas",
+            measure="Reference list",
+            description="ISO3 codes used by UN DESA with UN M49 regions, World Bank income group (FY2023) "
+            "and a label point for maps.",
+            columns={
+                "iso3": "ISO 3166-1 alpha-3 code (UN DESA also uses a few non-ISO codes, e.g. OOO = other/unknown)",
+                "name": "Country or area name",
+                "m49": "UN M49 numeric code",
+                "region": "UN region",
+                "subregion": "UN subregion",
+                "intermediate_region": "UN intermediate region, where defined",
+                "is_asia_pacific": "True where the UN region is Asia or Oceania",
+                "wb_income_group": "World Bank income group, FY2023 classification",
+                "lon": "Longitude of the label point used for maps",
+                "lat": "Latitude of the label point used for maps",
+                "point_source": "Where the label point comes from",
+                "source_id": "Source of the row",
+            },
+        ),
+        TableSpec(
+            name="corridors",
+            title="International migrant stock by origin and destination",
+            measure="Stock: persons living outside their country of origin at mid-year (not annual flows)",
+            description="UN DESA International Migrant Stock, bilateral, by sex; 2024 revision (1990-2024) and "
+            "2020 revision (1990-2020). The revisions differ a lot on Gulf corridors: never mix them.",
+            columns={
+                "revision": "UN DESA revision (2024 or 2020)",
+                "year": "Reference year (mid-year)",
+                "orig_iso3": "Country or area of origin (birth, or citizenship where type_c = 1)",
+                "dest_iso3": "Country or area of destination",
+                "female": "Female migrants (persons)",
+                "male": "Male migrants (persons)",
+                "total": "female + male (persons)",
+                "type_b": "1 = destination data based on foreign-born population",
+                "type_c": "1 = destination data based on foreign citizens",
+                "type_r": "1 = includes refugees",
+                "type_i": "1 = imputed by UN DESA (no data for the destination)",
+                "source_id": "Source of the row",
+            },
+        ),
+        TableSpec(
+            name="deployments",
+            title="Sri Lanka: departures for foreign employment by destination",
+            measure="Flow: registrations of departing workers per calendar year (reported, not modelled)",
+            description="SLBFE annual statistical reports, 2019-2024. Totals (sex 'total', skill 'all') come "
+            "from the all-sources table; sex x skill rows from the country x manpower table, whose categories "
+            "change in 2023 and whose 2021 sum (97,302) is below the all-sources total (122,264).",
+            columns={
+                "year": "Calendar year of departure",
+                "destination_as_published": "Destination as printed by SLBFE",
+                "dest_iso3": "ISO3 of the destination (blank for 'Other' and regions)",
+                "sex": "total, female or male",
+                "skill_level": "'all', or the SLBFE manpower level",
+                "departures": "Departures (persons); blank where withheld, see note",
+                "basis": "Which SLBFE table the figure comes from",
+                "source_table": "Table number in the SLBFE report, where known",
+                "note": "Why a figure is withheld or flagged",
+                "source_id": "Source of the row",
+            },
+        ),
+    ]
+}

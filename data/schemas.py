@@ -1,0 +1,104 @@
+"""Pandera schemas: types, allowed values, unique keys and arithmetic identities of each table."""
+
+import pandera.pandas as pa
+
+ISO3 = pa.Check.str_matches(r"^[A-Z0-9]{3}$", error="a 3-character upper-case code")
+
+
+def iso3_in(known_codes: frozenset[str]) -> pa.Check:
+    return pa.Check.isin(sorted(known_codes), error="a code listed in the countries table")
+
+
+def sources_schema() -> pa.DataFrameSchema:
+    text = pa.Column(str, nullable=False)
+    return pa.DataFrameSchema(
+        {
+            "source_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9_\-]+$"), unique=True),
+            "publisher": text,
+            "dataset": text,
+            "edition": text,
+            "year": pa.Column(int, pa.Check.in_range(1900, 2100)),
+            "url": pa.Column(str, pa.Check.str_startswith("http")),
+            "licence": text,
+            "citation": text,
+            "obtained_from": pa.Column(str, nullable=True),
+            "notes": pa.Column(str, nullable=True),
+        },
+        coerce=True,
+    )
+
+
+def countries_schema(source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "iso3": pa.Column(str, ISO3, unique=True),
+            "name": pa.Column(str),
+            "m49": pa.Column("Int64", nullable=True),
+            "region": pa.Column(str, nullable=True),
+            "subregion": pa.Column(str, nullable=True),
+            "intermediate_region": pa.Column(str, nullable=True),
+            "is_asia_pacific": pa.Column(bool),
+            "wb_income_group": pa.Column(str, nullable=True),
+            "lon": pa.Column(float, pa.Check.in_range(-180, 180), nullable=True),
+            "lat": pa.Column(float, pa.Check.in_range(-90, 90), nullable=True),
+            "point_source": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        coerce=True,
+    )
+
+
+def corridors_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    persons = pa.Column("Int64", pa.Check.ge(0), nullable=True)
+    flag = pa.Column(int, pa.Check.isin([0, 1]))
+    return pa.DataFrameSchema(
+        {
+            "revision": pa.Column(int, pa.Check.isin([2020, 2024])),
+            "year": pa.Column(int, pa.Check.in_range(1990, 2024)),
+            "orig_iso3": pa.Column(str, iso3_in(country_codes)),
+            "dest_iso3": pa.Column(str, iso3_in(country_codes)),
+            "female": persons,
+            "male": persons,
+            "total": persons,
+            "type_b": flag,
+            "type_c": flag,
+            "type_r": flag,
+            "type_i": flag,
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(
+                lambda df: df["total"].isna() | (df["total"] == df["female"] + df["male"]).fillna(False),
+                element_wise=False,
+                error="total = female + male",
+            )
+        ],
+        unique=["revision", "year", "orig_iso3", "dest_iso3"],
+        coerce=True,
+    )
+
+
+def deployments_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.in_range(2000, 2100)),
+            "destination_as_published": pa.Column(str),
+            "dest_iso3": pa.Column(str, iso3_in(country_codes), nullable=True),
+            "sex": pa.Column(str, pa.Check.isin(["total", "female", "male"])),
+            "skill_level": pa.Column(str),
+            "departures": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+            "basis": pa.Column(str),
+            "source_table": pa.Column(str, nullable=True),
+            "note": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(
+                lambda df: df["departures"].notna() | df["note"].notna(),
+                element_wise=False,
+                error="a withheld figure carries a note saying why",
+            )
+        ],
+        unique=["year", "destination_as_published", "sex", "skill_level"],
+        coerce=True,
+    )
