@@ -1,0 +1,1 @@
+"""Reusable UI pieces and figure builders. Pure builders take DataFrames and return figures or bytes."""

@@ -1,0 +1,54 @@
+"""The table behind a view, as CSV and Excel, carrying its sources, licences and the filters applied."""
+
+import io
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components.provenance import used_sources
+
+
+def with_attribution(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The rows as shown, plus each row's citation and licence so a CSV carries its own attribution."""
+    if "source_id" not in table.columns:
+        return table
+    attribution = sources.set_index("source_id")[["citation", "licence"]]
+    return table.join(attribution, on="source_id")
+
+
+def csv_bytes(table: pd.DataFrame, sources: pd.DataFrame) -> bytes:
+    return with_attribution(table, sources).to_csv(index=False).encode("utf-8")
+
+
+def excel_bytes(table: pd.DataFrame, sources: pd.DataFrame, *, title: str, measure: str,
+                filters: list[str], view_link: str | None = None) -> bytes:
+    """A workbook: the data, a sheet naming the view (filters, link, date) and a sheet of sources."""
+    about = [("Title", title), ("What the figures are", measure), ("Rows", f"{len(table):,}"),
+             ("Downloaded on", date.today().isoformat())]
+    about += [("Filter", description) for description in filters] or [("Filter", "none (all rows)")]
+    if view_link:
+        about.append(("Link to this view", view_link))
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, sheet_name="data", index=False)
+        pd.DataFrame(about, columns=["item", "value"]).to_excel(writer, sheet_name="about", index=False)
+        used_sources(sources, table.get("source_id", [])).to_excel(writer, sheet_name="sources", index=False)
+    return buffer.getvalue()
+
+
+def render_downloads(table: pd.DataFrame, sources: pd.DataFrame, *, name: str, title: str, measure: str,
+                     filters: list[str], view_link: str | None = None, key: str | None = None) -> None:
+    """CSV and Excel buttons; the files are built only when a button is pressed."""
+    key = key or name
+    left, right = st.columns(2)
+    left.download_button(
+        "Download CSV", data=lambda: csv_bytes(table, sources), file_name=f"{name}.csv", mime="text/csv",
+        on_click="ignore", key=f"{key}_csv", icon=":material/download:", disabled=table.empty,
+    )
+    right.download_button(
+        "Download Excel", data=lambda: excel_bytes(table, sources, title=title, measure=measure,
+                                                   filters=filters, view_link=view_link),
+        file_name=f"{name}.xlsx", on_click="ignore", key=f"{key}_xlsx", icon=":material/table_view:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=table.empty,
+    )

@@ -1,0 +1,26 @@
+"""Say where figures come from, under every chart and in every download."""
+
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+SOURCE_COLUMNS = ["source_id", "publisher", "dataset", "edition", "url", "licence", "citation"]
+
+
+def used_sources(sources: pd.DataFrame, source_ids: Iterable[str]) -> pd.DataFrame:
+    """The rows of the sources table that these ids name, in a stable order."""
+    wanted = sorted({str(source_id) for source_id in source_ids if pd.notna(source_id)})
+    return sources[sources["source_id"].isin(wanted)].sort_values("source_id")[SOURCE_COLUMNS]
+
+
+def source_line(source: pd.Series) -> str:
+    return f"{source['citation']} Licence: {source['licence']}. {source['url']}"
+
+
+def render_source_note(sources: pd.DataFrame, source_ids: Iterable[str], *, measure: str) -> None:
+    """A caption saying what the figure is and where it comes from."""
+    rows = used_sources(sources, source_ids)
+    lines = [f"**What this shows:** {measure}"]
+    lines += [f"**Source:** {source_line(row)}" for _, row in rows.iterrows()]
+    st.caption("  \n".join(lines))

@@ -1,0 +1,145 @@
+"""Shareable views: widget values live in ``st.query_params`` so a presenter can bookmark a view.
+
+Each ``url_*`` widget takes its first value from the URL (when valid), then writes its value back,
+leaving defaults out of the URL. Invalid URL values are ignored with a visible note, never an error.
+"""
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+MAX_PARAM_LENGTH = 300
+NOTES_KEY = "_url_notes"
+LIST_SEPARATOR = ","
+
+
+def reset_notes() -> None:
+    """Called once per run by app.py, before the page runs."""
+    st.session_state[NOTES_KEY] = []
+
+
+def _note(message: str) -> None:
+    st.session_state.setdefault(NOTES_KEY, []).append(message)
+
+
+def _quoted(value: str) -> str:
+    """A short, inert rendering of untrusted text: no markdown or HTML can survive it."""
+    shown = re.sub(r"[^A-Za-z0-9 ,._:-]", "?", value[:40])
+    return f"'{shown}…'" if len(value) > 40 else f"'{shown}'"
+
+
+def raw_param(key: str) -> str | None:
+    values = st.query_params.get_all(key)
+    if not values:
+        return None
+    if len(values) > 1:
+        _note(f"The link repeats '{key}'; the last value was used.")
+    value = values[-1]
+    if len(value) > MAX_PARAM_LENGTH:
+        _note(f"The link's '{key}' value is too long ({len(value):,} characters) and was ignored.")
+        return None
+    return value
+
+
+def choice_param(key: str, options: Sequence, default: Any, *, parse: Callable[[str], Any] = str) -> Any:
+    text = raw_param(key)
+    if text is None:
+        return default
+    try:
+        value = parse(text)
+    except ValueError:
+        value = None
+    if value not in options:
+        _note(f"The link's '{key}' value {_quoted(text)} is not one of the choices and was ignored.")
+        return default
+    return value
+
+
+def list_param(key: str, options: Sequence, default: Sequence = ()) -> list:
+    text = raw_param(key)
+    if text is None:
+        return list(default)
+    items = [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
+    unknown = [item for item in items if item not in options]
+    if unknown:
+        listed = ", ".join(_quoted(item) for item in unknown[:5])
+        _note(f"The link's '{key}' names unknown value(s) {listed}; they were ignored.")
+    return list(dict.fromkeys(item for item in items if item in options))
+
+
+def int_param(key: str, *, minimum: int, maximum: int, default: int) -> int:
+    text = raw_param(key)
+    if text is None:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        _note(f"The link's '{key}' value {_quoted(text)} is not a whole number and was ignored.")
+        return default
+    if not minimum <= value <= maximum:
+        _note(f"The link's '{key}' value {value} is outside {minimum}-{maximum} and was ignored.")
+        return default
+    return value
+
+
+def write_param(key: str, value: Any, default: Any) -> None:
+    """Put a value in the URL, or take it out when it is the default."""
+    if isinstance(value, (list, tuple)):
+        text = LIST_SEPARATOR.join(map(str, value))
+        is_default = list(value) == list(default)
+    else:
+        text, is_default = str(value), value == default
+    if is_default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != text:
+        st.query_params[key] = text
+
+
+def _seed(key: str, read: Callable[[], Any], is_valid: Callable[[Any], bool], default: Any) -> None:
+    """First run: value from the URL. Later runs keep the widget's value unless the options changed under it."""
+    if key not in st.session_state:
+        st.session_state[key] = read()
+    elif not is_valid(st.session_state[key]):
+        st.session_state[key] = default
+
+
+def url_selectbox(label: str, options: Sequence, *, key: str, default: Any, container=st,
+                  parse: Callable[[str], Any] = str, **widget_args) -> Any:
+    _seed(key, lambda: choice_param(key, options, default, parse=parse), lambda value: value in options, default)
+    value = container.selectbox(label, options, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
+
+
+def url_radio(label: str, options: Sequence, *, key: str, default: Any, container=st,
+              parse: Callable[[str], Any] = str, **widget_args) -> Any:
+    _seed(key, lambda: choice_param(key, options, default, parse=parse), lambda value: value in options, default)
+    value = container.radio(label, options, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
+
+
+def url_multiselect(label: str, options: Sequence, *, key: str, default: Sequence = (), container=st,
+                    **widget_args) -> list:
+    _seed(key, lambda: list_param(key, options, default), lambda values: set(values) <= set(options), list(default))
+    value = container.multiselect(label, options, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
+
+
+def url_slider(label: str, *, key: str, minimum: int, maximum: int, default: int, container=st,
+               **widget_args) -> int:
+    _seed(key, lambda: int_param(key, minimum=minimum, maximum=maximum, default=default),
+          lambda value: minimum <= value <= maximum, default)
+    value = container.slider(label, min_value=minimum, max_value=maximum, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
+
+
+def render_url_notes() -> None:
+    """Show what was ignored in the link, if anything."""
+    for message in st.session_state.get(NOTES_KEY, []):
+        st.info(message, icon=":material/link_off:")

@@ -1,0 +1,38 @@
+"""Data & methods: every table with what it measures, its columns, and the sources behind it."""
+
+import streamlit as st
+
+from components.feedback import load_or_stop
+from components.sidebar import BOUNDARIES_DISCLAIMER
+from data import CATALOG, load_sources
+
+st.title("Data & methods")
+st.write(
+    "Every number in this dashboard comes from a published dataset listed below. Tables are rebuilt from the "
+    "raw published files with `python -m data.build PATH/TO/sources`; the app itself reads only the curated "
+    "tables shipped in `data/tables/`."
+)
+sources = load_or_stop(load_sources)
+
+st.header("Tables")
+for spec in CATALOG.values():
+    with st.expander(f"{spec.title} (`{spec.name}`)"):
+        st.write(spec.description)
+        st.caption(f"What the figures are: {spec.measure}")
+        st.table({"column": list(spec.columns), "meaning": list(spec.columns.values())})
+
+st.header("Sources")
+st.dataframe(
+    sources,
+    hide_index=True,
+    column_config={"url": st.column_config.LinkColumn("url"), "year": st.column_config.NumberColumn(format="%d")},
+)
+st.header("Caveats")
+st.markdown(
+    "- **Stock is not flow.** UN DESA figures count migrants living in a country at mid-year; SLBFE figures "
+    "count departures in a year.\n"
+    "- **Revisions differ.** The 2024 and 2020 UN DESA revisions disagree, notably on Gulf corridors; no view "
+    "mixes them.\n"
+    "- **Missing is not zero.** A missing value means the publisher gives no figure; it shows as *no data*.\n"
+    f"- **Boundaries.** {BOUNDARIES_DISCLAIMER}"
+)

@@ -1,0 +1,28 @@
+"""Every registered page runs in AppTest without an exception."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.registry import PAGES
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def run_page(script: str, *, query: dict | None = None, timeout: float = 60) -> AppTest:
+    app = AppTest.from_file(str(APP), default_timeout=timeout)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    app.run()
+    if script != PAGES[0].script:
+        app.switch_page(script)
+        app.run()
+    return app
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.url_path for page in PAGES])
+def test_page_runs_without_exception(page):
+    app = run_page(page.script)
+    assert not app.exception, [exception.value for exception in app.exception]
+    assert app.title[0].value, "every page has a title"
