@@ -6,13 +6,14 @@ Public API (pages and components use only these):
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
 """
 
+import json
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from data import schemas
-from data.catalog import CATALOG, TableSpec, tables_dir
+from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
 from data.problems import DataProblem
 from data.validation import read_csv_table, validate
 
@@ -23,6 +24,7 @@ __all__ = [
     "load_corridors",
     "load_countries",
     "load_deployments",
+    "load_country_shapes",
     "load_sources",
     "read_corridors",
     "read_countries",
@@ -83,6 +85,23 @@ def load_corridors(revision: int | None = None) -> pd.DataFrame:
 
 def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
+
+
+def load_country_shapes() -> dict:
+    """Simplified Natural Earth country shapes (GeoJSON, property ``iso3``), shipped so maps work offline."""
+    path = GEO_DIR / "countries.geojson"
+    if not path.is_file():
+        raise DataProblem("country shapes", path, "the file is missing; rebuild it with `python -m data.build`.")
+    return _shapes_cached(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_resource(show_spinner=False)
+def _shapes_cached(path: str, mtime_ns: int) -> dict:
+    """Shared read-only: the shapes are large and never modified, so one copy serves every session."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DataProblem("country shapes", Path(path), f"the file is not valid GeoJSON ({error}).") from None
 
 
 def _source_ids() -> frozenset[str]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TABLES_DIR = PACKAGE_DIR / "tables"
-GEO_DIR = PACKAGE_DIR / "geo"
+# Streamlit serves ./static beside app.py at app/static/: maps fetch the shapes from there, once per page view.
+GEO_DIR = PACKAGE_DIR.parent / "static"
 TABLES_DIR_VARIABLE = "MIGRATION_DASHBOARD_TABLES"
 
 

@@ -12,7 +12,7 @@ from data.build.common import read_raw_csv
 
 RAW = Path(__file__).resolve().parents[2] / "shared" / "sources"
 REPO = Path(__file__).resolve().parents[1]
-SHIPPED_SHAPES = REPO / "data" / "geo" / "countries.geojson"
+SHIPPED_SHAPES = REPO / "static" / "countries.geojson"
 SMALL_STATES = ["SGP", "BHR", "QAT", "MDV", "HKG", "MAC", "BRN", "FJI", "TON", "WSM"]
 SOURCE_KEYS = {"source_id", "publisher", "dataset", "edition", "year", "url", "licence", "citation",
                "obtained_from", "notes"}

@@ -1,6 +1,6 @@
 """Rebuild every curated table from a folder of raw published files.
 
-    python -m data.build ../shared/sources            # writes data/tables/*.csv and data/geo/
+    python -m data.build ../shared/sources            # writes data/tables/*.csv and static/countries.geojson
     python -m data.build NEWER_RELEASES --out /tmp/x  # try newer official files without touching the app
 """
 

@@ -1,0 +1,121 @@
+"""Offline maps: country shapes shipped with the repo, drawn by deck.gl with no basemap and no tiles.
+
+``map_provider=None`` tells Streamlit's deck.gl component to draw no basemap, so nothing is fetched.
+The grey land layer reads the shapes from the app's own static folder (fetched once by the browser);
+only what varies (arcs, filled countries) travels with each rerun.
+"""
+
+import json
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
+
+SHAPES_URL = "app/static/countries.geojson"
+
+# ColorBrewer YlGnBu, 5 classes: sequential and colour-blind safe.
+SEQUENTIAL = [(199, 233, 180), (127, 205, 187), (65, 182, 196), (44, 127, 184), (37, 52, 148)]
+NO_DATA_FILL = [235, 235, 235]
+LAND_FILL = [228, 228, 228]
+BORDER = [255, 255, 255]
+ASIA_VIEW = pdk.ViewState(latitude=22, longitude=88, zoom=1.9, min_zoom=0.8, max_zoom=8)
+
+
+def class_breaks(values: Sequence[float], *, classes: int = len(SEQUENTIAL)) -> list[float]:
+    """Upper bounds of quantile classes (distinct, ascending); the last is the maximum."""
+    finite = pd.Series(values, dtype="float64").dropna()
+    if finite.empty:
+        return []
+    quantiles = np.quantile(finite, np.linspace(0, 1, classes + 1)[1:])
+    return sorted(set(float(q) for q in quantiles))
+
+
+def class_colour(value: float, breaks: Sequence[float]) -> list[int]:
+    if value is None or pd.isna(value) or not breaks:
+        return list(NO_DATA_FILL)
+    index = int(np.searchsorted(breaks, value, side="left"))
+    palette = SEQUENTIAL[-len(breaks):] if len(breaks) < len(SEQUENTIAL) else SEQUENTIAL
+    return list(palette[min(index, len(palette) - 1)])
+
+
+def legend_items(breaks: Sequence[float], formatter) -> list[tuple[list[int], str]]:
+    """(colour, label) pairs such as '1.2 M - 3.5 M', lowest first."""
+    items, lower = [], None
+    for upper in breaks:
+        label = f"up to {formatter(upper)}" if lower is None else f"{formatter(lower)} - {formatter(upper)}"
+        items.append((class_colour(upper, breaks), label))
+        lower = upper
+    return items
+
+
+class CompactDeck(pdk.Deck):
+    """pydeck pretty-prints its JSON (indent=2), which triples what a map sends to the browser."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+def land_layer() -> pdk.Layer:
+    return pdk.Layer(
+        "GeoJsonLayer", data=SHAPES_URL, id="land", stroked=True, filled=True, pickable=False,
+        get_fill_color=LAND_FILL, get_line_color=BORDER, line_width_min_pixels=0.5,
+    )
+
+
+def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
+            view: pdk.ViewState = ASIA_VIEW, max_width: float = 14.0) -> pdk.Deck:
+    """Arcs from (source_lon, source_lat) to (target_lon, target_lat), width and colour by value.
+
+    ``arcs`` may carry any further columns for the tooltip; rows without coordinates are not drawn.
+    """
+    drawable = arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"]).copy()
+    breaks = class_breaks(drawable[value_column])
+    largest = float(drawable[value_column].max()) if len(drawable) else 1.0
+    drawable["colour"] = [class_colour(value, breaks) for value in drawable[value_column]]
+    drawable["width"] = 1.5 + max_width * np.sqrt(drawable[value_column].astype(float) / (largest or 1.0))
+    arc_layer = pdk.Layer(
+        "ArcLayer", data=drawable, id="arcs", pickable=True, auto_highlight=True,
+        get_source_position=["source_lon", "source_lat"], get_target_position=["target_lon", "target_lat"],
+        get_source_color="colour", get_target_color="colour", get_width="width", width_units="pixels",
+        great_circle=False,
+    )
+    return CompactDeck(
+        layers=[land_layer(), arc_layer], initial_view_state=view, map_provider=None,
+        tooltip={"html": tooltip_html, "style": {"fontSize": "13px"}},
+    )
+
+
+def choropleth_map(values: pd.DataFrame, shapes: dict, *, value_column: str, tooltip_html: str,
+                   view: pdk.ViewState = ASIA_VIEW) -> pdk.Deck:
+    """Countries filled by ``values[value_column]`` (joined on iso3); countries without a value stay grey.
+
+    Any other columns of ``values`` become feature properties, for the tooltip (``{properties.x}``).
+    """
+    breaks = class_breaks(values[value_column])
+    by_code = values.set_index("iso3").to_dict(orient="index")
+    features = []
+    for feature in shapes["features"]:
+        row = by_code.get(feature["properties"]["iso3"])
+        if row is None:
+            continue
+        properties = {**feature["properties"], **{k: _plain(v) for k, v in row.items()}}
+        properties["fill"] = class_colour(row[value_column], breaks)
+        features.append({"type": "Feature", "geometry": feature["geometry"], "properties": properties})
+    filled = pdk.Layer(
+        "GeoJsonLayer", data={"type": "FeatureCollection", "features": features}, id="values", pickable=True,
+        stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=BORDER,
+        line_width_min_pixels=0.5, auto_highlight=True,
+    )
+    return CompactDeck(
+        layers=[land_layer(), filled], initial_view_state=view, map_provider=None,
+        tooltip={"html": tooltip_html, "style": {"fontSize": "13px"}},
+    )
+
+
+def _plain(value):
+    """JSON-safe scalars for deck.gl: numpy numbers to Python, missing to None."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
