@@ -1,0 +1,1 @@
+"""One filter model per domain: a frozen dataclass with a pure ``apply`` and a readable ``describe``."""
