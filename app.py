@@ -1,8 +1,8 @@
-"""Entry point: the frame around every page (page config, navigation, shared sidebar)."""
+"""Entry point: the frame around every page (page config, navigation, shared sidebar, presenter mode)."""
 
 import streamlit as st
 
-from components import url_state
+from components import presenter, url_state
 from components.registry import PAGES
 from components.sidebar import render_sidebar
 
@@ -15,5 +15,10 @@ navigation = st.navigation(
         for index, page in enumerate(PAGES)
     ]
 )
-render_sidebar()
+if presenter.is_presenting():
+    presenter.render_presenter_bar()
+else:
+    render_sidebar()
+    # The default page is served at "/", so its url_path is empty.
+    presenter.render_scene_editor(navigation.url_path or PAGES[0].url_path, navigation.title)
 navigation.run()

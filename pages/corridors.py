@@ -3,7 +3,10 @@
 import streamlit as st
 
 from components.feedback import load_or_stop
+from components.frame import ensure_frame
 from data import CATALOG, load_corridors
+
+ensure_frame()
 
 st.title("Migration corridors")
 spec = CATALOG["corridors"]

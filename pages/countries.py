@@ -3,7 +3,10 @@
 import streamlit as st
 
 from components.feedback import load_or_stop
+from components.frame import ensure_frame
 from data import load_countries
+
+ensure_frame()
 
 st.title("Country profiles")
 countries = load_or_stop(load_countries)

@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+from components.frame import ensure_frame
 from components.registry import PAGES
+
+ensure_frame()
 
 st.title("Labour migration in Asia and the Pacific")
 st.write(

@@ -3,8 +3,11 @@
 import streamlit as st
 
 from components.feedback import load_or_stop
+from components.frame import ensure_frame
 from components.sidebar import BOUNDARIES_DISCLAIMER
 from data import CATALOG, load_sources
+
+ensure_frame()
 
 st.title("Data & methods")
 st.write(

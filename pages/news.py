@@ -2,5 +2,9 @@
 
 import streamlit as st
 
+from components.frame import ensure_frame
+
+ensure_frame()
+
 st.title("News and resources")
 st.info("The news timeline is being added.")
