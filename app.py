@@ -7,18 +7,18 @@ from components.registry import PAGES
 from components.sidebar import render_sidebar
 
 st.set_page_config(page_title="Asian labour migration dashboard", page_icon=":material/public:", layout="wide")
-url_state.reset_notes()
-
 navigation = st.navigation(
     [
         st.Page(page.script, title=page.title, icon=page.icon, url_path=page.url_path, default=index == 0)
         for index, page in enumerate(PAGES)
     ]
 )
+# The default page is served at "/", so its url_path is empty.
+page_url_path = navigation.url_path or PAGES[0].url_path
+url_state.start_run(navigation.url_path)
 if presenter.is_presenting():
     presenter.render_presenter_bar()
 else:
     render_sidebar()
-    # The default page is served at "/", so its url_path is empty.
-    presenter.render_scene_editor(navigation.url_path or PAGES[0].url_path, navigation.title)
+    presenter.render_scene_editor(page_url_path, navigation.title)
 navigation.run()

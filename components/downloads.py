@@ -6,15 +6,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.provenance import used_sources
-
-
-def with_attribution(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """The rows as shown, plus each row's citation and licence so a CSV carries its own attribution."""
-    if "source_id" not in table.columns:
-        return table
-    attribution = sources.set_index("source_id")[["citation", "licence"]]
-    return table.join(attribution, on="source_id")
+from components.package import package_bytes
+from components.provenance import used_sources, with_attribution
+from components.url_state import view_link as current_view_link
 
 
 def csv_bytes(table: pd.DataFrame, sources: pd.DataFrame) -> bytes:
@@ -39,16 +33,24 @@ def excel_bytes(table: pd.DataFrame, sources: pd.DataFrame, *, title: str, measu
 
 def render_downloads(table: pd.DataFrame, sources: pd.DataFrame, *, name: str, title: str, measure: str,
                      filters: list[str], view_link: str | None = None, key: str | None = None) -> None:
-    """CSV and Excel buttons; the files are built only when a button is pressed."""
+    """CSV, Excel and data-package buttons; the files are built only when a button is pressed."""
     key = key or name
-    left, right = st.columns(2)
+    view_link = view_link or current_view_link()
+    left, middle, right = st.columns(3)
     left.download_button(
         "Download CSV", data=lambda: csv_bytes(table, sources), file_name=f"{name}.csv", mime="text/csv",
         on_click="ignore", key=f"{key}_csv", icon=":material/download:", disabled=table.empty,
     )
-    right.download_button(
+    middle.download_button(
         "Download Excel", data=lambda: excel_bytes(table, sources, title=title, measure=measure,
                                                    filters=filters, view_link=view_link),
         file_name=f"{name}.xlsx", on_click="ignore", key=f"{key}_xlsx", icon=":material/table_view:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=table.empty,
+    )
+    right.download_button(
+        "Data package (zip)", data=lambda: package_bytes({name: table}, sources, title=title, measure=measure,
+                                                         filters=filters, view_link=view_link),
+        file_name=f"{name}-package.zip", mime="application/zip", on_click="ignore", key=f"{key}_zip",
+        icon=":material/folder_zip:", disabled=table.empty,
+        help="The table as CSV with a README naming the filters, sources, licences and the link to this view",
     )

@@ -24,3 +24,11 @@ def render_source_note(sources: pd.DataFrame, source_ids: Iterable[str], *, meas
     lines = [f"**What this shows:** {measure}"]
     lines += [f"**Source:** {source_line(row)}" for _, row in rows.iterrows()]
     st.caption("  \n".join(lines))
+
+
+def with_attribution(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The rows as shown, plus each row's citation and licence so a CSV carries its own attribution."""
+    if "source_id" not in table.columns:
+        return table
+    attribution = sources.set_index("source_id")[["citation", "licence"]]
+    return table.join(attribution, on="source_id")

@@ -7,17 +7,28 @@ leaving defaults out of the URL. Invalid URL values are ignored with a visible n
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
 MAX_PARAM_LENGTH = 300
 NOTES_KEY = "_url_notes"
+PAGE_KEY = "_page_url_path"
 LIST_SEPARATOR = ","
 
 
-def reset_notes() -> None:
+def start_run(page_url_path: str) -> None:
     """Called once per run by app.py, before the page runs."""
     st.session_state[NOTES_KEY] = []
+    st.session_state[PAGE_KEY] = page_url_path
+
+
+def view_link() -> str:
+    """The link that reopens this view: page and every filter in the URL (relative when the host is unknown)."""
+    base = (st.context.url or "").rstrip("/")  # Streamlit gives it without the page path
+    path = st.session_state.get(PAGE_KEY, "")
+    query = urlencode(st.query_params.to_dict())
+    return f"{base}/{path}" + (f"?{query}" if query else "")
 
 
 def _note(message: str) -> None:
