@@ -6,7 +6,7 @@ from components import presenter, url_state
 from components.registry import PAGES
 from components.sidebar import render_sidebar
 
-st.set_page_config(page_title="Asian labour migration dashboard", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Asian labour migration dashboard", page_icon="🌏", layout="wide")
 navigation = st.navigation(
     [
         st.Page(page.script, title=page.title, icon=page.icon, url_path=page.url_path, default=index == 0)

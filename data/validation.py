@@ -17,7 +17,7 @@ def read_csv_table(table: str, path: Path) -> pd.DataFrame:
         raise DataProblem(table, path, "the file is missing. Rebuild the tables with `python -m data.build`, "
                           "or restore the file from the repository.")
     try:
-        return pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8")
+        return pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8", low_memory=False)
     except UnicodeDecodeError as error:
         raise DataProblem(table, path, f"the file is not valid UTF-8 text (byte {error.start}).") from None
     except pd.errors.EmptyDataError:

@@ -26,3 +26,19 @@ def test_page_runs_without_exception(page):
     app = run_page(page.script)
     assert not app.exception, [exception.value for exception in app.exception]
     assert app.title[0].value, "every page has a title"
+
+
+def test_broken_table_gives_a_clear_message_on_its_page_and_others_keep_working(tables_copy):
+    (tables_copy / "corridors.csv").write_bytes(b"revision,year\n2024,not-a-year\n")
+    corridors = run_page("pages/corridors.py")
+    assert not corridors.exception
+    assert "corridors.csv" in corridors.error[0].value and "other pages" in corridors.error[0].value
+    methods = run_page("pages/methods.py")
+    assert not methods.exception and not methods.error
+
+
+def test_missing_sources_table_is_named(tables_copy):
+    (tables_copy / "sources.csv").unlink()
+    methods = run_page("pages/methods.py")
+    assert not methods.exception
+    assert "sources.csv" in methods.error[0].value and "missing" in methods.error[0].value

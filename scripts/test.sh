@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Debian's chromium, requirements-test.txt) and runs them all; args go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then
+    sudo="sudo"
+  fi
+  $sudo apt-get update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+
+python -m pip install -q --root-user-action=ignore -r requirements-test.txt
+python -m pytest -q "$@"

@@ -1,0 +1,90 @@
+"""Every page in a real browser: it loads inside the frame, shows no exception and stays offline."""
+
+import csv
+
+import pytest
+
+from components.registry import PAGES
+from tests.e2e.helpers import SCREENSHOTS, assert_no_exception, save_screenshot, wait_for_settled
+from tests.e2e.server import REPO, start_streamlit, stop_streamlit
+
+SETTLE_LOG = SCREENSHOTS / "settle_seconds.csv"
+
+
+def page_url(base_url: str, url_path: str) -> str:
+    return f"{base_url}/" if url_path == PAGES[0].url_path else f"{base_url}/{url_path}"
+
+
+@pytest.fixture(scope="module")
+def settle_log():
+    rows = []
+    yield rows
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with SETTLE_LOG.open("w", newline="") as handle:
+        csv.writer(handle).writerows([("page", "settle_seconds"), *rows])
+
+
+@pytest.mark.parametrize("info", PAGES, ids=[info.url_path for info in PAGES])
+def test_page_loads_in_the_frame(page, app_server, settle_log, info):
+    page.goto(page_url(app_server, info.url_path))
+    seconds = wait_for_settled(page)
+    settle_log.append((info.url_path, f"{seconds:.2f}"))
+    assert_no_exception(page)
+    assert page.locator("h1").first.inner_text().strip(), "every page has a title"
+    navigation = page.get_by_test_id("stSidebarNav").inner_text()
+    assert all(other.title in navigation for other in PAGES)
+    save_screenshot(page, f"page-{info.url_path}")
+
+
+def test_deep_link_on_a_fresh_server_runs_inside_the_frame(browser):
+    """Streamlit runs a pages/ app in legacy mode until the entry script has run once; a bookmark must not."""
+    process, base_url = start_streamlit(REPO / "app.py")
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        fresh = context.new_page()
+        fresh.goto(f"{base_url}/methods")
+        wait_for_settled(fresh)
+        assert fresh.locator("h1").first.inner_text().strip() == "Data & methods"
+        navigation = fresh.get_by_test_id("stSidebarNav").inner_text()
+        assert "Overview" in navigation and "remittances" not in navigation, navigation
+        context.close()
+    finally:
+        stop_streamlit(process)
+
+
+def test_presenter_mode_steps_through_scenes(page, app_server):
+    page.goto(f"{app_server}/")
+    wait_for_settled(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Presenter mode").click()
+    sidebar.get_by_role("button", name="Add this view as a scene").click()
+    wait_for_settled(page)
+    sidebar.get_by_test_id("stSidebarNav").get_by_role("link", name="Data & methods").click()
+    wait_for_settled(page)
+    if not sidebar.get_by_role("button", name="Add this view as a scene").is_visible():
+        sidebar.get_by_text("Presenter mode").click()
+    sidebar.get_by_role("button", name="Add this view as a scene").click()
+    wait_for_settled(page)
+    sidebar.get_by_role("button", name="Start presenting").click()
+    wait_for_settled(page)
+
+    assert page.url.endswith("/?present=1&scene=1")
+    assert not page.get_by_test_id("stSidebar").is_visible()
+    assert "Scene 1 of 2: Overview" in page.get_by_test_id("stMain").inner_text()
+    save_screenshot(page, "presenter-scene-1")
+
+    page.get_by_role("button", name="Next").click()
+    wait_for_settled(page)
+    assert "/methods?present=1&scene=2" in page.url
+    assert page.locator("h1").first.inner_text().strip() == "Data & methods"
+    save_screenshot(page, "presenter-scene-2")
+
+    page.get_by_role("button", name="Previous").click()
+    wait_for_settled(page)
+    assert page.url.endswith("/?present=1&scene=1")
+
+    page.get_by_role("button", name="Exit").click()
+    wait_for_settled(page)
+    assert "present" not in page.url
+    assert page.get_by_test_id("stSidebar").is_visible()
+    assert_no_exception(page)
