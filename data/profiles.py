@@ -40,3 +40,22 @@ def top_partners(corridors: pd.DataFrame, countries: pd.DataFrame, iso3: str, *,
             "source_id": top["source_id"].to_numpy(),
         }
     )
+
+
+def regional_stock(corridors: pd.DataFrame, countries: pd.DataFrame, *, year: int) -> dict:
+    """Headline figures for Asia and the Pacific in one year of one revision: emigrants born in the region,
+    immigrants living in it, and the largest origin and destination country."""
+    in_region = set(countries.loc[countries["is_asia_pacific"], "iso3"])
+    rows = corridors[corridors["year"] == year]
+    born_here = rows[rows["orig_iso3"].isin(in_region)]
+    living_here = rows[rows["dest_iso3"].isin(in_region)]
+    by_origin = born_here.groupby("orig_iso3")["total"].sum().sort_values(ascending=False)
+    by_destination = living_here.groupby("dest_iso3")["total"].sum().sort_values(ascending=False)
+    return {
+        "year": year,
+        "born_in_region": int(born_here["total"].sum()),
+        "living_in_region": int(living_here["total"].sum()),
+        "top_origin": (by_origin.index[0], int(by_origin.iloc[0])),
+        "top_destination": (by_destination.index[0], int(by_destination.iloc[0])),
+        "source_ids": sorted(set(rows["source_id"])),
+    }

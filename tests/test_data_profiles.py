@@ -39,3 +39,16 @@ def test_country_with_no_data_gives_empty_results(corridors_2020):
 def test_female_share_is_missing_not_zero_when_unknown():
     shares = female_share(pd.Series([1, None, 0], dtype="Int64"), pd.Series([3, 5, 0], dtype="Int64"))
     assert shares.iloc[0] == 25.0 and pd.isna(shares.iloc[1]) and pd.isna(shares.iloc[2])
+
+
+def test_regional_headline_matches_the_raw_un_desa_file(raw_sources):
+    from data.profiles import regional_stock
+
+    raw = pd.read_csv(raw_sources / "undesa_ims/undesa_ims2024_bilateral_by_sex.csv", keep_default_na=False)
+    countries = load_countries()
+    region = set(countries.loc[countries["is_asia_pacific"], "iso3"])
+    raw_2024 = raw[raw["year"] == 2024]
+    headline = regional_stock(load_corridors(revision=2024), countries, year=2024)
+    assert headline["born_in_region"] == raw_2024.loc[raw_2024["orig_iso3"].isin(region), "n"].sum()
+    assert headline["living_in_region"] == raw_2024.loc[raw_2024["dest_iso3"].isin(region), "n"].sum()
+    assert headline["top_origin"] == ("IND", raw_2024.loc[raw_2024["orig_iso3"] == "IND", "n"].sum())
