@@ -11,6 +11,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.registry import PAGES
+
+PAGE_PATHS = {page.url_path for page in PAGES}
 MAX_PARAM_LENGTH = 300
 NOTES_KEY = "_url_notes"
 PAGE_KEY = "_page_url_path"
@@ -25,7 +28,11 @@ def start_run(page_url_path: str) -> None:
 
 def view_link() -> str:
     """The link that reopens this view: page and every filter in the URL (relative when the host is unknown)."""
-    base = (st.context.url or "").rstrip("/")  # Streamlit gives it without the page path
+    base = (st.context.url or "").rstrip("/")
+    # st.context.url is the address the session was opened at: it ends with that page's path, if any.
+    head, _, last = base.rpartition("/")
+    if last in PAGE_PATHS and "//" in head:
+        base = head
     path = st.session_state.get(PAGE_KEY, "")
     query = urlencode(st.query_params.to_dict())
     return f"{base}/{path}" + (f"?{query}" if query else "")
@@ -146,6 +153,15 @@ def url_slider(label: str, *, key: str, minimum: int, maximum: int, default: int
     _seed(key, lambda: int_param(key, minimum=minimum, maximum=maximum, default=default),
           lambda value: minimum <= value <= maximum, default)
     value = container.slider(label, min_value=minimum, max_value=maximum, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
+
+
+def url_select_slider(label: str, options: Sequence, *, key: str, default: Any, container=st,
+                      parse: Callable[[str], Any] = str, **widget_args) -> Any:
+    """A slider over given options (e.g. estimate years that are not evenly spaced)."""
+    _seed(key, lambda: choice_param(key, options, default, parse=parse), lambda value: value in options, default)
+    value = container.select_slider(label, options, key=key, **widget_args)
     write_param(key, value, default)
     return value
 
