@@ -66,16 +66,23 @@ def _step_year(years: tuple[int, ...], key: str) -> None:
 
 # --- choosing a corridor -------------------------------------------------------------------------
 
+def read_corridor_link(corridors: pd.DataFrame) -> None:
+    """On the first run, take the corridor from the link (``corridor=NPL-MYS``) if the revision has it.
+
+    Called before the link notes are shown, so a corridor the revision lacks gets its note too."""
+    if CORRIDOR_KEY not in st.session_state:
+        known = frozenset(corridors["orig_iso3"] + "-" + corridors["dest_iso3"])
+        st.session_state[CORRIDOR_KEY] = choice_param(CORRIDOR_KEY, known, None)
+
+
 def select_corridor(listed: pd.DataFrame, corridors: pd.DataFrame, names: Mapping[str, str], *,
                     container=st) -> tuple[str, str] | None:
-    """The corridor whose detail is shown: from a click on the map, this picker, or the URL (``corridor``).
+    """The corridor whose detail is shown: from a click on the map, this picker, or the link.
 
     The picker lists the corridors of the current table; a corridor opened by link or kept from an earlier
     view stays listed while the revision has it, even if the filters leave it off the map.
     """
-    if CORRIDOR_KEY not in st.session_state:
-        known = frozenset(corridors["orig_iso3"] + "-" + corridors["dest_iso3"])
-        st.session_state[CORRIDOR_KEY] = choice_param(CORRIDOR_KEY, known, None)
+    read_corridor_link(corridors)
     options = [None, *dict.fromkeys(figures.pair_key(*pair) for pair in zip(listed["orig_iso3"], listed["dest_iso3"]))]
     current = st.session_state[CORRIDOR_KEY]
     if current is not None and current not in options and _exists(corridors, current):
@@ -177,7 +184,7 @@ def render_stock_section(context: CorridorContext) -> None:
                  help="Difference between the two estimate years, in persons")
     years = f"{trend['year'].min()}–{trend['year'].max()}"
     left, right = st.columns([3, 2])
-    left.plotly_chart(stock_trend_figure(trend, title=f"{origin_name}-born migrants in {destination_name}, by sex, "
+    left.plotly_chart(stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, "
                                                       f"{years}"), key="corridor_trend")
     right.plotly_chart(figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share")
     notes = figures.data_type_notes(trend)

@@ -34,7 +34,7 @@ def split_pair_key(key: str) -> tuple[str, str]:
 def signed_number(value) -> str:
     if value is None or pd.isna(value):
         return NO_DATA
-    return ("+" if value > 0 else "") + exact_number(value).replace("-", "−")
+    return ("+" if value > 0 else "") + exact_number(value)
 
 
 def migrants_label(value, *, sex: str) -> str:

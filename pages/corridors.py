@@ -67,6 +67,7 @@ if size_mode == "top":
 else:
     minimum = url_selectbox("Migrants at least", MINIMUM_SIZES, key="min", default=minimum, parse=int,
                             container=time_row[3], format_func=exact_number)
+corridor_views.read_corridor_link(corridors)
 render_url_notes()
 
 filters = CorridorFilters(
@@ -110,6 +111,8 @@ st.header("The table behind the map")
 if table.empty:
     st.info(f"No {unit} match these filters, so there is nothing to download.")
 else:
+    st.caption(f"{len(table):,} {unit if len(table) > 1 else unit[:-1]}, exactly as on the map; downloads carry "
+               "the source and licence of each row.")
     corridor_views.render_table(table)
     render_downloads(table, sources, name=f"corridors-{view}-{revision}-{year}", title=f"{spec.title}: {VIEW_LABELS[view]}",
                      measure=f"{spec.measure}. UN DESA {revision} revision.", filters=described, key="corridors")

@@ -117,8 +117,9 @@ class CorridorFilters:
         )  # fmt: skip
         totals = self._sized(totals.reset_index().sort_values([self.sex, own], ascending=[False, True]))
         _, previous, _ = self._place_rows(corridors, countries, previous_year)
-        earlier = previous.groupby(own)[self.sex].sum().rename("previous_migrants")
-        table = totals.join(earlier, on=own).rename(columns={own: "iso3"})
+        earlier = previous.groupby(own)[self.sex].sum().to_dict()
+        table = totals.assign(previous_migrants=[earlier.get(code) for code in totals[own]])
+        table = table.rename(columns={own: "iso3"})
         table["revision"], table["year"] = self.revision, year
         names = dict(zip(countries["iso3"], countries["name"]))
         table["country"] = [names.get(code, code) for code in table["iso3"]]
