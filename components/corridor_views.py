@@ -16,7 +16,7 @@ from components.maps import legend_html
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
 from components.url_state import choice_param, url_selectbox
-from data import CATALOG
+from data import CATALOG, load_corridors
 from data.filters.corridors import next_point, previous_point
 from data.profiles import corridor_trend
 
@@ -66,26 +66,30 @@ def _step_year(years: tuple[int, ...], key: str) -> None:
 
 # --- choosing a corridor -------------------------------------------------------------------------
 
-def read_corridor_link(corridors: pd.DataFrame) -> None:
+def read_corridor_link(revision: int) -> None:
     """On the first run, take the corridor from the link (``corridor=NPL-MYS``) if the revision has it.
 
     Called before the link notes are shown, so a corridor the revision lacks gets its note too."""
-    if CORRIDOR_KEY not in st.session_state:
+    if CORRIDOR_KEY in st.session_state:
+        return
+    known = frozenset()
+    if CORRIDOR_KEY in st.query_params:
+        corridors = load_corridors(revision=revision)
         known = frozenset(corridors["orig_iso3"] + "-" + corridors["dest_iso3"])
-        st.session_state[CORRIDOR_KEY] = choice_param(CORRIDOR_KEY, known, None)
+    st.session_state[CORRIDOR_KEY] = choice_param(CORRIDOR_KEY, known, None)
 
 
-def select_corridor(listed: pd.DataFrame, corridors: pd.DataFrame, names: Mapping[str, str], *,
+def select_corridor(listed: pd.DataFrame, *, revision: int, names: Mapping[str, str],
                     container=st) -> tuple[str, str] | None:
     """The corridor whose detail is shown: from a click on the map, this picker, or the link.
 
     The picker lists the corridors of the current table; a corridor opened by link or kept from an earlier
     view stays listed while the revision has it, even if the filters leave it off the map.
     """
-    read_corridor_link(corridors)
+    read_corridor_link(revision)
     options = [None, *dict.fromkeys(figures.pair_key(*pair) for pair in zip(listed["orig_iso3"], listed["dest_iso3"]))]
     current = st.session_state[CORRIDOR_KEY]
-    if current is not None and current not in options and _exists(corridors, current):
+    if current is not None and current not in options and _exists(load_corridors(revision=revision), current):
         options.append(current)
 
     def label(key: str | None) -> str:

@@ -77,9 +77,10 @@ def arc_frame(table: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label_points(countries: pd.DataFrame) -> dict[str, tuple[float, float]]:
-    located = countries.dropna(subset=["lon", "lat"])
-    return {code: (round(float(lon), COORDINATE_DIGITS), round(float(lat), COORDINATE_DIGITS))
-            for code, lon, lat in zip(located["iso3"], located["lon"], located["lat"])}
+    located = countries[countries["lon"].notna() & countries["lat"].notna()]
+    lons = located["lon"].to_numpy(dtype="float64").round(COORDINATE_DIGITS).tolist()
+    lats = located["lat"].to_numpy(dtype="float64").round(COORDINATE_DIGITS).tolist()
+    return dict(zip(located["iso3"].tolist(), zip(lons, lats)))
 
 
 def unmapped_places(table: pd.DataFrame, countries: pd.DataFrame) -> list[str]:

@@ -13,7 +13,8 @@ from components.frame import ensure_frame
 from components.provenance import render_source_note
 from components.url_state import (render_url_notes, url_multiselect, url_radio, url_select_slider, url_selectbox,
                                   url_slider, view_link)
-from data import CATALOG, CORRIDOR_REVISIONS, load_corridors, load_countries, load_country_shapes, load_sources
+from data import (CATALOG, CORRIDOR_REVISIONS, load_corridor_years, load_corridors, load_countries,
+                  load_country_shapes, load_sources)
 from data.filters.corridors import (MAX_TOP, MINIMUM_SIZES, SEXES, SIZE_MODES, VIEW_LABELS, VIEWS, CorridorFilters,
                                     area_labels)
 
@@ -39,8 +40,8 @@ revision = url_selectbox("UN DESA revision", CORRIDOR_REVISIONS, key="rev", defa
                          "one is shown at a time, never mixed.")
 sex = url_radio("Sex", SEXES, key="sex", default="total", container=top_row[2], horizontal=True,
                 format_func=str.capitalize)
-corridors = load_or_stop(load_corridors, revision=revision)
-years = sorted(int(year) for year in corridors["year"].unique())
+by_year = load_or_stop(load_corridor_years, revision)
+years = list(by_year)
 
 areas, codes = area_labels(countries), sorted(names, key=names.get)
 place_row = st.columns(4)
@@ -67,7 +68,7 @@ if size_mode == "top":
 else:
     minimum = url_selectbox("Migrants at least", MINIMUM_SIZES, key="min", default=minimum, parse=int,
                             container=time_row[3], format_func=exact_number)
-corridor_views.read_corridor_link(corridors)
+corridor_views.read_corridor_link(revision)
 render_url_notes()
 
 filters = CorridorFilters(
@@ -75,7 +76,7 @@ filters = CorridorFilters(
     origin_areas=tuple(origin_areas), destination_areas=tuple(destination_areas), view=view,
     size_mode=size_mode, top_n=top_n, minimum=minimum,
 )
-table = filters.apply(corridors, countries)
+table = filters.apply(by_year, countries)
 described = filters.describe(names)
 st.caption(" · ".join(described[1:]))
 
@@ -100,12 +101,12 @@ if not table.empty:
                        measure=f"{spec.measure}. UN DESA {revision} revision, {year}.")
 
 st.header("Corridor detail")
-listed = table if view == "corridors" else replace(filters, view="corridors").apply(corridors, countries)
-pair = corridor_views.select_corridor(listed, corridors, names)
+listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries)
+pair = corridor_views.select_corridor(listed, revision=revision, names=names)
 if pair:
     corridor_views.render_corridor_detail(corridor_views.CorridorContext(
-        origin=pair[0], destination=pair[1], names=names, revision=revision, year=year, corridors=corridors,
-        sources=sources))
+        origin=pair[0], destination=pair[1], names=names, revision=revision, year=year,
+        corridors=load_or_stop(load_corridors, revision=revision), sources=sources))
 
 st.header("The table behind the map")
 if table.empty:

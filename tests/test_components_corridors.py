@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from components import corridors as figures
-from data import load_corridors, load_country_shapes, load_countries
+from data import load_corridor_years, load_corridors, load_country_shapes, load_countries
 from data.filters.corridors import CorridorFilters
 from data.profiles import corridor_trend
 
@@ -23,8 +23,13 @@ def rev2024():
 
 
 @pytest.fixture(scope="module")
-def default_table(rev2024, countries):
-    return CorridorFilters().apply(rev2024, countries)
+def years2024():
+    return load_corridor_years(2024)
+
+
+@pytest.fixture(scope="module")
+def default_table(countries, years2024):
+    return CorridorFilters().apply(years2024, countries)
 
 
 def deck_json(deck) -> dict:
@@ -53,8 +58,8 @@ def test_arc_frame_sends_only_what_the_arcs_and_tooltip_use(default_table, count
     assert (india_uae["source_lon"], india_uae["source_lat"]) == (81.17, 23.59)  # SOURCES.md: India 81.17, 23.59
 
 
-def test_places_without_a_map_location_are_listed_not_drawn(rev2024, countries):
-    table = CorridorFilters(destinations=("USA",), origin_areas=(), top_n=200).apply(rev2024, countries)
+def test_places_without_a_map_location_are_listed_not_drawn(countries, years2024):
+    table = CorridorFilters(destinations=("USA",), origin_areas=(), top_n=200).apply(years2024, countries)
     assert "OOO" in set(table["orig_iso3"])  # UN DESA's 'Unknown' origin has no location
     arcs = figures.arc_frame(table, countries)
     assert len(arcs) == len(table) - 1 and "OOO" not in set(arcs["orig_iso3"])
@@ -74,8 +79,8 @@ def test_corridor_map_is_offline_and_light(default_table, countries):
     assert len(figures.corridor_map(default_table, countries).to_json()) < 20_000
 
 
-def test_even_the_largest_allowed_map_stays_far_below_a_megabyte(rev2024, countries):
-    table = CorridorFilters(size_mode="minimum", minimum=10_000, origin_areas=()).apply(rev2024, countries)
+def test_even_the_largest_allowed_map_stays_far_below_a_megabyte(countries, years2024):
+    table = CorridorFilters(size_mode="minimum", minimum=10_000, origin_areas=()).apply(years2024, countries)
     assert len(figures.corridor_map(table, countries).to_json()) < 400_000
 
 
@@ -87,8 +92,8 @@ def test_tooltip_fields_exist_in_the_data(default_table, countries):
     assert deck._tooltip["html"] == figures.ARC_TOOLTIP
 
 
-def test_country_map_fills_only_the_countries_of_the_table(rev2024, countries):
-    table = CorridorFilters(view="emigrants").apply(rev2024, countries)
+def test_country_map_fills_only_the_countries_of_the_table(countries, years2024):
+    table = CorridorFilters(view="emigrants").apply(years2024, countries)
     spec = deck_json(figures.country_map(table, load_country_shapes(), countries))
     features = spec["layers"][1]["data"]["features"]
     assert len(features) == 25

@@ -5,7 +5,7 @@ import csv
 import pandas as pd
 import pytest
 
-from data import load_corridors, load_countries
+from data import load_corridor_years, load_corridors, load_countries
 from data.filters.corridors import (
     ASIA_PACIFIC,
     CORRIDOR_COLUMNS,
@@ -14,6 +14,7 @@ from data.filters.corridors import (
     CorridorFilters,
     area_labels,
     area_members,
+    by_year,
     next_point,
     previous_point,
 )
@@ -31,8 +32,18 @@ def rev2024():
 
 
 @pytest.fixture(scope="module")
+def years2024():
+    return load_corridor_years(2024)
+
+
+@pytest.fixture(scope="module")
 def rev2020():
     return load_corridors(revision=2020)
+
+
+@pytest.fixture(scope="module")
+def years2020():
+    return load_corridor_years(2020)
 
 
 def raw_persons(raw_sources, revision: int, year: int, origin: str, destination: str) -> int:
@@ -43,8 +54,8 @@ def raw_persons(raw_sources, revision: int, year: int, origin: str, destination:
                    if row["year"] == str(year) and row["orig_iso3"] == origin and row["dest_iso3"] == destination)
 
 
-def test_default_is_the_25_largest_corridors_with_an_asian_origin_in_the_latest_year(rev2024, countries):
-    table = CorridorFilters().apply(rev2024, countries)
+def test_default_is_the_25_largest_corridors_with_an_asian_origin_in_the_latest_year(rev2024, countries, years2024):
+    table = CorridorFilters().apply(years2024, countries)
     asia = set(countries.loc[countries["region"] == "Asia", "iso3"])
     assert list(table.columns) == CORRIDOR_COLUMNS
     assert len(table) == 25 and set(table["year"]) == {2024} and set(table["revision"]) == {2024}
@@ -54,8 +65,8 @@ def test_default_is_the_25_largest_corridors_with_an_asian_origin_in_the_latest_
     assert table["migrants"].iloc[-1] == everything_asian["total"].nlargest(25).iloc[-1]
 
 
-def test_india_to_uae_with_its_change_since_2020(rev2024, countries, raw_sources):
-    table = CorridorFilters(origins=("IND",), destinations=("ARE",)).apply(rev2024, countries)
+def test_india_to_uae_with_its_change_since_2020(countries, raw_sources, years2024):
+    table = CorridorFilters(origins=("IND",), destinations=("ARE",)).apply(years2024, countries)
     row = table.iloc[0]
     # SOURCES.md: 2024 revision, India-born in UAE = 2,861,045 (2020) and 3,248,545 (2024).
     assert row["migrants"] == 3_248_545 == raw_persons(raw_sources, 2024, 2024, "IND", "ARE")
@@ -66,25 +77,25 @@ def test_india_to_uae_with_its_change_since_2020(rev2024, countries, raw_sources
     assert row["type_c"] == 1 and row["type_i"] == 0
 
 
-def test_revision_2020_is_never_mixed_with_2024(rev2020, countries, raw_sources):
+def test_revision_2020_is_never_mixed_with_2024(countries, raw_sources, years2020):
     table = CorridorFilters(revision=2020, year=2020, origins=("MMR",), destinations=("THA",),
-                            origin_areas=()).apply(rev2020, countries)
+                            origin_areas=()).apply(years2020, countries)
     # SOURCES.md: Myanmar-born in Thailand, 2020 revision, 2020 = 1,848,270 (the 2024 revision says 1,576,317).
     assert table["migrants"].tolist() == [1_848_270] == [raw_persons(raw_sources, 2020, 2020, "MMR", "THA")]
     assert table["previous_year"].tolist() == [2015]
-    default_2020 = CorridorFilters(revision=2020).apply(rev2020, countries)
+    default_2020 = CorridorFilters(revision=2020).apply(years2020, countries)
     assert set(default_2020["year"]) == {2020} and set(default_2020["source_id"]) == {"undesa_ims_2020"}
 
 
-def test_bangladesh_to_saudi_arabia_differs_between_revisions(rev2020, rev2024, countries):
+def test_bangladesh_to_saudi_arabia_differs_between_revisions(countries, years2024, years2020):
     pair = {"origins": ("BGD",), "destinations": ("SAU",), "year": 2020}
-    assert CorridorFilters(revision=2020, **pair).apply(rev2020, countries)["migrants"].tolist() == [1_277_624]
-    assert CorridorFilters(revision=2024, **pair).apply(rev2024, countries)["migrants"].tolist() == [2_120_004]
+    assert CorridorFilters(revision=2020, **pair).apply(years2020, countries)["migrants"].tolist() == [1_277_624]
+    assert CorridorFilters(revision=2024, **pair).apply(years2024, countries)["migrants"].tolist() == [2_120_004]
 
 
 @pytest.mark.parametrize("sex", ["female", "male"])
-def test_sex_ranks_and_reports_that_sex(rev2024, countries, sex):
-    table = CorridorFilters(sex=sex).apply(rev2024, countries)
+def test_sex_ranks_and_reports_that_sex(rev2024, countries, sex, years2024):
+    table = CorridorFilters(sex=sex).apply(years2024, countries)
     assert (table["migrants"] == table[sex]).all() and set(table["sex"]) == {sex}
     assert table["migrants"].is_monotonic_decreasing
     assert table["previous_migrants"].notna().all()
@@ -93,20 +104,20 @@ def test_sex_ranks_and_reports_that_sex(rev2024, countries, sex):
     assert first["previous_migrants"] == previous[(first["orig_iso3"], first["dest_iso3"])]
 
 
-def test_every_place_filter_narrows(rev2024, countries):
+def test_every_place_filter_narrows(countries, years2024):
     western_asia = set(countries.loc[countries["subregion"] == "Western Asia", "iso3"])
-    table = CorridorFilters(destination_areas=("Western Asia",), top_n=200).apply(rev2024, countries)
+    table = CorridorFilters(destination_areas=("Western Asia",), top_n=200).apply(years2024, countries)
     assert set(table["dest_iso3"]) <= western_asia and len(table) == 200
-    nepal = CorridorFilters(origins=("NPL",), top_n=200).apply(rev2024, countries)
+    nepal = CorridorFilters(origins=("NPL",), top_n=200).apply(years2024, countries)
     assert set(nepal["orig_iso3"]) == {"NPL"} and 10 < len(nepal) < 200
-    to_gulf = CorridorFilters(origins=("NPL",), destinations=("QAT", "SAU", "ARE")).apply(rev2024, countries)
+    to_gulf = CorridorFilters(origins=("NPL",), destinations=("QAT", "SAU", "ARE")).apply(years2024, countries)
     assert set(to_gulf["dest_iso3"]) == {"QAT", "SAU", "ARE"}
 
 
-def test_a_country_outside_the_chosen_area_gives_no_rows(rev2024, countries):
-    table = CorridorFilters(origins=("MEX",)).apply(rev2024, countries)  # origin area stays "Asia"
+def test_a_country_outside_the_chosen_area_gives_no_rows(countries, years2024):
+    table = CorridorFilters(origins=("MEX",)).apply(years2024, countries)  # origin area stays "Asia"
     assert table.empty and list(table.columns) == CORRIDOR_COLUMNS
-    totals = CorridorFilters(origins=("MEX",), view="emigrants").apply(rev2024, countries)
+    totals = CorridorFilters(origins=("MEX",), view="emigrants").apply(years2024, countries)
     assert totals.empty and list(totals.columns) == COUNTRY_COLUMNS
 
 
@@ -119,49 +130,49 @@ def test_asia_and_the_pacific_is_asia_plus_oceania(countries):
     assert labels["Southern Asia"] == "Southern Asia (UN subregion)" and labels["Asia"] == "Asia (UN region)"
 
 
-def test_minimum_size_keeps_every_corridor_at_least_that_big(rev2024, countries):
-    table = CorridorFilters(size_mode="minimum", minimum=250_000).apply(rev2024, countries)
+def test_minimum_size_keeps_every_corridor_at_least_that_big(rev2024, countries, years2024):
+    table = CorridorFilters(size_mode="minimum", minimum=250_000).apply(years2024, countries)
     asia = area_members(countries, "Asia")
     year = rev2024[(rev2024["year"] == 2024) & rev2024["orig_iso3"].isin(asia)]
     assert len(table) == (year["total"] >= 250_000).sum() and table["migrants"].min() >= 250_000
 
 
-def test_minimum_size_is_capped_so_the_map_stays_readable(rev2024, countries):
-    table = CorridorFilters(size_mode="minimum", minimum=10_000, origin_areas=()).apply(rev2024, countries)
+def test_minimum_size_is_capped_so_the_map_stays_readable(countries, years2024):
+    table = CorridorFilters(size_mode="minimum", minimum=10_000, origin_areas=()).apply(years2024, countries)
     assert len(table) == MAX_ROWS
     assert any(f"the {MAX_ROWS:,} largest at most" in line for line in
                CorridorFilters(size_mode="minimum").describe())
 
 
-def test_corridors_without_migrants_are_left_out(rev2024, countries):
+def test_corridors_without_migrants_are_left_out(countries, years2024):
     table = CorridorFilters(year=1990, origins=("NPL",), destinations=("MYS",), origin_areas=()).apply(
-        rev2024, countries)
+        years2024, countries)
     assert table.empty  # UN DESA: 0 Nepal-born in Malaysia in 1990
 
 
-def test_the_first_estimate_year_has_no_change(rev2024, countries):
-    table = CorridorFilters(year=1990).apply(rev2024, countries)
+def test_the_first_estimate_year_has_no_change(countries, years2024):
+    table = CorridorFilters(year=1990).apply(years2024, countries)
     assert table["previous_year"].isna().all() and table["change"].isna().all() and len(table) == 25
 
 
-def test_a_year_the_revision_lacks_gives_no_rows(rev2020, countries):
-    assert CorridorFilters(revision=2020, year=2024).apply(rev2020, countries).empty
+def test_a_year_the_revision_lacks_gives_no_rows(countries, years2020):
+    assert CorridorFilters(revision=2020, year=2024).apply(years2020, countries).empty
 
 
-def test_emigrants_by_origin_sum_the_corridors_in_the_chosen_destinations(rev2024, countries):
-    totals = CorridorFilters(view="emigrants", top_n=200).apply(rev2024, countries)
+def test_emigrants_by_origin_sum_the_corridors_in_the_chosen_destinations(rev2024, countries, years2024):
+    totals = CorridorFilters(view="emigrants", top_n=200).apply(years2024, countries)
     india = totals.set_index("iso3").loc["IND"]
     rows = rev2024[(rev2024["year"] == 2024) & (rev2024["orig_iso3"] == "IND")]
     assert india["migrants"] == rows["total"].sum() and india["corridors"] == len(rows)
     assert india["previous_migrants"] == rev2024[(rev2024["year"] == 2020) & (rev2024["orig_iso3"] == "IND")][
         "total"].sum()
-    to_uae = CorridorFilters(view="emigrants", destinations=("ARE",)).apply(rev2024, countries)
+    to_uae = CorridorFilters(view="emigrants", destinations=("ARE",)).apply(years2024, countries)
     assert to_uae.set_index("iso3").loc["IND", "migrants"] == 3_248_545
     assert totals["country"].iloc[0] == "India" and totals["migrants"].is_monotonic_decreasing
 
 
-def test_immigrants_by_destination_count_only_the_chosen_origins(rev2024, countries):
-    totals = CorridorFilters(view="immigrants", sex="female").apply(rev2024, countries)
+def test_immigrants_by_destination_count_only_the_chosen_origins(rev2024, countries, years2024):
+    totals = CorridorFilters(view="immigrants", sex="female").apply(years2024, countries)
     asia = area_members(countries, "Asia")
     year = rev2024[(rev2024["year"] == 2024) & rev2024["orig_iso3"].isin(asia)]
     expected = year.groupby("dest_iso3")["female"].sum().nlargest(25)
@@ -194,3 +205,15 @@ def test_corridor_trend_covers_every_year_of_the_revision(rev2024):
     assert trend.loc[trend["year"] == 2020, "total"].item() == 2_861_045
     assert pd.isna(corridor_trend(rev2024, "NPL", "MYS")["female_share"].iloc[0])  # 0 migrants in 1990
     assert corridor_trend(rev2024, "NPL", "XXX").empty
+
+
+def test_by_year_carries_each_pairs_previous_estimate(rev2024):
+    years = by_year(rev2024)
+    assert list(years) == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
+    assert sum(len(frame) for frame in years.values()) == len(rev2024)
+    assert years[1990]["previous_total"].isna().all()
+    india_uae = years[2024].set_index(["orig_iso3", "dest_iso3"]).loc[("IND", "ARE")]
+    assert (india_uae["previous_female"], india_uae["previous_male"], india_uae["previous_total"]) == (
+        842_771, 2_018_274, 2_861_045)
+    new_in_2024 = years[2024].merge(years[2020][["orig_iso3", "dest_iso3"]], how="left", indicator=True)
+    assert years[2024].loc[(new_in_2024["_merge"] == "left_only").to_numpy(), "previous_total"].isna().all()

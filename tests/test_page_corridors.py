@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from data import load_corridors, load_countries
+from data import load_corridor_years, load_countries
 from data.filters.corridors import CorridorFilters
 from tests.test_pages import run_page
 
@@ -176,7 +176,7 @@ def test_query_params_round_trip():
     assert table_of(reopened).equals(table_of(app))
     expected = CorridorFilters(revision=2020, year=2005, sex="male", origin_areas=("Southern Asia",),
                                destination_areas=("Western Asia",), view="immigrants", size_mode="minimum",
-                               minimum=50_000).apply(load_corridors(revision=2020), load_countries())
+                               minimum=50_000).apply(load_corridor_years(2020), load_countries())
     assert table_of(reopened)["iso3"].tolist() == expected["iso3"].tolist()
 
 

@@ -3,11 +3,16 @@
 Every filter narrows the selection (origin countries AND origin areas AND destination ...). Areas are
 UN M49 regions and subregions from the countries table, plus "Asia and the Pacific" (UN regions Asia and
 Oceania, the table's ``is_asia_pacific``). Pure pandas: no Streamlit here.
+
+The filters work on a revision split by estimate year (``by_year``), each row already carrying its pair's
+figures at the previous estimate year: built once per revision (cached by ``data.load_corridor_years``),
+so a filter change only touches one year's rows.
 """
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 ASIA_PACIFIC = "Asia and the Pacific"
@@ -35,17 +40,19 @@ COUNTRY_COLUMNS = [
     "corridors", "corridors_imputed", "previous_year", "previous_migrants", "change", "change_pct", "source_id",
 ]  # fmt: skip
 ROLE_COLUMN = {"emigrants": "orig_iso3", "immigrants": "dest_iso3"}
+PREVIOUS = {sex: f"previous_{sex}" for sex in SEXES}
+PAIR = ["orig_iso3", "dest_iso3"]
 
 
 # --- areas ---------------------------------------------------------------------------------------
 
 def area_labels(countries: pd.DataFrame) -> dict[str, str]:
     """Each area and how to show it: Asia and the Pacific, then the UN regions, then their subregions."""
-    regions = sorted(countries["region"].dropna().unique())
-    pairs = countries[["region", "subregion"]].dropna().drop_duplicates().sort_values(["region", "subregion"])
+    pairs = sorted({(region, subregion) for region, subregion in zip(countries["region"], countries["subregion"])
+                    if isinstance(region, str) and isinstance(subregion, str)})
     labels = {ASIA_PACIFIC: f"{ASIA_PACIFIC} (UN regions Asia + Oceania)"}
-    labels |= {region: f"{region} (UN region)" for region in regions}
-    labels |= {name: f"{name} (UN subregion)" for name in pairs["subregion"] if name not in labels}
+    labels |= {region: f"{region} (UN region)" for region, _ in pairs}
+    labels |= {subregion: f"{subregion} (UN subregion)" for _, subregion in pairs if subregion not in labels}
     return labels
 
 
@@ -69,6 +76,19 @@ def next_point(years: Sequence[int], year: int) -> int | None:
     return min(later) if later else None
 
 
+def by_year(corridors: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """One revision's corridors by estimate year, oldest first; each row also carries the pair's female, male
+    and total at the previous estimate year (``previous_female`` ...; missing where the pair had no row)."""
+    years = sorted(int(year) for year in corridors["year"].unique())
+    frames = {}
+    for year in years:
+        rows = corridors[corridors["year"].to_numpy() == year]
+        before = corridors[corridors["year"].to_numpy() == previous_point(years, year)]
+        earlier = before[[*PAIR, *SEXES]].rename(columns=PREVIOUS)
+        frames[year] = rows.merge(earlier, on=PAIR, how="left").astype({column: "Int64" for column in PREVIOUS.values()})
+    return frames
+
+
 # --- the filter model ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -85,71 +105,74 @@ class CorridorFilters:
     top_n: int = 25
     minimum: int = 100_000
 
-    def apply(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    def apply(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
         """The table behind the map: corridors, or country totals (emigrants by origin / immigrants by
-        destination), largest first, cut to the size filter. ``corridors`` is one revision's table."""
+        destination), largest first, cut to the size filter. ``years`` is one revision, ``by_year``."""
         if self.view == "corridors":
-            return self.corridors(corridors, countries)
-        return self.country_totals(corridors, countries)
+            return self.corridors(years, countries)
+        return self.country_totals(years, countries)
 
-    def corridors(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
-        year, current, previous_year = self._place_rows(corridors, countries, self.year_or_latest(corridors))
-        table = self._sized(current.sort_values([self.sex, "orig_iso3", "dest_iso3"], ascending=[False, True, True]))
-        keys = ["orig_iso3", "dest_iso3"]
-        _, previous, _ = self._place_rows(corridors, countries, previous_year)
-        earlier = previous[[*keys, self.sex]].rename(columns={self.sex: "previous_migrants"})
-        table = table.merge(earlier, on=keys, how="left")
-        names = dict(zip(countries["iso3"], countries["name"]))
-        table["origin"] = [names.get(code, code) for code in table["orig_iso3"]]
-        table["destination"] = [names.get(code, code) for code in table["dest_iso3"]]
-        return _with_measures(table, self.sex, previous_year)[CORRIDOR_COLUMNS]
+    def corridors(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+        year = self.year_or_latest(years)
+        rows = _year_rows(years, year)
+        table = rows.iloc[self._largest(rows[self.sex], self._place_mask(rows, countries))]
+        names = _names(countries)
+        table = table.assign(previous_migrants=table[PREVIOUS[self.sex]],
+                             origin=[names.get(code, code) for code in table["orig_iso3"]],
+                             destination=[names.get(code, code) for code in table["dest_iso3"]])
+        return _with_measures(table, self.sex, previous_point(list(years), year))[CORRIDOR_COLUMNS]
 
-    def country_totals(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    def country_totals(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
         """Emigrants by origin or immigrants by destination, summed over the corridors meeting the place
-        filters (an origin's emigrants counted only in the chosen destinations, and so on)."""
+        filters (an origin's emigrants counted only in the chosen destinations, and so on); the previous
+        estimate year is summed over that year's corridors meeting the same filters."""
         own = ROLE_COLUMN[self.view]
-        year, current, previous_year = self._place_rows(corridors, countries, self.year_or_latest(corridors))
-        current = current.assign(imputed=current["type_i"].eq(1))
-        totals = current.groupby(own).agg(
-            female=("female", "sum"), male=("male", "sum"), total=("total", "sum"),
-            corridors=(self.sex, "size"), corridors_imputed=("imputed", "sum"),
-            source_id=("source_id", lambda ids: ";".join(sorted(set(ids)))),
-        )  # fmt: skip
-        totals = self._sized(totals.reset_index().sort_values([self.sex, own], ascending=[False, True]))
-        _, previous, _ = self._place_rows(corridors, countries, previous_year)
-        earlier = previous.groupby(own)[self.sex].sum().to_dict()
-        table = totals.assign(previous_migrants=[earlier.get(code) for code in totals[own]])
-        table = table.rename(columns={own: "iso3"})
-        table["revision"], table["year"] = self.revision, year
-        names = dict(zip(countries["iso3"], countries["name"]))
-        table["country"] = [names.get(code, code) for code in table["iso3"]]
-        return _with_measures(table, self.sex, previous_year)[COUNTRY_COLUMNS]
+        year = self.year_or_latest(years)
+        previous_year = previous_point(list(years), year)
+        rows = _year_rows(years, year)
+        current = rows[self._place_mask(rows, countries)]
+        groups = current.assign(corridors=1, corridors_imputed=current["type_i"].eq(1)).groupby(own)
+        totals = groups[["female", "male", "total", "corridors", "corridors_imputed"]].sum()
+        # named aggregations with a Python function per group take several times longer than these two
+        sources = current[[own, "source_id"]].drop_duplicates().sort_values("source_id")
+        totals["source_id"] = sources.groupby(own)["source_id"].agg(";".join)
+        totals = totals.reset_index()
+        totals = totals.iloc[self._largest(totals[self.sex], np.ones(len(totals), dtype=bool))]
+        before = _year_rows(years, previous_year)
+        earlier = before[self._place_mask(before, countries)].groupby(own)[self.sex].sum().to_dict()
+        names = _names(countries)
+        table = totals.assign(previous_migrants=[earlier.get(code) for code in totals[own]],
+                              revision=self.revision, year=year,
+                              country=[names.get(code, code) for code in totals[own]])
+        return _with_measures(table.rename(columns={own: "iso3"}), self.sex, previous_year)[COUNTRY_COLUMNS]
 
-    def year_or_latest(self, corridors: pd.DataFrame) -> int | None:
+    def year_or_latest(self, years: Mapping[int, pd.DataFrame]) -> int | None:
         if self.year is not None:
             return self.year
-        return int(corridors["year"].max()) if len(corridors) else None
+        return max(years) if years else None
 
-    def _place_rows(self, corridors: pd.DataFrame, countries: pd.DataFrame, year: int | None):
-        """That year's rows meeting the place filters, with the year and the estimate year before it."""
-        rows = corridors[corridors["year"].to_numpy() == year]
-        keep = pd.Series(True, index=rows.index)
+    def _place_mask(self, rows: pd.DataFrame, countries: pd.DataFrame) -> np.ndarray:
+        """Which rows meet the place filters at both ends."""
+        keep = np.ones(len(rows), dtype=bool)
         for column, codes, areas in [("orig_iso3", self.origins, self.origin_areas),
                                      ("dest_iso3", self.destinations, self.destination_areas)]:
             if codes:
-                keep &= rows[column].isin(codes)
+                keep &= rows[column].isin(codes).to_numpy()
             for area in areas:
-                keep &= rows[column].isin(area_members(countries, area))
-        years = corridors["year"].unique()
-        return year, rows[keep.to_numpy()], previous_point(years, year) if year is not None else None
+                keep &= rows[column].isin(area_members(countries, area)).to_numpy()
+        return keep
 
-    def _sized(self, table: pd.DataFrame) -> pd.DataFrame:
-        """Largest first (``table`` comes sorted); only places with migrants (a definite 0 is no corridor to
-        draw), then the size filter."""
-        table = table[(table[self.sex] > 0).to_numpy()]
-        if self.size_mode == "top":
-            return table.head(min(self.top_n, MAX_ROWS)).reset_index(drop=True)
-        return table[(table[self.sex] >= self.minimum).to_numpy()].head(MAX_ROWS).reset_index(drop=True)
+    def _largest(self, values: pd.Series, keep: np.ndarray) -> np.ndarray:
+        """Positions of the rows kept, largest first (ties in table order), cut to the size filter. Only
+        places with migrants: a definite 0 is no corridor to draw."""
+        figures = values.to_numpy(dtype="float64", na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            keep = keep & (figures > 0)
+            if self.size_mode == "minimum":
+                keep &= figures >= self.minimum
+        positions = np.flatnonzero(keep)
+        ordered = positions[np.argsort(-figures[positions], kind="stable")]
+        return ordered[: min(self.top_n, MAX_ROWS) if self.size_mode == "top" else MAX_ROWS]
 
     def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
         """The filters in words, for captions and the 'about' sheet of downloads."""
@@ -179,16 +202,25 @@ def _area_words(area: str) -> str:
     return f"UN area '{area}'"
 
 
+def _names(countries: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(countries["iso3"], countries["name"]))
+
+
+def _year_rows(years: Mapping[int, pd.DataFrame], year: int | None) -> pd.DataFrame:
+    """That year's rows; none (with the same columns) for a year the revision lacks."""
+    return years[year] if year in years else next(iter(years.values())).iloc[0:0]
+
+
 def _with_measures(table: pd.DataFrame, sex: str, previous_year: int | None) -> pd.DataFrame:
     """The chosen sex as ``migrants``, female share, and the change since the previous estimate year."""
-    table = table.copy()
-    table["sex"] = sex
-    table["migrants"] = table[sex]
+    migrants = table[sex].astype("Int64")
     both = (table["female"] + table["male"]).astype("Float64")
-    table["female_share_pct"] = (table["female"] / both.where(both > 0) * 100).astype("Float64").round(1)
-    table["previous_year"] = pd.array([previous_year] * len(table), dtype="Int64")
-    table["previous_migrants"] = table["previous_migrants"].astype("Int64")
-    table["change"] = (table["migrants"] - table["previous_migrants"]).astype("Int64")
-    earlier = table["previous_migrants"].astype("Float64")
-    table["change_pct"] = (table["change"] / earlier.where(earlier > 0) * 100).astype("Float64").round(1)
-    return table
+    earlier = table["previous_migrants"].astype("Int64")
+    change = migrants - earlier
+    before = earlier.astype("Float64")
+    return table.assign(
+        sex=sex, migrants=migrants, previous_migrants=earlier, change=change,
+        female_share_pct=(table["female"] / both.where(both > 0) * 100).astype("Float64").round(1),
+        previous_year=pd.array([previous_year] * len(table), dtype="Int64"),
+        change_pct=(change / before.where(before > 0) * 100).astype("Float64").round(1),
+    )

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from components.corridors import arc_frame
 from components.maps import fitted_view
-from data import load_corridors, load_countries
+from data import load_corridor_years, load_countries
 from data.filters.corridors import CorridorFilters
 from tests.e2e.helpers import assert_no_exception, canvas_has_content, save_screenshot, wait_for_settled
 
@@ -87,7 +87,7 @@ def test_csv_download_holds_exactly_the_rows_shown(page, app_server):
     text = open(download_info.value.path(), encoding="utf-8").read()
     downloaded = list(csv.DictReader(io.StringIO(text)))
     expected = CorridorFilters(year=2015, sex="female", destination_areas=("Western Asia",), top_n=40).apply(
-        load_corridors(revision=2024), load_countries())
+        load_corridor_years(2024), load_countries())
     assert len(downloaded) == shown == len(expected) == 40
     assert [(row["orig_iso3"], row["dest_iso3"], int(row["migrants"])) for row in downloaded] == list(
         zip(expected["orig_iso3"], expected["dest_iso3"], expected["migrants"]))
@@ -117,6 +117,7 @@ def test_garbage_link_shows_notes_and_the_default_view(page, app_server):
     assert "'orig' names unknown value" in main and "'top' value -5 is outside" in main
     assert page.evaluate("window.__xss === undefined")
     assert rows_shown(page) == 25
+    assert canvas_has_content(page, MAP, min_share=0.2)
     save_screenshot(page, "corridors-garbage-link")
 
 
@@ -126,7 +127,7 @@ def find_arc(page, origin: str, destination: str) -> tuple[float, float] | None:
     The arcs lie flat and bend to one side, so the arc crosses that bisector somewhere on one side."""
     countries = load_countries()
     ends = arc_frame(CorridorFilters(origins=(origin,), destinations=(destination,), origin_areas=()).apply(
-        load_corridors(revision=2024), countries), countries).iloc[0]
+        load_corridor_years(2024), countries), countries).iloc[0]
     view = fitted_view([ends["source_lon"], ends["target_lon"]], [ends["source_lat"], ends["target_lat"]])
     box = page.locator(MAP).first.bounding_box()
     source = project(ends["source_lon"], ends["source_lat"], view, box)
