@@ -11,12 +11,34 @@ from components.feedback import load_or_stop
 from components.formatting import exact_number
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import (render_url_notes, url_multiselect, url_radio, url_select_slider, url_selectbox,
-                                  url_slider, view_link)
-from data import (CATALOG, CORRIDOR_REVISIONS, load_corridor_years, load_corridors, load_countries,
-                  load_country_shapes, load_sources)
-from data.filters.corridors import (MAX_TOP, MINIMUM_SIZES, SEXES, SIZE_MODES, VIEW_LABELS, VIEWS, CorridorFilters,
-                                    area_labels)
+from components.url_state import (
+    render_url_notes,
+    url_multiselect,
+    url_radio,
+    url_select_slider,
+    url_selectbox,
+    url_slider,
+    view_link,
+)
+from data import (
+    CATALOG,
+    CORRIDOR_REVISIONS,
+    load_corridor_years,
+    load_corridors,
+    load_countries,
+    load_country_shapes,
+    load_sources,
+)
+from data.filters.corridors import (
+    MAX_TOP,
+    MINIMUM_SIZES,
+    SEXES,
+    SIZE_MODES,
+    VIEW_LABELS,
+    VIEWS,
+    CorridorFilters,
+    area_labels,
+)
 
 ensure_frame()
 

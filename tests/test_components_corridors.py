@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 
 from components import corridors as figures
-from data import load_corridor_years, load_corridors, load_country_shapes, load_countries
+from data import load_corridor_years, load_corridors, load_countries, load_country_shapes
 from data.filters.corridors import CorridorFilters
 from data.profiles import corridor_trend
 
