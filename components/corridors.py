@@ -11,8 +11,6 @@ from components.profiles import SEX_COLOURS
 ARC_TOOLTIP = ("<b>{origin} → {destination}</b><br/>{migrants_label}<br/>Female share: {share_label}"
                "<br/>Change: {change_label}")
 COUNTRY_TOOLTIP = "<b>{country}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"
-ROLE_WORDS = {"emigrants": "emigrants (born here, living in the chosen destinations)",
-              "immigrants": "immigrants (living here, born in the chosen origins)"}
 ARC_COLUMNS = ["source_lon", "source_lat", "target_lon", "target_lat", "migrants", "orig_iso3", "dest_iso3",
                "origin", "destination", "migrants_label", "share_label", "change_label"]
 # Arcs laid flat on the map (tilted 90 degrees), bending to the same side: a raised arc across continents
@@ -37,9 +35,9 @@ def signed_number(value) -> str:
     return ("+" if value > 0 else "") + exact_number(value)
 
 
-def migrants_label(value, *, sex: str) -> str:
-    """'3.25 M migrants (3,248,545)'; for one sex, 'female migrants'."""
-    noun = "migrants" if sex == "total" else f"{sex} migrants"
+def migrants_label(value, *, sex: str, noun: str = "migrants") -> str:
+    """'3.25 M migrants (3,248,545)'; for one sex, 'female migrants'; or 'emigrants', 'immigrants'."""
+    noun = noun if sex == "total" else f"{sex} {noun}"
     return f"{compact_number(value)} {noun} ({exact_number(value)})"
 
 
@@ -53,10 +51,10 @@ def change_label(change, change_pct, previous_year) -> str:
     return f"{signed_number(change)}{relative} since {int(previous_year)}"
 
 
-def _labels(table: pd.DataFrame) -> pd.DataFrame:
+def _labels(table: pd.DataFrame, *, noun: str = "migrants") -> pd.DataFrame:
     sex = table["sex"].iloc[0] if len(table) else "total"
     return table.assign(
-        migrants_label=[migrants_label(value, sex=sex) for value in table["migrants"]],
+        migrants_label=[migrants_label(value, sex=sex, noun=noun) for value in table["migrants"]],
         share_label=[percent(value) for value in table["female_share_pct"]],
         change_label=[change_label(*values) for values in
                       zip(table["change"], table["change_pct"], table["previous_year"])],
@@ -100,9 +98,9 @@ def corridor_map(table: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
                    max_width=ARC_MAX_WIDTH, arc_height=ARC_HEIGHT, arc_tilt=ARC_TILT)
 
 
-def country_map(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame) -> pdk.Deck:
-    """Countries filled by their emigrants or immigrants; the view fits the filled countries."""
-    values = _labels(table)[["iso3", "country", "migrants", "migrants_label", "share_label", "change_label"]]
+def country_map(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, view: str) -> pdk.Deck:
+    """Countries filled by their emigrants or immigrants (``view``); the view fits the filled countries."""
+    values = _labels(table, noun=view)[["iso3", "country", "migrants", "migrants_label", "share_label", "change_label"]]
     values = values.assign(migrants=values["migrants"].astype("int64"))
     located = [point for point in map(_label_points(countries).get, values["iso3"]) if point]
     return choropleth_map(values, shapes, value_column="migrants", tooltip_html=COUNTRY_TOOLTIP,

@@ -112,7 +112,7 @@ elif view == "corridors":
                     alt=f"Map of the {len(table)} corridors in the table below, drawn as arcs")
 else:
     shapes = load_or_stop(load_country_shapes)
-    st.pydeck_chart(figures.country_map(table, shapes, countries), key=f"{view}_map", height=520,
+    st.pydeck_chart(figures.country_map(table, shapes, countries, view=view), key=f"{view}_map", height=520,
                     alt=f"Map of the {len(table)} countries in the table below, filled by number of migrants")
 if not table.empty:
     corridor_views.render_legend(table, title=figures.legend_title(view, sex=sex, year=year))

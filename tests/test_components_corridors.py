@@ -39,6 +39,7 @@ def deck_json(deck) -> dict:
 def test_labels_for_people():
     assert figures.migrants_label(3_248_545, sex="total") == "3.25 M migrants (3,248,545)"
     assert figures.migrants_label(968_227, sex="female") == "968.2 k female migrants (968,227)"
+    assert figures.migrants_label(4_306_639, sex="total", noun="immigrants") == "4.31 M immigrants (4,306,639)"
     assert figures.change_label(387_500, 13.5, 2020) == "+387,500 (+13.5%) since 2020"
     assert figures.change_label(-266_543, -7.0, 2020) == "-266,543 (-7.0%) since 2020"
     assert figures.change_label(0, 0.0, 2020) == "0 (0.0%) since 2020"
@@ -94,12 +95,12 @@ def test_tooltip_fields_exist_in_the_data(default_table, countries):
 
 def test_country_map_fills_only_the_countries_of_the_table(countries, years2024):
     table = CorridorFilters(view="emigrants").apply(years2024, countries)
-    spec = deck_json(figures.country_map(table, load_country_shapes(), countries))
+    spec = deck_json(figures.country_map(table, load_country_shapes(), countries, view="emigrants"))
     features = spec["layers"][1]["data"]["features"]
     assert len(features) == 25
     assert {feature["properties"]["iso3"] for feature in features} == set(table["iso3"])
     india = next(feature["properties"] for feature in features if feature["properties"]["iso3"] == "IND")
-    assert india["migrants_label"] == "18.5 M migrants (18,533,845)"
+    assert india["migrants_label"] == "18.5 M emigrants (18,533,845)"
     assert india["change_label"].startswith("+2,001,084")
     assert set(figures.COUNTRY_TOOLTIP.replace("}", "{").split("{")[1::2]) <= set(india)
 

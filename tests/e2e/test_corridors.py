@@ -75,6 +75,10 @@ def test_choropleth_modes_fill_countries(page, app_server):
         assert f"view={name}" in page.url
         assert canvas_has_content(page, MAP, min_share=0.2)
         assert rows_shown(page) == 25
+        page.mouse.move(*country_point(page, name, "IND"))
+        expect(page.locator(".deck-tooltip")).to_contain_text("India")
+        tooltip = page.locator(".deck-tooltip").inner_text()
+        assert f" {name} (" in tooltip and "Female share:" in tooltip and "since 2020" in tooltip
         page.wait_for_timeout(500)
         save_screenshot(page, f"corridors-{name}")
 
@@ -143,6 +147,16 @@ def find_arc(page, origin: str, destination: str) -> tuple[float, float] | None:
             if page.locator(".deck-tooltip").is_visible() and "→" in page.locator(".deck-tooltip").inner_text():
                 return point
     return None
+
+
+def country_point(page, view: str, iso3: str) -> tuple[float, float]:
+    """Where a country's label point is on the choropleth of the default filters in this view."""
+    countries = load_countries()
+    table = CorridorFilters(view=view).apply(load_corridor_years(2024), countries)
+    points = countries.set_index("iso3").loc[table["iso3"]].dropna(subset=["lon", "lat"])
+    fitted = fitted_view(points["lon"].round(2), points["lat"].round(2))
+    located = countries.set_index("iso3").loc[iso3]
+    return project(located["lon"], located["lat"], fitted, page.locator(MAP).first.bounding_box())
 
 
 def project(lon: float, lat: float, view, box: dict) -> tuple[float, float]:
