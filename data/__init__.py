@@ -1,7 +1,8 @@
 """The data module: curated tables, validated on load, with their provenance.
 
 Public API (pages and components use only these):
-    load_sources(), load_countries(), load_corridors(revision=None), load_deployments()
+    load_sources(), load_countries(), load_corridors(revision=None), load_deployments(),
+    load_agreements(), load_regional_instruments(); agreements_between() for a corridor's agreements
     CATALOG, DataProblem, filter helpers in ``data.filters``.
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
 """
@@ -13,15 +14,22 @@ import pandas as pd
 import streamlit as st
 
 from data import schemas
+from data.agreements import AGREEMENT_STOCK_REVISION, agreements_between
 from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
 from data.problems import DataProblem
 from data.validation import read_csv_table, validate
 
 __all__ = [
+    "AGREEMENT_STOCK_REVISION",
     "CATALOG",
     "CORRIDOR_REVISIONS",
     "DataProblem",
     "TableSpec",
+    "agreements_between",
+    "load_agreements",
+    "load_regional_instruments",
+    "read_agreements",
+    "read_regional_instruments",
     "load_corridors",
     "load_countries",
     "load_deployments",
@@ -57,6 +65,16 @@ def read_deployments(path: Path, country_codes: frozenset[str], source_ids: froz
     return validate("deployments", path, frame, schemas.deployments_schema(country_codes, source_ids))
 
 
+def read_agreements(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("agreements", path)
+    return validate("agreements", path, frame, schemas.agreements_schema(country_codes, source_ids))
+
+
+def read_regional_instruments(path: Path, source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("regional_instruments", path)
+    return validate("regional_instruments", path, frame, schemas.regional_instruments_schema(source_ids))
+
+
 # --- cached loaders -----------------------------------------------------------------------------
 
 def _located(name: str) -> tuple[str, int]:
@@ -86,6 +104,15 @@ def load_corridors(revision: int | None = None) -> pd.DataFrame:
 
 def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
+
+
+def load_agreements() -> pd.DataFrame:
+    """Bilateral agreements and MOUs, one row per instrument, each with its cited page (a partial inventory)."""
+    return _agreements_cached(*_located("agreements"), _country_codes(), _source_ids())
+
+
+def load_regional_instruments() -> pd.DataFrame:
+    return _regional_instruments_cached(*_located("regional_instruments"), _source_ids())
 
 
 def load_country_shapes() -> dict:
@@ -137,3 +164,13 @@ def _revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_deployments(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _agreements_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_agreements(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _regional_instruments_cached(path: str, mtime_ns: int, source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_regional_instruments(Path(path), source_ids)

@@ -10,20 +10,25 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build import corridors, countries, deployments, geometry
+from data.build import agreements, corridors, countries, deployments, geometry
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
 def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every table keyed by name, plus the country shapes; pure apart from reading ``raw``."""
     deployments_table, deployment_sources = deployments.build_deployments(raw)
+    agreements_table, regional_table, agreement_sources = agreements.build_agreements(raw)
     tables = {
         "countries": countries.build_countries(raw),
         "corridors": corridors.build_corridors(raw),
         "deployments": deployments_table,
+        "agreements": agreements_table,
+        "regional_instruments": regional_table,
     }
-    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources]
-    tables["sources"] = pd.DataFrame(source_rows).drop_duplicates("source_id").sort_values("source_id")
+    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources, *agreement_sources]
+    # Int64: a web page whose publication year was not recorded leaves the year empty (not "2024.0" elsewhere).
+    tables["sources"] = (pd.DataFrame(source_rows).drop_duplicates("source_id").sort_values("source_id")
+                         .astype({"year": "Int64"}))
     return tables, geometry.build_country_shapes(raw)
 
 
