@@ -95,6 +95,25 @@ def int_param(key: str, *, minimum: int, maximum: int, default: int) -> int:
     return value
 
 
+def range_param(key: str, *, minimum: int, maximum: int, default: tuple[int, int]) -> tuple[int, int]:
+    """'2000,2015' -> (2000, 2015): two whole numbers, in order, within the bounds."""
+    text = raw_param(key)
+    if text is None:
+        return default
+    parts = text.split(LIST_SEPARATOR)
+    try:
+        low, high = (int(part) for part in parts)
+    except ValueError:
+        _note(f"The link's '{key}' value {_quoted(text)} is not two whole numbers (like {minimum},{maximum}) "
+              "and was ignored.")
+        return default
+    if not minimum <= low <= high <= maximum:
+        _note(f"The link's '{key}' range {low}-{high} is not an ordered range within {minimum}-{maximum} "
+              "and was ignored.")
+        return default
+    return low, high
+
+
 def write_param(key: str, value: Any, default: Any) -> None:
     """Put a value in the URL, or take it out when it is the default."""
     if isinstance(value, (list, tuple)):
@@ -148,6 +167,15 @@ def url_slider(label: str, *, key: str, minimum: int, maximum: int, default: int
     value = container.slider(label, min_value=minimum, max_value=maximum, key=key, **widget_args)
     write_param(key, value, default)
     return value
+
+
+def url_range_slider(label: str, *, key: str, minimum: int, maximum: int, default: tuple[int, int],
+                     container=st, **widget_args) -> tuple[int, int]:
+    _seed(key, lambda: range_param(key, minimum=minimum, maximum=maximum, default=default),
+          lambda value: len(value) == 2 and minimum <= value[0] <= value[1] <= maximum, default)
+    low, high = container.slider(label, min_value=minimum, max_value=maximum, key=key, **widget_args)
+    write_param(key, (low, high), default)
+    return low, high
 
 
 def render_url_notes() -> None:

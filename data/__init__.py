@@ -2,7 +2,8 @@
 
 Public API (pages and components use only these):
     load_sources(), load_countries(), load_corridors(revision=None), load_deployments(),
-    load_agreements(), load_regional_instruments(); agreements_between() for a corridor's agreements
+    load_agreements(), load_regional_instruments(), load_regional_corridors(revision);
+    agreements_between() for a corridor's agreements
     CATALOG, DataProblem, filter helpers in ``data.filters``.
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
 """
@@ -14,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from data import schemas
-from data.agreements import AGREEMENT_STOCK_REVISION, agreements_between
+from data.agreements import AGREEMENT_STOCK_REVISION, agreements_between, latest_regional_corridors
 from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
 from data.problems import DataProblem
 from data.validation import read_csv_table, validate
@@ -27,6 +28,7 @@ __all__ = [
     "TableSpec",
     "agreements_between",
     "load_agreements",
+    "load_regional_corridors",
     "load_regional_instruments",
     "read_agreements",
     "read_regional_instruments",
@@ -108,11 +110,16 @@ def load_deployments() -> pd.DataFrame:
 
 def load_agreements() -> pd.DataFrame:
     """Bilateral agreements and MOUs, one row per instrument, each with its cited page (a partial inventory)."""
-    return _agreements_cached(*_located("agreements"), _country_codes(), _source_ids())
+    return _agreements_cached(*_located("agreements"), _located("countries"), _located("sources"))
 
 
 def load_regional_instruments() -> pd.DataFrame:
-    return _regional_instruments_cached(*_located("regional_instruments"), _source_ids())
+    return _regional_instruments_cached(*_located("regional_instruments"), _located("sources"))
+
+
+def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.DataFrame:
+    """One UN DESA revision's latest year, both countries in Asia and the Pacific, known origins only."""
+    return _regional_corridors_cached(*_located("corridors"), _located("countries"), revision)
 
 
 def load_country_shapes() -> dict:
@@ -166,11 +173,19 @@ def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
     return read_deployments(Path(path), country_codes, source_ids)
 
 
+# The agreements loaders are keyed by the (path, mtime) of the tables they check against, not by the sets of codes:
+# hashing those sets on every call would cost more than the rest of a rerun of the agreements page.
 @st.cache_data(show_spinner=False)
-def _agreements_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_agreements(Path(path), country_codes, source_ids)
+def _agreements_cached(path: str, mtime_ns: int, countries_file: tuple[str, int],
+                       sources_file: tuple[str, int]) -> pd.DataFrame:
+    return read_agreements(Path(path), _country_codes(), _source_ids())
 
 
 @st.cache_data(show_spinner=False)
-def _regional_instruments_cached(path: str, mtime_ns: int, source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_regional_instruments(Path(path), source_ids)
+def _regional_instruments_cached(path: str, mtime_ns: int, sources_file: tuple[str, int]) -> pd.DataFrame:
+    return read_regional_instruments(Path(path), _source_ids())
+
+
+@st.cache_data(show_spinner=False)
+def _regional_corridors_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int) -> pd.DataFrame:
+    return latest_regional_corridors(load_corridors(revision=revision), load_countries())

@@ -15,13 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from data import schemas
+from data.agreements import BOOKLET_SOURCE_ID
 from data.build.common import read_raw_csv
 
 AGREEMENTS_FILE = "agreements/agreements_asia.csv"
 REGIONAL_FILE = "agreements/regional_instruments.csv"
 LOOKUP_FILE = "undesa_ims/country_codes_lookup.csv"
 BOOKLET_FILE = "004_f7372ef92f4cdeec.txt"
-BOOKLET_SOURCE_ID = "ilo_adwd_kit_migrants_2011"
 BOOKLET_URL = "https://lawsdocbox.com/Immigration/83655804-Isbn-web-pdf-cd-rom-international-labour-organization-regional-office-for-asia-and-the-pacific.html"
 URL_SEPARATOR = " ; "
 
