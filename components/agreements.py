@@ -185,7 +185,8 @@ def timeline_figure(agreements: pd.DataFrame, *, names: dict[str, str]) -> go.Fi
     figure = go.Figure(go.Scatter(
         x=points["year"], y=points["row"], mode="markers", hovertext=points["text"],
         hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
-        marker={"color": points["colour"], "size": 8 + 4 * (points["count"] - 1).clip(upper=6), "opacity": 0.9,
+        marker={"color": points["colour"], "size": [8 + 4 * min(count - 1, 6) for count in points["count"]],
+                "opacity": 0.9,
                 "line": {"color": "white", "width": 1}},
     ))
     figure.update_layout(

@@ -79,7 +79,12 @@ else:
     st.caption("Arcs from origin to destination, one per instrument type, wider for more instruments. Hover over an arc "
                "for the pair and the number of instruments; drag and scroll to move and zoom.")
     st.subheader("Timeline of signings")
-    st.plotly_chart(view.timeline_figure(shown, names=names), key="agreements_timeline")
+    if undated_count == len(shown):
+        st.info("None of these agreements has a recorded date, so none is placed on the timeline; they are listed "
+                "below.", icon=":material/event_busy:")
+    else:
+        st.plotly_chart(view.timeline_figure(shown, names=names), key="agreements_timeline")
+        view.render_colour_legend(view.legend_items(shown[shown["year_signed"].notna()]))
     st.caption("One marker per destination, year and instrument type, larger for more instruments. An agreement "
                "whose page gives only the year is placed at that year; hover for the date as recorded.")
     view.render_undated(shown, names=names, sources=sources, key="agreements_undated")
