@@ -20,6 +20,8 @@ from data.agreements import DATE_NOT_RECORDED, StockAround, signing_label, signi
 from data.schemas import INSTRUMENT_TYPES
 
 TYPE_COLOURS = category_colours(INSTRUMENT_TYPES)
+# From Jordan and the Gulf to the Pacific islands, Central Asia to New Zealand (in a map about 930 x 520 px).
+AGREEMENTS_VIEW = pdk.ViewState(latitude=2, longitude=115, zoom=1.8, min_zoom=0.8, max_zoom=8)
 # Arcs of different instrument types between the same two countries get different heights, so none hides another.
 TYPE_ARC_HEIGHTS = dict(zip(INSTRUMENT_TYPES, [1.0, 0.55, 1.45, 0.75, 1.25], strict=True))
 CONFIDENCE_LEVELS = ["high", "medium", "low"]
@@ -137,7 +139,7 @@ def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.Data
 def agreement_map(agreements: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
     return arc_map(
         agreement_arcs(agreements, countries), value_column="agreements", colour_column="colour",
-        height_column="height", max_width=6.0,
+        height_column="height", max_width=6.0, view=AGREEMENTS_VIEW,
         tooltip_html="<b>{origin} → {destination}</b><br/>{instrument_type}: {agreements}",
     )
 
@@ -343,8 +345,9 @@ def render_gaps(gaps: pd.DataFrame, *, names: dict[str, str], year: int, key: st
         "destination": st.column_config.TextColumn("Destination"),
         "migrants": st.column_config.NumberColumn(f"Migrants, mid-{year}", format="localized",
                                                   help="Migrant stock (persons), not flows"),
-        "includes_refugees": st.column_config.CheckboxColumn("Includes refugees",
-                                                             help="UN DESA: the destination's figures include refugees"),
+        "includes_refugees": st.column_config.CheckboxColumn(
+            "Includes refugees", help="UN DESA flag on the destination's estimates (they include refugees), not a "
+            "statement about this corridor"),
         "imputed": st.column_config.CheckboxColumn("Imputed", help="UN DESA imputed the destination's figures"),
     })
 

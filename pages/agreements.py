@@ -9,12 +9,32 @@ from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import (choice_param, render_url_notes, url_multiselect, url_radio, url_range_slider,
-                                  write_param)
-from data import (AGREEMENT_STOCK_REVISION, CATALOG, load_agreements, load_corridors, load_countries,
-                  load_regional_corridors, load_regional_instruments, load_sources)
-from data.agreements import (BOOKLET_SOURCE_ID, corridor_gaps, corridor_stocks, coverage_by_destination,
-                             pair_history, with_country_names)
+from components.url_state import (
+    choice_param,
+    render_url_notes,
+    url_multiselect,
+    url_radio,
+    url_range_slider,
+    write_param,
+)
+from data import (
+    AGREEMENT_STOCK_REVISION,
+    CATALOG,
+    load_agreements,
+    load_corridors,
+    load_countries,
+    load_regional_corridors,
+    load_regional_instruments,
+    load_sources,
+)
+from data.agreements import (
+    BOOKLET_SOURCE_ID,
+    corridor_gaps,
+    corridor_stocks,
+    coverage_by_destination,
+    pair_history,
+    with_country_names,
+)
 from data.filters.agreements import ROLE_LABELS, ROLES, SECTOR_PATTERNS, AgreementFilters
 from data.schemas import INSTRUMENT_TYPES
 
@@ -74,7 +94,7 @@ else:
                      measure=spec.measure, filters=filters.describe(names=names))
 
     st.subheader("Map of agreement pairs")
-    st.pydeck_chart(view.agreement_map(shown, countries), height=480, key="agreements_map")
+    st.pydeck_chart(view.agreement_map(shown, countries), height=520, key="agreements_map")
     view.render_colour_legend(view.legend_items(shown))
     st.caption("Arcs from origin to destination, one per instrument type, wider for more instruments. Hover over an arc "
                "for the pair and the number of instruments; drag and scroll to move and zoom.")

@@ -6,9 +6,18 @@ import pandas as pd
 import pytest
 
 from data import agreements_between, load_agreements, load_corridors, load_countries, load_regional_corridors
-from data.agreements import (DATE_NOT_RECORDED, corridor_gaps, corridor_stocks, coverage_by_destination,
-                             covered_corridors, has_recorded_agreement, pair_history, signing_label,
-                             stock_around_signing, with_country_names)
+from data.agreements import (
+    DATE_NOT_RECORDED,
+    corridor_gaps,
+    corridor_stocks,
+    coverage_by_destination,
+    covered_corridors,
+    has_recorded_agreement,
+    pair_history,
+    signing_label,
+    stock_around_signing,
+    with_country_names,
+)
 from data.build.common import read_raw_csv
 from data.filters.agreements import SECTOR_PATTERNS, AgreementFilters, sector_matches
 
