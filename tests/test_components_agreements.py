@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from components import agreements as view
 from components.downloads import csv_bytes, excel_bytes
@@ -142,3 +143,27 @@ def test_free_text_is_shown_literally(text):
     escaped = view.plain_markdown(text)
     assert re.search(r"(?<!\\)[$*<>\[\]_.-]", escaped) is None  # every special character is escaped
     assert escaped.replace("\\", "") == text
+
+
+def corridor_list_app():
+    """What the Corridors page does for a corridor's detail: its agreements from the data API, then the list."""
+    import streamlit as st
+
+    from components.agreements import render_agreement_list
+    from data import agreements_between, load_agreements, load_sources
+
+    origin, destination = st.session_state.get("corridor", ("VNM", "KOR"))
+    render_agreement_list(agreements_between(load_agreements(), origin, destination), load_sources(),
+                          key="corridor_agreements")
+
+
+def test_corridor_agreement_list_for_the_corridors_page():
+    app = AppTest.from_function(corridor_list_app, default_timeout=60).run()
+    assert not app.exception
+    listed = app.dataframe[0].value
+    assert listed["signed"].tolist() == ["2008 (year only)", "2013 (month in notes)", "10 Apr 2015", "17 May 2017",
+                                         "23 Mar 2018"]
+    assert listed["source_url"].str.startswith("http").all()
+    app.session_state["corridor"] = ("IND", "USA")
+    app.run()
+    assert not app.dataframe and "partial inventory" in app.caption[0].value

@@ -24,8 +24,14 @@ def open_page(page, url: str) -> None:
     page.locator(f"{TABLE} canvas").first.wait_for(state="attached")
 
 
+MAX_PAGE_BYTES = 1_000_000
+
+
 def test_agreements_page_filters_selects_and_stays_offline(page, app_server):
+    received = []  # what the server sends over the websocket for this page view (tables, map, chart)
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda payload: received.append(len(payload))))
     open_page(page, f"{app_server}/agreements")
+    assert 0 < sum(received) < MAX_PAGE_BYTES, f"{sum(received):,} bytes sent for one page view"
     assert_no_exception(page)
     assert "119 of 119 recorded instruments match" in main_text(page)
     page.locator(MAP).first.scroll_into_view_if_needed()
