@@ -2,7 +2,7 @@
 
 Public API (pages and components use only these):
     load_sources(), load_countries(), load_corridors(revision=None), load_deployments(),
-    load_agreements(), load_regional_instruments(), load_regional_corridors(revision);
+    load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
     agreements_between() for a corridor's agreements
     CATALOG, DataProblem, filter helpers in ``data.filters``.
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from data import schemas
-from data.agreements import AGREEMENT_STOCK_REVISION, agreements_between, latest_regional_corridors
+from data.agreements import AGREEMENT_STOCK_REVISION, agreements_between, corridor_gaps, latest_regional_corridors
 from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
 from data.problems import DataProblem
 from data.validation import read_csv_table, validate
@@ -28,6 +28,7 @@ __all__ = [
     "TableSpec",
     "agreements_between",
     "load_agreements",
+    "load_corridor_gaps",
     "load_regional_corridors",
     "load_regional_instruments",
     "read_agreements",
@@ -122,6 +123,13 @@ def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.Data
     return _regional_corridors_cached(*_located("corridors"), _located("countries"), revision)
 
 
+def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int = 30, countries: tuple[str, ...] = (),
+                       role: str = "any") -> tuple[pd.DataFrame, int]:
+    """The largest corridors (within Asia and the Pacific, latest year) with no recorded agreement; see corridor_gaps."""
+    return _corridor_gaps_cached(*_located("agreements"), _located("corridors"), _located("countries"), revision,
+                                 largest, tuple(countries), role)
+
+
 def load_country_shapes() -> dict:
     """Simplified Natural Earth country shapes (GeoJSON, property ``iso3``), shipped so maps work offline."""
     path = GEO_DIR / "countries.geojson"
@@ -189,3 +197,10 @@ def _regional_instruments_cached(path: str, mtime_ns: int, sources_file: tuple[s
 @st.cache_data(show_spinner=False)
 def _regional_corridors_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int) -> pd.DataFrame:
     return latest_regional_corridors(load_corridors(revision=revision), load_countries())
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, int], countries_file: tuple[str, int],
+                          revision: int, largest: int, countries: tuple[str, ...], role: str) -> tuple[pd.DataFrame, int]:
+    return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
+                         role=role)

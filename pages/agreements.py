@@ -21,6 +21,7 @@ from data import (
     AGREEMENT_STOCK_REVISION,
     CATALOG,
     load_agreements,
+    load_corridor_gaps,
     load_corridors,
     load_countries,
     load_regional_corridors,
@@ -29,7 +30,6 @@ from data import (
 )
 from data.agreements import (
     BOOKLET_SOURCE_ID,
-    corridor_gaps,
     corridor_stocks,
     coverage_by_destination,
     pair_history,
@@ -113,10 +113,9 @@ else:
     view.render_coverage(coverage_by_destination(shown, names), key="agreements_coverage")
 
 st.subheader("Large corridors with no recorded agreement")
-regional_corridors = load_or_stop(load_regional_corridors, AGREEMENT_STOCK_REVISION)
-latest_year = int(regional_corridors["year"].max())
-gaps, considered = corridor_gaps(regional_corridors, agreements, largest=GAP_CORRIDORS, countries=tuple(chosen),
-                                 role=role)
+gaps, considered = load_or_stop(load_corridor_gaps, revision=AGREEMENT_STOCK_REVISION, largest=GAP_CORRIDORS,
+                                countries=tuple(chosen), role=role)
+latest_year = int(load_or_stop(load_regional_corridors, AGREEMENT_STOCK_REVISION)["year"].max())
 st.caption(
     f"Of the {considered} largest corridors within Asia and the Pacific in {latest_year}"
     + (" for the chosen countries" if chosen else "") + f", {considered - len(gaps)} have at least one recorded "
