@@ -329,12 +329,12 @@ def render_coverage(coverage: pd.DataFrame, *, key: str) -> None:
 
 def gaps_frame(gaps: pd.DataFrame, *, names: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({
-        "rank": gaps["rank"],
-        "origin": gaps["orig_iso3"].map(names).fillna(gaps["orig_iso3"]),
-        "destination": gaps["dest_iso3"].map(names).fillna(gaps["dest_iso3"]),
-        "migrants": gaps["total"],
-        "includes_refugees": gaps["type_r"].eq(1),
-        "imputed": gaps["type_i"].eq(1),
+        "rank": gaps["rank"].tolist(),
+        "origin": _names_of(gaps["orig_iso3"], names),
+        "destination": _names_of(gaps["dest_iso3"], names),
+        "migrants": gaps["total"].tolist(),
+        "includes_refugees": [flag == 1 for flag in gaps["type_r"]],
+        "imputed": [flag == 1 for flag in gaps["type_i"]],
     })
 
 

@@ -15,7 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from data import schemas
-from data.agreements import AGREEMENT_STOCK_REVISION, agreements_between, corridor_gaps, latest_regional_corridors
+from data.agreements import (
+    AGREEMENT_STOCK_REVISION,
+    CorridorGaps,
+    agreements_between,
+    corridor_gaps,
+    latest_regional_corridors,
+)
 from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
 from data.problems import DataProblem
 from data.validation import read_csv_table, validate
@@ -124,7 +130,7 @@ def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.Data
 
 
 def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int = 30, countries: tuple[str, ...] = (),
-                       role: str = "any") -> tuple[pd.DataFrame, int]:
+                       role: str = "any") -> CorridorGaps:
     """The largest corridors (within Asia and the Pacific, latest year) with no recorded agreement; see corridor_gaps."""
     return _corridor_gaps_cached(*_located("agreements"), _located("corridors"), _located("countries"), revision,
                                  largest, tuple(countries), role)
@@ -201,6 +207,6 @@ def _regional_corridors_cached(path: str, mtime_ns: int, countries_file: tuple[s
 
 @st.cache_data(show_spinner=False, max_entries=200)
 def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, int], countries_file: tuple[str, int],
-                          revision: int, largest: int, countries: tuple[str, ...], role: str) -> tuple[pd.DataFrame, int]:
+                          revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
     return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
                          role=role)

@@ -3,6 +3,7 @@ migrant stock around its signing, coverage by destination, and large corridors w
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -121,8 +122,9 @@ def corridor_stocks(corridors: pd.DataFrame, agreement: pd.Series) -> list[tuple
 def with_country_names(agreements: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """The table for downloads: each code followed by the country's name."""
     table = agreements.copy()
-    table.insert(table.columns.get_loc("origin_iso3") + 1, "origin", table["origin_iso3"].map(names))
-    table.insert(table.columns.get_loc("destination_iso3") + 1, "destination", table["destination_iso3"].map(names))
+    for role in ("origin", "destination"):
+        codes = table[f"{role}_iso3"]
+        table.insert(table.columns.get_loc(codes.name) + 1, role, [names.get(code) for code in codes])
     return table
 
 
@@ -156,12 +158,15 @@ def latest_regional_corridors(corridors: pd.DataFrame, countries: pd.DataFrame) 
     return latest[in_scope].reset_index(drop=True)
 
 
-def corridor_gaps(regional_corridors: pd.DataFrame, agreements: pd.DataFrame, *, largest: int = 30,
-                  countries: tuple[str, ...] = (), role: str = "any") -> tuple[pd.DataFrame, int]:
-    """Among the ``largest`` corridors (optionally of some countries, in a role), those with no recorded agreement.
+class CorridorGaps(NamedTuple):
+    gaps: pd.DataFrame  # largest first, with the rank among the corridors considered
+    considered: int  # how many of the largest corridors were looked at
+    year: int  # the estimate year (the revision's latest)
 
-    Returns the gaps, largest first, with their rank among the largest, and how many of the largest were considered.
-    """
+
+def corridor_gaps(regional_corridors: pd.DataFrame, agreements: pd.DataFrame, *, largest: int = 30,
+                  countries: tuple[str, ...] = (), role: str = "any") -> CorridorGaps:
+    """Among the ``largest`` corridors (optionally of some countries, in a role), those with no recorded agreement."""
     rows = regional_corridors
     if countries:
         as_origin, as_destination = rows["orig_iso3"].isin(countries), rows["dest_iso3"].isin(countries)
@@ -170,4 +175,4 @@ def corridor_gaps(regional_corridors: pd.DataFrame, agreements: pd.DataFrame, *,
     top["rank"] = top.index + 1
     gaps = top[~has_recorded_agreement(top, agreements)]
     columns = ["rank", "orig_iso3", "dest_iso3", "year", "total", "type_r", "type_i", "source_id"]
-    return gaps[columns].reset_index(drop=True), len(top)
+    return CorridorGaps(gaps[columns].reset_index(drop=True), len(top), int(regional_corridors["year"].max()))

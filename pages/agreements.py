@@ -24,7 +24,6 @@ from data import (
     load_corridor_gaps,
     load_corridors,
     load_countries,
-    load_regional_corridors,
     load_regional_instruments,
     load_sources,
 )
@@ -113,9 +112,8 @@ else:
     view.render_coverage(coverage_by_destination(shown, names), key="agreements_coverage")
 
 st.subheader("Large corridors with no recorded agreement")
-gaps, considered = load_or_stop(load_corridor_gaps, revision=AGREEMENT_STOCK_REVISION, largest=GAP_CORRIDORS,
-                                countries=tuple(chosen), role=role)
-latest_year = int(load_or_stop(load_regional_corridors, AGREEMENT_STOCK_REVISION)["year"].max())
+gaps, considered, latest_year = load_or_stop(load_corridor_gaps, revision=AGREEMENT_STOCK_REVISION,
+                                             largest=GAP_CORRIDORS, countries=tuple(chosen), role=role)
 st.caption(
     f"Of the {considered} largest corridors within Asia and the Pacific in {latest_year}"
     + (" for the chosen countries" if chosen else "") + f", {considered - len(gaps)} have at least one recorded "

@@ -151,8 +151,8 @@ def test_regional_corridors_are_the_latest_year_within_asia_and_the_pacific(corr
 
 def test_gaps_are_the_large_corridors_without_an_agreement(agreements):
     regional = load_regional_corridors(2024)
-    gaps, considered = corridor_gaps(regional, agreements, largest=30)
-    assert considered == 30 and 0 < len(gaps) < 30
+    gaps, considered, year = corridor_gaps(regional, agreements, largest=30)
+    assert considered == 30 and 0 < len(gaps) < 30 and year == 2024
     covered = covered_corridors(agreements)
     assert not any(pair in covered for pair in zip(gaps["orig_iso3"], gaps["dest_iso3"]))
     top = regional.nlargest(30, "total")
@@ -164,9 +164,9 @@ def test_gaps_are_the_large_corridors_without_an_agreement(agreements):
 
 def test_gaps_for_chosen_countries_in_a_role(agreements):
     regional = load_regional_corridors(2024)
-    gaps, considered = corridor_gaps(regional, agreements, largest=10, countries=("NPL",), role="origin")
+    gaps, considered, _ = corridor_gaps(regional, agreements, largest=10, countries=("NPL",), role="origin")
     assert considered == 10 and set(gaps["orig_iso3"]) <= {"NPL"}
-    either, _ = corridor_gaps(regional, agreements, largest=10, countries=("NPL",))
+    either = corridor_gaps(regional, agreements, largest=10, countries=("NPL",)).gaps
     assert (either["orig_iso3"].eq("NPL") | either["dest_iso3"].eq("NPL")).all()
 
 
