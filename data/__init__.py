@@ -3,7 +3,7 @@
 Public API (pages and components use only these):
     load_sources(), load_countries(), load_corridors(revision=None), load_deployments(),
     load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
-    agreements_between() for a corridor's agreements
+    agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
     CATALOG, DataProblem, filter helpers in ``data.filters``.
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
 """
@@ -20,6 +20,7 @@ from data.agreements import (
     CorridorGaps,
     agreements_between,
     corridor_gaps,
+    has_recorded_agreement,
     latest_regional_corridors,
 )
 from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
@@ -33,20 +34,21 @@ __all__ = [
     "DataProblem",
     "TableSpec",
     "agreements_between",
+    "has_recorded_agreement",
     "load_agreements",
     "load_corridor_gaps",
-    "load_regional_corridors",
-    "load_regional_instruments",
-    "read_agreements",
-    "read_regional_instruments",
     "load_corridors",
     "load_countries",
-    "load_deployments",
     "load_country_shapes",
+    "load_deployments",
+    "load_regional_corridors",
+    "load_regional_instruments",
     "load_sources",
+    "read_agreements",
     "read_corridors",
     "read_countries",
     "read_deployments",
+    "read_regional_instruments",
     "read_sources",
     "tables_dir",
 ]
