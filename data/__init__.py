@@ -1,7 +1,8 @@
 """The data module: curated tables, validated on load, with their provenance.
 
 Public API (pages and components use only these):
-    load_sources(), load_countries(), load_corridors(revision=None), load_deployments()
+    load_sources(), load_countries(), load_corridors(revision=None), load_deployments(), load_news(),
+    load_user_news(raw) (a user's CSV of news items: items and problems, never an exception)
     CATALOG, DataProblem, filter helpers in ``data.filters``.
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from data import news as news_items
 from data import schemas
 from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
 from data.problems import DataProblem
@@ -25,11 +27,14 @@ __all__ = [
     "load_corridors",
     "load_countries",
     "load_deployments",
+    "load_news",
+    "load_user_news",
     "load_country_shapes",
     "load_sources",
     "read_corridors",
     "read_countries",
     "read_deployments",
+    "read_news",
     "read_sources",
     "tables_dir",
 ]
@@ -55,6 +60,12 @@ def read_corridors(path: Path, country_codes: frozenset[str], source_ids: frozen
 def read_deployments(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     frame = read_csv_table("deployments", path)
     return validate("deployments", path, frame, schemas.deployments_schema(country_codes, source_ids))
+
+
+def read_news(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    """The shipped items, validated, with the columns filtering needs (see ``data.news``), newest first."""
+    table = validate("news", path, read_csv_table("news", path), schemas.news_schema(country_codes, source_ids))
+    return news_items.sort_newest_first(news_items.with_derived_columns(table, user_supplied=False))
 
 
 # --- cached loaders -----------------------------------------------------------------------------
@@ -86,6 +97,15 @@ def load_corridors(revision: int | None = None) -> pd.DataFrame:
 
 def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
+
+
+def load_news() -> pd.DataFrame:
+    return _news_cached(*_located("news"), _country_codes(), _source_ids())
+
+
+def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:
+    """Items from a user's CSV file (see ``data.news.parse_user_news``), checked against the country codes."""
+    return _user_news_cached(raw, _country_codes())
 
 
 def load_country_shapes() -> dict:
@@ -137,3 +157,13 @@ def _revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_deployments(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _news_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_news(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _user_news_cached(raw: bytes, country_codes: frozenset[str]) -> tuple[pd.DataFrame, list[str]]:
+    return news_items.parse_user_news(raw, country_codes=country_codes)

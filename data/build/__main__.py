@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build import corridors, countries, deployments, geometry
+from data.build import corridors, countries, deployments, geometry, news
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
@@ -21,9 +21,11 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         "countries": countries.build_countries(raw),
         "corridors": corridors.build_corridors(raw),
         "deployments": deployments_table,
+        "news": news.build_news(raw),
     }
-    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources]
-    tables["sources"] = pd.DataFrame(source_rows).drop_duplicates("source_id").sort_values("source_id")
+    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources, *news.SOURCES]
+    sources = pd.DataFrame(source_rows).astype({"year": "Int64"})  # a listing page may have no known year
+    tables["sources"] = sources.drop_duplicates("source_id").sort_values("source_id")
     return tables, geometry.build_country_shapes(raw)
 
 
