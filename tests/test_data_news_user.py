@@ -165,3 +165,12 @@ def test_publisher_slugs_are_url_safe_and_stable():
     assert publisher_slug("Ministry of Manpower, Singapore") == "ministry-of-manpower-singapore"
     items, _ = parse("title,date,kind,topics,publisher\nA,2024,news,gender,ILO; IOM\nB,2024,news,gender,Café Ünion\n")
     assert publisher_options(items) == {"cafe-union": "Café Ünion", "ilo": "ILO", "iom": "IOM"}
+
+
+def test_the_readme_example_file_is_valid():
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```csv\n", 1)[1].split("```", 1)[0]
+    items, problems = parse_user_news(example.encode(), country_codes=CODES, today=TODAY)
+    assert problems == [] and len(items) == 2
