@@ -73,35 +73,52 @@ def test_counts_line():
     assert counts_line(3, total=215, dated=3, undated=0, user_supplied=2).endswith("2 from your file (user-supplied).")
 
 
+def marks(figure) -> pd.DataFrame:
+    """Every mark of the timeline, whichever trace (marker style) it is in."""
+    return pd.DataFrame([{"x": pd.Timestamp(x), "lane": y, "symbol": trace.marker.symbol, "hover": hover,
+                          "colour": colour}
+                         for trace in figure.data
+                         for x, y, hover, colour in zip(trace.x, trace.y, trace.hovertext, trace.marker.color)])
+
+
 def test_timeline_has_one_mark_per_item_and_topic(news):
     dated = news[news["period_start"].notna()]
     figure = timeline_figure(dated, colour_by="topic")
-    trace = figure.data[0]
-    assert len(trace.x) == dated["topic_list"].map(len).sum()
-    assert set(trace.y) == set(dated["topic_list"].explode())
-    by_kind = timeline_figure(dated, colour_by="kind").data[0]
-    assert len(by_kind.x) == len(dated) and set(by_kind.y) == set(dated["kind"])
-    assert set(by_kind.marker.color) <= set(LANE_COLOURS)
+    by_topic = marks(figure)
+    assert len(by_topic) == dated["topic_list"].map(len).sum()
+    assert set(by_topic["lane"]) == set(dated["topic_list"].explode())
+    assert by_topic.groupby("lane")["colour"].nunique().eq(1).all()  # one colour a lane
+    by_kind = marks(timeline_figure(dated, colour_by="kind"))
+    assert len(by_kind) == len(dated) and set(by_kind["lane"]) == set(dated["kind"])
+    assert set(by_kind["symbol"]) == {"circle", "circle-open"}
     assert figure.layout.xaxis.rangeslider.visible and figure.layout.yaxis.fixedrange
+    scale = figure.data[0].marker.colorscale
+    assert {colour for _, colour in scale} <= set(LANE_COLOURS)
 
 
 def test_month_items_sit_mid_month_with_an_open_marker(news):
-    item = news[news["item_id"] == "page-091"]  # dated 2017-11
-    trace = timeline_figure(item, colour_by="kind").data[0]
-    assert pd.Timestamp(trace.x[0]) == pd.Timestamp("2017-11-15 12:00") and trace.marker.symbol[0] == "circle-open"
-    assert "Nov 2017" in trace.hovertext[0]
+    mark = marks(timeline_figure(news[news["item_id"] == "page-091"], colour_by="kind")).iloc[0]  # dated 2017-11
+    assert mark["x"] == pd.Timestamp("2017-11-15 12:00") and mark["symbol"] == "circle-open"
+    assert "Nov 2017" in mark["hover"]
 
 
 def test_hover_shows_titles_as_text_not_html(news):
     items, _ = parse_user_news(f'title,date,kind,topics,publisher\n"{XSS_TITLE}",2024-05-01,news,gender,<b>P</b>\n'
                                .encode(), country_codes=frozenset(), today=date(2026, 1, 1))
-    trace = timeline_figure(combined(news, items).head(3), colour_by="kind").data[0]
-    hover = next(text for text in trace.hovertext if "onerror" in text)
-    assert "<img" not in hover and "<script" not in hover and "<b>P" not in hover
-    assert "&lt;img src=x onerror=alert(1)&gt;" in hover and "&lt;b&gt;P&lt;/b&gt;" in hover
-    assert "User-supplied" in hover and "x" in trace.marker.symbol
+    shown = marks(timeline_figure(combined(news, items).head(3), colour_by="kind"))
+    mark = shown[shown["hover"].str.contains("onerror")].iloc[0]
+    assert "<img" not in mark["hover"] and "<script" not in mark["hover"] and "<b>P" not in mark["hover"]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in mark["hover"] and "&lt;b&gt;P&lt;/b&gt;" in mark["hover"]
+    assert "User-supplied" in mark["hover"] and mark["symbol"] == "x"
 
 
 def test_unknown_colouring_is_refused(news):
     with pytest.raises(ValueError):
         timeline_figure(news, colour_by="publisher")
+
+
+def test_a_single_item_is_shown_with_months_either_side(news):
+    figure = timeline_figure(news[news["item_id"] == "seed001-02"], colour_by="kind")  # 3 Dec 2021
+    first, last = (pd.Timestamp(end) for end in figure.layout.xaxis.range)
+    assert pd.Timedelta(days=119) < pd.Timestamp("2021-12-03") - first < pd.Timedelta(days=121)
+    assert last - first == pd.Timedelta(days=240)

@@ -14,8 +14,8 @@ from data.build.common import read_raw_csv
 from data.news import TABLE_COLUMNS, parse_item_date
 
 ITEMS_FILE = "news/news_items.csv"
-NEWS_LICENCE = ("Titles, dates and publishers are facts with attribution to each item's publisher (item URL); "
-                "the linked items remain under their publishers' terms. Summaries written by this project.")
+NEWS_LICENCE = ("Titles, dates and publishers are facts, attributed to each item's publisher and URL; the linked "
+                "items remain under their publishers' terms; summaries written by this project")
 OBTAINED_FROM = "shared/sources/news/news_items.csv (hand-compiled; see SOURCES.md, section 'news')"
 LISTING_NOTE = ("Items as printed on the listing page; the date the page was captured was not recorded, so the "
                 "year is left blank. Summaries are one sentence written by the compilers, not the publisher's text.")
