@@ -184,8 +184,11 @@ def url_range_slider(label: str, *, key: str, minimum: int, maximum: int, contai
     bounds_key = f"_{key}_bounds"
     previous = st.session_state.get(bounds_key, full)
     st.session_state[bounds_key] = full
-    if key in st.session_state and tuple(st.session_state[key]) == tuple(previous):
-        st.session_state[key] = full
+    if previous != full and isinstance(st.session_state.get(key), (tuple, list)):
+        # New bounds make a new widget: its value has to be set again, or Streamlit would reset it.
+        low, high = st.session_state[key]
+        kept = (max(low, minimum), min(high, maximum))
+        st.session_state[key] = full if (low, high) == tuple(previous) or kept[0] > kept[1] else kept
     _seed(key, lambda: range_param(key, minimum=minimum, maximum=maximum, default=full),
           lambda value: isinstance(value, (tuple, list)) and len(value) == 2
           and all(isinstance(end, int) for end in value) and minimum <= value[0] <= value[1] <= maximum, full)

@@ -309,3 +309,15 @@ def test_latest_news_component_for_a_corridor_links_to_the_filtered_page():
 def test_latest_news_component_with_no_items_says_so():
     app = latest_news_app(["ATA"], 5)
     assert app.info[0].value.startswith("No news items are tagged with Antarctica")
+
+
+def test_later_user_items_widen_the_years_unless_the_user_narrowed_them():
+    later = b"title,date,kind,topics\nNext year's plan,2026-03,event,policy-governance\n"
+    app = upload(open_news(), later)
+    assert app.slider(key="years").value == (2006, 2026) and counts(app) == (213, 213)
+    assert "years" not in app.query_params
+    narrowed = open_news()
+    narrowed.slider(key="years").set_value((2010, 2015)).run()
+    upload(narrowed, later)
+    assert narrowed.slider(key="years").value == (2010, 2015)
+    assert narrowed.query_params["years"] == "2010-2015"
