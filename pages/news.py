@@ -93,7 +93,8 @@ else:
 
 if not undated.empty:
     st.subheader(f"Undated resources ({len(undated)})")
-    st.caption("Their listing prints no dates, so they are not on the timeline and the years filter keeps them.")
+    st.caption("Resources without a date (the listing they come from prints none): they are not on the timeline, "
+               "and the years filter keeps them.")
     news_view.render_item_list(undated, key="undated_page", country_names=country_names,
                                source_labels=source_labels)
 
