@@ -22,12 +22,12 @@ def test_filters_timeline_and_cards(page, app_server):
     seconds = open_news(page, app_server)
     print(f"\nnews page settled in {seconds:.2f} s")
     assert counts_text(page).startswith("212 of 212 items match")
-    points = page.locator(".js-plotly-plot .scatterlayer .point")
-    points.first.wait_for(timeout=10_000)  # plotly draws after the run has finished
+    points = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point")
+    points.first.wait_for(state="attached", timeout=30_000)  # plotly draws after the run has finished
     assert points.count() > 300  # a mark per item and topic
     save_screenshot(page, "news-default")
 
-    page.locator(".js-plotly-plot .scatterlayer .point").first.hover(force=True)
+    page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point").first.hover(force=True)
     hover = page.locator(".js-plotly-plot .hoverlayer .hovertext")
     hover.first.wait_for(timeout=5_000)
     assert " · " in hover.first.text_content()  # the title, then date · kind · publisher
@@ -87,8 +87,8 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
     assert main.locator("strong", has_text="not bold").count() == 0
     assert page.evaluate("window.__xss") is None and dialogs == []
 
-    newest = page.locator(".js-plotly-plot .scatterlayer .point").first
-    newest.wait_for(timeout=10_000)
+    newest = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point").first
+    newest.wait_for(state="attached", timeout=30_000)
     newest.hover(force=True)
     hover = page.locator(".js-plotly-plot .hoverlayer .hovertext").first
     hover.wait_for(timeout=5_000)
