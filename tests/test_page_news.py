@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.downloads import csv_bytes
+from components.downloads import csv_bytes, excel_bytes
 from data import load_news, load_sources
 from data.filters.news import NewsFilters
 from data.news import export_table
@@ -255,6 +255,17 @@ def test_downloads_hold_the_rows_shown_dates_at_their_precision_and_user_flag():
                                         "countries_iso3", "topics", "summary", "source_id", "user_supplied"]
     assert {"citation", "licence"} <= set(table.columns) and (table["citation"] != "").all()
     assert table.loc[table["date_precision"] == "year", "date"].str.fullmatch(r"\d{4}").all()
+
+
+def test_excel_download_names_the_filters_and_the_lists_the_items_came_from():
+    filters = NewsFilters(countries=("NPL",), years=(2015, 2024))
+    items = filters.apply(load_news())
+    workbook = pd.read_excel(io.BytesIO(excel_bytes(export_table(items), load_sources(), title="News", measure="Items",
+                                                    filters=filters.describe(country_names={"NPL": "Nepal"}))),
+                             sheet_name=None)
+    assert len(workbook["data"]) == len(items)
+    assert set(workbook["sources"]["source_id"]) == set(items["source_id"])
+    assert "Countries (any of): Nepal" in set(workbook["about"]["value"])
 
 
 def test_filter_change_reruns_fast():
