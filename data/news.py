@@ -108,7 +108,8 @@ def parse_item_date(text: str, precision: str | None = None, *, latest_year: int
     written_as = next((name for name, pattern in _DATE_FORMATS.items() if pattern.match(text)), None)
     if written_as is None:
         raise ValueError(f"date {_shown(text)} is not YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = (int(part) for part in (*_DATE_FORMATS[written_as].match(text).groups(), 1, 1)[:3])
+    parts = [int(part) for part in _DATE_FORMATS[written_as].match(text).groups()]
+    year, month, day = parts + [1] * (3 - len(parts))  # a month or a year starts on its first day
     try:
         first = date(year, month, day)
     except ValueError:
