@@ -125,26 +125,27 @@ def timeline_figure(items: pd.DataFrame, *, colour_by: str = "topic") -> go.Figu
             group["y"].append(lane)
             group["colour"].append(lane_index[lane])
             group["hover"].append(hover)
-    # Colours go in as lane numbers on a stepped scale, and every column as a numpy array: plotly checks Python
-    # lists (and colour names) element by element, which made each rerun of the page several times slower.
-    figure = go.Figure()
-    for symbol, group in marks.items():
-        colour = {"color": np.array(group["colour"]), "colorscale": _stepped_colour_scale(len(order)),
-                  "cmin": -0.5, "cmax": len(order) - 0.5}
-        figure.add_scatter(
-            x=np.array(group["x"], dtype="datetime64[s]"), y=np.array(group["y"], dtype=object), mode="markers",
-            hovertext=np.array(group["hover"], dtype=object),
-            hovertemplate="%{hovertext}<extra></extra>",
-            marker={**colour, "symbol": symbol, "size": 10, "line": {"width": 1.5, **colour}},
-        )
-    figure.update_layout(
-        height=140 + 30 * max(len(order), 1), margin={"t": 10, "b": 10, "l": 10, "r": 10}, showlegend=False,
-        xaxis={"type": "date", "range": _padded_range(middles), "title": None,
-               "rangeslider": {"visible": True, "thickness": 0.08, "range": _padded_range(middles)}},
-        yaxis={"categoryorder": "array", "categoryarray": order[::-1], "fixedrange": True, "title": None},
-        hoverlabel={"align": "left"}, dragmode="zoom",
-    )
-    return figure
+    # Colours go in as lane numbers on a stepped scale, every column as a numpy array, and the figure is made in
+    # one call: plotly checks Python lists (and colour names) element by element and each added trace and layout
+    # update separately, which made each rerun of the page several times slower.
+    colour_range = {"colorscale": _stepped_colour_scale(len(order)), "cmin": -0.5, "cmax": len(order) - 0.5}
+    traces = [
+        {"type": "scatter", "mode": "markers", "x": np.array(group["x"], dtype="datetime64[s]"),
+         "y": np.array(group["y"], dtype=object), "hovertext": np.array(group["hover"], dtype=object),
+         "hovertemplate": "%{hovertext}<extra></extra>",
+         "marker": {"color": np.array(group["colour"]), **colour_range, "symbol": symbol, "size": 10,
+                    "line": {"width": 1.5, "color": np.array(group["colour"]), **colour_range}}}
+        for symbol, group in marks.items()
+    ]
+    date_range = _padded_range(middles)
+    layout = {
+        "height": 140 + 30 * max(len(order), 1), "margin": {"t": 10, "b": 10, "l": 10, "r": 10},
+        "showlegend": False, "hoverlabel": {"align": "left"}, "dragmode": "zoom",
+        "xaxis": {"type": "date", "range": date_range, "title": {"text": None},
+                  "rangeslider": {"visible": True, "thickness": 0.08, "range": date_range}},
+        "yaxis": {"categoryorder": "array", "categoryarray": order[::-1], "fixedrange": True, "title": {"text": None}},
+    }
+    return go.Figure({"data": traces, "layout": layout})
 
 
 def _padded_range(dates: list[pd.Timestamp]) -> list[str] | None:

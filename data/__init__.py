@@ -100,12 +100,14 @@ def load_deployments() -> pd.DataFrame:
 
 
 def load_news() -> pd.DataFrame:
-    return _news_cached(*_located("news"), _country_codes(), _source_ids())
+    # Keyed by where and when the tables it checks against were written, not by their codes: hashing the
+    # code sets (and copying both tables) on every call was most of the cost of a cache hit.
+    return _news_cached(*_located("news"), _located("countries"), _located("sources"))
 
 
 def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:
     """Items from a user's CSV file (see ``data.news.parse_user_news``), checked against the country codes."""
-    return _user_news_cached(raw, _country_codes())
+    return _user_news_cached(raw, _located("countries"))
 
 
 def load_country_shapes() -> dict:
@@ -160,10 +162,10 @@ def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
 
 
 @st.cache_data(show_spinner=False)
-def _news_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_news(Path(path), country_codes, source_ids)
+def _news_cached(path: str, mtime_ns: int, countries_at: tuple[str, int], sources_at: tuple[str, int]) -> pd.DataFrame:
+    return read_news(Path(path), _country_codes(), _source_ids())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _user_news_cached(raw: bytes, country_codes: frozenset[str]) -> tuple[pd.DataFrame, list[str]]:
-    return news_items.parse_user_news(raw, country_codes=country_codes)
+def _user_news_cached(raw: bytes, countries_at: tuple[str, int]) -> tuple[pd.DataFrame, list[str]]:
+    return news_items.parse_user_news(raw, country_codes=_country_codes())

@@ -167,3 +167,14 @@ def test_a_broken_row_names_its_line_and_column(tables_copy, column, value, chec
     replace_field(path, line, column, value)
     problem = problem_for(load_news)
     assert problem.line == line and check in str(problem), str(problem)
+
+
+def test_news_is_checked_again_when_the_countries_table_changes(tables_copy):
+    from tests.test_data_problems import problem_for
+
+    assert len(load_news()) == 212
+    path = tables_copy / "countries.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith("NPL,")), encoding="utf-8")
+    problem = problem_for(load_news)
+    assert problem.column == "countries_iso3" and "codes listed in the countries table" in str(problem)
