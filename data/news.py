@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -204,8 +205,12 @@ def year_bounds(items: pd.DataFrame) -> tuple[int, int]:
 
 
 def count_by(items: pd.DataFrame, column: str) -> dict[str, int]:
-    """How many items name each value of a list column (countries, topic_list, publishers)."""
-    return items[column].explode().dropna().value_counts().to_dict()
+    """How many items name each value of a column; list columns (countries, topic_list, publishers) count
+    each of their values."""
+    values = items[column].tolist()
+    if values and isinstance(values[0], tuple):
+        return dict(Counter(value for row in values for value in row))
+    return dict(Counter(value for value in values if isinstance(value, str)))
 
 
 # --- user-supplied files --------------------------------------------------------------------------

@@ -92,3 +92,13 @@ def test_latest_news_for_a_corridor(news):
     tagged = news[news["countries"].map(lambda codes: "NPL" in codes or "QAT" in codes) & news["period_start"].notna()]
     assert latest.iloc[0]["period_start"] == tagged["period_start"].max()
     assert latest_news(news, countries=["ATA"], limit=5).empty
+
+
+def test_option_counts(news):
+    from data.news import count_by
+
+    assert count_by(news, "countries")["THA"] == 40 and count_by(news, "topic_list")["covid-19"] == 25
+    assert count_by(news, "kind") == {"news": 76, "publication": 57, "press release": 41, "video": 13, "op-ed": 11,
+                                      "statement": 11, "event": 3}
+    assert count_by(news, "publishers")["ILO"] == len(NewsFilters(publishers=("ILO",)).apply(news))
+    assert count_by(news.head(0), "countries") == {}
