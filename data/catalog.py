@@ -168,5 +168,27 @@ CATALOG: dict[str, TableSpec] = {
                 "source_id": "The cited page(s) in the sources table",
             },
         ),
+        TableSpec(
+            name="news",
+            title="News and resources on labour migration",
+            measure="Items (news, press releases, op-eds, videos, publications, statements, events) as listed by "
+            "their publishers; a sample of the web, not a complete news record",
+            description="212 items: every item of three ILO news listings and an undated ILO resource list, plus "
+            "dated items read on stored public web pages (2006-2025). Countries and topics were assigned by the "
+            "compilers; summaries are one sentence written by them. Coverage is uneven between countries.",
+            columns={
+                "item_id": "Identifier of the item (seedNNN-NN: from an ILO listing; page-NNN: from a web page)",
+                "date": "Date at its precision: YYYY-MM-DD, YYYY-MM or YYYY; blank for an undated resource",
+                "date_precision": "day, month, year or none",
+                "title": "Title as published (typos kept)",
+                "kind": "news, press release, op-ed, video, publication, statement or event",
+                "publisher": "Who published the item (';' between joint publishers); blank = not known",
+                "url": "Where the item (or the listing page that shows it) was read",
+                "countries_iso3": "Countries the item is about, ISO3, ';'-separated; blank = regional or global",
+                "topics": "Topics from the fixed list, ';'-separated",
+                "summary": "One sentence written by the compilers (not the publisher's text)",
+                "source_id": "The list the item was compiled from",
+            },
+        ),
     ]
 }

@@ -1,6 +1,9 @@
 """Pandera schemas: types, allowed values, unique keys and arithmetic identities of each table."""
 
+import pandas as pd
 import pandera.pandas as pa
+
+from data.news import KINDS, PRECISIONS, TOPICS, is_web_url, parse_item_date, split_list
 
 ISO3 = pa.Check.str_matches(r"^[A-Z0-9]{3}$", error="a 3-character upper-case code")
 
@@ -17,9 +20,9 @@ def sources_schema() -> pa.DataFrameSchema:
             "publisher": text,
             "dataset": text,
             "edition": text,
-            # Empty where a cited web page's publication year was not recorded.
+            # Blank where the publisher gives none (e.g. an undated web listing): never guessed.
             "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
-            "url": pa.Column(str, pa.Check.str_startswith("http")),
+            "url": pa.Column(str, pa.Check.str_startswith("http"), nullable=True),
             "licence": text,
             "citation": text,
             "obtained_from": pa.Column(str, nullable=True),
@@ -110,7 +113,7 @@ INSTRUMENT_TYPES = ["MOU", "Agreement", "Memorandum of cooperation", "Renewal or
 DATE_PRECISIONS = ["day", "month", "year", "unknown"]
 
 
-def _date_matches_precision(df):
+def _agreement_date_matches_precision(df):
     """A full date only with day precision, a year with any known precision, neither when unknown."""
     has_date, has_year = df["date_signed"].notna(), df["year_signed"].notna()
     day = df["date_precision"] == "day"
@@ -144,7 +147,7 @@ def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str])
         checks=[
             pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"], element_wise=False,
                      error="two different parties"),
-            pa.Check(_date_matches_precision, element_wise=False,
+            pa.Check(_agreement_date_matches_precision, element_wise=False,
                      error="date_signed only with day precision, year_signed unless the date is unknown, same year"),
         ],
         coerce=True,
@@ -168,7 +171,49 @@ def regional_instruments_schema(source_ids: frozenset[str]) -> pa.DataFrameSchem
             "notes": pa.Column(str, nullable=True),
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
-        checks=[pa.Check(_date_matches_precision, element_wise=False,
+        checks=[pa.Check(_agreement_date_matches_precision, element_wise=False,
                          error="date_signed only with day precision, year_signed unless the date is unknown, same year")],
+        coerce=True,
+    )
+
+
+def _each_listed(allowed: frozenset[str], *, error: str, required: bool) -> pa.Check:
+    """Every ';'-separated code of the cell is allowed (and, if required, there is at least one)."""
+    def check(cell) -> bool:
+        codes = split_list(cell)
+        return (bool(codes) or not required) and all(code in allowed for code in codes)
+    return pa.Check(check, element_wise=True, error=error)
+
+
+def _news_date_matches_precision(frame: pd.DataFrame) -> pd.Series:
+    def valid(text, precision) -> bool:
+        try:
+            written = parse_item_date(text if isinstance(text, str) else "", precision)
+        except ValueError:
+            return False
+        return written.text == (text if isinstance(text, str) else "")
+    return pd.Series([valid(text, precision) for text, precision in zip(frame["date"], frame["date_precision"])],
+                     index=frame.index)
+
+
+def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    optional_text = pa.Column(str, nullable=True)
+    return pa.DataFrameSchema(
+        {
+            "item_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9\-]*$"), unique=True),
+            "date": optional_text,
+            "date_precision": pa.Column(str, pa.Check.isin(PRECISIONS)),
+            "title": pa.Column(str, pa.Check.str_length(1, 300)),
+            "kind": pa.Column(str, pa.Check.isin(KINDS)),
+            "publisher": optional_text,
+            "url": pa.Column(str, pa.Check(is_web_url, element_wise=True, error="an http(s) address"), nullable=True),
+            "countries_iso3": pa.Column(str, _each_listed(country_codes, error="codes listed in the countries table",
+                                                          required=False), nullable=True),
+            "topics": pa.Column(str, _each_listed(frozenset(TOPICS), error="topics of the fixed list", required=True)),
+            "summary": optional_text,
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[pa.Check(_news_date_matches_precision, element_wise=False,
+                         error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)")],
         coerce=True,
     )

@@ -60,7 +60,7 @@ types = url_multiselect("Instrument type", INSTRUMENT_TYPES, key="type", contain
 sectors = url_multiselect("Scheme or sector mentions", list(SECTOR_PATTERNS), key="sector", container=bottom[1],
                           placeholder="All schemes and sectors")
 period = url_range_slider("Signing period", key="period", minimum=first_year, maximum=last_year,
-                          default=(first_year, last_year), container=bottom[2],
+                          container=bottom[2],
                           help="Narrowing the period leaves out agreements with no recorded date")
 requested_id = choice_param("agr", list(agreements["agreement_id"]), None)
 render_url_notes()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build import agreements, corridors, countries, deployments, geometry
+from data.build import agreements, corridors, countries, deployments, geometry, news
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
@@ -24,11 +24,13 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         "deployments": deployments_table,
         "agreements": agreements_table,
         "regional_instruments": regional_table,
+        "news": news.build_news(raw),
     }
-    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources, *agreement_sources]
-    # Int64: a web page whose publication year was not recorded leaves the year empty (not "2024.0" elsewhere).
-    tables["sources"] = (pd.DataFrame(source_rows).drop_duplicates("source_id").sort_values("source_id")
-                         .astype({"year": "Int64"}))
+    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
+                   *agreement_sources, *news.SOURCES]
+    # Int64: a web page or listing whose publication year is not known leaves the year empty (never guessed).
+    sources = pd.DataFrame(source_rows).astype({"year": "Int64"})
+    tables["sources"] = sources.drop_duplicates("source_id").sort_values("source_id")
     return tables, geometry.build_country_shapes(raw)
 
 
