@@ -2,6 +2,7 @@
 
 Public API (pages and components use only these):
     load_sources(), load_countries(), load_corridors(revision=None), load_deployments()
+    load_remittances(), load_remittance_corridors(), load_remittance_costs(), load_remittances_by_sender()
     CATALOG, DataProblem, filter helpers in ``data.filters``.
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
 """
@@ -26,10 +27,18 @@ __all__ = [
     "load_countries",
     "load_deployments",
     "load_country_shapes",
+    "load_remittance_corridors",
+    "load_remittance_costs",
+    "load_remittances",
+    "load_remittances_by_sender",
     "load_sources",
     "read_corridors",
     "read_countries",
     "read_deployments",
+    "read_remittance_corridors",
+    "read_remittance_costs",
+    "read_remittances",
+    "read_remittances_by_sender",
     "read_sources",
     "tables_dir",
 ]
@@ -55,6 +64,26 @@ def read_corridors(path: Path, country_codes: frozenset[str], source_ids: frozen
 def read_deployments(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     frame = read_csv_table("deployments", path)
     return validate("deployments", path, frame, schemas.deployments_schema(country_codes, source_ids))
+
+
+def read_remittances(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittances", path)
+    return validate("remittances", path, frame, schemas.remittances_schema(country_codes, source_ids))
+
+
+def read_remittance_corridors(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittance_corridors", path)
+    return validate("remittance_corridors", path, frame, schemas.remittance_corridors_schema(country_codes, source_ids))
+
+
+def read_remittance_costs(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittance_costs", path)
+    return validate("remittance_costs", path, frame, schemas.remittance_costs_schema(country_codes, source_ids))
+
+
+def read_remittances_by_sender(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittances_by_sender", path)
+    return validate("remittances_by_sender", path, frame, schemas.remittances_by_sender_schema(country_codes, source_ids))
 
 
 # --- cached loaders -----------------------------------------------------------------------------
@@ -86,6 +115,26 @@ def load_corridors(revision: int | None = None) -> pd.DataFrame:
 
 def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
+
+
+def load_remittances() -> pd.DataFrame:
+    """Remittances by country and year: WDI and KNOMAD (Dec 2023) rows, told apart by ``series``/``vintage``."""
+    return _remittances_cached(*_located("remittances"), _country_codes(), _source_ids())
+
+
+def load_remittance_corridors() -> pd.DataFrame:
+    """KNOMAD/World Bank bilateral remittance estimates (modelled), 2017 and 2021 editions."""
+    return _remittance_corridors_cached(*_located("remittance_corridors"), _country_codes(), _source_ids())
+
+
+def load_remittance_costs() -> pd.DataFrame:
+    """Cost of sending US$200: RPW corridors by quarter (to 2020Q3) and WDI country series by year."""
+    return _remittance_costs_cached(*_located("remittance_costs"), _country_codes(), _source_ids())
+
+
+def load_remittances_by_sender() -> pd.DataFrame:
+    """Sri Lanka's reported remittances by sending country, 2023."""
+    return _remittances_by_sender_cached(*_located("remittances_by_sender"), _country_codes(), _source_ids())
 
 
 def load_country_shapes() -> dict:
@@ -137,3 +186,26 @@ def _revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_deployments(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittances_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittances(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittance_corridors_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                                 source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittance_corridors(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittance_costs_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                             source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittance_costs(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittances_by_sender_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                                  source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittances_by_sender(Path(path), country_codes, source_ids)

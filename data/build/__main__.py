@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from data.build import corridors, countries, deployments, geometry
+from data.build import remittance_corridors, remittance_costs, remittances, remittances_by_sender
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
@@ -21,8 +22,14 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         "countries": countries.build_countries(raw),
         "corridors": corridors.build_corridors(raw),
         "deployments": deployments_table,
+        "remittances": remittances.build_remittances(raw),
+        "remittance_corridors": remittance_corridors.build_remittance_corridors(raw),
+        "remittance_costs": remittance_costs.build_remittance_costs(raw),
+        "remittances_by_sender": remittances_by_sender.build_remittances_by_sender(raw),
     }
-    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources]
+    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
+                   *remittances.SOURCES, *remittance_corridors.SOURCES, *remittance_costs.SOURCES,
+                   *remittances_by_sender.SOURCES]
     tables["sources"] = pd.DataFrame(source_rows).drop_duplicates("source_id").sort_values("source_id")
     return tables, geometry.build_country_shapes(raw)
 
