@@ -95,6 +95,16 @@ def int_param(key: str, *, minimum: int, maximum: int, default: int) -> int:
     return value
 
 
+def bool_param(text: str) -> bool:
+    """'true'/'1' and 'false'/'0' in any case (write_param writes True as 'True')."""
+    lowered = text.strip().lower()
+    if lowered in {"true", "1"}:
+        return True
+    if lowered in {"false", "0"}:
+        return False
+    raise ValueError(text)
+
+
 def write_param(key: str, value: Any, default: Any) -> None:
     """Put a value in the URL, or take it out when it is the default."""
     if isinstance(value, (list, tuple)):
@@ -146,6 +156,14 @@ def url_slider(label: str, *, key: str, minimum: int, maximum: int, default: int
     _seed(key, lambda: int_param(key, minimum=minimum, maximum=maximum, default=default),
           lambda value: minimum <= value <= maximum, default)
     value = container.slider(label, min_value=minimum, max_value=maximum, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
+
+
+def url_toggle(label: str, *, key: str, default: bool, container=st, **widget_args) -> bool:
+    _seed(key, lambda: choice_param(key, (True, False), default, parse=bool_param),
+          lambda value: isinstance(value, bool), default)
+    value = container.toggle(label, key=key, **widget_args)
     write_param(key, value, default)
     return value
 
