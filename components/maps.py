@@ -79,7 +79,7 @@ def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
     arc_layer = pdk.Layer(
         "ArcLayer", data=drawable, id="arcs", pickable=True, auto_highlight=True,
         get_source_position=["source_lon", "source_lat"], get_target_position=["target_lon", "target_lat"],
-        get_source_color="colour", get_target_color="colour", get_width="width", width_units="pixels",
+        get_source_color="colour", get_target_color="colour", get_width="width", width_units="'pixels'",  # quoted: pydeck reads a bare string as an accessor
         great_circle=False,
     )
     return CompactDeck(

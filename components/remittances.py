@@ -23,9 +23,12 @@ from data.filters.remittances import (
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies, and on a projector.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+# The whole world: senders to Asia include the Americas and Europe.
+WORLD_VIEW = pdk.ViewState(latitude=20, longitude=30, zoom=0.9, min_zoom=0.5, max_zoom=8)
 GROUP_COLOURS = dict(zip(SENDER_GROUPS, ["#E69F00", "#0072B2", "#999999"]))
 SRI_LANKA_COLOURS = {"reported": "#0072B2", "departures": "#009E73", "modelled": "#E69F00"}
 AXIS_TITLES = {"usd": "US$ (current)", "pct_gdp": "% of GDP", "per_capita": "US$ per person (current)"}
+MANY_LINES = 8  # above this, corridor lines are drawn thinner so the SDG lines and the average stay readable
 ESTIMATE_TEXT = {True: "estimate (2023e)", False: "not an estimate"}
 
 
@@ -118,7 +121,7 @@ def flow_map(arcs: pd.DataFrame) -> pdk.Deck:
     """Arcs sender -> receiver, width and colour by the modelled estimate (the Corridors page's map builder)."""
     labelled = arcs.assign(usd_million_text=[exact_number(value) for value in arcs["usd_million"]])
     return arc_map(
-        labelled, value_column="usd_million",
+        labelled, value_column="usd_million", view=WORLD_VIEW,
         tooltip_html="<b>{sender} → {receiver}</b><br>US${usd_million_text} million in {year}<br>"
                      "Modelled estimate (KNOMAD/World Bank), not reported data",
     )
@@ -143,12 +146,13 @@ def cost_figure(table: pd.DataFrame, *, names: Mapping[str, str], receiver: str)
     figure = go.Figure()
     corridors = table[table["series_code"] == CORRIDOR_COST]
     latest_cost = corridors.sort_values("period").groupby("sender_iso3")["cost_pct"].last().sort_values()
+    crowded = len(latest_cost) > MANY_LINES
     for index, code in enumerate(latest_cost.index):
         rows = corridors[corridors["sender_iso3"] == code].sort_values("period")
         figure.add_scatter(
-            x=quarter_start(rows["period"]), y=rows["cost_pct"], mode="lines+markers",
-            name=f"from {names.get(code, code)}", line={"color": PALETTE[index % len(PALETTE)], "width": 2},
-            marker={"size": 4}, customdata=rows["period"],
+            x=quarter_start(rows["period"]), y=rows["cost_pct"], mode="lines+markers", opacity=0.7 if crowded else 1,
+            name=f"from {names.get(code, code)}", marker={"size": 3 if crowded else 4}, customdata=rows["period"],
+            line={"color": PALETTE[index % len(PALETTE)], "width": 1.5 if crowded else 2.5},
             hovertemplate=f"{names.get(code, code)} → {names.get(receiver, receiver)}<br>"
                           "%{customdata}: %{y:.2f}% of US$200<extra>RPW</extra>",
         )
@@ -185,7 +189,8 @@ def sri_lanka_figure(side_by_side: pd.DataFrame, *, limit: int = 15) -> go.Figur
     """Shares of each source's total for the largest reported senders: reported, departures, modelled."""
     listed = side_by_side[side_by_side["partner_iso3"].notna()].nlargest(limit, "reported_value").iloc[::-1]
     figure = go.Figure()
-    for measure, label in SRI_LANKA_MEASURES.items():
+    # Plotly stacks grouped horizontal bars bottom-up: added in reverse, 'reported' ends up on top of each group.
+    for measure, label in reversed(SRI_LANKA_MEASURES.items()):
         shares = listed[f"{measure}_share_pct"]
         figure.add_bar(
             x=shares, y=listed["partner"], orientation="h", name=label, marker_color=SRI_LANKA_COLOURS[measure],
@@ -195,10 +200,28 @@ def sri_lanka_figure(side_by_side: pd.DataFrame, *, limit: int = 15) -> go.Figur
         )
     figure.update_layout(
         title="Sri Lanka: share of each source's total, by partner country", barmode="group",
-        xaxis_title="% of the source's total", yaxis_title=None, legend={"orientation": "h", "y": -0.08},
+        xaxis_title="% of the source's total", yaxis_title=None,
+        legend={"orientation": "h", "y": -0.08, "traceorder": "reversed"},
         margin={"t": 50, "r": 60}, height=160 + 60 * max(len(listed), 1),
     )
     return figure
+
+
+def sri_lanka_display_table(side_by_side: pd.DataFrame, *, departures_year: int, edition: int) -> pd.DataFrame:
+    """The side-by-side table as text for reading: thousands separators, and 'no data' where nothing is published."""
+    def shown(values, formatter):
+        return [NO_DATA if pd.isna(value) else formatter(value) for value in values]
+
+    one_decimal = "{:,.1f}".format
+    return pd.DataFrame({
+        "Sending country (as SLBFE lists it)": side_by_side["partner"],
+        "Reported 2023, US$ million": shown(side_by_side["reported_value"], one_decimal),
+        "Reported, % of total": shown(side_by_side["reported_share_pct"], percent),
+        f"Departures {departures_year}": shown(side_by_side["departures_value"], exact_number),
+        "Departures, % of total": shown(side_by_side["departures_share_pct"], percent),
+        f"Modelled {edition}, US$ million": shown(side_by_side["modelled_value"], one_decimal),
+        "Modelled, % of total": shown(side_by_side["modelled_share_pct"], percent),
+    })
 
 
 def measure_count(value, measure: str) -> str:

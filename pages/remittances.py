@@ -52,7 +52,7 @@ ensure_frame()
 
 st.title("Remittances")
 st.caption("Money migrants send home: inflows by country and year (World Bank WDI; KNOMAD), modelled "
-           "sender-to-receiver estimates (KNOMAD/World Bank), the cost of sending US$200 (Remittance Prices "
+           "sender-to-receiver estimates (KNOMAD/World Bank), the cost of sending US\\$200 (Remittance Prices "
            "Worldwide) and Sri Lanka's reported figures by sending country.")
 countries = load_or_stop(load_countries)
 sources = load_or_stop(load_sources)
@@ -75,14 +75,15 @@ def edition_radio(container=st) -> int:
 
 def trend_view() -> None:
     remittances = load_or_stop(load_remittances)
-    controls = st.columns([4, 2, 1, 2])
+    controls = st.columns([5, 3, 3])
     chosen = url_multiselect("Countries", trend_choices(remittances, countries), key="countries",
                              default=largest_recipients(remittances, countries), container=controls[0],
                              format_func=names.get, placeholder="Choose countries")
     measure = measure_radio(controls[1])
     log_scale = url_toggle("Log scale", key="log", default=False, container=controls[2])
-    include_knomad = url_toggle("Add KNOMAD Dec 2023 (with 2023 estimates)", key="knomad", default=False,
-                                container=controls[3])
+    include_knomad = url_toggle("Add KNOMAD Dec 2023 release", key="knomad", default=False, container=controls[2],
+                                help="KNOMAD/World Bank inflows, December 2023: an earlier release whose 2023 "
+                                "values are estimates (2023e). Drawn as separate dashed lines.")
     render_url_notes()
     filters = TrendFilter(tuple(chosen), measure, include_knomad)
     if not chosen:
@@ -131,7 +132,7 @@ def ranking_view() -> None:
         senders = filters.senders(corridors, countries)
         st.plotly_chart(figures.senders_figure(senders, names=names, edition=edition), key="senders_chart")
         st.caption(MODELLED_WARNING + f" Only the {EDITIONS[1]} and {EDITIONS[0]} editions exist, so senders are "
-                   f"shown for {edition} whatever the year chosen; always in US$ (no % of GDP is derived for them).")
+                   f"shown for {edition} whatever the year chosen; always in US\\$ (no % of GDP is derived for them).")
         render_source_note(sources, senders["source_id"], measure=CATALOG["remittance_corridors"].measure)
         render_downloads(senders, sources, name=f"remittance-senders-{edition}",
                          title=f"Top senders of remittances to Asia and the Pacific, {edition} (modelled)",
@@ -235,9 +236,10 @@ def cost_view() -> None:
         cheapest, dearest = latest.iloc[0], latest.iloc[-1]
         tiles = st.columns(3)
         for tile, label, row in [(tiles[0], "Cheapest corridor", cheapest), (tiles[1], "Dearest corridor", dearest)]:
-            tile.metric(f"{label}, {quarter_label(row['period'])}", percent(row["cost_pct"], digits=2),
-                        help="Average total cost of sending US$200, % of the amount sent (RPW)", border=True)
-            tile.caption(f"{names.get(row['sender_iso3'])} → {names.get(receiver)}")
+            tile.metric(f"{label}, {row['period']}", percent(row["cost_pct"], digits=2), border=True,
+                        help="Average total cost of sending US$200, % of the amount sent (RPW), in the corridor's "
+                        "latest quarter")
+            tile.caption(f"{names.get(row['sender_iso3'])} → {names.get(receiver)}, {quarter_label(row['period'])}")
         above = int(latest["above_corridor_ceiling"].sum())
         tiles[2].metric("Corridors above 5% at their latest quarter", f"{above} of {len(latest)}", border=True,
                         help="SDG 10.c: no corridor above 5% by 2030, and 3% on average")
@@ -280,19 +282,9 @@ def sri_lanka_view() -> None:
                f"total. Years differ: reported remittances 2023, departures {departures_year}, estimates {edition}.")
     for note in table["note"].dropna().unique():
         st.info(f"{departures_year} departures: {note}", icon=":material/report:")
-    st.dataframe(
-        side_by_side.drop(columns="partner_iso3"), hide_index=True, key="srilanka_table",
-        column_config={
-            "partner": "Sending country (as SLBFE lists it)",
-            "reported_value": st.column_config.NumberColumn("Reported 2023, US$ m", format="%.1f"),
-            "reported_share_pct": st.column_config.NumberColumn("Reported, % of total", format="%.1f"),
-            "departures_value": st.column_config.NumberColumn(f"Departures {departures_year}", format="%d"),
-            "departures_share_pct": st.column_config.NumberColumn("Departures, % of total", format="%.1f"),
-            "modelled_value": st.column_config.NumberColumn(f"Modelled {edition}, US$ m", format="%.1f"),
-            "modelled_share_pct": st.column_config.NumberColumn("Modelled, % of total", format="%.1f"),
-        },
-    )
-    st.caption("Empty cells = no data (not published for that country, or withheld).")
+    st.dataframe(figures.sri_lanka_display_table(side_by_side, departures_year=departures_year, edition=edition),
+                 hide_index=True, key="srilanka_table")
+    st.caption("'no data': not published for that country that year, or withheld (see the note above).")
     measure_text = ("Reported remittances (US$ million, 2023), departures for foreign employment (persons, a flow) and "
                     f"modelled bilateral estimates (US$ million, {edition}), with each source's share")
     render_source_note(sources, table["source_id"], measure=measure_text)

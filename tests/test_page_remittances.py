@@ -207,18 +207,20 @@ def test_cost_for_a_corridor_without_data_and_a_country_without_data():
 
 def test_sri_lanka_reported_next_to_departures_and_the_model():
     app = remittances_page(view="srilanka")
-    table = app.dataframe[0].value.set_index("partner")
-    assert table.loc["Saudi Arabia", "reported_value"] == 542.7
-    assert table.loc["Kuwait", "departures_value"] > 0 and table.loc["Kuwait", "modelled_value"] > 0
+    table = app.dataframe[0].value.set_index("Sending country (as SLBFE lists it)")
+    assert table.loc["Saudi Arabia", "Reported 2023, US$ million"] == "542.7"
+    assert table.loc["Kuwait", "Departures 2023"] != "no data" and table.loc["Kuwait", "Modelled 2021, US$ million"]
+    assert table.loc["Italy", "Departures 2023"] == "no data"  # SLBFE lists no departures to Italy in 2023
     bars = plotly_spec(app)["data"]
-    assert [bar["name"] for bar in bars] == ["Remittances received, reported (US$ million)",
+    assert [bar["name"] for bar in bars] == ["Remittances received, modelled estimate (US$ million)",
                                              "Departures for foreign employment (persons)",
-                                             "Remittances received, modelled estimate (US$ million)"]
+                                             "Remittances received, reported (US$ million)"]
     app.selectbox(key="dep_year").set_value(2019).run()
     app.radio(key="brm").set_value(2017).run()
     assert not app.exception
-    table = app.dataframe[0].value.set_index("partner")
-    assert table.loc["UAE", "departures_value"] != table.loc["UAE", "departures_value"]  # withheld: no data (NaN)
+    table = app.dataframe[0].value.set_index("Sending country (as SLBFE lists it)")
+    assert table.loc["UAE", "Departures 2019"] == "no data"  # withheld extraction error
+    assert "Modelled 2017, US$ million" in table.columns
     assert any("Withheld" in info and "2019" in info for info in texts(app.info))
     assert dict(app.query_params) == {"view": "srilanka", "dep_year": "2019", "brm": "2017"}
 

@@ -52,8 +52,8 @@ def trend_choices(remittances: pd.DataFrame, countries: pd.DataFrame) -> list[st
 
 
 def sender_choices(countries: pd.DataFrame) -> list[str]:
-    """Countries and areas with a UN M49 code (not 'other/unknown', 'stateless', ...), by name."""
-    return by_name(countries.loc[countries["m49"].notna(), "iso3"], countries)
+    """Countries and areas that are places on the map (not 'unknown', 'stateless', ...), by name."""
+    return by_name(countries.loc[countries["lon"].notna(), "iso3"], countries)
 
 
 def largest_recipients(remittances: pd.DataFrame, countries: pd.DataFrame, *, limit: int = 5) -> list[str]:
