@@ -40,6 +40,7 @@ __all__ = [
     "read_remittances",
     "read_remittances_by_sender",
     "read_sources",
+    "table_versions",
     "tables_dir",
 ]
 
@@ -94,6 +95,11 @@ def _located(name: str) -> tuple[str, int]:
     if not path.is_file():
         read_csv_table(name, path)  # raises the user-facing DataProblem
     return str(path), path.stat().st_mtime_ns
+
+
+def table_versions(*names: str) -> tuple[tuple[str, int], ...]:
+    """Path and modification time of each named table: a cache key for results derived from them."""
+    return tuple(_located(name) for name in names)
 
 
 def load_sources() -> pd.DataFrame:

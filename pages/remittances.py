@@ -3,24 +3,14 @@ and Sri Lanka's reported figures next to departures and the model."""
 
 import streamlit as st
 
-from components import remittances as figures
+from components import remittance_views as views
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.formatting import percent
 from components.frame import ensure_frame
 from components.provenance import render_source_note
 from components.url_state import render_url_notes, url_multiselect, url_radio, url_selectbox, url_slider, url_toggle
-from data import (
-    CATALOG,
-    load_countries,
-    load_country_shapes,
-    load_deployments,
-    load_remittance_corridors,
-    load_remittance_costs,
-    load_remittances,
-    load_remittances_by_sender,
-    load_sources,
-)
+from data import CATALOG, load_sources
 from data.filters.remittances import (
     ALL_ASIA_PACIFIC,
     MEASURES,
@@ -30,13 +20,7 @@ from data.filters.remittances import (
     RankingFilter,
     SriLankaFilter,
     TrendFilter,
-    asia_pacific_codes,
-    by_name,
-    largest_recipients,
-    latest_corridor_costs,
     quarter_label,
-    sender_choices,
-    trend_choices,
 )
 
 VIEWS = {"trend": "Over time", "ranking": "Ranking", "maps": "Maps", "cost": "Cost of sending", "srilanka": "Sri Lanka"}
@@ -54,10 +38,9 @@ st.title("Remittances")
 st.caption("Money migrants send home: inflows by country and year (World Bank WDI; KNOMAD), modelled "
            "sender-to-receiver estimates (KNOMAD/World Bank), the cost of sending US\\$200 (Remittance Prices "
            "Worldwide) and Sri Lanka's reported figures by sending country.")
-countries = load_or_stop(load_countries)
 sources = load_or_stop(load_sources)
-names = countries.set_index("iso3")["name"].to_dict()
-asia_pacific = by_name(asia_pacific_codes(countries), countries)
+choices = load_or_stop(views.choices)
+names = choices.names
 view = url_radio("View", list(VIEWS), key="view", default="trend", format_func=VIEWS.get, horizontal=True,
                  label_visibility="collapsed")
 
@@ -74,40 +57,36 @@ def edition_radio(container=st) -> int:
 
 
 def trend_view() -> None:
-    remittances = load_or_stop(load_remittances)
+    trend_choices = load_or_stop(views.trend_choices_for_page)
     controls = st.columns([5, 3, 3])
-    chosen = url_multiselect("Countries", trend_choices(remittances, countries), key="countries",
-                             default=largest_recipients(remittances, countries), container=controls[0],
-                             format_func=names.get, placeholder="Choose countries")
+    chosen = url_multiselect("Countries", trend_choices.countries, key="countries", default=trend_choices.largest,
+                             container=controls[0], format_func=names.get, placeholder="Choose countries")
     measure = measure_radio(controls[1])
     log_scale = url_toggle("Log scale", key="log", default=False, container=controls[2])
     include_knomad = url_toggle("Add KNOMAD Dec 2023 release", key="knomad", default=False, container=controls[2],
                                 help="KNOMAD/World Bank inflows, December 2023: an earlier release whose 2023 "
                                 "values are estimates (2023e). Drawn as separate dashed lines.")
     render_url_notes()
-    filters = TrendFilter(tuple(chosen), measure, include_knomad)
     if not chosen:
         st.info("No countries chosen: pick one or more above.")
         return
-    table = filters.apply(remittances)
-    for code in filters.countries_without_data(table):
+    filters = TrendFilter(tuple(chosen), measure, include_knomad)
+    trend = load_or_stop(views.trend, filters, log_scale=log_scale)
+    for code in trend.without_data:
         st.info(f"No data: {names.get(code, code)} has no published figure for "
                 f"{MEASURES[measure][1].lower()} in the series shown.", icon=":material/block:")
-    if table["value"].isna().all():
+    if trend.figure is None:
         return
-    st.plotly_chart(figures.trend_figure(table, sources, names=names, measure=measure, log_scale=log_scale),
-                    key="trend_chart")
+    st.plotly_chart(trend.figure, key="trend_chart")
     st.caption("Solid lines: World Bank WDI (final figures). Dashed lines: KNOMAD's December 2023 release; its 2023 "
                "value is an estimate (open circle). The two releases are separate lines, never joined. Gaps = no data.")
     measure_text = f"{MEASURES[measure][1]}. {CATALOG['remittances'].measure}."
-    render_source_note(sources, table["source_id"], measure=measure_text)
-    render_downloads(table, sources, name="remittances-trend", title="Remittances received over time",
+    render_source_note(sources, trend.table["source_id"], measure=measure_text)
+    render_downloads(trend.table, sources, name="remittances-trend", title="Remittances received over time",
                      measure=measure_text, filters=filters.describe(names), key="trend")
 
 
 def ranking_view() -> None:
-    remittances = load_or_stop(load_remittances)
-    corridors = load_or_stop(load_remittance_corridors)
     controls = st.columns([3, 2, 2])
     year = url_slider("Year", key="year", minimum=FIRST_YEAR, maximum=LAST_YEAR, default=LAST_YEAR,
                       container=controls[0])
@@ -115,59 +94,54 @@ def ranking_view() -> None:
     edition = edition_radio(controls[2])
     render_url_notes()
     filters = RankingFilter(year, measure, edition)
+    ranking = load_or_stop(views.ranking, filters)
     left, right = st.columns(2)
     with left:
-        recipients = filters.recipients(remittances, countries)
-        if recipients.empty:
+        if ranking.recipients_figure is None:
             st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia-Pacific countries in {year}.")
         else:
-            st.plotly_chart(figures.recipients_figure(recipients, names=names, measure=measure, year=year),
-                            key="recipients_chart")
+            st.plotly_chart(ranking.recipients_figure, key="recipients_chart")
             measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
-            render_source_note(sources, recipients["source_id"], measure=measure_text)
-            render_downloads(recipients, sources, name=f"remittance-recipients-{year}",
+            render_source_note(sources, ranking.recipients["source_id"], measure=measure_text)
+            render_downloads(ranking.recipients, sources, name=f"remittance-recipients-{year}",
                              title=f"Top remittance recipients in Asia and the Pacific, {year}", measure=measure_text,
                              filters=filters.describe(names)[:1], key="recipients")
     with right:
-        senders = filters.senders(corridors, countries)
-        st.plotly_chart(figures.senders_figure(senders, names=names, edition=edition), key="senders_chart")
+        st.plotly_chart(ranking.senders_figure, key="senders_chart")
         st.caption(MODELLED_WARNING + f" Only the {EDITIONS[1]} and {EDITIONS[0]} editions exist, so senders are "
                    f"shown for {edition} whatever the year chosen; always in US\\$ (no % of GDP is derived for them).")
-        render_source_note(sources, senders["source_id"], measure=CATALOG["remittance_corridors"].measure)
-        render_downloads(senders, sources, name=f"remittance-senders-{edition}",
+        render_source_note(sources, ranking.senders["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        render_downloads(ranking.senders, sources, name=f"remittance-senders-{edition}",
                          title=f"Top senders of remittances to Asia and the Pacific, {edition} (modelled)",
                          measure=CATALOG["remittance_corridors"].measure, filters=filters.describe(names)[1:],
                          key="senders")
 
 
 def maps_view() -> None:
-    remittances = load_or_stop(load_remittances)
-    corridors = load_or_stop(load_remittance_corridors)
-    shapes = load_or_stop(load_country_shapes)
     controls = st.columns([2, 3, 2])
     edition = edition_radio(controls[0])
-    receiver = url_selectbox("Flows into", [ALL_ASIA_PACIFIC, *asia_pacific], key="into", default=ALL_ASIA_PACIFIC,
-                             container=controls[1],
+    receiver = url_selectbox("Flows into", [ALL_ASIA_PACIFIC, *choices.asia_pacific], key="into",
+                             default=ALL_ASIA_PACIFIC, container=controls[1],
                              format_func=lambda code: "All of Asia and the Pacific" if code == ALL_ASIA_PACIFIC
                              else names.get(code, code))
     measure = measure_radio(controls[2])
     render_url_notes()
 
     st.subheader(f"Bilateral remittance estimates, {edition}")
-    flows = FlowMapFilter(edition, receiver)
-    arcs = flows.apply(corridors, countries)
-    if arcs.empty:
+    filters = FlowMapFilter(edition, receiver)
+    flows = load_or_stop(views.flows, filters)
+    if flows.deck is None:
         st.info(f"No data: the {edition} bilateral estimates give no sending country for {names.get(receiver)}.")
     else:
         st.warning(MODELLED_WARNING, icon=":material/model_training:")
-        st.pydeck_chart(figures.flow_map(arcs), height=480, key="flow_map")
-        st.markdown(figures.flow_legend(arcs), unsafe_allow_html=True)
-        render_source_note(sources, arcs["source_id"], measure=CATALOG["remittance_corridors"].measure)
-        render_downloads(arcs, sources, name=f"remittance-flows-{edition}", title=flows.describe(names)[0],
-                         measure=CATALOG["remittance_corridors"].measure, filters=flows.describe(names), key="flows")
+        st.pydeck_chart(flows.deck, height=480, key="flow_map")
+        st.markdown(flows.legend, unsafe_allow_html=True)
+        render_source_note(sources, flows.table["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        render_downloads(flows.table, sources, name=f"remittance-flows-{edition}", title=filters.describe(names)[0],
+                         measure=CATALOG["remittance_corridors"].measure, filters=filters.describe(names), key="flows")
 
     st.subheader("Remittances received across Asia and the Pacific")
-    choropleth_panel(remittances, shapes, measure)
+    choropleth_panel(measure)
 
 
 def _toggle_play() -> None:
@@ -177,7 +151,7 @@ def _toggle_play() -> None:
         st.session_state["year"] = FIRST_YEAR
 
 
-def choropleth_panel(remittances, shapes, measure: str) -> None:
+def choropleth_panel(measure: str) -> None:
     """Year slider, play button and map; while playing, only this panel reruns, one year per tick."""
 
     @st.fragment(run_every=PLAY_SECONDS if st.session_state.get(PLAYING) else None)
@@ -196,75 +170,69 @@ def choropleth_panel(remittances, shapes, measure: str) -> None:
                               help=f"Step through the years {FIRST_YEAR}-{LAST_YEAR}"):
             st.rerun()  # start or stop the timer, which only a full run can set
         filters = ChoroplethFilter(year, measure)
-        values = filters.apply(remittances, countries)
-        if values["value"].isna().all():
+        choropleth = load_or_stop(views.choropleth, filters)
+        if choropleth.deck is None:
             st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia and the Pacific in {year}.")
             return
-        deck, legend = figures.choropleth(values, shapes, measure=measure)
-        st.pydeck_chart(deck, height=480, key="choropleth_map")
-        st.markdown(legend, unsafe_allow_html=True)
+        st.pydeck_chart(choropleth.deck, height=480, key="choropleth_map")
+        st.markdown(choropleth.legend, unsafe_allow_html=True)
         measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
-        render_source_note(sources, values["source_id"].dropna(), measure=measure_text)
-        render_downloads(values, sources, name=f"remittances-map-{year}", title=filters.describe(names)[0],
+        render_source_note(sources, choropleth.table["source_id"].dropna(), measure=measure_text)
+        render_downloads(choropleth.table, sources, name=f"remittances-map-{year}", title=filters.describe(names)[0],
                          measure=measure_text, filters=filters.describe(names), key="choropleth")
 
     panel()
 
 
 def cost_view() -> None:
-    costs = load_or_stop(load_remittance_costs)
     controls = st.columns([2, 3])
-    receiver = url_selectbox("Sending money to", asia_pacific, key="to", default="IND", container=controls[0],
+    receiver = url_selectbox("Sending money to", choices.asia_pacific, key="to", default="IND", container=controls[0],
                              format_func=names.get)
-    senders = url_multiselect("From (leave empty for every corridor surveyed)", sender_choices(countries), key="from",
+    senders = url_multiselect("From (leave empty for every corridor surveyed)", choices.senders, key="from",
                               container=controls[1], format_func=names.get, placeholder="Every corridor surveyed")
     render_url_notes()
     st.info("The corridor prices here end in **2020Q3 (July-September 2020)**: that is the last quarter in the "
             "World Bank DataBank export used (last updated 12/07/2020). No later prices are included, so these are "
             "not today's costs. The country averages (WDI, SDG 10.c.1) end in 2020.", icon=":material/history:")
     filters = CostFilter(receiver, tuple(senders))
-    table = filters.apply(costs)
-    for code in filters.senders_without_data(table):
+    cost = load_or_stop(views.cost, filters)
+    for code in cost.senders_without_data:
         st.info(f"No cost data for {names.get(code, code)} → {names.get(receiver)}: Remittance Prices Worldwide "
                 "does not survey this corridor in the data to 2020Q3.", icon=":material/block:")
-    if table.empty:
+    if cost.figure is None:
         st.info(f"No cost data: Remittance Prices Worldwide surveys no corridor into {names.get(receiver)} here, and "
                 "WDI publishes no average cost of sending to it.", icon=":material/block:")
         return
-    latest = latest_corridor_costs(table)
-    if len(latest):
-        cheapest, dearest = latest.iloc[0], latest.iloc[-1]
+    if len(cost.latest):
+        cheapest, dearest = cost.latest.iloc[0], cost.latest.iloc[-1]
         tiles = st.columns(3)
         for tile, label, row in [(tiles[0], "Cheapest corridor", cheapest), (tiles[1], "Dearest corridor", dearest)]:
             tile.metric(f"{label}, {row['period']}", percent(row["cost_pct"], digits=2), border=True,
                         help="Average total cost of sending US$200, % of the amount sent (RPW), in the corridor's "
                         "latest quarter")
             tile.caption(f"{names.get(row['sender_iso3'])} → {names.get(receiver)}, {quarter_label(row['period'])}")
-        above = int(latest["above_corridor_ceiling"].sum())
-        tiles[2].metric("Corridors above 5% at their latest quarter", f"{above} of {len(latest)}", border=True,
+        above = int(cost.latest["above_corridor_ceiling"].sum())
+        tiles[2].metric("Corridors above 5% at their latest quarter", f"{above} of {len(cost.latest)}", border=True,
                         help="SDG 10.c: no corridor above 5% by 2030, and 3% on average")
-    st.plotly_chart(figures.cost_figure(table, names=names, receiver=receiver), key="cost_chart")
-    if len(latest):
+    st.plotly_chart(cost.figure, key="cost_chart")
+    if len(cost.latest):
         st.dataframe(
-            figures.latest_costs_table(latest, names=names, receiver=receiver), hide_index=True, key="cost_table",
+            cost.latest_table, hide_index=True, key="cost_table",
             column_config={"cost_pct": st.column_config.NumberColumn("Cost, % of US$200", format="%.2f"),
                            "above_average_target": st.column_config.CheckboxColumn("Above 3%"),
                            "above_corridor_ceiling": st.column_config.CheckboxColumn("Above 5%"),
                            "quarter": "Latest quarter", "corridor": "Corridor, cheapest first"},
         )
-    render_source_note(sources, table["source_id"], measure=CATALOG["remittance_costs"].measure)
-    render_downloads(table, sources, name=f"remittance-costs-{receiver}", title=f"Cost of sending money to "
+    render_source_note(sources, cost.table["source_id"], measure=CATALOG["remittance_costs"].measure)
+    render_downloads(cost.table, sources, name=f"remittance-costs-{receiver}", title=f"Cost of sending money to "
                      f"{names.get(receiver)}", measure=CATALOG["remittance_costs"].measure,
                      filters=filters.describe(names), key="costs")
 
 
 def sri_lanka_view() -> None:
-    by_sender = load_or_stop(load_remittances_by_sender)
-    deployments = load_or_stop(load_deployments)
-    corridors = load_or_stop(load_remittance_corridors)
     controls = st.columns([2, 3])
-    departures_year = url_selectbox("Departures in", sorted(set(deployments["year"]), reverse=True), key="dep_year",
-                                    default=2023, parse=int, container=controls[0])
+    departures_year = url_selectbox("Departures in", load_or_stop(views.departure_years), key="dep_year", default=2023, parse=int,
+                                    container=controls[0])
     edition = edition_radio(controls[1])
     render_url_notes()
     st.markdown(
@@ -275,20 +243,18 @@ def sri_lanka_view() -> None:
         "not by where remittances are actually recorded as coming from."
     )
     filters = SriLankaFilter(departures_year, edition)
-    table = filters.apply(by_sender, deployments, corridors)
-    side_by_side = SriLankaFilter.side_by_side(table)
-    st.plotly_chart(figures.sri_lanka_figure(side_by_side), key="srilanka_chart")
+    sri_lanka = load_or_stop(views.sri_lanka, filters)
+    st.plotly_chart(sri_lanka.figure, key="srilanka_chart")
     st.caption("The 15 largest reported senders; every country is in the table below. Shares are of each source's own "
                f"total. Years differ: reported remittances 2023, departures {departures_year}, estimates {edition}.")
-    for note in table["note"].dropna().unique():
+    for note in sri_lanka.notes:
         st.info(f"{departures_year} departures: {note}", icon=":material/report:")
-    st.dataframe(figures.sri_lanka_display_table(side_by_side, departures_year=departures_year, edition=edition),
-                 hide_index=True, key="srilanka_table")
+    st.dataframe(sri_lanka.display, hide_index=True, key="srilanka_table")
     st.caption("'no data': not published for that country that year, or withheld (see the note above).")
     measure_text = ("Reported remittances (US$ million, 2023), departures for foreign employment (persons, a flow) and "
                     f"modelled bilateral estimates (US$ million, {edition}), with each source's share")
-    render_source_note(sources, table["source_id"], measure=measure_text)
-    render_downloads(table, sources, name="sri-lanka-remittances", title="Sri Lanka: reported remittances, "
+    render_source_note(sources, sri_lanka.table["source_id"], measure=measure_text)
+    render_downloads(sri_lanka.table, sources, name="sri-lanka-remittances", title="Sri Lanka: reported remittances, "
                      "departures and modelled estimates by partner country", measure=measure_text,
                      filters=filters.describe(names), key="srilanka")
 

@@ -250,3 +250,16 @@ def test_broken_remittances_table_is_named_and_other_views_work(tables_copy):
     assert "remittances.csv" in broken.error[0].value and "missing" in broken.error[0].value
     costs = run_page(PAGE, query={"view": "cost"})
     assert not costs.exception and not costs.error
+
+
+def test_an_edited_table_is_picked_up_by_the_cached_views(tables_copy):
+    app = run_page(PAGE, query={"view": "cost"})
+    saudi = next(trace for trace in plotly_spec(app)["data"] if trace["name"] == "from Saudi Arabia")
+    assert round(array(saudi, "y")[-1], 2) == 5.45
+    path = tables_copy / "remittance_costs.csv"
+    path.write_text(path.read_text().replace("ATCR.CORR,SAU,IND,2020Q3,2020,3,5.4533,",
+                                             "ATCR.CORR,SAU,IND,2020Q3,2020,3,6.5,"))
+    app.run()
+    assert not app.exception
+    saudi = next(trace for trace in plotly_spec(app)["data"] if trace["name"] == "from Saudi Arabia")
+    assert array(saudi, "y")[-1] == 6.5
