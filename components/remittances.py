@@ -59,11 +59,12 @@ def trend_figure(table: pd.DataFrame, sources: pd.DataFrame, *, names: Mapping[s
             is_knomad = series == "knomad_inflows"
             hover = [
                 f"{value_text}<br>{SERIES_LABELS[series]} (vintage: {vintage})<br>{ESTIMATE_TEXT[bool(estimate)]}"
+                + (f"<br>% of GDP: {basis}" if isinstance(basis, str) else "")
                 + (f"<br>{note}" if isinstance(note, str) else "")
                 + f"<br>Source: {source_names.get(source_id, source_id)}"
-                for value_text, vintage, estimate, note, source_id in zip(
+                for value_text, vintage, estimate, basis, note, source_id in zip(
                     (measure_text(value, measure) for value in rows["value"]), rows["vintage"], rows["is_estimate"],
-                    rows["note"], rows["source_id"])
+                    rows["pct_gdp_basis"], rows["note"], rows["source_id"])
             ]
             figure.add_scatter(
                 x=rows["year"], y=rows["value"], name=f"{names.get(code, code)} ({SERIES_LABELS[series]})",

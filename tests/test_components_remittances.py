@@ -50,6 +50,13 @@ def test_trend_hover_names_vintage_estimate_and_source(names):
     assert "not an estimate" in wdi.customdata[-1] and "World Bank WDI" in wdi.customdata[-1]
 
 
+def test_share_of_gdp_hover_says_how_it_was_obtained(names):
+    table = TrendFilter(("CHN",), "pct_gdp", include_knomad=True).apply(load_remittances())
+    wdi, knomad = figures.trend_figure(table, load_sources(), names=names, measure="pct_gdp").data
+    assert "% of GDP: received / GDP, both WDI" in wdi.customdata[-1]
+    assert "% of GDP: published by KNOMAD (GDP from IMF WEO)" in knomad.customdata[list(knomad.x).index(2023)]
+
+
 def test_knomad_zeros_say_they_may_mean_no_data(names):
     table = TrendFilter(("SGP",), "usd", include_knomad=True).apply(load_remittances())
     figure = figures.trend_figure(table, load_sources(), names=names, measure="usd")
@@ -115,3 +122,19 @@ def test_bool_param(text, value):
 def test_bool_param_refuses_anything_else():
     with pytest.raises(ValueError):
         bool_param("maybe")
+
+
+def test_the_sri_lanka_download_names_all_three_sources_with_licences():
+    import io
+
+    from components.downloads import csv_bytes, excel_bytes
+
+    filters = SriLankaFilter(2023, 2021)
+    table = filters.apply(load_remittances_by_sender(), load_deployments(), load_remittance_corridors())
+    workbook = pd.read_excel(io.BytesIO(excel_bytes(table, load_sources(), title="t", measure="m",
+                                                    filters=filters.describe())), sheet_name=None)
+    assert set(workbook["sources"]["source_id"]) == {"slbfe_2023_remittances", "slbfe_2023", "knomad_brm_2021"}
+    assert workbook["sources"]["licence"].notna().all()
+    rows = pd.read_csv(io.BytesIO(csv_bytes(table, load_sources())))
+    assert rows.loc[rows["measure"] == "modelled", "basis"].eq("modelled estimate").all()
+    assert rows["citation"].notna().all()
