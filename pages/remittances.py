@@ -259,4 +259,6 @@ def sri_lanka_view() -> None:
                      filters=filters.describe(names), key="srilanka")
 
 
+if view != "maps":
+    st.session_state[PLAYING] = False  # leaving the maps stops the animation; it does not resume unasked
 {"trend": trend_view, "ranking": ranking_view, "maps": maps_view, "cost": cost_view, "srilanka": sri_lanka_view}[view]()

@@ -158,6 +158,16 @@ def test_choropleth_year_measure_and_play():
     assert app.slider(key="year").value == 2002 and app.query_params["year"] == "2002"
 
 
+def test_leaving_the_maps_stops_the_animation():
+    app = remittances_page(view="maps", year="2010")
+    app.button(key="play").click().run()
+    assert app.slider(key="year").value == 2011
+    app.radio(key="view").set_value("trend").run()
+    app.radio(key="view").set_value("maps").run()
+    assert not app.exception
+    assert app.button(key="play").proto.label == "Play" and app.slider(key="year").value == 2011
+
+
 def test_play_from_the_last_year_starts_at_the_first_and_stops_at_the_end():
     app = remittances_page(view="maps")
     assert app.slider(key="year").value == 2023
