@@ -19,6 +19,8 @@ SHAPES_URL = "app/static/countries.geojson"
 
 # ColorBrewer YlGnBu, 5 classes: sequential and colour-blind safe.
 SEQUENTIAL = [(199, 233, 180), (127, 205, 187), (65, 182, 196), (44, 127, 184), (37, 52, 148)]
+# Okabe-Ito without its yellow (too faint on grey land): categories stay distinct with colour-vision deficiencies.
+CATEGORICAL = [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167), (230, 159, 0), (86, 180, 233), (0, 0, 0)]
 NO_DATA_FILL = [235, 235, 235]
 LAND_FILL = [228, 228, 228]
 BORDER = [255, 255, 255]
@@ -53,6 +55,13 @@ def legend_items(breaks: Sequence[float], formatter) -> list[tuple[list[int], st
     return items
 
 
+def category_colours(categories: Sequence[str]) -> dict[str, list[int]]:
+    """A fixed colour per category, in the order given."""
+    if len(categories) > len(CATEGORICAL):
+        raise ValueError(f"At most {len(CATEGORICAL)} categories can have distinct colours, not {len(categories)}.")
+    return {category: list(colour) for category, colour in zip(categories, CATEGORICAL)}
+
+
 class CompactDeck(pdk.Deck):
     """pydeck pretty-prints its JSON (indent=2), which triples what a map sends to the browser."""
 
@@ -68,31 +77,34 @@ def land_layer() -> pdk.Layer:
 
 
 def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
-            view: pdk.ViewState = ASIA_VIEW, max_width: float = 14.0, directional: bool = False,
-            arc_height: float = 1.0, arc_tilt: float = 0.0) -> pdk.Deck:
+            view: pdk.ViewState = ASIA_VIEW, max_width: float = 14.0, colour_column: str | None = None,
+            height_column: str | None = None, directional: bool = False, arc_tilt: float = 0.0) -> pdk.Deck:
     """Arcs from (source_lon, source_lat) to (target_lon, target_lat), width and colour by value.
 
     ``arcs`` may carry any further columns for the tooltip; rows without coordinates are not drawn.
+    ``colour_column`` (RGB lists, e.g. from ``category_colours``) colours by category instead of by value;
+    ``height_column`` (arc height multipliers) keeps arcs between the same two places apart, or keeps long
+    arcs low (at height 1 an arc across continents rises towards the camera and looks huge).
     ``directional`` fades each arc at its source, so the eye can tell origin from destination.
-    ``arc_height`` scales how high arcs rise: long arcs at height 1 rise towards the camera and look huge.
     ``arc_tilt`` (degrees) turns arcs sideways: at 90 they lie on the map, curved, as in a flat flow map.
     """
     drawable = arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"]).copy()
     breaks = class_breaks(drawable[value_column])
     largest = float(drawable[value_column].max()) if len(drawable) else 1.0
-    drawable["colour"] = [class_colour(value, breaks) for value in drawable[value_column]]
+    drawable["colour"] = (list(drawable[colour_column]) if colour_column else
+                          [class_colour(value, breaks) for value in drawable[value_column]])
     source_colour = "colour"
     if directional:
-        drawable["source_colour"] = [[*colour, SOURCE_ALPHA] for colour in drawable["colour"]]
+        drawable["source_colour"] = [[*colour[:3], SOURCE_ALPHA] for colour in drawable["colour"]]
         source_colour = "source_colour"
     drawable["width"] = 1.5 + max_width * np.sqrt(drawable[value_column].astype(float) / (largest or 1.0))
-    # Widths are in pixels, deck.gl's default: passing width_units="pixels" would not do, as pydeck turns
-    # the string into an accessor (@@=pixels) and deck.gl then draws in common units, ~3x wider at zoom 1.5.
+    # pydeck turns unquoted strings into data accessors: "'pixels'" stays the literal unit (else arcs are drawn
+    # in common units, several times too wide when zoomed in).
     arc_layer = pdk.Layer(
         "ArcLayer", data=drawable, id="arcs", pickable=True, auto_highlight=True,
         get_source_position=["source_lon", "source_lat"], get_target_position=["target_lon", "target_lat"],
-        get_source_color=source_colour, get_target_color="colour", get_width="width",
-        great_circle=False, get_height=arc_height, get_tilt=arc_tilt,
+        get_source_color=source_colour, get_target_color="colour", get_width="width", width_units="'pixels'",
+        great_circle=False, get_tilt=arc_tilt, **({"get_height": height_column} if height_column else {}),
     )
     return CompactDeck(
         layers=[land_layer(), arc_layer], initial_view_state=view, map_provider=None,
@@ -159,13 +171,13 @@ def _mercator_y(latitude: float) -> float:
     return (1 - math.log(math.tan(clipped) + 1 / math.cos(clipped)) / math.pi) / 2
 
 
-def legend_html(items: Sequence[tuple[Sequence[int], str]], *, title: str) -> str:
-    """A small legend of colour swatches (items from ``legend_items``); labels are escaped."""
+def legend_html(items: Sequence[tuple[list[int], str]], *, title: str, no_data: bool = True) -> str:
+    """A one-line colour key for a map (render with ``st.markdown(..., unsafe_allow_html=True)``); text is escaped."""
+    entries = [*items, (NO_DATA_FILL, "no data")] if no_data else list(items)
     swatches = "".join(
-        '<span style="display:inline-flex;align-items:center;margin-right:14px;white-space:nowrap">'
-        f'<span style="display:inline-block;width:22px;height:12px;margin-right:6px;border:1px solid #888;'
-        f'background:rgb({int(colour[0])},{int(colour[1])},{int(colour[2])})"></span>{html.escape(label)}</span>'
-        for colour, label in items
+        f'<span style="white-space:nowrap;margin-right:0.9em"><span style="display:inline-block;width:0.9em;'
+        f'height:0.9em;vertical-align:-0.1em;margin-right:0.3em;background:rgb({r},{g},{b})"></span>'
+        f"{html.escape(label)}</span>"
+        for (r, g, b), label in entries
     )
-    return (f'<div style="font-size:0.85rem;line-height:1.9"><strong>{html.escape(title)}</strong>'
-            f'<br/>{swatches}</div>')
+    return f'<div style="font-size:0.85rem"><b>{html.escape(title)}</b>: {swatches}</div>'

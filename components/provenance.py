@@ -15,7 +15,8 @@ def used_sources(sources: pd.DataFrame, source_ids: Iterable[str]) -> pd.DataFra
 
 
 def source_line(source: pd.Series) -> str:
-    return f"{source['citation']} Licence: {source['licence']}. {source['url']}"
+    url = f" {source['url']}" if pd.notna(source["url"]) else ""  # a compiled list may have no address
+    return f"{source['citation']} Licence: {source['licence']}.{url}"
 
 
 def render_source_note(sources: pd.DataFrame, source_ids: Iterable[str], *, measure: str) -> None:
@@ -23,7 +24,8 @@ def render_source_note(sources: pd.DataFrame, source_ids: Iterable[str], *, meas
     rows = used_sources(sources, source_ids)
     lines = [f"**What this shows:** {measure}"]
     lines += [f"**Source:** {source_line(row)}" for _, row in rows.iterrows()]
-    st.caption("  \n".join(lines))
+    # Escaped so that two "US$" in a line are not read as the delimiters of a LaTeX formula.
+    st.caption("  \n".join(lines).replace("$", "\\$"))
 
 
 def with_attribution(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -1,6 +1,9 @@
 """Pandera schemas: types, allowed values, unique keys and arithmetic identities of each table."""
 
+import pandas as pd
 import pandera.pandas as pa
+
+from data.news import KINDS, PRECISIONS, TOPICS, is_web_url, parse_item_date, split_list
 
 ISO3 = pa.Check.str_matches(r"^[A-Z0-9]{3}$", error="a 3-character upper-case code")
 
@@ -17,8 +20,9 @@ def sources_schema() -> pa.DataFrameSchema:
             "publisher": text,
             "dataset": text,
             "edition": text,
-            "year": pa.Column(int, pa.Check.in_range(1900, 2100)),
-            "url": pa.Column(str, pa.Check.str_startswith("http")),
+            # Blank where the publisher gives none (e.g. an undated web listing): never guessed.
+            "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
+            "url": pa.Column(str, pa.Check.str_startswith("http"), nullable=True),
             "licence": text,
             "citation": text,
             "obtained_from": pa.Column(str, nullable=True),
@@ -100,5 +104,243 @@ def deployments_schema(country_codes: frozenset[str], source_ids: frozenset[str]
             )
         ],
         unique=["year", "destination_as_published", "sex", "skill_level"],
+        coerce=True,
+    )
+
+
+AGREEMENT_CONFIDENCE = ["high", "medium", "low"]
+INSTRUMENT_TYPES = ["MOU", "Agreement", "Memorandum of cooperation", "Renewal or extension", "Protocol"]
+DATE_PRECISIONS = ["day", "month", "year", "unknown"]
+
+
+def _agreement_date_matches_precision(df):
+    """A full date only with day precision, a year with any known precision, neither when unknown."""
+    has_date, has_year = df["date_signed"].notna(), df["year_signed"].notna()
+    day = df["date_precision"] == "day"
+    unknown = df["date_precision"] == "unknown"
+    year_matches = ~has_date | (df["date_signed"].dt.year == df["year_signed"]).fillna(False)
+    # An unknown precision word already fails its own column check; it is not reported twice.
+    unlisted = ~df["date_precision"].isin(DATE_PRECISIONS)
+    return unlisted | ((has_date == day) & (has_year == ~unknown) & year_matches)
+
+
+def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "agreement_id": pa.Column(str, unique=True),
+            "origin_iso3": pa.Column(str, iso3_in(country_codes)),
+            "destination_iso3": pa.Column(str, iso3_in(country_codes)),
+            "two_way": pa.Column(bool),
+            "instrument_type": pa.Column(str, pa.Check.isin(INSTRUMENT_TYPES)),
+            "title": pa.Column(str),
+            "scheme_or_sector": pa.Column(str),
+            "date_signed": pa.Column("datetime64[ns]", nullable=True),
+            "year_signed": pa.Column("Int64", pa.Check.in_range(1950, 2100), nullable=True),
+            "date_precision": pa.Column(str, pa.Check.isin(DATE_PRECISIONS)),
+            "status": pa.Column(str, pa.Check.isin(["in force", "expired"]), nullable=True),
+            "superseded": pa.Column(bool),
+            "pair_in_ilo_booklet": pa.Column(bool),
+            "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
+            "notes": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"], element_wise=False,
+                     error="two different parties"),
+            pa.Check(_agreement_date_matches_precision, element_wise=False,
+                     error="date_signed only with day precision, year_signed unless the date is unknown, same year"),
+        ],
+        coerce=True,
+    )
+
+
+def regional_instruments_schema(source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "instrument_id": pa.Column(str, unique=True),
+            "name": pa.Column(str),
+            "body_or_process": pa.Column(str),
+            "members_or_scope": pa.Column(str, nullable=True),
+            "instrument_type": pa.Column(str),
+            "date_signed": pa.Column("datetime64[ns]", nullable=True),
+            "year_signed": pa.Column("Int64", pa.Check.in_range(1950, 2100), nullable=True),
+            "date_precision": pa.Column(str, pa.Check.isin(DATE_PRECISIONS)),
+            "place": pa.Column(str, nullable=True),
+            "status": pa.Column(str, pa.Check.isin(["in force", "expired"]), nullable=True),
+            "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
+            "notes": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[pa.Check(_agreement_date_matches_precision, element_wise=False,
+                         error="date_signed only with day precision, year_signed unless the date is unknown, same year")],
+        coerce=True,
+    )
+
+
+def _each_listed(allowed: frozenset[str], *, error: str, required: bool) -> pa.Check:
+    """Every ';'-separated code of the cell is allowed (and, if required, there is at least one)."""
+    def check(cell) -> bool:
+        codes = split_list(cell)
+        return (bool(codes) or not required) and all(code in allowed for code in codes)
+    return pa.Check(check, element_wise=True, error=error)
+
+
+def _news_date_matches_precision(frame: pd.DataFrame) -> pd.Series:
+    def valid(text, precision) -> bool:
+        try:
+            written = parse_item_date(text if isinstance(text, str) else "", precision)
+        except ValueError:
+            return False
+        return written.text == (text if isinstance(text, str) else "")
+    return pd.Series([valid(text, precision) for text, precision in zip(frame["date"], frame["date_precision"])],
+                     index=frame.index)
+
+
+def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    optional_text = pa.Column(str, nullable=True)
+    return pa.DataFrameSchema(
+        {
+            "item_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9\-]*$"), unique=True),
+            "date": optional_text,
+            "date_precision": pa.Column(str, pa.Check.isin(PRECISIONS)),
+            "title": pa.Column(str, pa.Check.str_length(1, 300)),
+            "kind": pa.Column(str, pa.Check.isin(KINDS)),
+            "publisher": optional_text,
+            "url": pa.Column(str, pa.Check(is_web_url, element_wise=True, error="an http(s) address"), nullable=True),
+            "countries_iso3": pa.Column(str, _each_listed(country_codes, error="codes listed in the countries table",
+                                                          required=False), nullable=True),
+            "topics": pa.Column(str, _each_listed(frozenset(TOPICS), error="topics of the fixed list", required=True)),
+            "summary": optional_text,
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[pa.Check(_news_date_matches_precision, element_wise=False,
+                         error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)")],
+        coerce=True,
+    )
+
+
+REMITTANCE_SERIES = ("wdi", "knomad_inflows")
+
+
+def _pct_gdp_from_own_parts(df):
+    """Where a row has GDP, its % of GDP is received / GDP (so it is derived exactly where both parts exist);
+    rows without GDP (KNOMAD) may only carry a % of GDP as published."""
+    derived = df["received_usd"] / df["gdp_usd"] * 100
+    matches = (df["received_pct_gdp"] - derived).abs() <= 1e-9 * derived.abs()
+    return df["gdp_usd"].isna() | matches | (derived.isna() & df["received_pct_gdp"].isna())
+
+
+def remittances_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    usd = pa.Column(float, pa.Check.ge(0), nullable=True)
+    return pa.DataFrameSchema(
+        {
+            "series": pa.Column(str, pa.Check.isin(REMITTANCE_SERIES)),
+            "vintage": pa.Column(str),
+            "iso3": pa.Column(str, iso3_in(country_codes)),
+            "year": pa.Column(int, pa.Check.in_range(1990, 2023)),
+            "received_usd": usd,
+            "paid_usd": usd,
+            "gdp_usd": pa.Column(float, pa.Check.gt(0), nullable=True),
+            "population": pa.Column(float, pa.Check.gt(0), nullable=True),
+            "received_pct_gdp": usd,
+            "received_per_capita_usd": usd,
+            "pct_gdp_basis": pa.Column(str, nullable=True),
+            "is_estimate": pa.Column(bool),
+            "note": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(lambda df: df.groupby("series")["vintage"].nunique().eq(1).all(), element_wise=False,
+                     error="one vintage per series (vintages are never mixed)"),
+            pa.Check(lambda df: df["received_pct_gdp"].isna() == df["pct_gdp_basis"].isna(), element_wise=False,
+                     error="every % of GDP says how it was obtained (pct_gdp_basis)"),
+            pa.Check(
+                lambda df: (df["received_per_capita_usd"].notna()
+                            == (df["received_usd"].notna() & df["population"].notna())),
+                element_wise=False, error="per capita exactly where remittances and population are both published",
+            ),
+            pa.Check(_pct_gdp_from_own_parts, element_wise=False,
+                     error="% of GDP = received / GDP of the same series, and only where both are published"),
+        ],
+        unique=["series", "iso3", "year"],
+        coerce=True,
+    )
+
+
+def remittance_corridors_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.isin([2017, 2021])),
+            "sender_iso3": pa.Column(str, iso3_in(country_codes)),
+            "receiver_iso3": pa.Column(str, iso3_in(country_codes)),
+            "usd_million": pa.Column(float, pa.Check.gt(0)),
+            "basis": pa.Column(str, pa.Check.eq("modelled estimate")),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        # No sender != receiver check: the 2017 workbook has one diagonal cell (Vanuatu, US$0.004 m), kept as published.
+        unique=["year", "sender_iso3", "receiver_iso3"],
+        coerce=True,
+    )
+
+
+COST_SERIES = ("ATCR.CORR", "SI.RMT.COST.IB.ZS", "SI.RMT.COST.OB.ZS")
+
+
+def _cost_sides_match_series(df):
+    sender, receiver = df["sender_iso3"].notna(), df["receiver_iso3"].notna()
+    return (((df["series_code"] == "ATCR.CORR") & sender & receiver)
+            | ((df["series_code"] == "SI.RMT.COST.IB.ZS") & ~sender & receiver)
+            | ((df["series_code"] == "SI.RMT.COST.OB.ZS") & sender & ~receiver))
+
+
+def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    side = pa.Column(str, iso3_in(country_codes), nullable=True)
+    return pa.DataFrameSchema(
+        {
+            "series_code": pa.Column(str, pa.Check.isin(COST_SERIES)),
+            "sender_iso3": side,
+            "receiver_iso3": side,
+            "period": pa.Column(str, pa.Check.str_matches(r"^\d{4}(Q[1-4])?$")),
+            "year": pa.Column(int, pa.Check.in_range(2011, 2020)),
+            "quarter": pa.Column("Int64", pa.Check.in_range(1, 4), nullable=True),
+            # RPW publishes a few negative corridor averages (5 of 10,417); they are kept as published.
+            "cost_pct": pa.Column(float, pa.Check.in_range(-100, 100)),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(_cost_sides_match_series, element_wise=False,
+                     error="corridor rows name sender and receiver; country rows name only their own side"),
+            pa.Check(lambda df: df["quarter"].notna() == (df["series_code"] == "ATCR.CORR"), element_wise=False,
+                     error="corridor rows are quarterly, country rows annual"),
+        ],
+        unique=["series_code", "sender_iso3", "receiver_iso3", "period"],
+        coerce=True,
+    )
+
+
+def remittances_by_sender_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    quarter = pa.Column(float, pa.Check.ge(0))
+    return pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.in_range(2000, 2100)),
+            "receiver_iso3": pa.Column(str, iso3_in(country_codes)),
+            "sender_as_published": pa.Column(str),
+            "sender_iso3": pa.Column(str, iso3_in(country_codes), nullable=True),
+            "q1_usd_million": quarter,
+            "q2_usd_million": quarter,
+            "q3_usd_million": quarter,
+            "q4_usd_million": quarter,
+            "total_usd_million": quarter,
+            "basis": pa.Column(str, pa.Check.str_startswith("reported")),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(
+                lambda df: (df[["q1_usd_million", "q2_usd_million", "q3_usd_million", "q4_usd_million"]].sum(axis=1)
+                            - df["total_usd_million"]).abs() <= 0.15,
+                element_wise=False, error="the year total equals the sum of the quarters (to rounding)",
+            )
+        ],
+        unique=["year", "receiver_iso3", "sender_as_published"],
         coerce=True,
     )
