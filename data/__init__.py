@@ -19,6 +19,7 @@ from data.validation import read_csv_table, validate
 
 __all__ = [
     "CATALOG",
+    "CORRIDOR_REVISIONS",
     "DataProblem",
     "TableSpec",
     "load_corridors",

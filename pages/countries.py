@@ -1,14 +1,46 @@
-"""Countries: one country as an origin and as a destination."""
+"""Countries: one country as an origin and as a destination, with every section sourced."""
 
 import streamlit as st
 
+from components import profiles
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
-from data import load_countries
+from components.provenance import render_source_note
+from components.url_state import render_url_notes, url_selectbox
+from data import CATALOG, CORRIDOR_REVISIONS, load_corridors, load_countries, load_sources
+from data.profiles import stock_trend, top_partners
 
 ensure_frame()
 
 st.title("Country profiles")
 countries = load_or_stop(load_countries)
-asia_pacific = countries[countries["is_asia_pacific"]]
-st.info(f"Profiles for the {len(asia_pacific)} countries and areas of Asia and the Pacific are being added.")
+sources = load_or_stop(load_sources)
+names = countries.set_index("iso3")["name"].to_dict()
+asia_pacific = sorted(countries.loc[countries["is_asia_pacific"], "iso3"], key=names.get)
+
+controls = st.columns([3, 1])
+iso3 = url_selectbox("Country or area (Asia and the Pacific)", asia_pacific, key="country", default="IND",
+                     container=controls[0], format_func=names.get)
+revision = url_selectbox("UN DESA revision", CORRIDOR_REVISIONS, key="rev", default=2024, parse=int,
+                         container=controls[1])
+render_url_notes()
+
+corridors = load_or_stop(load_corridors, revision=revision)
+latest_year = int(corridors["year"].max())
+stock_measure = f"{CATALOG['corridors'].measure}. UN DESA {revision} revision."
+st.header(names[iso3])
+
+for role, heading, partner_word in [("origin", "As an origin: people born here living abroad", "destinations"),
+                                    ("destination", "As a destination: migrants living here", "origins")]:
+    st.subheader(heading)
+    trend = stock_trend(corridors, iso3, role=role)
+    partners = top_partners(corridors, countries, iso3, role=role, year=latest_year)
+    if trend["total"].isna().all() or partners.empty:
+        st.info(f"No data: UN DESA gives no {partner_word} for {names[iso3]} in the {revision} revision.")
+        continue
+    left, right = st.columns(2)
+    left.plotly_chart(profiles.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
+                      key=f"{role}_trend")
+    right.plotly_chart(profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
+                       key=f"{role}_partners")
+    render_source_note(sources, partners["source_id"], measure=stock_measure)

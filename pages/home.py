@@ -1,9 +1,14 @@
-"""Overview: what the dashboard offers, one card per page."""
+"""Overview: headline figures with their year and source, and a card for every page."""
 
 import streamlit as st
 
+from components.feedback import load_or_stop
+from components.formatting import compact_number
 from components.frame import ensure_frame
+from components.provenance import render_source_note
 from components.registry import PAGES
+from data import CATALOG, load_corridors, load_countries, load_sources
+from data.profiles import regional_stock
 
 ensure_frame()
 
@@ -14,6 +19,30 @@ st.write(
     "Every view can be bookmarked, and the table behind it downloaded with its sources."
 )
 
+countries = load_or_stop(load_countries)
+sources = load_or_stop(load_sources)
+names = countries.set_index("iso3")["name"]
+corridors = load_or_stop(load_corridors, revision=2024)
+stock = regional_stock(corridors, countries, year=int(corridors["year"].max()))
+
+st.subheader(f"International migrants, {stock['year']}")
+tiles = [column for _ in range(2) for column in st.columns(2)]
+origin_code, origin_count = stock["top_origin"]
+destination_code, destination_count = stock["top_destination"]
+for column, label, value, help_text in [
+    (tiles[0], "Born in Asia and the Pacific, living abroad", stock["born_in_region"],
+     "Migrant stock with an origin in the UN regions Asia (incl. Western Asia) and Oceania, in any country."),
+    (tiles[1], "Living in Asia and the Pacific", stock["living_in_region"],
+     "Migrant stock in destinations in the UN regions Asia and Oceania, from anywhere."),
+    (tiles[2], f"Largest origin: {names[origin_code]}", origin_count, "People born there living in another country."),
+    (tiles[3], f"Largest destination: {names[destination_code]}", destination_count,
+     "Migrants living there, from every origin."),
+]:
+    column.metric(label, compact_number(value), help=help_text, border=True)
+st.page_link("pages/corridors.py", label="Explore the corridors", icon=":material/arrow_forward:")
+render_source_note(sources, stock["source_ids"], measure=f"{CATALOG['corridors'].measure}. UN DESA 2024 revision.")
+
+st.subheader("Pages")
 columns = st.columns(3)
 for index, page in enumerate(PAGES[1:]):
     with columns[index % 3].container(border=True):

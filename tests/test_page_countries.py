@@ -1,0 +1,34 @@
+"""Country profile: a data-rich country, a sparse one, and bad codes in the URL."""
+
+from tests.test_pages import run_page
+
+
+def test_india_has_both_sections_with_sources():
+    app = run_page("pages/countries.py", query={"country": "IND"})
+    assert not app.exception
+    assert app.header[0].value == "India"
+    assert [subheader.value.split(":")[0] for subheader in app.subheader] == ["As an origin", "As a destination"]
+    assert any("International Migrant Stock 2024" in caption.value for caption in app.caption)
+
+
+def test_timor_leste_renders_and_says_where_there_is_no_data():
+    app = run_page("pages/countries.py", query={"country": "TLS"})
+    assert not app.exception
+    assert app.header[0].value == "Timor-Leste"
+
+
+def test_unknown_code_in_url_is_ignored_with_a_note():
+    app = run_page("pages/countries.py", query={"country": "<script>alert(1)</script>"})
+    assert not app.exception
+    assert app.header[0].value == "India"
+    assert any("not one of the choices" in info.value and "<script>" not in info.value for info in app.info)
+
+
+def test_switching_revision_and_country():
+    app = run_page("pages/countries.py")
+    app.selectbox(key="rev").set_value(2020).run()
+    app.selectbox(key="country").set_value("NPL").run()
+    assert not app.exception
+    assert app.header[0].value == "Nepal"
+    assert app.query_params["country"] == "NPL" and app.query_params["rev"] == "2020"
+    assert any("International Migrant Stock 2020" in caption.value for caption in app.caption)
