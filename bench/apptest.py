@@ -15,7 +15,7 @@ from components.registry import PAGES
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
 # Widgets a user filters with, in the order an automatic change tries them.
-FILTER_KINDS = ("selectbox", "multiselect", "radio", "slider", "select_slider", "segmented_control", "pills")
+FILTER_KINDS = ("selectbox", "multiselect", "radio", "slider", "select_slider")
 
 
 def open_page(script: str, *, query: dict | None = None, timeout: float = 60) -> AppTest:
@@ -104,6 +104,25 @@ def apply(app: AppTest, change: Change) -> bool:
 def apply_all(app: AppTest, changes: Sequence[Change]) -> list[Change]:
     """Apply each change whose widget is on the page (after the previous ones); return those applied."""
     return [change for change in changes if apply(app, change)]
+
+
+def pages_needing(table: str, tables_folder: Path) -> list[str]:
+    """Scripts of the pages that cannot show without ``table`` (they name its file when it is missing), found
+    by hiding the file in ``tables_folder``, the folder the app reads (MIGRATION_DASHBOARD_TABLES)."""
+    path = tables_folder / f"{table}.csv"
+    hidden = path.rename(path.with_name(f"{table}.csv.hidden"))
+    try:
+        app = open_page(PAGES[0].script)
+        needing = []
+        for page in PAGES:
+            if page is not PAGES[0]:
+                app.switch_page(page.script)
+                app.run()
+            if any(path.name in error.value for error in app.error):
+                needing.append(page.script)
+        return needing
+    finally:
+        hidden.rename(path)
 
 
 def messages(app: AppTest) -> list[str]:

@@ -17,8 +17,10 @@ from tests.e2e.helpers import assert_no_exception, wait_for_settled
 VIEWPORT = {"width": 1400, "height": 900}
 # The app's own files (the map shapes), as opposed to Streamlit's frontend bundle, which every page shares.
 APP_STATIC_PREFIX = "/app/static/"
-# Late arrivals after the run has settled (deck.gl fetching shapes, chart layout) count towards the view.
-AFTER_SETTLE_SECONDS = 0.5
+# Requests made after the run has settled (the chart library's code, deck.gl fetching the map shapes) count
+# towards the view: it ends when no HTTP request has been in flight for QUIET_SECONDS (at most MAX_TAIL_SECONDS).
+QUIET_SECONDS = 0.5
+MAX_TAIL_SECONDS = 15
 SAMPLE_SECONDS = 0.05
 
 
@@ -53,14 +55,17 @@ def view_page(browser: Browser, url: str) -> PageView:
         context.on("request", lambda request: None if is_local(request.url) else external.append(request.url))
         counts = {"websocket": 0, "http": 0, "app_static": 0}
         urls: dict[str, str] = {}
+        in_flight: set[str] = set()
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.on("Network.webSocketFrameReceived", lambda event: _count_frame(counts, event["response"]))
+        cdp.on("Network.requestWillBeSent", lambda event: in_flight.add(event["requestId"]))
         cdp.on("Network.responseReceived", lambda event: urls.__setitem__(event["requestId"], event["response"]["url"]))
-        cdp.on("Network.loadingFinished", lambda event: _count_response(counts, urls, event))
+        cdp.on("Network.loadingFinished", lambda event: _count_response(counts, urls, in_flight, event))
+        cdp.on("Network.loadingFailed", lambda event: in_flight.discard(event["requestId"]))
         page.goto(url)
         settle_seconds = wait_for_settled(page)
-        page.wait_for_timeout(AFTER_SETTLE_SECONDS * 1000)
+        _wait_until_quiet(page, in_flight)
         assert_no_exception(page)
         if external:
             raise AssertionError(f"{len(external)} request(s) left this machine: {external[:3]}")
@@ -111,7 +116,18 @@ def _count_frame(counts: dict, frame: dict) -> None:
     counts["websocket"] += len(base64.b64decode(payload)) if frame.get("opcode") == 2 else len(payload.encode())
 
 
-def _count_response(counts: dict, urls: dict, event: dict) -> None:
+def _wait_until_quiet(page, in_flight: set[str]) -> None:
+    deadline, quiet_since = time.monotonic() + MAX_TAIL_SECONDS, time.monotonic()
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(100)  # lets Playwright deliver the DevTools events
+        if in_flight:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= QUIET_SECONDS:
+            return
+
+
+def _count_response(counts: dict, urls: dict, in_flight: set[str], event: dict) -> None:
+    in_flight.discard(event["requestId"])
     size = int(event.get("encodedDataLength", 0))
     counts["http"] += size
     if urlparse(urls.get(event["requestId"], "")).path.startswith(APP_STATIC_PREFIX):

@@ -10,7 +10,8 @@ For each page (and the baseline, bench/baseline_app.py, served the same way) on 
            with AppTest (method in bench/rerun.py);
   rss      peak resident memory of the server process while serving those views.
 Then the server's peak RSS with --sessions browser sessions open at once (pages round-robin), and all of it
-again on a synthetic scale-up of the corridors table to about a million rows (bench/scale.py).
+again, for the pages that read it, on a synthetic scale-up of the corridors table to about a million rows
+(bench/scale.py).
 Prints a table with ratios to the baseline and writes it to bench/results/ as CSV.
 """
 
@@ -28,8 +29,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from streamlit import logger as streamlit_logger
 
+from bench import apptest, rerun
 from bench import browser as views
-from bench import rerun
 from bench.scale import write_scaled_tables
 from components.registry import PAGES, PageInfo
 from data.catalog import TABLES_DIR_VARIABLE
@@ -37,6 +38,7 @@ from tests.e2e.server import REPO, start_streamlit, stop_streamlit
 
 RESULTS = Path(__file__).resolve().parent / "results"
 BASELINE_APP = Path(__file__).resolve().parent / "baseline_app.py"
+SCALED_TABLE = "corridors"
 TARGET_SETTLE_RATIO = 1.5
 TARGET_RERUN_MS = 100
 TARGET_VIEW_BYTES = 1_000_000
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(options.pages or []) - {page.url_path for page in PAGES}
     if unknown:
         sys.exit(f"Unknown page(s): {', '.join(sorted(unknown))}. Registered: {', '.join(p.url_path for p in PAGES)}")
-    started = time.monotonic()
+    started, load_at_start = time.monotonic(), _load_average()
     rows: list[Row] = []
     with sync_playwright() as playwright:
         chromium = views.launch(playwright) if options.loads else None
@@ -83,10 +85,14 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(_measure_sessions(chromium, REPO / "app.py", [_path(page) for page in pages], options,
                                           label="all pages", data="shipped", baseline=baseline_sessions))
         if options.scale_rows != 0:
-            with _scaled_tables(options.scale_rows) as row_count:
+            with _scaled_tables(options.scale_rows) as (folder, row_count):
                 label = f"scaled ({row_count:,} corridor rows)"
+                needing = apptest.pages_needing(SCALED_TABLE, folder)
+                scaled_pages = [page for page in pages if page.script in needing]
+                print(f"  scaled: {row_count:,} rows of {SCALED_TABLE}, read by "
+                      f"{', '.join(page.url_path for page in scaled_pages) or 'no page'}", flush=True)
                 scaled_options = argparse.Namespace(**{**vars(options), "loads": options.scale_loads})
-                rows += _measure_pages(chromium, pages, baseline, scaled_options, data=label)
+                rows += _measure_pages(chromium, scaled_pages, baseline, scaled_options, data=label)
                 if chromium and options.sessions:
                     rows.append(_measure_sessions(chromium, REPO / "app.py", [_path(page) for page in pages],
                                                   options, label="all pages", data=label, baseline=baseline_sessions))
@@ -96,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         row.missed_targets = ", ".join(_missed(row))
     path = _write_csv(rows)
     _print_table(rows)
-    print(f"\n{len(rows)} rows written to {path.relative_to(REPO)} in {time.monotonic() - started:.0f} s.")
+    print(f"\n{len(rows)} rows written to {path.relative_to(REPO)} in {time.monotonic() - started:.0f} s. "
+          f"Load average at the start {load_at_start}, at the end {_load_average()} on {os.cpu_count()} cores "
+          "(figures from a busy machine are slower).")
     return 0
 
 
@@ -109,7 +117,8 @@ def _parse(argv):
     parser.add_argument("--sessions", type=int, default=20, help="sessions held open at once (0: skip)")
     parser.add_argument("--scale-rows", type=int, default=None,
                         help="corridor rows of the scale-up (default: every pair, about a million; 0: skip)")
-    parser.add_argument("--scale-loads", type=int, default=5, help="measured page views per page when scaled")
+    parser.add_argument("--scale-loads", type=int, default=5,
+                        help="measured page views per page when scaled (only pages that read the corridors table)")
     return parser.parse_args(argv)
 
 
@@ -174,14 +183,14 @@ def _fill_views(row: Row, chromium, script: Path, path: str, loads: int) -> None
 
 
 @contextmanager
-def _scaled_tables(rows: int | None) -> Iterator[int]:
+def _scaled_tables(rows: int | None) -> Iterator[tuple[Path, int]]:
     """Point the servers and the in-process runs at a scaled copy of the tables for the block's duration."""
     with tempfile.TemporaryDirectory(prefix="bench-tables-") as folder:
         row_count = write_scaled_tables(Path(folder), rows=rows)
         previous = os.environ.get(TABLES_DIR_VARIABLE)
         os.environ[TABLES_DIR_VARIABLE] = folder
         try:
-            yield row_count
+            yield Path(folder), row_count
         finally:
             if previous is None:
                 del os.environ[TABLES_DIR_VARIABLE]
@@ -241,6 +250,10 @@ def _print_table(rows: list[Row]) -> None:
     errors = [f"{row.data} {row.page}: {row.errors}" for row in rows if row.errors]
     if errors:
         print("\nErrors:\n  " + "\n  ".join(errors))
+
+
+def _load_average() -> str:
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def _kb(value: float | None) -> float | None:

@@ -38,5 +38,6 @@ EMPTY_RESULT: dict[str, list[Change]] = {
     "remittances": [Change("multiselect", "countries", [])],
     "agreements": [Change("multiselect", "country", ["NPL"]), Change("radio", "role", "destination")],
     "news": [Change("text_input", "q", "no such words zzqx")],
+    "countries": [Change("selectbox", "country", "PCN")],  # Pitcairn: no UN DESA figures in either role
 }
 EMPTY_RESULT_PREFIX = "No "

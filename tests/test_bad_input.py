@@ -256,11 +256,6 @@ def test_broken_table_is_named_where_it_is_needed(private_tables, readers, table
         breakage.restore()
 
 
-def test_every_table_is_needed_by_a_page_or_checked_by_its_loader(readers):
-    for table in CATALOG:
-        assert readers[table] or hasattr(data, f"load_{table}"), f"nothing reads {table}.csv"
-
-
 # --- links: garbage in every URL parameter a page reads --------------------------------------------
 
 LONG = "X" * 10_240
@@ -277,13 +272,14 @@ LINK_PAYLOADS: dict[str, str | list[str]] = {
 
 
 @pytest.fixture(scope="module")
-def url_keys() -> dict[str, tuple[list[str], list[str]]]:
-    """Per page: the URL parameters it checks (as a choice, list or number) and every key it reads or draws a
-    widget for. Widget keys double as URL parameter names, so a key drawn but never read gets garbage too."""
+def url_keys() -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """Per page: the URL parameters it checks (as a choice, list or number); every key it reads or draws a widget
+    for (widget keys double as URL parameter names, so a key drawn but never read gets garbage too); the keys of
+    its filter widgets."""
     return {page.script: _url_keys(page.script) for page in PAGES}
 
 
-def _url_keys(script: str) -> tuple[list[str], list[str]]:
+def _url_keys(script: str) -> tuple[list[str], list[str], list[str]]:
     checked, read = [], []
     originals = {name: getattr(url_state, name) for name in ("raw_param", "choice_param", "list_param", "int_param")}
 
@@ -298,7 +294,9 @@ def _url_keys(script: str) -> tuple[list[str], list[str]]:
             patch.setattr(url_state, name, spy(name))
         app = apptest.open_page(script)
     drawn = apptest.page_widget_keys(app)
-    return list(dict.fromkeys(checked)), list(dict.fromkeys(read + drawn))
+    filters = [widget.key for widget in apptest.widgets(app, include_sidebar=False)
+               if widget.type in apptest.FILTER_KINDS and widget.key]
+    return list(dict.fromkeys(checked)), list(dict.fromkeys(read + drawn)), filters
 
 
 LINK_CASES = [(page, name) for page in PAGES for name in LINK_PAYLOADS]
@@ -307,7 +305,7 @@ LINK_CASES = [(page, name) for page in PAGES for name in LINK_PAYLOADS]
 @pytest.mark.parametrize(("page", "payload_name"), LINK_CASES,
                          ids=[f"{page.url_path}: {name}" for page, name in LINK_CASES])
 def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
-    checked, every_key = url_keys[page.script]
+    checked, every_key, _ = url_keys[page.script]
     payload = LINK_PAYLOADS[payload_name]
     keys = every_key or ["country"]  # a page that reads nothing must still shrug off a stray parameter
     app = apptest.open_page(page.script, query={key: payload for key in keys})
@@ -323,10 +321,11 @@ def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
     assert not app.exception and app.title, "the next page fails after a bad link"
 
 
-def test_link_parameters_are_found(url_keys):
-    """The discovery above must find something, or the link tests would test nothing."""
-    assert any(keys for keys, _ in url_keys.values()) or not any(every for _, every in url_keys.values()), (
-        "pages draw widgets but none is read through components/url_state.py")
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_a_page_with_filters_keeps_them_in_the_link(url_keys, page):
+    """Otherwise the link tests above would send garbage nobody reads, and a view could not be bookmarked."""
+    checked, _, filters = url_keys[page.script]
+    assert not filters or checked, f"filters {filters} are not read from the link through components/url_state.py"
 
 
 # --- empty filter results ------------------------------------------------------------------------
