@@ -17,16 +17,13 @@ def read_csv_table(table: str, path: Path) -> pd.DataFrame:
         raise DataProblem(table, path, "the file is missing. Rebuild the tables with `python -m data.build`, "
                           "or restore the file from the repository.")
     try:
-        frame = pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8", low_memory=False)
+        return pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8", low_memory=False)
     except UnicodeDecodeError as error:
         raise DataProblem(table, path, f"the file is not valid UTF-8 text (byte {error.start}).") from None
     except pd.errors.EmptyDataError:
         raise DataProblem(table, path, "the file is empty.") from None
     except pd.errors.ParserError as error:
         raise DataProblem(table, path, f"the file is not well-formed CSV ({error}).") from None
-    if frame.empty:  # a curated table is never empty: this is a file cut short after its header
-        raise DataProblem(table, path, "the file has a header but no rows.", line=2)
-    return frame
 
 
 def validate(table: str, path: Path, frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
@@ -34,6 +31,8 @@ def validate(table: str, path: Path, frame: pd.DataFrame, schema: pa.DataFrameSc
     missing = [name for name in schema.columns if name not in frame.columns]
     if missing:
         raise DataProblem(table, path, f"required column(s) missing: {', '.join(missing)}.", line=1)
+    if frame.empty:  # a curated table is never empty: this is a file cut short after its header
+        raise DataProblem(table, path, "the file has a header but no rows.", line=2)
     try:
         return schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
