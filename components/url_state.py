@@ -189,15 +189,6 @@ def url_slider(label: str, *, key: str, minimum: int, maximum: int, default: int
     return value
 
 
-def url_select_slider(label: str, options: Sequence, *, key: str, default: Any, container=st,
-                      parse: Callable[[str], Any] = str, **widget_args) -> Any:
-    """A slider over given options (e.g. estimate years that are not evenly spaced)."""
-    _seed(key, lambda: choice_param(key, options, default, parse=parse), lambda value: value in options, default)
-    value = container.select_slider(label, options, key=key, **widget_args)
-    write_param(key, value, default)
-    return value
-
-
 def url_range_slider(label: str, *, key: str, minimum: int, maximum: int, container=st, **widget_args
                      ) -> tuple[int, int]:
     """A two-ended whole-number slider kept in the URL as 'low-high'; the full range is the default.
@@ -239,6 +230,15 @@ def url_toggle(label: str, *, key: str, default: bool, container=st, **widget_ar
     _seed(key, lambda: choice_param(key, (True, False), default, parse=bool_param),
           lambda value: isinstance(value, bool), default)
     value = container.toggle(label, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
+
+
+def url_select_slider(label: str, options: Sequence, *, key: str, default: Any, container=st,
+                      parse: Callable[[str], Any] = str, **widget_args) -> Any:
+    """A slider over given options (e.g. estimate years that are not evenly spaced)."""
+    _seed(key, lambda: choice_param(key, options, default, parse=parse), lambda value: value in options, default)
+    value = container.select_slider(label, options, key=key, **widget_args)
     write_param(key, value, default)
     return value
 
