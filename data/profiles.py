@@ -68,3 +68,31 @@ def corridor_trend(corridors: pd.DataFrame, origin: str, destination: str) -> pd
                                       "source_id"]].reset_index(drop=True)
     trend["female_share"] = female_share(trend["female"], trend["male"])
     return trend
+
+
+def pair_remittances(remittance_corridors: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
+    """Modelled remittances sent home along a migration corridor: from the destination to the origin."""
+    rows = remittance_corridors[(remittance_corridors["sender_iso3"] == destination)
+                                & (remittance_corridors["receiver_iso3"] == origin)]
+    return rows.sort_values("year").reset_index(drop=True)
+
+
+def pair_costs(remittance_costs: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
+    """Remittance Prices Worldwide average total cost of sending money from the destination to the origin."""
+    rows = remittance_costs[(remittance_costs["series_code"] == "ATCR.CORR")
+                            & (remittance_costs["sender_iso3"] == destination)
+                            & (remittance_costs["receiver_iso3"] == origin)]
+    return rows.sort_values("period").reset_index(drop=True)
+
+
+def departures_to(deployments: pd.DataFrame, destination: str) -> pd.DataFrame:
+    """Reported departures for foreign employment to one destination, per year (totals only)."""
+    totals = deployments[(deployments["sex"] == "total") & (deployments["skill_level"] == "all")
+                         & (deployments["dest_iso3"] == destination)]
+    return totals.sort_values("year").reset_index(drop=True)
+
+
+def country_remittances(remittances: pd.DataFrame, iso3: str, *, series: str = "wdi") -> pd.DataFrame:
+    """One country's remittances received and paid from one series (never mixing vintages)."""
+    rows = remittances[(remittances["iso3"] == iso3) & (remittances["series"] == series)]
+    return rows.sort_values("year").reset_index(drop=True)
