@@ -96,3 +96,16 @@ def country_remittances(remittances: pd.DataFrame, iso3: str, *, series: str = "
     """One country's remittances received and paid from one series (never mixing vintages)."""
     rows = remittances[(remittances["iso3"] == iso3) & (remittances["series"] == series)]
     return rows.sort_values("year").reset_index(drop=True)
+
+
+def regional_remittances(remittances: pd.DataFrame, countries: pd.DataFrame) -> dict:
+    """WDI remittances received by Asia and the Pacific in the latest year, summed over the countries that
+    publish a figure (how many do is part of the result), and the largest recipient."""
+    in_region = set(countries.loc[countries["is_asia_pacific"], "iso3"])
+    wdi = remittances[(remittances["series"] == "wdi") & remittances["iso3"].isin(in_region)]
+    year = int(wdi.dropna(subset=["received_usd"])["year"].max())
+    rows = wdi[wdi["year"] == year].dropna(subset=["received_usd"])
+    top = rows.nlargest(1, "received_usd").iloc[0]
+    return {"year": year, "received_usd": float(rows["received_usd"].sum()), "reporting": len(rows),
+            "of": len(in_region), "top": (top["iso3"], float(top["received_usd"])),
+            "source_ids": sorted(set(rows["source_id"]))}
