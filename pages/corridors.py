@@ -100,7 +100,7 @@ filters = CorridorFilters(
     size_mode=size_mode, top_n=top_n, minimum=minimum,
 )
 table = filters.apply(by_year, countries)
-described = filters.describe(names)
+described = filters.describe(names, areas)
 st.caption(" · ".join(described[1:]))
 
 unit = "corridors" if view == "corridors" else "countries"
