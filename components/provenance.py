@@ -15,7 +15,8 @@ def used_sources(sources: pd.DataFrame, source_ids: Iterable[str]) -> pd.DataFra
 
 
 def source_line(source: pd.Series) -> str:
-    return f"{source['citation']} Licence: {source['licence']}. {source['url']}"
+    url = f" {source['url']}" if pd.notna(source["url"]) else ""  # a compiled list may have no address
+    return f"{source['citation']} Licence: {source['licence']}.{url}"
 
 
 def render_source_note(sources: pd.DataFrame, source_ids: Iterable[str], *, measure: str) -> None:

@@ -1,6 +1,9 @@
 """Pandera schemas: types, allowed values, unique keys and arithmetic identities of each table."""
 
+import pandas as pd
 import pandera.pandas as pa
+
+from data.news import KINDS, PRECISIONS, TOPICS, is_web_url, parse_item_date, split_list
 
 ISO3 = pa.Check.str_matches(r"^[A-Z0-9]{3}$", error="a 3-character upper-case code")
 
@@ -17,8 +20,9 @@ def sources_schema() -> pa.DataFrameSchema:
             "publisher": text,
             "dataset": text,
             "edition": text,
-            "year": pa.Column(int, pa.Check.in_range(1900, 2100)),
-            "url": pa.Column(str, pa.Check.str_startswith("http")),
+            # Blank where the publisher gives none (e.g. an undated web listing): never guessed.
+            "year": pa.Column("Int64", pa.Check.in_range(1900, 2100), nullable=True),
+            "url": pa.Column(str, pa.Check.str_startswith("http"), nullable=True),
             "licence": text,
             "citation": text,
             "obtained_from": pa.Column(str, nullable=True),
@@ -100,6 +104,117 @@ def deployments_schema(country_codes: frozenset[str], source_ids: frozenset[str]
             )
         ],
         unique=["year", "destination_as_published", "sex", "skill_level"],
+        coerce=True,
+    )
+
+
+AGREEMENT_CONFIDENCE = ["high", "medium", "low"]
+INSTRUMENT_TYPES = ["MOU", "Agreement", "Memorandum of cooperation", "Renewal or extension", "Protocol"]
+DATE_PRECISIONS = ["day", "month", "year", "unknown"]
+
+
+def _agreement_date_matches_precision(df):
+    """A full date only with day precision, a year with any known precision, neither when unknown."""
+    has_date, has_year = df["date_signed"].notna(), df["year_signed"].notna()
+    day = df["date_precision"] == "day"
+    unknown = df["date_precision"] == "unknown"
+    year_matches = ~has_date | (df["date_signed"].dt.year == df["year_signed"]).fillna(False)
+    # An unknown precision word already fails its own column check; it is not reported twice.
+    unlisted = ~df["date_precision"].isin(DATE_PRECISIONS)
+    return unlisted | ((has_date == day) & (has_year == ~unknown) & year_matches)
+
+
+def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "agreement_id": pa.Column(str, unique=True),
+            "origin_iso3": pa.Column(str, iso3_in(country_codes)),
+            "destination_iso3": pa.Column(str, iso3_in(country_codes)),
+            "two_way": pa.Column(bool),
+            "instrument_type": pa.Column(str, pa.Check.isin(INSTRUMENT_TYPES)),
+            "title": pa.Column(str),
+            "scheme_or_sector": pa.Column(str),
+            "date_signed": pa.Column("datetime64[ns]", nullable=True),
+            "year_signed": pa.Column("Int64", pa.Check.in_range(1950, 2100), nullable=True),
+            "date_precision": pa.Column(str, pa.Check.isin(DATE_PRECISIONS)),
+            "status": pa.Column(str, pa.Check.isin(["in force", "expired"]), nullable=True),
+            "superseded": pa.Column(bool),
+            "pair_in_ilo_booklet": pa.Column(bool),
+            "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
+            "notes": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"], element_wise=False,
+                     error="two different parties"),
+            pa.Check(_agreement_date_matches_precision, element_wise=False,
+                     error="date_signed only with day precision, year_signed unless the date is unknown, same year"),
+        ],
+        coerce=True,
+    )
+
+
+def regional_instruments_schema(source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "instrument_id": pa.Column(str, unique=True),
+            "name": pa.Column(str),
+            "body_or_process": pa.Column(str),
+            "members_or_scope": pa.Column(str, nullable=True),
+            "instrument_type": pa.Column(str),
+            "date_signed": pa.Column("datetime64[ns]", nullable=True),
+            "year_signed": pa.Column("Int64", pa.Check.in_range(1950, 2100), nullable=True),
+            "date_precision": pa.Column(str, pa.Check.isin(DATE_PRECISIONS)),
+            "place": pa.Column(str, nullable=True),
+            "status": pa.Column(str, pa.Check.isin(["in force", "expired"]), nullable=True),
+            "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
+            "notes": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[pa.Check(_agreement_date_matches_precision, element_wise=False,
+                         error="date_signed only with day precision, year_signed unless the date is unknown, same year")],
+        coerce=True,
+    )
+
+
+def _each_listed(allowed: frozenset[str], *, error: str, required: bool) -> pa.Check:
+    """Every ';'-separated code of the cell is allowed (and, if required, there is at least one)."""
+    def check(cell) -> bool:
+        codes = split_list(cell)
+        return (bool(codes) or not required) and all(code in allowed for code in codes)
+    return pa.Check(check, element_wise=True, error=error)
+
+
+def _news_date_matches_precision(frame: pd.DataFrame) -> pd.Series:
+    def valid(text, precision) -> bool:
+        try:
+            written = parse_item_date(text if isinstance(text, str) else "", precision)
+        except ValueError:
+            return False
+        return written.text == (text if isinstance(text, str) else "")
+    return pd.Series([valid(text, precision) for text, precision in zip(frame["date"], frame["date_precision"])],
+                     index=frame.index)
+
+
+def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    optional_text = pa.Column(str, nullable=True)
+    return pa.DataFrameSchema(
+        {
+            "item_id": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9\-]*$"), unique=True),
+            "date": optional_text,
+            "date_precision": pa.Column(str, pa.Check.isin(PRECISIONS)),
+            "title": pa.Column(str, pa.Check.str_length(1, 300)),
+            "kind": pa.Column(str, pa.Check.isin(KINDS)),
+            "publisher": optional_text,
+            "url": pa.Column(str, pa.Check(is_web_url, element_wise=True, error="an http(s) address"), nullable=True),
+            "countries_iso3": pa.Column(str, _each_listed(country_codes, error="codes listed in the countries table",
+                                                          required=False), nullable=True),
+            "topics": pa.Column(str, _each_listed(frozenset(TOPICS), error="topics of the fixed list", required=True)),
+            "summary": optional_text,
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[pa.Check(_news_date_matches_precision, element_wise=False,
+                         error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)")],
         coerce=True,
     )
 

@@ -10,27 +10,43 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build import corridors, countries, deployments, geometry
-from data.build import remittance_corridors, remittance_costs, remittances, remittances_by_sender
+from data.build import (
+    agreements,
+    corridors,
+    countries,
+    deployments,
+    geometry,
+    news,
+    remittance_corridors,
+    remittance_costs,
+    remittances,
+    remittances_by_sender,
+)
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
 def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every table keyed by name, plus the country shapes; pure apart from reading ``raw``."""
     deployments_table, deployment_sources = deployments.build_deployments(raw)
+    agreements_table, regional_table, agreement_sources = agreements.build_agreements(raw)
     tables = {
         "countries": countries.build_countries(raw),
         "corridors": corridors.build_corridors(raw),
         "deployments": deployments_table,
+        "agreements": agreements_table,
+        "regional_instruments": regional_table,
+        "news": news.build_news(raw),
         "remittances": remittances.build_remittances(raw),
         "remittance_corridors": remittance_corridors.build_remittance_corridors(raw),
         "remittance_costs": remittance_costs.build_remittance_costs(raw),
         "remittances_by_sender": remittances_by_sender.build_remittances_by_sender(raw),
     }
     source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
-                   *remittances.SOURCES, *remittance_corridors.SOURCES, *remittance_costs.SOURCES,
-                   *remittances_by_sender.SOURCES]
-    tables["sources"] = pd.DataFrame(source_rows).drop_duplicates("source_id").sort_values("source_id")
+                   *agreement_sources, *news.SOURCES, *remittances.SOURCES, *remittance_corridors.SOURCES,
+                   *remittance_costs.SOURCES, *remittances_by_sender.SOURCES]
+    # Int64: a web page or listing whose publication year is not known leaves the year empty (never guessed).
+    sources = pd.DataFrame(source_rows).astype({"year": "Int64"})
+    tables["sources"] = sources.drop_duplicates("source_id").sort_values("source_id")
     return tables, geometry.build_country_shapes(raw)
 
 

@@ -1,0 +1,98 @@
+"""The News page in a real browser: filters, the timeline's hover, a user's file, and an HTML title shown as text."""
+
+import re
+
+from tests.e2e.helpers import assert_no_exception, save_screenshot, wait_for_settled
+
+XSS_TITLE = "<img src=x onerror=window.__xss=1;alert(1)> <script>window.__xss=2</script> **bold**"
+
+
+def counts_text(page) -> str:
+    return page.get_by_text(re.compile(r"of \d+ items match")).first.inner_text()
+
+
+def open_news(page, base_url: str, query: str = "") -> float:
+    page.goto(f"{base_url}/news{query}")
+    seconds = wait_for_settled(page)
+    assert_no_exception(page)
+    return seconds
+
+
+def test_filters_timeline_and_cards(page, app_server):
+    seconds = open_news(page, app_server)
+    print(f"\nnews page settled in {seconds:.2f} s")
+    assert counts_text(page).startswith("212 of 212 items match")
+    points = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point")
+    points.first.wait_for(state="attached", timeout=30_000)  # plotly draws after the run has finished
+    assert points.count() > 300  # a mark per item and topic
+    save_screenshot(page, "news-default")
+
+    page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point").first.hover(force=True)
+    hover = page.locator(".js-plotly-plot .hoverlayer .hovertext")
+    hover.first.wait_for(timeout=5_000)
+    assert " · " in hover.first.text_content()  # the title, then date · kind · publisher
+
+    countries = page.get_by_test_id("stMultiSelect").filter(has_text="Countries (any of)")
+    countries.locator("input").fill("Nepal")
+    page.keyboard.press("Enter")
+    wait_for_settled(page)
+    page.keyboard.press("Escape")
+    assert counts_text(page).startswith("22 of 212 items match")
+    assert "country=NPL" in page.url
+
+    page.get_by_role("textbox", name="Search titles and summaries").fill("recruitment")
+    page.keyboard.press("Enter")
+    wait_for_settled(page)
+    assert re.match(r"\d+ of 212 items match", counts_text(page))
+    assert "q=recruitment" in page.url
+
+    page.get_by_test_id("stRadio").get_by_text("Kind").click()
+    wait_for_settled(page)
+    assert "colour=kind" in page.url
+    assert_no_exception(page)
+    save_screenshot(page, "news-nepal-recruitment-by-kind")
+
+
+def test_opened_filtered_from_a_link_and_no_match_message(page, app_server):
+    open_news(page, app_server, "?country=NPL&years=2015-2020")
+    assert re.match(r"\d+ of 212 items match", counts_text(page))
+    save_screenshot(page, "news-link-nepal-2015-2020")
+    open_news(page, app_server, "?q=zzqx&country=%3Cscript%3Ealert(1)%3C/script%3E")
+    main = page.get_by_test_id("stMain").inner_text()
+    assert "No items match these filters" in main and "names unknown value(s)" in main
+    assert "<script>" not in main
+    save_screenshot(page, "news-no-match")
+
+
+def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page, app_server):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_news(page, app_server)
+    page.get_by_text("Add your own items from a CSV file").click()
+    content = (f'title,date,kind,topics,countries_iso3,summary\n"{XSS_TITLE}",2025-12-01,news,gender,NPL,'
+               '"<b>not bold</b> [x](javascript:alert(3))"\nBad row,2024-02-30,news,gender,NPL,\n')
+    page.get_by_test_id("stMain").locator("input[type=file]").set_input_files(
+        files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": content.encode()}])
+    wait_for_settled(page)
+    assert_no_exception(page)
+
+    main = page.get_by_test_id("stMain")
+    assert "1 item(s) added from your file" in main.inner_text()
+    assert "Line 3: date '2024-02-30' is not a calendar date; row skipped." in main.inner_text()
+    title = main.get_by_text(XSS_TITLE, exact=True)
+    assert title.count() == 1 and title.is_visible()
+    assert main.get_by_text("<b>not bold</b> [x](javascript:alert(3))", exact=True).is_visible()
+    assert main.get_by_text("User-supplied, not from a published source").first.is_visible()
+    assert page.locator('img[src="x"], script:text("__xss")').count() == 0
+    assert main.locator("strong", has_text="not bold").count() == 0
+    assert page.evaluate("window.__xss") is None and dialogs == []
+
+    newest = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point").first
+    newest.wait_for(state="attached", timeout=30_000)
+    newest.hover(force=True)
+    hover = page.locator(".js-plotly-plot .hoverlayer .hovertext").first
+    hover.wait_for(timeout=5_000)
+    assert "<img src=x onerror=" in hover.text_content()  # the newest mark is the user's item, as text
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__xss") is None and dialogs == []
+    save_screenshot(page, "news-user-file-html-title")
