@@ -170,6 +170,7 @@ def test_pages_of_cards():
     {"country": "<script>alert(1)</script>"},
     {"country": "NPL" * 3_400},
     {"q": "x" * 10_000},
+    {"q": "x" * 150},
     {"years": "-5-2030"},
     {"years": "2030-2040"},
     {"years": "2020-2010"},
@@ -186,6 +187,12 @@ def test_bad_link_values_are_ignored_with_a_note(query):
     assert any("link" in message for message in messages), messages
     assert not any("<script" in message or "<img" in message for message in messages)
     assert counts(app)[1] == 212
+
+
+def test_a_single_year_in_the_link():
+    app = open_news({"years": "2018"})
+    assert app.slider(key="years").value == (2018, 2018)
+    assert counts(app)[0] == len(NewsFilters(years=(2018, 2018)).apply(load_news()))
 
 
 def test_repeated_key_uses_the_last_value():
