@@ -96,3 +96,17 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
     page.wait_for_timeout(500)
     assert page.evaluate("window.__xss") is None and dialogs == []
     save_screenshot(page, "news-user-file-html-title")
+
+
+def test_an_oversized_file_is_refused_with_a_message_and_the_page_keeps_working(page, app_server):
+    open_news(page, app_server)
+    page.get_by_text("Add your own items from a CSV file").click()
+    big = b"title,date,kind,topics\n" + b"A,2024,news,gender\n" * 70_000  # 1.3 MB
+    page.get_by_test_id("stMain").locator("input[type=file]").set_input_files(
+        files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": big}])
+    uploader = page.get_by_test_id("stMain").get_by_test_id("stFileUploader")
+    uploader.get_by_text("File must be 1.0MB or smaller.").wait_for(timeout=10_000)
+    wait_for_settled(page)
+    assert_no_exception(page)
+    assert counts_text(page).startswith("212 of 212 items match")
+    save_screenshot(page, "news-oversized-file")
