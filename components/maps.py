@@ -17,6 +17,8 @@ SHAPES_URL = "app/static/countries.geojson"
 
 # ColorBrewer YlGnBu, 5 classes: sequential and colour-blind safe.
 SEQUENTIAL = [(199, 233, 180), (127, 205, 187), (65, 182, 196), (44, 127, 184), (37, 52, 148)]
+# Okabe-Ito without its yellow (too faint on grey land): categories stay distinct with colour-vision deficiencies.
+CATEGORICAL = [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167), (230, 159, 0), (86, 180, 233), (0, 0, 0)]
 NO_DATA_FILL = [235, 235, 235]
 LAND_FILL = [228, 228, 228]
 BORDER = [255, 255, 255]
@@ -50,6 +52,13 @@ def legend_items(breaks: Sequence[float], formatter) -> list[tuple[list[int], st
     return items
 
 
+def category_colours(categories: Sequence[str]) -> dict[str, list[int]]:
+    """A fixed colour per category, in the order given."""
+    if len(categories) > len(CATEGORICAL):
+        raise ValueError(f"At most {len(CATEGORICAL)} categories can have distinct colours, not {len(categories)}.")
+    return {category: list(colour) for category, colour in zip(categories, CATEGORICAL)}
+
+
 class CompactDeck(pdk.Deck):
     """pydeck pretty-prints its JSON (indent=2), which triples what a map sends to the browser."""
 
@@ -65,21 +74,27 @@ def land_layer() -> pdk.Layer:
 
 
 def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
-            view: pdk.ViewState = ASIA_VIEW, max_width: float = 14.0) -> pdk.Deck:
+            view: pdk.ViewState = ASIA_VIEW, max_width: float = 14.0, colour_column: str | None = None,
+            height_column: str | None = None) -> pdk.Deck:
     """Arcs from (source_lon, source_lat) to (target_lon, target_lat), width and colour by value.
 
     ``arcs`` may carry any further columns for the tooltip; rows without coordinates are not drawn.
+    ``colour_column`` (RGB lists, e.g. from ``category_colours``) colours by category instead of by value;
+    ``height_column`` (arc height multipliers) keeps arcs between the same two places apart.
     """
     drawable = arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"]).copy()
     breaks = class_breaks(drawable[value_column])
     largest = float(drawable[value_column].max()) if len(drawable) else 1.0
-    drawable["colour"] = [class_colour(value, breaks) for value in drawable[value_column]]
+    drawable["colour"] = (list(drawable[colour_column]) if colour_column else
+                          [class_colour(value, breaks) for value in drawable[value_column]])
     drawable["width"] = 1.5 + max_width * np.sqrt(drawable[value_column].astype(float) / (largest or 1.0))
+    # pydeck turns unquoted strings into data accessors: "'pixels'" stays the literal unit (else arcs are drawn
+    # in common units, several times too wide when zoomed in).
     arc_layer = pdk.Layer(
         "ArcLayer", data=drawable, id="arcs", pickable=True, auto_highlight=True,
         get_source_position=["source_lon", "source_lat"], get_target_position=["target_lon", "target_lat"],
-        get_source_color="colour", get_target_color="colour", get_width="width", width_units="pixels",
-        great_circle=False,
+        get_source_color="colour", get_target_color="colour", get_width="width", width_units="'pixels'",
+        great_circle=False, **({"get_height": height_column} if height_column else {}),
     )
     return CompactDeck(
         layers=[land_layer(), arc_layer], initial_view_state=view, map_provider=None,

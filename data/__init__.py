@@ -1,6 +1,9 @@
 """The data module: curated tables, validated on load, with their provenance.
 
 Public API (pages and components use only these):
+    load_sources(), load_countries(), load_corridors(revision=None), load_deployments(),
+    load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
+    agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
     load_sources(), load_countries(), load_corridors(revision=None), load_deployments(), load_news(),
     load_user_news(raw) (a user's CSV of news items: items and problems, never an exception)
     CATALOG, DataProblem, filter helpers in ``data.filters``.
@@ -15,25 +18,43 @@ import streamlit as st
 
 from data import news as news_items
 from data import schemas
+from data.agreements import (
+    AGREEMENT_STOCK_REVISION,
+    CorridorGaps,
+    agreements_between,
+    corridor_gaps,
+    has_recorded_agreement,
+    latest_regional_corridors,
+)
 from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
 from data.problems import DataProblem
 from data.validation import read_csv_table, validate
 
 __all__ = [
+    "AGREEMENT_STOCK_REVISION",
     "CATALOG",
     "CORRIDOR_REVISIONS",
     "DataProblem",
     "TableSpec",
+    "agreements_between",
+    "has_recorded_agreement",
+    "load_agreements",
+    "load_corridor_gaps",
     "load_corridors",
     "load_countries",
     "load_deployments",
     "load_news",
     "load_user_news",
     "load_country_shapes",
+    "load_deployments",
+    "load_regional_corridors",
+    "load_regional_instruments",
     "load_sources",
+    "read_agreements",
     "read_corridors",
     "read_countries",
     "read_deployments",
+    "read_regional_instruments",
     "read_news",
     "read_sources",
     "tables_dir",
@@ -62,6 +83,14 @@ def read_deployments(path: Path, country_codes: frozenset[str], source_ids: froz
     return validate("deployments", path, frame, schemas.deployments_schema(country_codes, source_ids))
 
 
+def read_agreements(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("agreements", path)
+    return validate("agreements", path, frame, schemas.agreements_schema(country_codes, source_ids))
+
+
+def read_regional_instruments(path: Path, source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("regional_instruments", path)
+    return validate("regional_instruments", path, frame, schemas.regional_instruments_schema(source_ids))
 def read_news(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     """The shipped items, validated, with the columns filtering needs (see ``data.news``), newest first."""
     table = validate("news", path, read_csv_table("news", path), schemas.news_schema(country_codes, source_ids))
@@ -99,6 +128,25 @@ def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
 
 
+def load_agreements() -> pd.DataFrame:
+    """Bilateral agreements and MOUs, one row per instrument, each with its cited page (a partial inventory)."""
+    return _agreements_cached(*_located("agreements"), _located("countries"), _located("sources"))
+
+
+def load_regional_instruments() -> pd.DataFrame:
+    return _regional_instruments_cached(*_located("regional_instruments"), _located("sources"))
+
+
+def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.DataFrame:
+    """One UN DESA revision's latest year, both countries in Asia and the Pacific, known origins only."""
+    return _regional_corridors_cached(*_located("corridors"), _located("countries"), revision)
+
+
+def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int = 30, countries: tuple[str, ...] = (),
+                       role: str = "any") -> CorridorGaps:
+    """The largest corridors (within Asia and the Pacific, latest year) with no recorded agreement; see corridor_gaps."""
+    return _corridor_gaps_cached(*_located("agreements"), _located("corridors"), _located("countries"), revision,
+                                 largest, tuple(countries), role)
 def load_news() -> pd.DataFrame:
     # Keyed by where and when the tables it checks against were written, not by their codes: hashing the
     # code sets (and copying both tables) on every call was most of the cost of a cache hit.
@@ -161,6 +209,29 @@ def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
     return read_deployments(Path(path), country_codes, source_ids)
 
 
+# The agreements loaders are keyed by the (path, mtime) of the tables they check against, not by the sets of codes:
+# hashing those sets on every call would cost more than the rest of a rerun of the agreements page.
+@st.cache_data(show_spinner=False)
+def _agreements_cached(path: str, mtime_ns: int, countries_file: tuple[str, int],
+                       sources_file: tuple[str, int]) -> pd.DataFrame:
+    return read_agreements(Path(path), _country_codes(), _source_ids())
+
+
+@st.cache_data(show_spinner=False)
+def _regional_instruments_cached(path: str, mtime_ns: int, sources_file: tuple[str, int]) -> pd.DataFrame:
+    return read_regional_instruments(Path(path), _source_ids())
+
+
+@st.cache_data(show_spinner=False)
+def _regional_corridors_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int) -> pd.DataFrame:
+    return latest_regional_corridors(load_corridors(revision=revision), load_countries())
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, int], countries_file: tuple[str, int],
+                          revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
+    return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
+                         role=role)
 @st.cache_data(show_spinner=False)
 def _news_cached(path: str, mtime_ns: int, countries_at: tuple[str, int], sources_at: tuple[str, int]) -> pd.DataFrame:
     return read_news(Path(path), _country_codes(), _source_ids())

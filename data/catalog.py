@@ -117,6 +117,58 @@ CATALOG: dict[str, TableSpec] = {
             },
         ),
         TableSpec(
+            name="agreements",
+            title="Bilateral labour migration agreements and MOUs (partial inventory)",
+            measure="Instruments signed between two governments (not migrant numbers); each row cites the page "
+            "that states it, with a confidence level. A partial inventory, not a complete list",
+            description="Hand-compiled from public pages (ILO agreements database pages, governments, news "
+            "agencies), one row per instrument: originals and renewals are separate rows. The ILO booklet "
+            "'Protecting Migrant Workers' (2011) is the base list for Korea (EPS, 15 countries), Malaysia (7) and "
+            "Thailand (3). Dates are recorded only as precisely as a page states them; no date was filled in.",
+            columns={
+                "agreement_id": "Identifier of the instrument in the inventory",
+                "origin_iso3": "Country of origin (sending workers); for a two-way instrument, the first party",
+                "destination_iso3": "Country of destination (receiving workers); for a two-way instrument, the second party",
+                "two_way": "True where the instrument has no one-way direction (both parties send and receive)",
+                "instrument_type": "MOU, Agreement, Memorandum of cooperation, Renewal or extension, or Protocol",
+                "title": "Title or short description of the instrument, as given by the source",
+                "scheme_or_sector": "Scheme (e.g. Korea's EPS, Japan's SSW, Australia's PALM) or sectors covered, as stated",
+                "date_signed": "Date of signing, only where a page states the day (date_precision = day)",
+                "year_signed": "Year of signing; empty where no page gives a date",
+                "date_precision": "day, month (the month is named in notes), year, or unknown (date not recorded)",
+                "status": "'in force' or 'expired' only where the source states it (at the time of the page); empty otherwise",
+                "superseded": "True where the compilers mark the instrument as replaced by a later recorded row "
+                "(their reading of the rows, not a status stated by the source)",
+                "pair_in_ilo_booklet": "True where the ILO booklet (2011) lists an agreement between the two countries",
+                "confidence": "Confidence in the cited page: high (ILO, governments, IOM, ASEAN), medium (established "
+                "news media), low (blogs, reposts, recruitment sites, NGO pages)",
+                "notes": "What the page says, conflicts between pages, and why a date is missing",
+                "source_id": "The cited page(s) in the sources table",
+            },
+        ),
+        TableSpec(
+            name="regional_instruments",
+            title="Regional instruments and consultative processes on migration in Asia",
+            measure="Regional declarations, consensus documents and intergovernmental dialogues (not migrant numbers)",
+            description="ASEAN declarations and consensus, the Colombo Process, the Abu Dhabi Dialogue, the Asia-EU "
+            "Dialogue and the Bali Process, each with the page that states its date and scope.",
+            columns={
+                "instrument_id": "Identifier",
+                "name": "Name of the instrument or process",
+                "body_or_process": "ASEAN, Colombo Process, Abu Dhabi Dialogue, Bali Process, ...",
+                "members_or_scope": "Members or participants, as stated by the source",
+                "instrument_type": "Declaration, consensus, regional consultative process, ...",
+                "date_signed": "Date of signing or first meeting, where a page states the day",
+                "year_signed": "Year; empty where no page gives it",
+                "date_precision": "day, month, year or unknown",
+                "place": "Where it was signed or launched",
+                "status": "Only where the source states it; empty otherwise",
+                "confidence": "Confidence in the cited page (high, medium, low)",
+                "notes": "What the pages say, and caveats",
+                "source_id": "The cited page(s) in the sources table",
+            },
+        ),
+        TableSpec(
             name="news",
             title="News and resources on labour migration",
             measure="Items (news, press releases, op-eds, videos, publications, statements, events) as listed by "

@@ -108,6 +108,75 @@ def deployments_schema(country_codes: frozenset[str], source_ids: frozenset[str]
     )
 
 
+AGREEMENT_CONFIDENCE = ["high", "medium", "low"]
+INSTRUMENT_TYPES = ["MOU", "Agreement", "Memorandum of cooperation", "Renewal or extension", "Protocol"]
+DATE_PRECISIONS = ["day", "month", "year", "unknown"]
+
+
+def _agreement_date_matches_precision(df):
+    """A full date only with day precision, a year with any known precision, neither when unknown."""
+    has_date, has_year = df["date_signed"].notna(), df["year_signed"].notna()
+    day = df["date_precision"] == "day"
+    unknown = df["date_precision"] == "unknown"
+    year_matches = ~has_date | (df["date_signed"].dt.year == df["year_signed"]).fillna(False)
+    # An unknown precision word already fails its own column check; it is not reported twice.
+    unlisted = ~df["date_precision"].isin(DATE_PRECISIONS)
+    return unlisted | ((has_date == day) & (has_year == ~unknown) & year_matches)
+
+
+def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "agreement_id": pa.Column(str, unique=True),
+            "origin_iso3": pa.Column(str, iso3_in(country_codes)),
+            "destination_iso3": pa.Column(str, iso3_in(country_codes)),
+            "two_way": pa.Column(bool),
+            "instrument_type": pa.Column(str, pa.Check.isin(INSTRUMENT_TYPES)),
+            "title": pa.Column(str),
+            "scheme_or_sector": pa.Column(str),
+            "date_signed": pa.Column("datetime64[ns]", nullable=True),
+            "year_signed": pa.Column("Int64", pa.Check.in_range(1950, 2100), nullable=True),
+            "date_precision": pa.Column(str, pa.Check.isin(DATE_PRECISIONS)),
+            "status": pa.Column(str, pa.Check.isin(["in force", "expired"]), nullable=True),
+            "superseded": pa.Column(bool),
+            "pair_in_ilo_booklet": pa.Column(bool),
+            "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
+            "notes": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"], element_wise=False,
+                     error="two different parties"),
+            pa.Check(_agreement_date_matches_precision, element_wise=False,
+                     error="date_signed only with day precision, year_signed unless the date is unknown, same year"),
+        ],
+        coerce=True,
+    )
+
+
+def regional_instruments_schema(source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "instrument_id": pa.Column(str, unique=True),
+            "name": pa.Column(str),
+            "body_or_process": pa.Column(str),
+            "members_or_scope": pa.Column(str, nullable=True),
+            "instrument_type": pa.Column(str),
+            "date_signed": pa.Column("datetime64[ns]", nullable=True),
+            "year_signed": pa.Column("Int64", pa.Check.in_range(1950, 2100), nullable=True),
+            "date_precision": pa.Column(str, pa.Check.isin(DATE_PRECISIONS)),
+            "place": pa.Column(str, nullable=True),
+            "status": pa.Column(str, pa.Check.isin(["in force", "expired"]), nullable=True),
+            "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
+            "notes": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[pa.Check(_agreement_date_matches_precision, element_wise=False,
+                         error="date_signed only with day precision, year_signed unless the date is unknown, same year")],
+        coerce=True,
+    )
+
+
 def _each_listed(allowed: frozenset[str], *, error: str, required: bool) -> pa.Check:
     """Every ';'-separated code of the cell is allowed (and, if required, there is at least one)."""
     def check(cell) -> bool:
@@ -116,7 +185,7 @@ def _each_listed(allowed: frozenset[str], *, error: str, required: bool) -> pa.C
     return pa.Check(check, element_wise=True, error=error)
 
 
-def _date_matches_precision(frame: pd.DataFrame) -> pd.Series:
+def _news_date_matches_precision(frame: pd.DataFrame) -> pd.Series:
     def valid(text, precision) -> bool:
         try:
             written = parse_item_date(text if isinstance(text, str) else "", precision)
@@ -144,7 +213,7 @@ def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa
             "summary": optional_text,
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
-        checks=[pa.Check(_date_matches_precision, element_wise=False,
+        checks=[pa.Check(_news_date_matches_precision, element_wise=False,
                          error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)")],
         coerce=True,
     )

@@ -1,10 +1,138 @@
-"""Agreements: bilateral labour migration agreements and MOUs."""
+"""Agreements: bilateral labour migration agreements and MOUs, each with the page that states it."""
+
+import hashlib
 
 import streamlit as st
 
+from components import agreements as view
+from components.downloads import render_downloads
+from components.feedback import load_or_stop
 from components.frame import ensure_frame
+from components.provenance import render_source_note
+from components.url_state import (
+    choice_param,
+    render_url_notes,
+    url_multiselect,
+    url_radio,
+    url_range_slider,
+    write_param,
+)
+from data import (
+    AGREEMENT_STOCK_REVISION,
+    CATALOG,
+    load_agreements,
+    load_corridor_gaps,
+    load_corridors,
+    load_countries,
+    load_regional_instruments,
+    load_sources,
+)
+from data.agreements import (
+    BOOKLET_SOURCE_ID,
+    corridor_stocks,
+    coverage_by_destination,
+    pair_history,
+    with_country_names,
+)
+from data.filters.agreements import ROLE_LABELS, ROLES, SECTOR_PATTERNS, AgreementFilters
+from data.schemas import INSTRUMENT_TYPES
+
+GAP_CORRIDORS = 30
 
 ensure_frame()
 
 st.title("Bilateral labour migration agreements")
-st.info("The agreements table, map and timeline are being added, each agreement with the page that states it.")
+spec = CATALOG["agreements"]
+agreements = load_or_stop(load_agreements)
+countries = load_or_stop(load_countries)
+sources = load_or_stop(load_sources)
+names = countries.set_index("iso3")["name"].to_dict()
+st.caption(f"{spec.measure}. {spec.description}")
+
+parties = sorted(set(agreements["origin_iso3"]) | set(agreements["destination_iso3"]), key=names.get)
+first_year, last_year = int(agreements["year_signed"].min()), int(agreements["year_signed"].max())
+top, bottom = st.columns([3, 2]), st.columns([2, 2, 3])
+chosen = url_multiselect("Countries", parties, key="country", container=top[0], format_func=names.get,
+                         placeholder="All countries")
+role = url_radio("Role of these countries", ROLES, key="role", default="any", container=top[1],
+                 format_func=ROLE_LABELS.get, horizontal=True)
+types = url_multiselect("Instrument type", INSTRUMENT_TYPES, key="type", container=bottom[0], placeholder="All types")
+sectors = url_multiselect("Scheme or sector mentions", list(SECTOR_PATTERNS), key="sector", container=bottom[1],
+                          placeholder="All schemes and sectors")
+period = url_range_slider("Signing period", key="period", minimum=first_year, maximum=last_year,
+                          container=bottom[2],
+                          help="Narrowing the period leaves out agreements with no recorded date")
+requested_id = choice_param("agr", list(agreements["agreement_id"]), None)
+render_url_notes()
+
+filters = AgreementFilters(countries=tuple(chosen), role=role, instrument_types=tuple(types), sectors=tuple(sectors),
+                           period=None if period == (first_year, last_year) else period)
+shown = filters.apply(agreements)
+undated_count = int(shown["year_signed"].isna().sum())
+
+st.subheader("Agreements")
+if shown.empty:
+    st.info("No agreements match these filters. Widen the signing period or remove a filter.",
+            icon=":material/filter_alt_off:")
+    write_param("agr", None, None)
+else:
+    st.caption(f"{len(shown):,} of {len(agreements):,} recorded instruments match ({undated_count} with no "
+               "recorded date). Select a row for its detail; search and sort from the table's header.")
+    frame = view.table_frame(shown, names=names, sources=sources)
+    table_key = "agreements_" + hashlib.sha1(repr(filters).encode()).hexdigest()[:8]  # a new selection per filter set
+    selected_id = view.render_agreements_table(frame, key=table_key, selected_id=requested_id)
+    if requested_id and requested_id not in set(shown["agreement_id"]):
+        st.info(f"The agreement {requested_id} is not among those matching these filters.", icon=":material/info:")
+    write_param("agr", selected_id, None)
+    if selected_id:
+        agreement = shown.set_index("agreement_id", drop=False).loc[selected_id]
+        corridors = load_or_stop(load_corridors, revision=AGREEMENT_STOCK_REVISION)
+        view.render_agreement_detail(agreement, history=pair_history(agreements, agreement),
+                                     stocks=corridor_stocks(corridors, agreement), names=names, sources=sources)
+    render_downloads(with_country_names(shown, names), sources, name="agreements", title=spec.title,
+                     measure=spec.measure, filters=filters.describe(names=names))
+
+    st.subheader("Map of agreement pairs")
+    st.pydeck_chart(view.agreement_map(shown, countries), height=520, key="agreements_map")
+    view.render_colour_legend(view.legend_items(shown))
+    st.caption("Arcs from origin to destination, one per instrument type, wider for more instruments. Hover over an arc "
+               "for the pair and the number of instruments; drag and scroll to move and zoom.")
+    st.subheader("Timeline of signings")
+    if undated_count == len(shown):
+        st.info("None of these agreements has a recorded date, so none is placed on the timeline; they are listed "
+                "below.", icon=":material/event_busy:")
+    else:
+        st.plotly_chart(view.timeline_figure(shown, names=names), key="agreements_timeline")
+        view.render_colour_legend(view.legend_items(shown[shown["year_signed"].notna()]))
+    st.caption("One marker per destination, year and instrument type, larger for more instruments. An agreement "
+               "whose page gives only the year is placed at that year; hover for the date as recorded.")
+    view.render_undated(shown, names=names, sources=sources, key="agreements_undated")
+
+    st.subheader("Coverage by destination")
+    view.render_coverage(coverage_by_destination(shown, names), key="agreements_coverage")
+
+st.subheader("Large corridors with no recorded agreement")
+gaps, considered, latest_year = load_or_stop(load_corridor_gaps, revision=AGREEMENT_STOCK_REVISION,
+                                             largest=GAP_CORRIDORS, countries=tuple(chosen), role=role)
+st.caption(
+    f"Of the {considered} largest corridors within Asia and the Pacific in {latest_year}"
+    + (" for the chosen countries" if chosen else "") + f", {considered - len(gaps)} have at least one recorded "
+    f"agreement (of any type or date) and {len(gaps)} have none. The inventory is partial: 'no recorded agreement' "
+    "means none was found in the pages read, not that none exists."
+)
+if gaps.empty:
+    st.info("Every one of these corridors has a recorded agreement.", icon=":material/check_circle:")
+else:
+    view.render_gaps(gaps, names=names, year=latest_year, key="agreements_gaps")
+render_source_note(sources, gaps["source_id"] if len(gaps) else [f"undesa_ims_{AGREEMENT_STOCK_REVISION}"],
+                   measure=f"{CATALOG['corridors'].measure}. UN DESA {AGREEMENT_STOCK_REVISION} revision, "
+                   f"{latest_year}; both countries in the UN regions Asia or Oceania, unknown origins left out.")
+
+st.subheader("Regional instruments")
+regional = load_or_stop(load_regional_instruments)
+st.caption(CATALOG["regional_instruments"].description)
+view.render_regional_instruments(regional, sources, key="regional_instruments")
+
+render_source_note(sources, [BOOKLET_SOURCE_ID], measure=(
+    f"{spec.measure}. Every agreement links the page that states it (Source column); the downloads carry each "
+    "row's citation and licence. The base list for Korea, Malaysia and Thailand is the ILO booklet below."))

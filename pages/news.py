@@ -11,12 +11,20 @@ from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import (render_url_notes, url_multiselect, url_radio, url_range_slider,
-                                  url_text_input)
+from components.url_state import render_url_notes, url_multiselect, url_radio, url_range_slider, url_text_input
 from data import CATALOG, load_countries, load_news, load_sources, load_user_news
 from data.filters.news import NewsFilters
-from data.news import (KINDS, TOPICS, combined, count_by, count_user_supplied, export_table, publisher_options,
-                       split_dated, year_bounds)
+from data.news import (
+    KINDS,
+    TOPICS,
+    combined,
+    count_by,
+    count_user_supplied,
+    export_table,
+    publisher_options,
+    split_dated,
+    year_bounds,
+)
 
 ensure_frame()
 

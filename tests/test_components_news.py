@@ -6,8 +6,17 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.news import (LANE_COLOURS, chips_markdown, counts_line, escape_markdown, format_item_date,
-                             item_meta, safe_href, timeline_figure, title_markdown)
+from components.news import (
+    LANE_COLOURS,
+    chips_markdown,
+    counts_line,
+    escape_markdown,
+    format_item_date,
+    item_meta,
+    safe_href,
+    timeline_figure,
+    title_markdown,
+)
 from data import load_news
 from data.news import combined, parse_user_news
 

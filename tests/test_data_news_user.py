@@ -5,8 +5,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data.news import (MAX_USER_FILE_BYTES, MAX_USER_ROWS, fold, parse_item_date, parse_user_news,
-                       publisher_options, publisher_slug)
+from data.news import (
+    MAX_USER_FILE_BYTES,
+    MAX_USER_ROWS,
+    fold,
+    parse_item_date,
+    parse_user_news,
+    publisher_options,
+    publisher_slug,
+)
 
 CODES = frozenset({"NPL", "QAT", "PHL", "VNM", "TUR", "MYS"})
 TODAY = date(2026, 11, 23)

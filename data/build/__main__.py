@@ -10,21 +10,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build import corridors, countries, deployments, geometry, news
+from data.build import agreements, corridors, countries, deployments, geometry, news
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
 def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every table keyed by name, plus the country shapes; pure apart from reading ``raw``."""
     deployments_table, deployment_sources = deployments.build_deployments(raw)
+    agreements_table, regional_table, agreement_sources = agreements.build_agreements(raw)
     tables = {
         "countries": countries.build_countries(raw),
         "corridors": corridors.build_corridors(raw),
         "deployments": deployments_table,
+        "agreements": agreements_table,
+        "regional_instruments": regional_table,
         "news": news.build_news(raw),
     }
-    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources, *news.SOURCES]
-    sources = pd.DataFrame(source_rows).astype({"year": "Int64"})  # a listing page may have no known year
+    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
+                   *agreement_sources, *news.SOURCES]
+    # Int64: a web page or listing whose publication year is not known leaves the year empty (never guessed).
+    sources = pd.DataFrame(source_rows).astype({"year": "Int64"})
     tables["sources"] = sources.drop_duplicates("source_id").sort_values("source_id")
     return tables, geometry.build_country_shapes(raw)
 

@@ -33,7 +33,7 @@ class NewsFilters:
                                ("publishers", self.publishers)]:
             if wanted:
                 chosen = frozenset(wanted)
-                keep &= items[column].map(lambda values: not chosen.isdisjoint(values)).astype(bool)
+                keep &= items[column].map(chosen.isdisjoint).map(lambda disjoint: not disjoint).astype(bool)
         if self.kinds:
             keep &= items["kind"].isin(self.kinds)
         for word in self.words:

@@ -1,0 +1,76 @@
+"""Which agreements a view shows: countries (in a role), instrument types, scheme or sector, signing period."""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+ROLES = ("any", "origin", "destination")
+ROLE_LABELS = {"any": "Either party", "origin": "As origin", "destination": "As destination"}
+
+# Scheme or sector options: each matches the words in the published 'scheme_or_sector' text (case-insensitive),
+# so a row can match several (e.g. "All sectors; domestic workers") and nothing is reclassified.
+SECTOR_PATTERNS = {
+    "Korea EPS": r"Employment Permit System",
+    "Japan SSW": r"Specified Skilled Worker",
+    "Australia PALM / seasonal pilot": r"\bPALM\b|Seasonal horticulture",
+    "New Zealand RSE": r"\bRSE\b",
+    "Domestic work": r"domestic",
+    "All sectors": r"\ball (?:formal )?sectors\b",
+    "Construction": r"construction",
+    "Manufacturing": r"manufacturing",
+    "Agriculture, plantation, fishing": r"agricultur|plantation|farming|fishing",
+    "Labour cooperation": r"cooperation",
+    "Not stated": r"not stated",
+}
+
+
+def sector_matches(scheme_or_sector: pd.Series, sector: str) -> pd.Series:
+    return scheme_or_sector.str.contains(SECTOR_PATTERNS[sector], flags=re.IGNORECASE, regex=True, na=False)
+
+
+@dataclass(frozen=True)
+class AgreementFilters:
+    countries: tuple[str, ...] = ()
+    role: str = "any"
+    instrument_types: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    # Inclusive signing years; None keeps every row, including those with no recorded date.
+    period: tuple[int, int] | None = None
+
+    def apply(self, agreements: pd.DataFrame) -> pd.DataFrame:
+        keep = pd.Series(True, index=agreements.index)
+        if self.countries:
+            as_origin = agreements["origin_iso3"].isin(self.countries)
+            as_destination = agreements["destination_iso3"].isin(self.countries)
+            # A two-way instrument makes both parties origin and destination.
+            either = as_origin | as_destination
+            keep &= {"origin": as_origin, "destination": as_destination}.get(self.role, either) | (
+                agreements["two_way"] & either)
+        if self.instrument_types:
+            keep &= agreements["instrument_type"].isin(self.instrument_types)
+        if self.sectors:
+            matches = pd.Series(False, index=agreements.index)
+            for sector in self.sectors:
+                matches |= sector_matches(agreements["scheme_or_sector"], sector)
+            keep &= matches
+        if self.period is not None:
+            start, end = self.period
+            keep &= agreements["year_signed"].between(start, end).fillna(False).astype(bool)
+        return agreements[keep]
+
+    def describe(self, *, names: Mapping[str, str] | None = None) -> list[str]:
+        names = names or {}
+        lines = []
+        if self.countries:
+            listed = ", ".join(f"{names.get(code, code)} ({code})" for code in self.countries)
+            role = {"origin": " as origin", "destination": " as destination"}.get(self.role, "")
+            lines.append(f"Countries{role}: {listed}")
+        if self.instrument_types:
+            lines.append(f"Instrument type: {', '.join(self.instrument_types)}")
+        if self.sectors:
+            lines.append(f"Scheme or sector mentions: {', '.join(self.sectors)}")
+        if self.period is not None:
+            lines.append(f"Signed {self.period[0]}-{self.period[1]} (agreements with no recorded date left out)")
+        return lines
