@@ -5,6 +5,7 @@ The grey land layer reads the shapes from the app's own static folder (fetched o
 only what varies (arcs, filled countries) travels with each rerun.
 """
 
+import html
 import json
 from collections.abc import Sequence
 
@@ -134,3 +135,15 @@ def _plain(value):
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     return value.item() if hasattr(value, "item") else value
+
+
+def legend_html(items: Sequence[tuple[list[int], str]], *, title: str, no_data: bool = True) -> str:
+    """A one-line colour key for a map (render with ``st.markdown(..., unsafe_allow_html=True)``); text is escaped."""
+    entries = [*items, (NO_DATA_FILL, "no data")] if no_data else list(items)
+    swatches = "".join(
+        f'<span style="white-space:nowrap;margin-right:0.9em"><span style="display:inline-block;width:0.9em;'
+        f'height:0.9em;vertical-align:-0.1em;margin-right:0.3em;background:rgb({r},{g},{b})"></span>'
+        f"{html.escape(label)}</span>"
+        for (r, g, b), label in entries
+    )
+    return f'<div style="font-size:0.85rem"><b>{html.escape(title)}</b>: {swatches}</div>'

@@ -24,7 +24,8 @@ def render_source_note(sources: pd.DataFrame, source_ids: Iterable[str], *, meas
     rows = used_sources(sources, source_ids)
     lines = [f"**What this shows:** {measure}"]
     lines += [f"**Source:** {source_line(row)}" for _, row in rows.iterrows()]
-    st.caption("  \n".join(lines))
+    # Escaped so that two "US$" in a line are not read as the delimiters of a LaTeX formula.
+    st.caption("  \n".join(lines).replace("$", "\\$"))
 
 
 def with_attribution(table: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -115,6 +115,14 @@ def range_param(key: str, *, minimum: int, maximum: int, default: tuple[int, int
         _note(f"The link's '{key}' range {low}-{high} is not within {minimum}-{maximum} and was ignored.")
         return default
     return low, high
+def bool_param(text: str) -> bool:
+    """'true'/'1' and 'false'/'0' in any case (write_param writes True as 'True')."""
+    lowered = text.strip().lower()
+    if lowered in {"true", "1"}:
+        return True
+    if lowered in {"false", "0"}:
+        return False
+    raise ValueError(text)
 
 
 def write_param(key: str, value: Any, default: Any) -> None:
@@ -209,6 +217,12 @@ def url_text_input(label: str, *, key: str, max_chars: int = 100, container=st, 
     value = container.text_input(label, key=key, max_chars=max_chars, **widget_args)
     write_param(key, value.strip(), "")
     return value.strip()
+def url_toggle(label: str, *, key: str, default: bool, container=st, **widget_args) -> bool:
+    _seed(key, lambda: choice_param(key, (True, False), default, parse=bool_param),
+          lambda value: isinstance(value, bool), default)
+    value = container.toggle(label, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
 
 
 def render_url_notes() -> None:

@@ -1,9 +1,10 @@
 """The data module: curated tables, validated on load, with their provenance.
 
 Public API (pages and components use only these):
-    load_sources(), load_countries(), load_corridors(revision=None), load_deployments(),
+    load_sources(), load_countries(), load_corridors(revision=None), load_deployments(), load_country_shapes()
+    load_remittances(), load_remittance_corridors(), load_remittance_costs(), load_remittances_by_sender()
     load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
-    agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows;
+    agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
     load_news(), load_user_news(raw) (a user's CSV of news items: items and problems, never an exception)
     CATALOG, DataProblem, filter helpers in ``data.filters``.
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
@@ -46,6 +47,10 @@ __all__ = [
     "load_news",
     "load_regional_corridors",
     "load_regional_instruments",
+    "load_remittance_corridors",
+    "load_remittance_costs",
+    "load_remittances",
+    "load_remittances_by_sender",
     "load_sources",
     "load_user_news",
     "read_agreements",
@@ -54,7 +59,12 @@ __all__ = [
     "read_deployments",
     "read_news",
     "read_regional_instruments",
+    "read_remittance_corridors",
+    "read_remittance_costs",
+    "read_remittances",
+    "read_remittances_by_sender",
     "read_sources",
+    "table_versions",
     "tables_dir",
 ]
 
@@ -97,6 +107,26 @@ def read_news(path: Path, country_codes: frozenset[str], source_ids: frozenset[s
     return news_items.sort_newest_first(news_items.with_derived_columns(table, user_supplied=False))
 
 
+def read_remittances(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittances", path)
+    return validate("remittances", path, frame, schemas.remittances_schema(country_codes, source_ids))
+
+
+def read_remittance_corridors(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittance_corridors", path)
+    return validate("remittance_corridors", path, frame, schemas.remittance_corridors_schema(country_codes, source_ids))
+
+
+def read_remittance_costs(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittance_costs", path)
+    return validate("remittance_costs", path, frame, schemas.remittance_costs_schema(country_codes, source_ids))
+
+
+def read_remittances_by_sender(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittances_by_sender", path)
+    return validate("remittances_by_sender", path, frame, schemas.remittances_by_sender_schema(country_codes, source_ids))
+
+
 # --- cached loaders -----------------------------------------------------------------------------
 
 def _located(name: str) -> tuple[str, int]:
@@ -105,6 +135,11 @@ def _located(name: str) -> tuple[str, int]:
     if not path.is_file():
         read_csv_table(name, path)  # raises the user-facing DataProblem
     return str(path), path.stat().st_mtime_ns
+
+
+def table_versions(*names: str) -> tuple[tuple[str, int], ...]:
+    """Path and modification time of each named table: a cache key for results derived from them."""
+    return tuple(_located(name) for name in names)
 
 
 def load_sources() -> pd.DataFrame:
@@ -160,6 +195,26 @@ def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:
     return _user_news_cached(raw, _located("countries"))
 
 
+def load_remittances() -> pd.DataFrame:
+    """Remittances by country and year: WDI and KNOMAD (Dec 2023) rows, told apart by ``series``/``vintage``."""
+    return _remittances_cached(*_located("remittances"), _country_codes(), _source_ids())
+
+
+def load_remittance_corridors() -> pd.DataFrame:
+    """KNOMAD/World Bank bilateral remittance estimates (modelled), 2017 and 2021 editions."""
+    return _remittance_corridors_cached(*_located("remittance_corridors"), _country_codes(), _source_ids())
+
+
+def load_remittance_costs() -> pd.DataFrame:
+    """Cost of sending US$200: RPW corridors by quarter (to 2020Q3) and WDI country series by year."""
+    return _remittance_costs_cached(*_located("remittance_costs"), _country_codes(), _source_ids())
+
+
+def load_remittances_by_sender() -> pd.DataFrame:
+    """Sri Lanka's reported remittances by sending country, 2023."""
+    return _remittances_by_sender_cached(*_located("remittances_by_sender"), _country_codes(), _source_ids())
+
+
 def load_country_shapes() -> dict:
     """Simplified Natural Earth country shapes (GeoJSON, property ``iso3``), shipped so maps work offline."""
     path = GEO_DIR / "countries.geojson"
@@ -209,6 +264,29 @@ def _revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_deployments(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittances_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittances(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittance_corridors_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                                 source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittance_corridors(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittance_costs_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                             source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittance_costs(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittances_by_sender_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                                  source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittances_by_sender(Path(path), country_codes, source_ids)
 
 
 # The agreements loaders are keyed by the (path, mtime) of the tables they check against, not by the sets of codes:

@@ -217,3 +217,130 @@ def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa
                          error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)")],
         coerce=True,
     )
+
+
+REMITTANCE_SERIES = ("wdi", "knomad_inflows")
+
+
+def _pct_gdp_from_own_parts(df):
+    """Where a row has GDP, its % of GDP is received / GDP (so it is derived exactly where both parts exist);
+    rows without GDP (KNOMAD) may only carry a % of GDP as published."""
+    derived = df["received_usd"] / df["gdp_usd"] * 100
+    matches = (df["received_pct_gdp"] - derived).abs() <= 1e-9 * derived.abs()
+    return df["gdp_usd"].isna() | matches | (derived.isna() & df["received_pct_gdp"].isna())
+
+
+def remittances_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    usd = pa.Column(float, pa.Check.ge(0), nullable=True)
+    return pa.DataFrameSchema(
+        {
+            "series": pa.Column(str, pa.Check.isin(REMITTANCE_SERIES)),
+            "vintage": pa.Column(str),
+            "iso3": pa.Column(str, iso3_in(country_codes)),
+            "year": pa.Column(int, pa.Check.in_range(1990, 2023)),
+            "received_usd": usd,
+            "paid_usd": usd,
+            "gdp_usd": pa.Column(float, pa.Check.gt(0), nullable=True),
+            "population": pa.Column(float, pa.Check.gt(0), nullable=True),
+            "received_pct_gdp": usd,
+            "received_per_capita_usd": usd,
+            "pct_gdp_basis": pa.Column(str, nullable=True),
+            "is_estimate": pa.Column(bool),
+            "note": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(lambda df: df.groupby("series")["vintage"].nunique().eq(1).all(), element_wise=False,
+                     error="one vintage per series (vintages are never mixed)"),
+            pa.Check(lambda df: df["received_pct_gdp"].isna() == df["pct_gdp_basis"].isna(), element_wise=False,
+                     error="every % of GDP says how it was obtained (pct_gdp_basis)"),
+            pa.Check(
+                lambda df: (df["received_per_capita_usd"].notna()
+                            == (df["received_usd"].notna() & df["population"].notna())),
+                element_wise=False, error="per capita exactly where remittances and population are both published",
+            ),
+            pa.Check(_pct_gdp_from_own_parts, element_wise=False,
+                     error="% of GDP = received / GDP of the same series, and only where both are published"),
+        ],
+        unique=["series", "iso3", "year"],
+        coerce=True,
+    )
+
+
+def remittance_corridors_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.isin([2017, 2021])),
+            "sender_iso3": pa.Column(str, iso3_in(country_codes)),
+            "receiver_iso3": pa.Column(str, iso3_in(country_codes)),
+            "usd_million": pa.Column(float, pa.Check.gt(0)),
+            "basis": pa.Column(str, pa.Check.eq("modelled estimate")),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        # No sender != receiver check: the 2017 workbook has one diagonal cell (Vanuatu, US$0.004 m), kept as published.
+        unique=["year", "sender_iso3", "receiver_iso3"],
+        coerce=True,
+    )
+
+
+COST_SERIES = ("ATCR.CORR", "SI.RMT.COST.IB.ZS", "SI.RMT.COST.OB.ZS")
+
+
+def _cost_sides_match_series(df):
+    sender, receiver = df["sender_iso3"].notna(), df["receiver_iso3"].notna()
+    return (((df["series_code"] == "ATCR.CORR") & sender & receiver)
+            | ((df["series_code"] == "SI.RMT.COST.IB.ZS") & ~sender & receiver)
+            | ((df["series_code"] == "SI.RMT.COST.OB.ZS") & sender & ~receiver))
+
+
+def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    side = pa.Column(str, iso3_in(country_codes), nullable=True)
+    return pa.DataFrameSchema(
+        {
+            "series_code": pa.Column(str, pa.Check.isin(COST_SERIES)),
+            "sender_iso3": side,
+            "receiver_iso3": side,
+            "period": pa.Column(str, pa.Check.str_matches(r"^\d{4}(Q[1-4])?$")),
+            "year": pa.Column(int, pa.Check.in_range(2011, 2020)),
+            "quarter": pa.Column("Int64", pa.Check.in_range(1, 4), nullable=True),
+            # RPW publishes a few negative corridor averages (5 of 10,417); they are kept as published.
+            "cost_pct": pa.Column(float, pa.Check.in_range(-100, 100)),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(_cost_sides_match_series, element_wise=False,
+                     error="corridor rows name sender and receiver; country rows name only their own side"),
+            pa.Check(lambda df: df["quarter"].notna() == (df["series_code"] == "ATCR.CORR"), element_wise=False,
+                     error="corridor rows are quarterly, country rows annual"),
+        ],
+        unique=["series_code", "sender_iso3", "receiver_iso3", "period"],
+        coerce=True,
+    )
+
+
+def remittances_by_sender_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    quarter = pa.Column(float, pa.Check.ge(0))
+    return pa.DataFrameSchema(
+        {
+            "year": pa.Column(int, pa.Check.in_range(2000, 2100)),
+            "receiver_iso3": pa.Column(str, iso3_in(country_codes)),
+            "sender_as_published": pa.Column(str),
+            "sender_iso3": pa.Column(str, iso3_in(country_codes), nullable=True),
+            "q1_usd_million": quarter,
+            "q2_usd_million": quarter,
+            "q3_usd_million": quarter,
+            "q4_usd_million": quarter,
+            "total_usd_million": quarter,
+            "basis": pa.Column(str, pa.Check.str_startswith("reported")),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(
+                lambda df: (df[["q1_usd_million", "q2_usd_million", "q3_usd_million", "q4_usd_million"]].sum(axis=1)
+                            - df["total_usd_million"]).abs() <= 0.15,
+                element_wise=False, error="the year total equals the sum of the quarters (to rounding)",
+            )
+        ],
+        unique=["year", "receiver_iso3", "sender_as_published"],
+        coerce=True,
+    )

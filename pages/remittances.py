@@ -1,11 +1,264 @@
-"""Remittances: inflows, modelled bilateral estimates and the cost of sending money."""
+"""Remittances: inflows over time, rankings, maps of modelled bilateral estimates, the cost of sending money,
+and Sri Lanka's reported figures next to departures and the model."""
 
 import streamlit as st
 
+from components import remittance_views as views
+from components.downloads import render_downloads
+from components.feedback import load_or_stop
+from components.formatting import percent
 from components.frame import ensure_frame
+from components.provenance import render_source_note
+from components.url_state import render_url_notes, url_multiselect, url_radio, url_selectbox, url_slider, url_toggle
+from data import CATALOG, load_sources
+from data.filters.remittances import (
+    ALL_ASIA_PACIFIC,
+    MEASURES,
+    ChoroplethFilter,
+    CostFilter,
+    FlowMapFilter,
+    RankingFilter,
+    SriLankaFilter,
+    TrendFilter,
+    quarter_label,
+)
+
+VIEWS = {"trend": "Over time", "ranking": "Ranking", "maps": "Maps", "cost": "Cost of sending", "srilanka": "Sri Lanka"}
+MEASURE_LABELS = {"usd": "US$", "pct_gdp": "% of GDP", "per_capita": "Per person"}
+EDITIONS = (2021, 2017)
+FIRST_YEAR, LAST_YEAR = 1990, 2023
+PLAYING = "_remittances_playing"
+PLAY_SECONDS = 1.2
+MODELLED_WARNING = ("**Modelled estimates, not reported flows.** KNOMAD/World Bank allocate each country's recorded "
+                    "inflow across sending countries using migrant stocks and incomes (Ratha & Shaw 2007).")
 
 ensure_frame()
 
 st.title("Remittances")
-st.info("Remittance inflows, bilateral estimates and sending costs are being added (World Bank WDI, KNOMAD, "
-        "Remittance Prices Worldwide).")
+st.caption("Money migrants send home: inflows by country and year (World Bank WDI; KNOMAD), modelled "
+           "sender-to-receiver estimates (KNOMAD/World Bank), the cost of sending US\\$200 (Remittance Prices "
+           "Worldwide) and Sri Lanka's reported figures by sending country.")
+sources = load_or_stop(load_sources)
+choices = load_or_stop(views.choices)
+names = choices.names
+view = url_radio("View", list(VIEWS), key="view", default="trend", format_func=VIEWS.get, horizontal=True,
+                 label_visibility="collapsed")
+
+
+def measure_radio(container=st) -> str:
+    return url_radio("Measure", list(MEASURES), key="measure", default="usd", format_func=MEASURE_LABELS.get,
+                     horizontal=True, container=container)
+
+
+def edition_radio(container=st) -> int:
+    return url_radio("Bilateral estimates of", EDITIONS, key="brm", default=2021, parse=int, horizontal=True,
+                     container=container, help="KNOMAD/World Bank bilateral remittance matrix: 2021 (December 2022 "
+                     "version) or 2017 (April 2018 version). Modelled, not reported.")
+
+
+def trend_view() -> None:
+    trend_choices = load_or_stop(views.trend_choices_for_page)
+    controls = st.columns([5, 3, 3])
+    chosen = url_multiselect("Countries", trend_choices.countries, key="countries", default=trend_choices.largest,
+                             container=controls[0], format_func=names.get, placeholder="Choose countries")
+    measure = measure_radio(controls[1])
+    log_scale = url_toggle("Log scale", key="log", default=False, container=controls[2])
+    include_knomad = url_toggle("Add KNOMAD Dec 2023 release", key="knomad", default=False, container=controls[2],
+                                help="KNOMAD/World Bank inflows, December 2023: an earlier release whose 2023 "
+                                "values are estimates (2023e). Drawn as separate dashed lines.")
+    render_url_notes()
+    if not chosen:
+        st.info("No countries chosen: pick one or more above.")
+        return
+    filters = TrendFilter(tuple(chosen), measure, include_knomad)
+    trend = load_or_stop(views.trend, filters, log_scale=log_scale)
+    for code in trend.without_data:
+        st.info(f"No data: {names.get(code, code)} has no published figure for "
+                f"{MEASURES[measure][1].lower()} in the series shown.", icon=":material/block:")
+    if trend.figure is None:
+        return
+    st.plotly_chart(trend.figure, key="trend_chart")
+    st.caption("Solid lines: World Bank WDI (final figures). Dashed lines: KNOMAD's December 2023 release; its 2023 "
+               "value is an estimate (open circle). The two releases are separate lines, never joined. Gaps = no data.")
+    measure_text = f"{MEASURES[measure][1]}. {CATALOG['remittances'].measure}."
+    render_source_note(sources, trend.table["source_id"], measure=measure_text)
+    render_downloads(trend.table, sources, name="remittances-trend", title="Remittances received over time",
+                     measure=measure_text, filters=filters.describe(names), key="trend")
+
+
+def ranking_view() -> None:
+    controls = st.columns([3, 2, 2])
+    year = url_slider("Year", key="year", minimum=FIRST_YEAR, maximum=LAST_YEAR, default=LAST_YEAR,
+                      container=controls[0])
+    measure = measure_radio(controls[1])
+    edition = edition_radio(controls[2])
+    render_url_notes()
+    filters = RankingFilter(year, measure, edition)
+    ranking = load_or_stop(views.ranking, filters)
+    left, right = st.columns(2)
+    with left:
+        if ranking.recipients_figure is None:
+            st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia-Pacific countries in {year}.")
+        else:
+            st.plotly_chart(ranking.recipients_figure, key="recipients_chart")
+            measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
+            render_source_note(sources, ranking.recipients["source_id"], measure=measure_text)
+            render_downloads(ranking.recipients, sources, name=f"remittance-recipients-{year}",
+                             title=f"Top remittance recipients in Asia and the Pacific, {year}", measure=measure_text,
+                             filters=filters.describe(names)[:1], key="recipients")
+    with right:
+        st.plotly_chart(ranking.senders_figure, key="senders_chart")
+        st.caption(MODELLED_WARNING + f" Only the {EDITIONS[1]} and {EDITIONS[0]} editions exist, so senders are "
+                   f"shown for {edition} whatever the year chosen; always in US\\$ (no % of GDP is derived for them).")
+        render_source_note(sources, ranking.senders["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        render_downloads(ranking.senders, sources, name=f"remittance-senders-{edition}",
+                         title=f"Top senders of remittances to Asia and the Pacific, {edition} (modelled)",
+                         measure=CATALOG["remittance_corridors"].measure, filters=filters.describe(names)[1:],
+                         key="senders")
+
+
+def maps_view() -> None:
+    controls = st.columns([2, 3, 2])
+    edition = edition_radio(controls[0])
+    receiver = url_selectbox("Flows into", [ALL_ASIA_PACIFIC, *choices.asia_pacific], key="into",
+                             default=ALL_ASIA_PACIFIC, container=controls[1],
+                             format_func=lambda code: "All of Asia and the Pacific" if code == ALL_ASIA_PACIFIC
+                             else names.get(code, code))
+    measure = measure_radio(controls[2])
+    render_url_notes()
+
+    st.subheader(f"Bilateral remittance estimates, {edition}")
+    filters = FlowMapFilter(edition, receiver)
+    flows = load_or_stop(views.flows, filters)
+    if flows.deck is None:
+        st.info(f"No data: the {edition} bilateral estimates give no sending country for {names.get(receiver)}.")
+    else:
+        st.warning(MODELLED_WARNING, icon=":material/model_training:")
+        st.pydeck_chart(flows.deck, height=480, key="flow_map")
+        st.markdown(flows.legend, unsafe_allow_html=True)
+        render_source_note(sources, flows.table["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        render_downloads(flows.table, sources, name=f"remittance-flows-{edition}", title=filters.describe(names)[0],
+                         measure=CATALOG["remittance_corridors"].measure, filters=filters.describe(names), key="flows")
+
+    st.subheader("Remittances received across Asia and the Pacific")
+    choropleth_panel(measure)
+
+
+def _toggle_play() -> None:
+    playing = not st.session_state.get(PLAYING, False)
+    st.session_state[PLAYING] = playing
+    if playing and st.session_state.get("year", LAST_YEAR) >= LAST_YEAR:
+        st.session_state["year"] = FIRST_YEAR
+
+
+def choropleth_panel(measure: str) -> None:
+    """Year slider, play button and map; while playing, only this panel reruns, one year per tick."""
+
+    @st.fragment(run_every=PLAY_SECONDS if st.session_state.get(PLAYING) else None)
+    def panel() -> None:
+        if st.session_state.get(PLAYING):
+            if st.session_state.get("year", LAST_YEAR) >= LAST_YEAR:
+                st.session_state[PLAYING] = False
+                st.rerun()  # the whole page, so that the timer stops
+            st.session_state["year"] = st.session_state.get("year", FIRST_YEAR) + 1
+        controls = st.columns([5, 1], vertical_alignment="bottom")
+        year = url_slider("Year", key="year", minimum=FIRST_YEAR, maximum=LAST_YEAR, default=LAST_YEAR,
+                          container=controls[0])
+        playing = st.session_state.get(PLAYING, False)
+        if controls[1].button("Pause" if playing else "Play", key="play", on_click=_toggle_play,
+                              icon=":material/pause:" if playing else ":material/play_arrow:",
+                              help=f"Step through the years {FIRST_YEAR}-{LAST_YEAR}"):
+            st.rerun()  # start or stop the timer, which only a full run can set
+        filters = ChoroplethFilter(year, measure)
+        choropleth = load_or_stop(views.choropleth, filters)
+        if choropleth.deck is None:
+            st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia and the Pacific in {year}.")
+            return
+        st.pydeck_chart(choropleth.deck, height=480, key="choropleth_map")
+        st.markdown(choropleth.legend, unsafe_allow_html=True)
+        measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
+        render_source_note(sources, choropleth.table["source_id"].dropna(), measure=measure_text)
+        render_downloads(choropleth.table, sources, name=f"remittances-map-{year}", title=filters.describe(names)[0],
+                         measure=measure_text, filters=filters.describe(names), key="choropleth")
+
+    panel()
+
+
+def cost_view() -> None:
+    controls = st.columns([2, 3])
+    receiver = url_selectbox("Sending money to", choices.asia_pacific, key="to", default="IND", container=controls[0],
+                             format_func=names.get)
+    senders = url_multiselect("From (leave empty for every corridor surveyed)", choices.senders, key="from",
+                              container=controls[1], format_func=names.get, placeholder="Every corridor surveyed")
+    render_url_notes()
+    st.info("The corridor prices here end in **2020Q3 (July-September 2020)**: that is the last quarter in the "
+            "World Bank DataBank export used (last updated 12/07/2020). No later prices are included, so these are "
+            "not today's costs. The country averages (WDI, SDG 10.c.1) end in 2020.", icon=":material/history:")
+    filters = CostFilter(receiver, tuple(senders))
+    cost = load_or_stop(views.cost, filters)
+    for code in cost.senders_without_data:
+        st.info(f"No cost data for {names.get(code, code)} → {names.get(receiver)}: Remittance Prices Worldwide "
+                "does not survey this corridor in the data to 2020Q3.", icon=":material/block:")
+    if cost.figure is None:
+        st.info(f"No cost data: Remittance Prices Worldwide surveys no corridor into {names.get(receiver)} here, and "
+                "WDI publishes no average cost of sending to it.", icon=":material/block:")
+        return
+    if len(cost.latest):
+        cheapest, dearest = cost.latest.iloc[0], cost.latest.iloc[-1]
+        tiles = st.columns(3)
+        for tile, label, row in [(tiles[0], "Cheapest corridor", cheapest), (tiles[1], "Dearest corridor", dearest)]:
+            tile.metric(f"{label}, {row['period']}", percent(row["cost_pct"], digits=2), border=True,
+                        help="Average total cost of sending US$200, % of the amount sent (RPW), in the corridor's "
+                        "latest quarter")
+            tile.caption(f"{names.get(row['sender_iso3'])} → {names.get(receiver)}, {quarter_label(row['period'])}")
+        above = int(cost.latest["above_corridor_ceiling"].sum())
+        tiles[2].metric("Corridors above 5% at their latest quarter", f"{above} of {len(cost.latest)}", border=True,
+                        help="SDG 10.c: no corridor above 5% by 2030, and 3% on average")
+    st.plotly_chart(cost.figure, key="cost_chart")
+    if len(cost.latest):
+        st.dataframe(
+            cost.latest_table, hide_index=True, key="cost_table",
+            column_config={"cost_pct": st.column_config.NumberColumn("Cost, % of US$200", format="%.2f"),
+                           "above_average_target": st.column_config.CheckboxColumn("Above 3%"),
+                           "above_corridor_ceiling": st.column_config.CheckboxColumn("Above 5%"),
+                           "quarter": "Latest quarter", "corridor": "Corridor, cheapest first"},
+        )
+    render_source_note(sources, cost.table["source_id"], measure=CATALOG["remittance_costs"].measure)
+    render_downloads(cost.table, sources, name=f"remittance-costs-{receiver}", title=f"Cost of sending money to "
+                     f"{names.get(receiver)}", measure=CATALOG["remittance_costs"].measure,
+                     filters=filters.describe(names), key="costs")
+
+
+def sri_lanka_view() -> None:
+    controls = st.columns([2, 3])
+    departures_year = url_selectbox("Departures in", load_or_stop(views.departure_years), key="dep_year", default=2023, parse=int,
+                                    container=controls[0])
+    edition = edition_radio(controls[1])
+    render_url_notes()
+    st.markdown(
+        "Sri Lanka is the one origin with **reported** remittances by sending country (Central Bank of Sri Lanka, "
+        "2023). Here they stand next to **departures** for foreign employment by destination (SLBFE) and the "
+        f"**modelled** KNOMAD/World Bank estimates for the same countries ({edition}). Where the model and the "
+        "reported figures differ is itself a finding: the model allocates money by migrant stocks and incomes, "
+        "not by where remittances are actually recorded as coming from."
+    )
+    filters = SriLankaFilter(departures_year, edition)
+    sri_lanka = load_or_stop(views.sri_lanka, filters)
+    st.plotly_chart(sri_lanka.figure, key="srilanka_chart")
+    st.caption("The 15 largest reported senders; every country is in the table below. Shares are of each source's own "
+               f"total. Years differ: reported remittances 2023, departures {departures_year}, estimates {edition}.")
+    for note in sri_lanka.notes:
+        st.info(f"{departures_year} departures: {note}", icon=":material/report:")
+    st.dataframe(sri_lanka.display, hide_index=True, key="srilanka_table")
+    st.caption("'no data': not published for that country that year, or withheld (see the note above).")
+    measure_text = ("Reported remittances (US$ million, 2023), departures for foreign employment (persons, a flow) and "
+                    f"modelled bilateral estimates (US$ million, {edition}), with each source's share")
+    render_source_note(sources, sri_lanka.table["source_id"], measure=measure_text)
+    render_downloads(sri_lanka.table, sources, name="sri-lanka-remittances", title="Sri Lanka: reported remittances, "
+                     "departures and modelled estimates by partner country", measure=measure_text,
+                     filters=filters.describe(names), key="srilanka")
+
+
+if view != "maps":
+    st.session_state[PLAYING] = False  # leaving the maps stops the animation; it does not resume unasked
+{"trend": trend_view, "ranking": ranking_view, "maps": maps_view, "cost": cost_view, "srilanka": sri_lanka_view}[view]()

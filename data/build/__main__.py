@@ -10,7 +10,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build import agreements, corridors, countries, deployments, geometry, news
+from data.build import (
+    agreements,
+    corridors,
+    countries,
+    deployments,
+    geometry,
+    news,
+    remittance_corridors,
+    remittance_costs,
+    remittances,
+    remittances_by_sender,
+)
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
@@ -25,9 +36,14 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         "agreements": agreements_table,
         "regional_instruments": regional_table,
         "news": news.build_news(raw),
+        "remittances": remittances.build_remittances(raw),
+        "remittance_corridors": remittance_corridors.build_remittance_corridors(raw),
+        "remittance_costs": remittance_costs.build_remittance_costs(raw),
+        "remittances_by_sender": remittances_by_sender.build_remittances_by_sender(raw),
     }
     source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
-                   *agreement_sources, *news.SOURCES]
+                   *agreement_sources, *news.SOURCES, *remittances.SOURCES, *remittance_corridors.SOURCES,
+                   *remittance_costs.SOURCES, *remittances_by_sender.SOURCES]
     # Int64: a web page or listing whose publication year is not known leaves the year empty (never guessed).
     sources = pd.DataFrame(source_rows).astype({"year": "Int64"})
     tables["sources"] = sources.drop_duplicates("source_id").sort_values("source_id")

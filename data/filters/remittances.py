@@ -1,0 +1,319 @@
+"""Filter models of the Remittances page: one frozen dataclass per view, each with a pure ``apply`` that returns
+the table behind the view (what is charted and downloaded) and ``describe`` for captions and downloads.
+
+Series are never mixed: WDI (final) and KNOMAD (December 2023, with 2023 estimates) rows keep their ``series``
+and ``vintage``; bilateral estimates are modelled, Sri Lanka's by-sender figures are reported.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+MEASURES = {
+    "usd": ("received_usd", "Remittances received, current US$"),
+    "pct_gdp": ("received_pct_gdp", "Remittances received, % of GDP"),
+    "per_capita": ("received_per_capita_usd", "Remittances received per person, current US$"),
+}
+SERIES_LABELS = {"wdi": "World Bank WDI", "knomad_inflows": "KNOMAD Dec 2023"}
+GULF = ("SAU", "ARE", "KWT", "QAT", "OMN", "BHR")  # Gulf Cooperation Council members
+SENDER_GROUPS = ("Gulf (GCC)", "Asia and the Pacific", "Elsewhere")
+ALL_ASIA_PACIFIC = "ALL"
+CORRIDOR_COST = "ATCR.CORR"
+TO_COUNTRY_COST = "SI.RMT.COST.IB.ZS"
+SDG_AVERAGE_TARGET = 3.0
+SDG_CORRIDOR_CEILING = 5.0
+
+
+def _name(names: Mapping[str, str] | None, code) -> str:
+    if code is None or (not isinstance(code, str) and pd.isna(code)):
+        return ""
+    return (names or {}).get(code, code)
+
+
+def _names_list(names: Mapping[str, str] | None, codes) -> str:
+    return ", ".join(_name(names, code) for code in codes) or "none"
+
+
+def asia_pacific_codes(countries: pd.DataFrame) -> set[str]:
+    return set(countries.loc[countries["is_asia_pacific"], "iso3"])
+
+
+def by_name(codes, countries: pd.DataFrame) -> list[str]:
+    """Codes sorted by their country name (the countries table's), for choosers."""
+    names = countries.set_index("iso3")["name"]
+    return sorted(codes, key=lambda code: names.get(code, code))
+
+
+def trend_choices(remittances: pd.DataFrame, countries: pd.DataFrame) -> list[str]:
+    """Every country with a remittances row, plus every Asia-Pacific country (so a country without data can be
+    chosen and is told so)."""
+    return by_name(set(remittances["iso3"]) | asia_pacific_codes(countries), countries)
+
+
+def sender_choices(countries: pd.DataFrame) -> list[str]:
+    """Countries and areas that are places on the map (not 'unknown', 'stateless', ...), by name."""
+    return by_name(countries.loc[countries["lon"].notna(), "iso3"], countries)
+
+
+def largest_recipients(remittances: pd.DataFrame, countries: pd.DataFrame, *, limit: int = 5) -> list[str]:
+    """The Asia-Pacific countries receiving the most (WDI, US$) in the latest WDI year, largest first."""
+    wdi = remittances[(remittances["series"] == "wdi") & remittances["iso3"].isin(asia_pacific_codes(countries))]
+    latest = wdi[wdi["year"] == wdi["year"].max()]
+    return latest.nlargest(limit, "received_usd")["iso3"].tolist()
+
+
+def quarter_label(period: str) -> str:
+    """'2020Q3' -> '2020Q3 (July-September 2020)'; a year stays a year."""
+    if "Q" not in period:
+        return period
+    year, quarter = period.split("Q")
+    months = {"1": "January-March", "2": "April-June", "3": "July-September", "4": "October-December"}[quarter]
+    return f"{period} ({months} {year})"
+
+
+def quarter_start(period: pd.Series) -> pd.Series:
+    """'2020Q3' -> 2020-07-01, for a time axis on which half-yearly and quarterly points sit where they belong."""
+    return pd.PeriodIndex(period.astype(str), freq="Q").to_timestamp()
+
+
+@dataclass(frozen=True)
+class TrendFilter:
+    """Remittances received over time for chosen countries, in one measure; WDI, optionally with KNOMAD."""
+
+    countries: tuple[str, ...]
+    measure: str = "usd"
+    include_knomad: bool = False
+
+    def apply(self, remittances: pd.DataFrame) -> pd.DataFrame:
+        column, _ = MEASURES[self.measure]
+        series = ["wdi", "knomad_inflows"] if self.include_knomad else ["wdi"]
+        rows = remittances[remittances["iso3"].isin(self.countries) & remittances["series"].isin(series)]
+        table = rows[["iso3", "series", "vintage", "year", "is_estimate", "note", "source_id"]].assign(
+            value=rows[column], pct_gdp_basis=rows["pct_gdp_basis"] if self.measure == "pct_gdp" else pd.NA,
+        )
+        ranks = {"iso3": {code: index for index, code in enumerate(self.countries)},
+                 "series": {name: index for index, name in enumerate(SERIES_LABELS)}}
+        return table.sort_values(["iso3", "series", "year"], ignore_index=True,
+                                 key=lambda column: column.map(ranks[column.name]) if column.name in ranks else column)
+
+    def countries_without_data(self, table: pd.DataFrame) -> list[str]:
+        with_data = set(table.dropna(subset=["value"])["iso3"])
+        return [code for code in self.countries if code not in with_data]
+
+    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+        return [
+            f"Countries: {_names_list(names, self.countries)}",
+            f"Measure: {MEASURES[self.measure][1]}",
+            "Series: World Bank WDI" + (" and KNOMAD December 2023 (2023 = estimate), drawn as separate lines"
+                                        if self.include_knomad else " only"),
+        ]
+
+
+@dataclass(frozen=True)
+class RankingFilter:
+    """Top recipients in Asia and the Pacific in one year (WDI), and top senders to them (modelled estimates)."""
+
+    year: int
+    measure: str = "usd"
+    edition: int = 2021
+    limit: int = 15
+
+    def recipients(self, remittances: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+        column, _ = MEASURES[self.measure]
+        rows = remittances[(remittances["series"] == "wdi") & (remittances["year"] == self.year)
+                           & remittances["iso3"].isin(asia_pacific_codes(countries))].dropna(subset=[column])
+        top = rows.nlargest(self.limit, column)
+        return top[["iso3", "year", "vintage", "received_usd", "received_pct_gdp", "received_per_capita_usd",
+                    "source_id"]].assign(value=top[column]).reset_index(drop=True)
+
+    def senders(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+        """Estimated remittances to all Asia-Pacific receivers, summed by sender, with the sender's group."""
+        region = asia_pacific_codes(countries)
+        rows = corridors[(corridors["year"] == self.edition) & corridors["receiver_iso3"].isin(region)]
+        by_sender = (rows.groupby(["sender_iso3", "source_id", "basis"], as_index=False)["usd_million"].sum()
+                     .nlargest(self.limit, "usd_million").reset_index(drop=True))
+        by_sender["group"] = by_sender["sender_iso3"].map(lambda code: sender_group(code, region))
+        by_sender.insert(1, "year", self.edition)
+        return by_sender
+
+    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+        return [
+            f"Recipients: top {self.limit} in Asia and the Pacific in {self.year}, by {MEASURES[self.measure][1]} "
+            "(World Bank WDI)",
+            f"Senders: top {self.limit} senders to Asia and the Pacific, {self.edition} bilateral estimates "
+            "(modelled, KNOMAD/World Bank), US$ million",
+        ]
+
+
+def sender_group(code: str, region: set[str]) -> str:
+    if code in GULF:
+        return SENDER_GROUPS[0]
+    return SENDER_GROUPS[1] if code in region else SENDER_GROUPS[2]
+
+
+@dataclass(frozen=True)
+class FlowMapFilter:
+    """The largest modelled sender -> receiver estimates into one Asia-Pacific country, or into the whole region."""
+
+    edition: int = 2021
+    receiver: str = ALL_ASIA_PACIFIC
+    limit: int = 40
+
+    def apply(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+        receivers = asia_pacific_codes(countries) if self.receiver == ALL_ASIA_PACIFIC else {self.receiver}
+        rows = corridors[(corridors["year"] == self.edition) & corridors["receiver_iso3"].isin(receivers)
+                         & (corridors["sender_iso3"] != corridors["receiver_iso3"])]
+        top = rows.nlargest(self.limit, "usd_million")
+        points = countries.set_index("iso3")[["name", "lon", "lat"]]
+        sender = points.reindex(top["sender_iso3"]).to_numpy()
+        receiver = points.reindex(top["receiver_iso3"]).to_numpy()
+        return pd.DataFrame({
+            "year": top["year"].to_numpy(),
+            "sender_iso3": top["sender_iso3"].to_numpy(), "sender": sender[:, 0] if len(top) else [],
+            "receiver_iso3": top["receiver_iso3"].to_numpy(), "receiver": receiver[:, 0] if len(top) else [],
+            "usd_million": top["usd_million"].to_numpy(),
+            "basis": top["basis"].to_numpy(), "source_id": top["source_id"].to_numpy(),
+            "source_lon": sender[:, 1] if len(top) else [], "source_lat": sender[:, 2] if len(top) else [],
+            "target_lon": receiver[:, 1] if len(top) else [], "target_lat": receiver[:, 2] if len(top) else [],
+        })
+
+    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+        into = "all of Asia and the Pacific" if self.receiver == ALL_ASIA_PACIFIC else _name(names, self.receiver)
+        return [f"Largest {self.limit} modelled sender-to-receiver estimates into {into}, {self.edition} "
+                "(KNOMAD/World Bank bilateral remittance estimates, US$ million)"]
+
+
+@dataclass(frozen=True)
+class ChoroplethFilter:
+    """One measure of remittances received in one year for every Asia-Pacific country (WDI); blank = no data."""
+
+    year: int
+    measure: str = "usd"
+
+    def apply(self, remittances: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+        column, _ = MEASURES[self.measure]
+        region = countries[countries["is_asia_pacific"]][["iso3", "name"]]
+        rows = remittances[(remittances["series"] == "wdi") & (remittances["year"] == self.year)]
+        table = region.merge(rows[["iso3", "vintage", column, "source_id"]], on="iso3", how="left")
+        table = table.rename(columns={column: "value"})
+        table.insert(2, "year", self.year)
+        return table.sort_values("name", ignore_index=True)
+
+    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+        return [f"{MEASURES[self.measure][1]} in {self.year}, countries and areas of Asia and the Pacific "
+                "(World Bank WDI)"]
+
+
+@dataclass(frozen=True)
+class CostFilter:
+    """Cost of sending money to one country: its RPW corridors by quarter and the WDI country average by year."""
+
+    receiver: str
+    senders: tuple[str, ...] = ()
+
+    def apply(self, costs: pd.DataFrame) -> pd.DataFrame:
+        to_receiver = costs[costs["receiver_iso3"] == self.receiver]
+        corridors = to_receiver[to_receiver["series_code"] == CORRIDOR_COST]
+        if self.senders:
+            corridors = corridors[corridors["sender_iso3"].isin(self.senders)]
+        average = to_receiver[to_receiver["series_code"] == TO_COUNTRY_COST]
+        return pd.concat([corridors, average], ignore_index=True)
+
+    def senders_without_data(self, table: pd.DataFrame) -> list[str]:
+        surveyed = set(table.loc[table["series_code"] == CORRIDOR_COST, "sender_iso3"])
+        return [code for code in self.senders if code not in surveyed]
+
+    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+        senders = _names_list(names, self.senders) if self.senders else "every corridor surveyed"
+        return [f"Receiving country: {_name(names, self.receiver)}", f"Sending countries: {senders}",
+                "Average total cost of sending US$200 (RPW corridors, quarterly to 2020Q3) and the WDI average "
+                "cost of sending to the country (SDG 10.c.1, yearly to 2020)"]
+
+
+def latest_corridor_costs(table: pd.DataFrame) -> pd.DataFrame:
+    """Each corridor's latest published quarter and cost, cheapest first."""
+    corridors = table[table["series_code"] == CORRIDOR_COST]
+    latest = corridors.sort_values("period").groupby("sender_iso3", as_index=False).tail(1)
+    latest = latest.assign(above_corridor_ceiling=latest["cost_pct"] > SDG_CORRIDOR_CEILING,
+                           above_average_target=latest["cost_pct"] > SDG_AVERAGE_TARGET)
+    return latest.sort_values(["cost_pct", "sender_iso3"], ignore_index=True)
+
+
+SRI_LANKA_MEASURES = {
+    "reported": "Remittances received, reported (US$ million)",
+    "departures": "Departures for foreign employment (persons)",
+    "modelled": "Remittances received, modelled estimate (US$ million)",
+}
+
+
+@dataclass(frozen=True)
+class SriLankaFilter:
+    """Sri Lanka: reported remittances by sending country (2023) next to departures by destination (SLBFE) and the
+    modelled KNOMAD estimates for the same countries. One row per country and measure, each with its source."""
+
+    departures_year: int = 2023
+    edition: int = 2021
+
+    def apply(self, by_sender: pd.DataFrame, deployments: pd.DataFrame, corridors: pd.DataFrame) -> pd.DataFrame:
+        reported = by_sender[by_sender["receiver_iso3"] == "LKA"]
+        partners = reported[["sender_as_published", "sender_iso3"]].reset_index(drop=True)
+        listed = set(partners["sender_iso3"].dropna())
+
+        departures = deployments[(deployments["sex"] == "total") & (deployments["skill_level"] == "all")
+                                 & (deployments["year"] == self.departures_year)]
+        departures_by_code = departures.groupby("dest_iso3")["departures"].sum(min_count=1)
+        withheld = departures[departures["departures"].isna()].groupby("dest_iso3")["note"].first()
+        modelled = corridors[(corridors["year"] == self.edition) & (corridors["receiver_iso3"] == "LKA")]
+        modelled_by_code = modelled.set_index("sender_iso3")["usd_million"]
+
+        frames = [
+            partners.assign(measure="reported", year=reported["year"].to_numpy(),
+                            value=reported["total_usd_million"].to_numpy(), basis=reported["basis"].to_numpy(),
+                            note=pd.NA, source_id=reported["source_id"].to_numpy()),
+            partners.assign(
+                measure="departures", year=self.departures_year,
+                value=_with_remainder(partners, departures_by_code,
+                                      departures.loc[~departures["dest_iso3"].isin(listed), "departures"]),
+                basis="reported (SLBFE registrations)", note=partners["sender_iso3"].map(withheld),
+                source_id=f"slbfe_{self.departures_year}"),
+            partners.assign(
+                measure="modelled", year=self.edition,
+                value=_with_remainder(partners, modelled_by_code,
+                                      modelled.loc[~modelled["sender_iso3"].isin(listed), "usd_million"]),
+                basis="modelled estimate", note=pd.NA, source_id=f"knomad_brm_{self.edition}"),
+        ]
+        table = pd.concat(frames, ignore_index=True).rename(
+            columns={"sender_as_published": "partner", "sender_iso3": "partner_iso3"})
+        totals = {"reported": reported["total_usd_million"].sum(), "departures": departures["departures"].sum(),
+                  "modelled": modelled["usd_million"].sum()}
+        table["share_pct"] = table["value"] / table["measure"].map(totals) * 100
+        table["unit"] = table["measure"].map({"reported": "US$ million", "departures": "persons",
+                                              "modelled": "US$ million"})
+        return table[["partner", "partner_iso3", "measure", "year", "value", "unit", "share_pct", "basis", "note",
+                      "source_id"]]
+
+    @staticmethod
+    def side_by_side(table: pd.DataFrame) -> pd.DataFrame:
+        """One row per partner with the three measures and their shares next to each other, for reading."""
+        wide = table.pivot(index="partner", columns="measure", values=["value", "share_pct"])
+        wide.columns = [f"{measure}_{kind}" for kind, measure in wide.columns]
+        order = [f"{measure}_{kind}" for measure in SRI_LANKA_MEASURES for kind in ("value", "share_pct")]
+        partners = table.drop_duplicates("partner")[["partner", "partner_iso3"]]
+        return partners.join(wide[order], on="partner").reset_index(drop=True)
+
+    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+        return [
+            "Reported: workers' remittances to Sri Lanka by sending country, 2023 (Central Bank of Sri Lanka via SLBFE)",
+            f"Departures: SLBFE registrations for foreign employment by destination, {self.departures_year}",
+            f"Modelled: KNOMAD/World Bank bilateral remittance estimates, {self.edition}",
+            "'Other' = every country not listed by SLBFE; shares are of each source's own total "
+            "(departures: of the figures published for the year)",
+        ]
+
+
+def _with_remainder(partners: pd.DataFrame, by_code: pd.Series, remainder: pd.Series) -> list:
+    """Each listed partner's value (missing where none is published), and for 'Other' (no code) the rest."""
+    values = by_code.astype("Float64").astype(float)
+    rest = float(remainder.astype("Float64").sum(min_count=1))
+    return [values.get(code, float("nan")) if isinstance(code, str) else rest for code in partners["sender_iso3"]]
