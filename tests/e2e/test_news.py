@@ -18,9 +18,15 @@ def open_news(page, base_url: str, query: str = "") -> float:
     return seconds
 
 
+MAX_PAGE_BYTES = 1_000_000
+
+
 def test_filters_timeline_and_cards(page, app_server):
+    received = []  # what the server sends over the websocket for this page view
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda payload: received.append(len(payload))))
     seconds = open_news(page, app_server)
-    print(f"\nnews page settled in {seconds:.2f} s")
+    print(f"\nnews page settled in {seconds:.2f} s, {sum(received):,} bytes sent")
+    assert 0 < sum(received) < MAX_PAGE_BYTES, f"{sum(received):,} bytes sent for one page view"
     assert counts_text(page).startswith("212 of 212 items match")
     points = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point")
     points.first.wait_for(state="attached", timeout=30_000)  # plotly draws after the run has finished
