@@ -7,6 +7,7 @@ only what varies (arcs, filled countries) travels with each rerun.
 
 import html
 import json
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -24,6 +25,7 @@ NO_DATA_FILL = [235, 235, 235]
 LAND_FILL = [228, 228, 228]
 BORDER = [255, 255, 255]
 ASIA_VIEW = pdk.ViewState(latitude=22, longitude=88, zoom=1.9, min_zoom=0.8, max_zoom=8)
+SOURCE_ALPHA = 70  # of 255: how faint a directional arc starts
 
 
 def class_breaks(values: Sequence[float], *, classes: int = len(SEQUENTIAL)) -> list[float]:
@@ -76,26 +78,34 @@ def land_layer() -> pdk.Layer:
 
 def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
             view: pdk.ViewState = ASIA_VIEW, max_width: float = 14.0, colour_column: str | None = None,
-            height_column: str | None = None) -> pdk.Deck:
+            height_column: str | None = None, directional: bool = False, arc_height: float = 1.0,
+            arc_tilt: float = 0.0) -> pdk.Deck:
     """Arcs from (source_lon, source_lat) to (target_lon, target_lat), width and colour by value.
 
     ``arcs`` may carry any further columns for the tooltip; rows without coordinates are not drawn.
     ``colour_column`` (RGB lists, e.g. from ``category_colours``) colours by category instead of by value;
     ``height_column`` (arc height multipliers) keeps arcs between the same two places apart.
+    ``directional`` fades each arc at its source, so the eye can tell origin from destination.
+    ``arc_height`` scales how high arcs rise: long arcs at height 1 rise towards the camera and look huge.
+    ``arc_tilt`` (degrees) turns arcs sideways: at 90 they lie on the map, curved, as in a flat flow map.
     """
     drawable = arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"]).copy()
     breaks = class_breaks(drawable[value_column])
     largest = float(drawable[value_column].max()) if len(drawable) else 1.0
     drawable["colour"] = (list(drawable[colour_column]) if colour_column else
                           [class_colour(value, breaks) for value in drawable[value_column]])
+    source_colour = "colour"
+    if directional:
+        drawable["source_colour"] = [[*colour, SOURCE_ALPHA] for colour in drawable["colour"]]
+        source_colour = "source_colour"
     drawable["width"] = 1.5 + max_width * np.sqrt(drawable[value_column].astype(float) / (largest or 1.0))
     # pydeck turns unquoted strings into data accessors: "'pixels'" stays the literal unit (else arcs are drawn
     # in common units, several times too wide when zoomed in).
     arc_layer = pdk.Layer(
         "ArcLayer", data=drawable, id="arcs", pickable=True, auto_highlight=True,
         get_source_position=["source_lon", "source_lat"], get_target_position=["target_lon", "target_lat"],
-        get_source_color="colour", get_target_color="colour", get_width="width", width_units="'pixels'",
-        great_circle=False, **({"get_height": height_column} if height_column else {}),
+        get_source_color=source_colour, get_target_color="colour", get_width="width", width_units="'pixels'",
+        great_circle=False, get_height=height_column or arc_height, get_tilt=arc_tilt,
     )
     return CompactDeck(
         layers=[land_layer(), arc_layer], initial_view_state=view, map_provider=None,
@@ -107,7 +117,8 @@ def choropleth_map(values: pd.DataFrame, shapes: dict, *, value_column: str, too
                    view: pdk.ViewState = ASIA_VIEW) -> pdk.Deck:
     """Countries filled by ``values[value_column]`` (joined on iso3); countries without a value stay grey.
 
-    Any other columns of ``values`` become feature properties, for the tooltip (``{properties.x}``).
+    Any other columns of ``values`` become feature properties, for the tooltip (``{x}``: Streamlit looks
+    names up in the properties when the feature itself has none).
     """
     breaks = class_breaks(values[value_column])
     by_code = values.set_index("iso3").to_dict(orient="index")
@@ -135,6 +146,30 @@ def _plain(value):
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     return value.item() if hasattr(value, "item") else value
+
+
+def fitted_view(longitudes: Sequence[float], latitudes: Sequence[float], *, width_px: int = 900,
+                height_px: int = 500, margin: float = 1.25) -> pdk.ViewState:
+    """A view that shows all the points on a map of about this size (ASIA_VIEW when there are none)."""
+    lons, lats = pd.Series(longitudes, dtype="float64").dropna(), pd.Series(latitudes, dtype="float64").dropna()
+    if lons.empty or lats.empty:
+        return ASIA_VIEW
+    west, east, south, north = lons.min(), lons.max(), lats.min(), lats.max()
+    # Web Mercator: a zoom-z world is 512 * 2**z pixels wide; latitudes are stretched towards the poles.
+    span_x = max(east - west, 1.0) / 360 * margin
+    y_south, y_north = _mercator_y(south), _mercator_y(north)
+    span_y = max(y_south - y_north, 0.01) * margin  # y grows southwards
+    zoom = min(math.log2(width_px / 512 / span_x), math.log2(height_px / 512 / span_y))
+    zoom = min(max(zoom, ASIA_VIEW.min_zoom), 5.0)
+    centre_lat = math.degrees(math.atan(math.sinh(math.pi * (1 - (y_south + y_north)))))
+    return pdk.ViewState(latitude=centre_lat, longitude=(west + east) / 2, zoom=round(zoom, 2),
+                         min_zoom=ASIA_VIEW.min_zoom, max_zoom=ASIA_VIEW.max_zoom)
+
+
+def _mercator_y(latitude: float) -> float:
+    """0 at the top of the Web Mercator world, 1 at the bottom."""
+    clipped = math.radians(max(min(latitude, 85.0), -85.0))
+    return (1 - math.log(math.tan(clipped) + 1 / math.cos(clipped)) / math.pi) / 2
 
 
 def legend_html(items: Sequence[tuple[list[int], str]], *, title: str, no_data: bool = True) -> str:

@@ -11,6 +11,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.registry import PAGES
+
+PAGE_PATHS = {page.url_path for page in PAGES}
 MAX_PARAM_LENGTH = 300
 NOTES_KEY = "_url_notes"
 PAGE_KEY = "_page_url_path"
@@ -28,7 +31,11 @@ def start_run(page_url_path: str) -> None:
 
 def view_link() -> str:
     """The link that reopens this view: page and every filter in the URL (relative when the host is unknown)."""
-    base = (st.context.url or "").rstrip("/")  # Streamlit gives it without the page path
+    base = (st.context.url or "").rstrip("/")
+    # st.context.url is the address the session was opened at: it ends with that page's path, if any.
+    head, _, last = base.rpartition("/")
+    if last in PAGE_PATHS and "//" in head:
+        base = head
     path = st.session_state.get(PAGE_KEY, "")
     query = urlencode(st.query_params.to_dict())
     return f"{base}/{path}" + (f"?{query}" if query else "")
@@ -217,10 +224,21 @@ def url_text_input(label: str, *, key: str, max_chars: int = 100, container=st, 
     value = container.text_input(label, key=key, max_chars=max_chars, **widget_args)
     write_param(key, value.strip(), "")
     return value.strip()
+
+
 def url_toggle(label: str, *, key: str, default: bool, container=st, **widget_args) -> bool:
     _seed(key, lambda: choice_param(key, (True, False), default, parse=bool_param),
           lambda value: isinstance(value, bool), default)
     value = container.toggle(label, key=key, **widget_args)
+    write_param(key, value, default)
+    return value
+
+
+def url_select_slider(label: str, options: Sequence, *, key: str, default: Any, container=st,
+                      parse: Callable[[str], Any] = str, **widget_args) -> Any:
+    """A slider over given options (e.g. estimate years that are not evenly spaced)."""
+    _seed(key, lambda: choice_param(key, options, default, parse=parse), lambda value: value in options, default)
+    value = container.select_slider(label, options, key=key, **widget_args)
     write_param(key, value, default)
     return value
 

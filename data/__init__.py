@@ -1,7 +1,8 @@
 """The data module: curated tables, validated on load, with their provenance.
 
 Public API (pages and components use only these):
-    load_sources(), load_countries(), load_corridors(revision=None), load_deployments(), load_country_shapes()
+    load_sources(), load_countries(), load_corridors(revision=None), load_corridor_years(revision),
+    load_deployments(), load_country_shapes()
     load_remittances(), load_remittance_corridors(), load_remittance_costs(), load_remittances_by_sender()
     load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
     agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
@@ -27,6 +28,7 @@ from data.agreements import (
     latest_regional_corridors,
 )
 from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
+from data.filters.corridors import by_year
 from data.problems import DataProblem
 from data.validation import read_csv_table, validate
 
@@ -40,6 +42,7 @@ __all__ = [
     "has_recorded_agreement",
     "load_agreements",
     "load_corridor_gaps",
+    "load_corridor_years",
     "load_corridors",
     "load_countries",
     "load_country_shapes",
@@ -159,6 +162,15 @@ def load_corridors(revision: int | None = None) -> pd.DataFrame:
     return _revision_cached(*_located("corridors"), revision)
 
 
+def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
+    """One revision split by estimate year, each row with its pair's figures at the previous estimate year
+    (``data.filters.corridors.by_year``): what the corridor filters read, so a filter change touches one year.
+    Shared read-only across sessions (not copied per call): never modify these frames."""
+    if revision not in CORRIDOR_REVISIONS:
+        raise ValueError(f"revision must be one of {CORRIDOR_REVISIONS}, not {revision!r}")
+    return _corridor_years_cached(*_located("corridors"), revision)
+
+
 def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
 
@@ -259,6 +271,11 @@ def _corridors_cached(path: str, mtime_ns: int, country_codes: frozenset[str], s
 def _revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
     table = _corridors_cached(path, mtime_ns, _country_codes(), _source_ids())
     return table[table["revision"] == revision].reset_index(drop=True)
+
+
+@st.cache_resource(show_spinner=False)
+def _corridor_years_cached(path: str, mtime_ns: int, revision: int) -> dict[int, pd.DataFrame]:
+    return by_year(_revision_cached(path, mtime_ns, revision))
 
 
 @st.cache_data(show_spinner=False)

@@ -59,3 +59,12 @@ def regional_stock(corridors: pd.DataFrame, countries: pd.DataFrame, *, year: in
         "top_destination": (by_destination.index[0], int(by_destination.iloc[0])),
         "source_ids": sorted(set(rows["source_id"])),
     }
+
+
+def corridor_trend(corridors: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
+    """One corridor over the years of one revision, by sex, with UN DESA's data-type flags of each year."""
+    rows = corridors[(corridors["orig_iso3"] == origin) & (corridors["dest_iso3"] == destination)]
+    trend = rows.sort_values("year")[["year", "female", "male", "total", "type_b", "type_c", "type_r", "type_i",
+                                      "source_id"]].reset_index(drop=True)
+    trend["female_share"] = female_share(trend["female"], trend["male"])
+    return trend

@@ -31,6 +31,8 @@ def validate(table: str, path: Path, frame: pd.DataFrame, schema: pa.DataFrameSc
     missing = [name for name in schema.columns if name not in frame.columns]
     if missing:
         raise DataProblem(table, path, f"required column(s) missing: {', '.join(missing)}.", line=1)
+    if frame.empty:  # a curated table is never empty: this is a file cut short after its header
+        raise DataProblem(table, path, "the file has a header but no rows.", line=2)
     try:
         return schema.validate(frame, lazy=True)
     except SchemaErrors as errors:

@@ -92,7 +92,7 @@ def test_arc_map_still_colours_by_value_without_a_colour_column():
     arcs = pd.DataFrame({"source_lon": [0.0, 10.0], "source_lat": [0.0, 0.0], "target_lon": [20.0, 30.0],
                          "target_lat": [5.0, 5.0], "stock": [10.0, 1000.0]})
     layer = json.loads(arc_map(arcs, value_column="stock", tooltip_html="{stock}").to_json())["layers"][1]
-    assert "getHeight" not in layer and layer["data"][0]["colour"] != layer["data"][1]["colour"]
+    assert layer.get("getHeight", 1.0) == 1.0 and layer["data"][0]["colour"] != layer["data"][1]["colour"]
 
 
 def test_timeline_places_dated_agreements_only(agreements, names):

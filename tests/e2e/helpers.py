@@ -49,6 +49,14 @@ def wait_for_settled(page: Page, timeout: float = 30_000) -> float:
     return settled_since / 1000
 
 
+async def wait_for_settled_async(page, timeout: float = 30_000) -> float:
+    """wait_for_settled for Playwright's async API (the load test drives many pages at once); the page's
+    performance.now() in seconds when Streamlit had finished running."""
+    await page.evaluate("delete window.__e2eSettledSince")
+    handle = await page.wait_for_function(_SETTLED_SINCE, arg=SETTLE_SECONDS * 1000, polling=50, timeout=timeout)
+    return await handle.json_value() / 1000
+
+
 def assert_no_exception(page: Page) -> None:
     exceptions = page.locator('[data-testid="stException"]').all_inner_texts()
     if exceptions:

@@ -1,0 +1,209 @@
+"""Streamlit renderers for the corridors page: play control, corridor picker, corridor detail, table.
+
+The figures themselves are built by the pure functions in ``components/corridors.py``.
+"""
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components import corridors as figures
+from components.formatting import NO_DATA, compact_number, exact_number, percent
+from components.maps import legend_html
+from components.profiles import stock_trend_figure
+from components.provenance import render_source_note
+from components.url_state import choice_param, url_selectbox
+from data import CATALOG, load_corridors
+from data.filters.corridors import next_point, previous_point
+from data.profiles import corridor_trend
+
+PLAY_SECONDS = 1.5
+PLAYING_KEY = "corridors_playing"
+STEPPED_AT_KEY = "corridors_stepped_at"
+CORRIDOR_KEY = "corridor"
+MAP_KEY = "corridor_map"
+NO_CORRIDOR = "None: click an arc on the map, or choose a corridor here"
+
+
+# --- year play control ---------------------------------------------------------------------------
+
+def render_play_control(years: Sequence[int], *, key: str, container=st) -> None:
+    """Play / Pause beside the year slider ``key``: steps through the estimate years, one every PLAY_SECONDS."""
+    playing = st.session_state.get(PLAYING_KEY, False)
+    container.button("Pause" if playing else "Play", key=f"{key}_play", on_click=_toggle_play,
+                     args=(tuple(years), key), icon=":material/pause:" if playing else ":material/play_arrow:",
+                     help="Step through the estimate years on the map", width="stretch")
+    if playing:
+        _step_year(tuple(years), key)
+
+
+def _toggle_play(years: tuple[int, ...], key: str) -> None:
+    playing = not st.session_state.get(PLAYING_KEY, False)
+    st.session_state[PLAYING_KEY] = playing
+    if playing:
+        if st.session_state.get(key) == years[-1]:
+            st.session_state[key] = years[0]
+        st.session_state[STEPPED_AT_KEY] = time.monotonic()
+
+
+@st.fragment(run_every=PLAY_SECONDS)
+def _step_year(years: tuple[int, ...], key: str) -> None:
+    """Runs with the page and then on a timer; only a timer run that comes a step after the last one moves on."""
+    if time.monotonic() - st.session_state.get(STEPPED_AT_KEY, 0.0) < PLAY_SECONDS * 0.8:
+        return
+    following = next_point(years, st.session_state.get(key, years[-1]))
+    if following is None:
+        st.session_state[PLAYING_KEY] = False
+    else:
+        st.session_state[key] = following
+        st.session_state[STEPPED_AT_KEY] = time.monotonic()
+        st.session_state[PLAYING_KEY] = following != years[-1]
+    st.rerun()
+
+
+# --- choosing a corridor -------------------------------------------------------------------------
+
+def read_corridor_link(revision: int) -> None:
+    """On the first run, take the corridor from the link (``corridor=NPL-MYS``) if the revision has it.
+
+    Called before the link notes are shown, so a corridor the revision lacks gets its note too."""
+    if CORRIDOR_KEY in st.session_state:
+        return
+    known = frozenset()
+    if CORRIDOR_KEY in st.query_params:
+        corridors = load_corridors(revision=revision)
+        known = frozenset(corridors["orig_iso3"] + "-" + corridors["dest_iso3"])
+    st.session_state[CORRIDOR_KEY] = choice_param(CORRIDOR_KEY, known, None)
+
+
+def select_corridor(listed: pd.DataFrame, *, revision: int, names: Mapping[str, str],
+                    container=st) -> tuple[str, str] | None:
+    """The corridor whose detail is shown: from a click on the map, this picker, or the link.
+
+    The picker lists the corridors of the current table; a corridor opened by link or kept from an earlier
+    view stays listed while the revision has it, even if the filters leave it off the map.
+    """
+    read_corridor_link(revision)
+    options = [None, *dict.fromkeys(figures.pair_key(*pair) for pair in zip(listed["orig_iso3"], listed["dest_iso3"]))]
+    current = st.session_state[CORRIDOR_KEY]
+    if current is not None and current not in options and _exists(load_corridors(revision=revision), current):
+        options.append(current)
+
+    def label(key: str | None) -> str:
+        if key is None:
+            return NO_CORRIDOR
+        origin, destination = figures.split_pair_key(key)
+        return f"{names.get(origin, origin)} → {names.get(destination, destination)}"
+
+    key = url_selectbox("Corridor", options, key=CORRIDOR_KEY, default=None, container=container,
+                        format_func=label, placeholder=NO_CORRIDOR)
+    return figures.split_pair_key(key) if key else None
+
+
+def _exists(corridors: pd.DataFrame, key: str) -> bool:
+    origin, destination = figures.split_pair_key(key)
+    return bool(((corridors["orig_iso3"] == origin) & (corridors["dest_iso3"] == destination)).any())
+
+
+def take_map_selection() -> None:
+    """``on_select`` of the arc map: a clicked arc becomes the corridor shown in detail."""
+    selection = st.session_state.get(MAP_KEY, {}).get("selection", {})
+    clicked = selection.get("objects", {}).get("arcs", [])
+    if clicked:
+        st.session_state[CORRIDOR_KEY] = figures.pair_key(clicked[0]["orig_iso3"], clicked[0]["dest_iso3"])
+
+
+# --- the map's legend and the table --------------------------------------------------------------
+
+def render_legend(table: pd.DataFrame, *, title: str) -> None:
+    st.html(legend_html(figures.map_legend(table), title=title))
+
+
+def render_table(table: pd.DataFrame) -> None:
+    whole = st.column_config.NumberColumn
+    st.dataframe(
+        table, hide_index=True,
+        column_config={
+            "revision": whole("Revision", format="%d"), "year": whole("Year", format="%d"),
+            "orig_iso3": "Origin code", "origin": "Origin", "dest_iso3": "Destination code",
+            "destination": "Destination", "iso3": "Code", "country": "Country", "sex": "Sex",
+            "source_id": "Source",
+            "migrants": whole("Migrants", format="%,d", help="Of the sex chosen (column 'sex')"),
+            "female": whole("Female", format="%,d"), "male": whole("Male", format="%,d"),
+            "total": whole("Total", format="%,d"),
+            "female_share_pct": whole("Female share", format="%.1f%%"),
+            "previous_year": whole("Previous estimate year", format="%d"),
+            "previous_migrants": whole("Migrants then", format="%,d"),
+            "change": whole("Change", format="%,d"),
+            "change_pct": whole("Change (%)", format="%.1f%%"),
+            "corridors": whole("Corridors", format="%,d", help="Origin-destination pairs summed"),
+            "corridors_imputed": whole("Of which imputed", format="%,d", help="Imputed by UN DESA (no data)"),
+            "type_b": whole("By birth", format="%d", help="1 = destination data count the foreign-born"),
+            "type_c": whole("By citizenship", format="%d", help="1 = destination data count foreign citizens"),
+            "type_r": whole("Refugees incl.", format="%d", help="1 = includes refugees"),
+            "type_i": whole("Imputed", format="%d", help="1 = imputed by UN DESA (no data for the destination)"),
+        },
+    )  # fmt: skip
+
+
+# --- corridor detail -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CorridorContext:
+    """What every section of the corridor detail gets: the pair and the data of the current view."""
+
+    origin: str
+    destination: str
+    names: Mapping[str, str]
+    revision: int
+    year: int
+    corridors: pd.DataFrame  # the revision's table
+    sources: pd.DataFrame
+
+    @property
+    def title(self) -> str:
+        return f"{self.names.get(self.origin, self.origin)} → {self.names.get(self.destination, self.destination)}"
+
+
+def render_stock_section(context: CorridorContext) -> None:
+    trend = corridor_trend(context.corridors, context.origin, context.destination)
+    origin_name = context.names.get(context.origin, context.origin)
+    destination_name = context.names.get(context.destination, context.destination)
+    if trend.empty:
+        st.info(f"No data: UN DESA gives no estimate for {context.title} in the {context.revision} revision.")
+        return
+    now = trend[trend["year"] == context.year]
+    earlier_year = previous_point(list(trend["year"]), context.year)
+    earlier = trend[trend["year"] == earlier_year]
+    total = now["total"].iloc[0] if len(now) else None
+    change = total - earlier["total"].iloc[0] if len(now) and len(earlier) else None
+    first, second, third = st.columns(3)
+    first.metric(f"Migrants, {context.year}", compact_number(total),
+                 help=f"{exact_number(total)} persons (mid-year stock, female + male)")
+    second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
+    third.metric(f"Change since {earlier_year}" if earlier_year else "Change", figures.signed_number(change),
+                 help="Difference between the two estimate years, in persons")
+    years = f"{trend['year'].min()}–{trend['year'].max()}"
+    left, right = st.columns([3, 2])
+    left.plotly_chart(stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, "
+                                                      f"{years}"), key="corridor_trend")
+    right.plotly_chart(figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share")
+    notes = figures.data_type_notes(trend)
+    if notes:
+        st.markdown("**How UN DESA estimated this corridor**\n" + "\n".join(f"- {note}" for note in notes))
+    render_source_note(context.sources, trend["source_id"], measure=(
+        f"{CATALOG['corridors'].measure}. UN DESA {context.revision} revision; origin = country of birth, or of "
+        "citizenship where the destination counts foreign citizens."))
+
+
+# Agreements and news for a corridor join here as further sections taking a CorridorContext.
+DETAIL_SECTIONS: list[Callable[[CorridorContext], None]] = [render_stock_section]
+
+
+def render_corridor_detail(context: CorridorContext) -> None:
+    st.subheader(context.title)
+    for section in DETAIL_SECTIONS:
+        section(context)

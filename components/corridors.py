@@ -1,0 +1,147 @@
+"""Figures for the corridors page: pure builders (DataFrames in, pydeck Deck or plotly Figure out)."""
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from components.formatting import NO_DATA, compact_number, exact_number, percent
+from components.maps import arc_map, choropleth_map, class_breaks, fitted_view, legend_items
+from components.profiles import SEX_COLOURS
+
+ARC_TOOLTIP = ("<b>{origin} → {destination}</b><br/>{migrants_label}<br/>Female share: {share_label}"
+               "<br/>Change: {change_label}")
+COUNTRY_TOOLTIP = "<b>{country}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"
+ARC_COLUMNS = ["source_lon", "source_lat", "target_lon", "target_lat", "migrants", "orig_iso3", "dest_iso3",
+               "origin", "destination", "migrants_label", "share_label", "change_label"]
+# Arcs laid flat on the map (tilted 90 degrees), bending to the same side: a raised arc across continents
+# rises into the camera and swamps the map. Widths stay thin enough for 25+ arcs to be told apart.
+ARC_HEIGHT, ARC_TILT, ARC_MAX_WIDTH = 0.35, 90.0, 7.0
+COORDINATE_DIGITS = 2  # about 1 km: plenty for a label point, and a shorter message to the browser
+
+
+def pair_key(origin: str, destination: str) -> str:
+    """How a corridor is named in the URL and the corridor picker: 'NPL-MYS'."""
+    return f"{origin}-{destination}"
+
+
+def split_pair_key(key: str) -> tuple[str, str]:
+    origin, _, destination = key.partition("-")
+    return origin, destination
+
+
+def signed_number(value) -> str:
+    if value is None or pd.isna(value):
+        return NO_DATA
+    return ("+" if value > 0 else "") + exact_number(value)
+
+
+def migrants_label(value, *, sex: str, noun: str = "migrants") -> str:
+    """'3.25 M migrants (3,248,545)'; for one sex, 'female migrants'; or 'emigrants', 'immigrants'."""
+    noun = noun if sex == "total" else f"{sex} {noun}"
+    return f"{compact_number(value)} {noun} ({exact_number(value)})"
+
+
+def change_label(change, change_pct, previous_year) -> str:
+    """'+387,500 (+13.5%) since 2020'; says so when there is no earlier estimate or no earlier figure."""
+    if previous_year is None or pd.isna(previous_year):
+        return "no earlier estimate year"
+    if change is None or pd.isna(change):
+        return f"no {int(previous_year)} figure"
+    relative = "" if change_pct is None or pd.isna(change_pct) else f" ({'+' if change_pct > 0 else ''}{percent(change_pct)})"
+    return f"{signed_number(change)}{relative} since {int(previous_year)}"
+
+
+def _labels(table: pd.DataFrame, *, noun: str = "migrants") -> pd.DataFrame:
+    sex = table["sex"].iloc[0] if len(table) else "total"
+    return table.assign(
+        migrants_label=[migrants_label(value, sex=sex, noun=noun) for value in table["migrants"]],
+        share_label=[percent(value) for value in table["female_share_pct"]],
+        change_label=[change_label(*values) for values in
+                      zip(table["change"], table["change_pct"], table["previous_year"])],
+    )
+
+
+def arc_frame(table: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    """What the map draws: one row per corridor that has a label point at both ends, and only the columns
+    the arcs and their tooltip use."""
+    points = _label_points(countries)
+    frame = _labels(table)
+    for end, column in [("source", "orig_iso3"), ("target", "dest_iso3")]:
+        located = [points.get(code, (None, None)) for code in frame[column]]
+        frame[f"{end}_lon"] = [lon for lon, _ in located]
+        frame[f"{end}_lat"] = [lat for _, lat in located]
+    frame = frame.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"])
+    return frame.assign(migrants=frame["migrants"].astype("int64"))[ARC_COLUMNS].reset_index(drop=True)
+
+
+def _label_points(countries: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    located = countries[countries["lon"].notna() & countries["lat"].notna()]
+    lons = located["lon"].to_numpy(dtype="float64").round(COORDINATE_DIGITS).tolist()
+    lats = located["lat"].to_numpy(dtype="float64").round(COORDINATE_DIGITS).tolist()
+    return dict(zip(located["iso3"].tolist(), zip(lons, lats)))
+
+
+def unmapped_places(table: pd.DataFrame, countries: pd.DataFrame) -> list[str]:
+    """Names at either end that have no label point (e.g. 'Unknown' origin), so are listed but not drawn."""
+    located = _label_points(countries)
+    names = dict(zip(countries["iso3"], countries["name"]))
+    codes = [code for column in ("orig_iso3", "dest_iso3", "iso3") if column in table
+             for code in table[column] if code not in located]
+    return sorted({names.get(code, code) for code in codes})
+
+
+def corridor_map(table: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
+    """Arcs from origin to destination (faint at the origin), width and colour by migrants, fitted to them."""
+    arcs = arc_frame(table, countries)
+    view = fitted_view([*arcs["source_lon"], *arcs["target_lon"]], [*arcs["source_lat"], *arcs["target_lat"]])
+    return arc_map(arcs, value_column="migrants", tooltip_html=ARC_TOOLTIP, view=view, directional=True,
+                   max_width=ARC_MAX_WIDTH, arc_height=ARC_HEIGHT, arc_tilt=ARC_TILT)
+
+
+def country_map(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, view: str) -> pdk.Deck:
+    """Countries filled by their emigrants or immigrants (``view``); the view fits the filled countries."""
+    values = _labels(table, noun=view)[["iso3", "country", "migrants", "migrants_label", "share_label", "change_label"]]
+    values = values.assign(migrants=values["migrants"].astype("int64"))
+    located = [point for point in map(_label_points(countries).get, values["iso3"]) if point]
+    return choropleth_map(values, shapes, value_column="migrants", tooltip_html=COUNTRY_TOOLTIP,
+                          view=fitted_view([lon for lon, _ in located], [lat for _, lat in located]))
+
+
+def map_legend(table: pd.DataFrame) -> list[tuple[list[int], str]]:
+    """The colour classes of the map drawn from this table, with compact labels."""
+    return legend_items(class_breaks(table["migrants"].astype("float64")), compact_number)
+
+
+def legend_title(view: str, *, sex: str, year: int) -> str:
+    if view == "corridors":
+        return f"Migrants ({sex}, {year}); each arc is faint at its origin and strong at its destination"
+    return f"{view.capitalize()} ({sex}, {year})"
+
+
+def female_share_figure(trend: pd.DataFrame, *, title: str) -> go.Figure:
+    share = trend["female_share"].astype("float64")
+    figure = go.Figure(go.Scatter(
+        x=trend["year"], y=share, mode="lines+markers", name="Female share",
+        line={"color": SEX_COLOURS["female"], "width": 3},
+        customdata=[percent(value) for value in trend["female_share"]],
+        hovertemplate="%{x}: %{customdata} female<extra></extra>",
+    ))
+    figure.update_layout(title=title, yaxis={"title": "Female share (%)", "range": [0, 100]}, xaxis_title=None,
+                         margin={"t": 50}, showlegend=False)
+    return figure
+
+
+def data_type_notes(trend: pd.DataFrame) -> list[str]:
+    """UN DESA's data-type flags of the corridor's destination, in words, naming the years they apply to."""
+    notes = []
+    for flag, words in [
+        ("type_i", "Imputed by UN DESA (no data for this destination; modelled, not counted)"),
+        ("type_r", "Includes refugees"),
+        ("type_b", "Destination data count migrants by country of birth (foreign-born)"),
+        ("type_c", "Destination data count migrants by citizenship (foreign citizens), not by birth"),
+    ]:
+        years = [int(year) for year, value in zip(trend["year"], trend[flag]) if value == 1]
+        if years:
+            when = "all years shown" if len(years) == len(trend) else ", ".join(map(str, years))
+            notes.append(f"{words}: {when}.")
+    return notes

@@ -1,0 +1,226 @@
+"""What the corridors page shows: one revision, one year, one sex, places at either end, and how many.
+
+Every filter narrows the selection (origin countries AND origin areas AND destination ...). Areas are
+UN M49 regions and subregions from the countries table, plus "Asia and the Pacific" (UN regions Asia and
+Oceania, the table's ``is_asia_pacific``). Pure pandas: no Streamlit here.
+
+The filters work on a revision split by estimate year (``by_year``), each row already carrying its pair's
+figures at the previous estimate year: built once per revision (cached by ``data.load_corridor_years``),
+so a filter change only touches one year's rows.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+ASIA_PACIFIC = "Asia and the Pacific"
+SEXES = ("total", "female", "male")
+VIEWS = ("corridors", "emigrants", "immigrants")
+VIEW_LABELS = {
+    "corridors": "Corridors (arcs)",
+    "emigrants": "Emigrants by origin country",
+    "immigrants": "Immigrants by destination country",
+}
+SIZE_MODES = ("top", "minimum")
+MINIMUM_SIZES = (10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
+MAX_TOP = 200
+# Enough for any sensible minimum-size view, few enough that the map stays readable and light to send.
+MAX_ROWS = 1_000
+
+FLAG_COLUMNS = ["type_b", "type_c", "type_r", "type_i"]
+CORRIDOR_COLUMNS = [
+    "revision", "year", "orig_iso3", "origin", "dest_iso3", "destination", "sex", "migrants", "female", "male",
+    "total", "female_share_pct", "previous_year", "previous_migrants", "change", "change_pct", *FLAG_COLUMNS,
+    "source_id",
+]  # fmt: skip
+COUNTRY_COLUMNS = [
+    "revision", "year", "iso3", "country", "sex", "migrants", "female", "male", "total", "female_share_pct",
+    "corridors", "corridors_imputed", "previous_year", "previous_migrants", "change", "change_pct", "source_id",
+]  # fmt: skip
+ROLE_COLUMN = {"emigrants": "orig_iso3", "immigrants": "dest_iso3"}
+PREVIOUS = {sex: f"previous_{sex}" for sex in SEXES}
+PAIR = ["orig_iso3", "dest_iso3"]
+
+
+# --- areas ---------------------------------------------------------------------------------------
+
+def area_labels(countries: pd.DataFrame) -> dict[str, str]:
+    """Each area and how to show it: Asia and the Pacific, then the UN regions, then their subregions."""
+    pairs = sorted({(region, subregion) for region, subregion in zip(countries["region"], countries["subregion"])
+                    if isinstance(region, str) and isinstance(subregion, str)})
+    labels = {ASIA_PACIFIC: f"{ASIA_PACIFIC} (UN regions Asia + Oceania)"}
+    labels |= {region: f"{region} (UN region)" for region, _ in pairs}
+    labels |= {subregion: f"{subregion} (UN subregion)" for _, subregion in pairs if subregion not in labels}
+    return labels
+
+
+def area_members(countries: pd.DataFrame, area: str) -> set[str]:
+    if area == ASIA_PACIFIC:
+        return set(countries.loc[countries["is_asia_pacific"], "iso3"])
+    in_area = (countries["region"] == area) | (countries["subregion"] == area)
+    return set(countries.loc[in_area.fillna(False), "iso3"])
+
+
+# --- years ---------------------------------------------------------------------------------------
+
+def previous_point(years: Sequence[int], year: int) -> int | None:
+    """The estimate year before ``year`` (UN DESA's points are 5 years apart, then 4: 2020 -> 2024)."""
+    earlier = [candidate for candidate in years if candidate < year]
+    return max(earlier) if earlier else None
+
+
+def next_point(years: Sequence[int], year: int) -> int | None:
+    later = [candidate for candidate in years if candidate > year]
+    return min(later) if later else None
+
+
+def by_year(corridors: pd.DataFrame) -> dict[int, pd.DataFrame]:
+    """One revision's corridors by estimate year, oldest first; each row also carries the pair's female, male
+    and total at the previous estimate year (``previous_female`` ...; missing where the pair had no row)."""
+    years = sorted(int(year) for year in corridors["year"].unique())
+    frames = {}
+    for year in years:
+        rows = corridors[corridors["year"].to_numpy() == year]
+        before = corridors[corridors["year"].to_numpy() == previous_point(years, year)]
+        earlier = before[[*PAIR, *SEXES]].rename(columns=PREVIOUS)
+        frames[year] = rows.merge(earlier, on=PAIR, how="left").astype({column: "Int64" for column in PREVIOUS.values()})
+    return frames
+
+
+# --- the filter model ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CorridorFilters:
+    revision: int = 2024
+    year: int | None = None  # None: the revision's latest year
+    sex: str = "total"
+    origins: tuple[str, ...] = ()
+    destinations: tuple[str, ...] = ()
+    origin_areas: tuple[str, ...] = ("Asia",)
+    destination_areas: tuple[str, ...] = ()
+    view: str = "corridors"
+    size_mode: str = "top"
+    top_n: int = 25
+    minimum: int = 100_000
+
+    def apply(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+        """The table behind the map: corridors, or country totals (emigrants by origin / immigrants by
+        destination), largest first, cut to the size filter. ``years`` is one revision, ``by_year``."""
+        if self.view == "corridors":
+            return self.corridors(years, countries)
+        return self.country_totals(years, countries)
+
+    def corridors(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+        year = self.year_or_latest(years)
+        rows = _year_rows(years, year)
+        table = rows.iloc[self._largest(rows[self.sex], self._place_mask(rows, countries))]
+        names = _names(countries)
+        table = table.assign(previous_migrants=table[PREVIOUS[self.sex]],
+                             origin=[names.get(code, code) for code in table["orig_iso3"]],
+                             destination=[names.get(code, code) for code in table["dest_iso3"]])
+        return _with_measures(table, self.sex, previous_point(list(years), year))[CORRIDOR_COLUMNS]
+
+    def country_totals(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+        """Emigrants by origin or immigrants by destination, summed over the corridors meeting the place
+        filters (an origin's emigrants counted only in the chosen destinations, and so on); the previous
+        estimate year is summed over that year's corridors meeting the same filters."""
+        own = ROLE_COLUMN[self.view]
+        year = self.year_or_latest(years)
+        previous_year = previous_point(list(years), year)
+        rows = _year_rows(years, year)
+        current = rows[self._place_mask(rows, countries)]
+        groups = current.assign(corridors=1, corridors_imputed=current["type_i"].eq(1)).groupby(own)
+        totals = groups[["female", "male", "total", "corridors", "corridors_imputed"]].sum()
+        # named aggregations with a Python function per group take several times longer than these two
+        sources = current[[own, "source_id"]].drop_duplicates().sort_values("source_id")
+        totals["source_id"] = sources.groupby(own)["source_id"].agg(";".join)
+        totals = totals.reset_index()
+        totals = totals.iloc[self._largest(totals[self.sex], np.ones(len(totals), dtype=bool))]
+        before = _year_rows(years, previous_year)
+        earlier = before[self._place_mask(before, countries)].groupby(own)[self.sex].sum().to_dict()
+        names = _names(countries)
+        table = totals.assign(previous_migrants=[earlier.get(code) for code in totals[own]],
+                              revision=self.revision, year=year,
+                              country=[names.get(code, code) for code in totals[own]])
+        return _with_measures(table.rename(columns={own: "iso3"}), self.sex, previous_year)[COUNTRY_COLUMNS]
+
+    def year_or_latest(self, years: Mapping[int, pd.DataFrame]) -> int | None:
+        if self.year is not None:
+            return self.year
+        return max(years) if years else None
+
+    def _place_mask(self, rows: pd.DataFrame, countries: pd.DataFrame) -> np.ndarray:
+        """Which rows meet the place filters at both ends."""
+        keep = np.ones(len(rows), dtype=bool)
+        for column, codes, areas in [("orig_iso3", self.origins, self.origin_areas),
+                                     ("dest_iso3", self.destinations, self.destination_areas)]:
+            if codes:
+                keep &= rows[column].isin(codes).to_numpy()
+            for area in areas:
+                keep &= rows[column].isin(area_members(countries, area)).to_numpy()
+        return keep
+
+    def _largest(self, values: pd.Series, keep: np.ndarray) -> np.ndarray:
+        """Positions of the rows kept, largest first (ties in table order), cut to the size filter. Only
+        places with migrants: a definite 0 is no corridor to draw."""
+        figures = values.to_numpy(dtype="float64", na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            keep = keep & (figures > 0)
+            if self.size_mode == "minimum":
+                keep &= figures >= self.minimum
+        positions = np.flatnonzero(keep)
+        ordered = positions[np.argsort(-figures[positions], kind="stable")]
+        return ordered[: min(self.top_n, MAX_ROWS) if self.size_mode == "top" else MAX_ROWS]
+
+    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+        """The filters in words, for captions and the 'about' sheet of downloads."""
+        names = names or {}
+        year = self.year if self.year is not None else "latest"
+        lines = [
+            f"Data: UN DESA International Migrant Stock, {self.revision} revision (mid-year stock, not flows)",
+            f"Year: {year}",
+            f"Sex: {self.sex}",
+            f"View: {VIEW_LABELS[self.view].lower()}",
+        ]
+        for end, codes, areas in [("Origin", self.origins, self.origin_areas),
+                                  ("Destination", self.destinations, self.destination_areas)]:
+            places = [names.get(code, code) for code in codes] + [_area_words(area) for area in areas]
+            lines.append(f"{end}: " + (" and ".join(places) if places else "any country or area"))
+        unit = "corridors" if self.view == "corridors" else "countries"
+        if self.size_mode == "top":
+            lines.append(f"Size: the {min(self.top_n, MAX_ROWS):,} largest {unit} (with at least one migrant)")
+        else:
+            lines.append(f"Size: {unit} with at least {self.minimum:,} migrants (the {MAX_ROWS:,} largest at most)")
+        return lines
+
+
+def _area_words(area: str) -> str:
+    if area == ASIA_PACIFIC:
+        return f"{ASIA_PACIFIC} (UN regions Asia and Oceania)"
+    return f"UN area '{area}'"
+
+
+def _names(countries: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(countries["iso3"], countries["name"]))
+
+
+def _year_rows(years: Mapping[int, pd.DataFrame], year: int | None) -> pd.DataFrame:
+    """That year's rows; none (with the same columns) for a year the revision lacks."""
+    return years[year] if year in years else next(iter(years.values())).iloc[0:0]
+
+
+def _with_measures(table: pd.DataFrame, sex: str, previous_year: int | None) -> pd.DataFrame:
+    """The chosen sex as ``migrants``, female share, and the change since the previous estimate year."""
+    migrants = table[sex].astype("Int64")
+    both = (table["female"] + table["male"]).astype("Float64")
+    earlier = table["previous_migrants"].astype("Int64")
+    change = migrants - earlier
+    before = earlier.astype("Float64")
+    return table.assign(
+        sex=sex, migrants=migrants, previous_migrants=earlier, change=change,
+        female_share_pct=(table["female"] / both.where(both > 0) * 100).astype("Float64").round(1),
+        previous_year=pd.array([previous_year] * len(table), dtype="Int64"),
+        change_pct=(change / before.where(before > 0) * 100).astype("Float64").round(1),
+    )

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Verify the multi-replica recipe on this machine, loopback only: start 2 dashboard replicas and nginx
+# (deploy/nginx.conf, in a temporary prefix, not as a daemon), run the load test (tests/e2e/test_load.py)
+# through nginx, check that every browser session stayed on one replica and that both replicas served
+# sessions, then stop everything. Extra arguments go to pytest. Exit status: 0 when all of it held.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+NGINX="${NGINX:-/usr/sbin/nginx}"
+REPLICAS=2
+work="$(mktemp -d /tmp/dashboard-deploy.XXXXXX)"
+pids=()
+
+stop_all() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  echo "Stopped nginx and the replicas; logs are in $work"
+}
+trap stop_all EXIT
+
+free_port() { python -c 'from tests.e2e.server import free_port; print(free_port())'; }
+
+wait_healthy() {  # url, what, pid
+  for _ in $(seq 1 300); do
+    if ! kill -0 "$3" 2>/dev/null; then
+      echo "$2 exited before answering at $1; its log is in $work" >&2
+      return 1
+    fi
+    if [ "$(curl -fsS --max-time 2 "$1/_stcore/health" 2>/dev/null)" = "ok" ]; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "$2 did not answer ok at $1/_stcore/health within 60 s" >&2
+  return 1
+}
+
+# Replicas share the cookie secret, so a session that fails over to the other replica keeps a valid XSRF cookie.
+secret="$(python -c 'import secrets; print(secrets.token_hex(24))')"
+replica_ports=()
+for number in $(seq 1 "$REPLICAS"); do
+  port="$(free_port)"
+  STREAMLIT_SERVER_COOKIE_SECRET="$secret" python -m streamlit run app.py --server.headless true \
+    --server.address 127.0.0.1 --server.port "$port" --server.fileWatcherType none \
+    --browser.gatherUsageStats false >"$work/replica-$number.log" 2>&1 &
+  pids+=("$!")
+  replica_ports+=("$port")
+done
+for number in $(seq 1 "$REPLICAS"); do
+  wait_healthy "http://127.0.0.1:${replica_ports[$((number - 1))]}" "replica $number" "${pids[$((number - 1))]}"
+done
+
+listen_port="$(free_port)"
+mkdir -p "$work"/temp/{client_body,proxy,fastcgi,uwsgi,scgi}
+chmod -R a+rwx "$work/temp"  # nginx's workers run as another user when started by root
+sed -e "s|@PREFIX@|$work|g" -e "s|@LISTEN@|127.0.0.1:$listen_port|g" \
+    -e "s|@REPLICA_1@|${replica_ports[0]}|g" -e "s|@REPLICA_2@|${replica_ports[1]}|g" \
+    deploy/nginx.conf >"$work/nginx.conf"
+"$NGINX" -t -q -p "$work" -e "$work/error.log" -c "$work/nginx.conf"
+"$NGINX" -p "$work" -e "$work/error.log" -c "$work/nginx.conf" -g "daemon off;" &
+pids+=("$!")
+base_url="http://127.0.0.1:$listen_port"
+wait_healthy "$base_url" "nginx" "${pids[-1]}"
+echo "Replicas on ports ${replica_ports[*]}, nginx on $base_url"
+
+status=0
+DASHBOARD_BASE_URL="$base_url" python -m pytest -q -s tests/e2e/test_load.py "$@" || status=$?
+
+# What nginx saw: websocket sessions per replica, and whether any browser's requests went to two replicas.
+python - "$work/access.log" <<'PY' || status=$?
+import collections, re, sys
+
+sessions, replicas_by_route = collections.Counter(), collections.defaultdict(set)
+for line in open(sys.argv[1]):
+    match = re.search(r'"(\S+) (\S+) [^"]*" (\d{3}) \d+ upstream=(\S+) route=(\S+)', line)
+    if not match or match.group(4) == "-":
+        continue
+    _, path, status, upstream, route = match.groups()
+    replicas_by_route[route].add(upstream)
+    if path.startswith("/_stcore/stream") and status == "101":
+        sessions[upstream] += 1
+split = [route for route, upstreams in replicas_by_route.items() if len(upstreams) > 1]
+print(f"nginx: {sum(sessions.values())} websocket sessions by replica: {dict(sessions)}; "
+      f"{len(replicas_by_route)} routes, {len(split)} of them split across replicas")
+if split or len(sessions) < 2:
+    sys.exit("affinity or balancing failed: a browser's requests reached two replicas, or one replica got none")
+PY
+if [ "$status" -eq 0 ]; then echo "deploy verification: OK"; else echo "deploy verification: FAILED"; fi
+exit "$status"

@@ -1,0 +1,436 @@
+"""Bad input gets a clear message, never a traceback, and loses nothing.
+
+Driven by the registry and the catalog, so a new page or table is covered without an edit here:
+- broken data files: every table in data.catalog.CATALOG, broken each way below, on every page that reads it;
+- links: garbage for every URL parameter each page reads, every page;
+- uploads: every file uploader (the presenter's scenes, and any a page draws), and any ``data.parse_user_*`` or
+  ``data.load_user_*`` (users' own news rows);
+- empty filter results: the per-page settings in bench/scenarios.py EMPTY_RESULT.
+Every case also checks that another page still works and that no file in data/tables changed.
+"""
+
+import csv
+import functools
+import hashlib
+import io
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Code, Widget
+
+import data
+from bench import apptest
+from bench.scenarios import EMPTY_RESULT, EMPTY_RESULT_PREFIX
+from components import url_state
+from components.presenter import MAX_SCENES, MAX_SCENES_FILE_BYTES
+from components.registry import PAGES
+from data.catalog import CATALOG, TABLES_DIR, TABLES_DIR_VARIABLE
+
+PAGE_IDS = [page.url_path for page in PAGES]
+DEFAULT_PAGE = PAGES[0].script
+OTHER_PAGES_WORK = "other pages"  # load_or_stop's reassurance, part of every data message
+
+
+# --- what must never change, and a private copy of the tables to break ----------------------------
+
+def _tables_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+SHIPPED_DIGEST = _tables_digest(TABLES_DIR)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fast_apptest():
+    with apptest.one_component_scan():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def shipped_tables_unchanged():
+    yield
+    assert _tables_digest(TABLES_DIR) == SHIPPED_DIGEST, "a shipped file in data/tables changed"
+
+
+@pytest.fixture(scope="module")
+def private_tables(tmp_path_factory):
+    """One copy of data/tables for the module, read via MIGRATION_DASHBOARD_TABLES; each test restores what it
+    broke with the original bytes and modification time, so the loaders' cache (keyed by path and mtime) keeps
+    the intact tables parsed once (the same isolation as the `tables_copy` fixture, at a fraction of the time)."""
+    folder = tmp_path_factory.mktemp("bad-input") / "tables"
+    shutil.copytree(TABLES_DIR, folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(TABLES_DIR_VARIABLE, str(folder))
+        yield folder
+
+
+class Breakage:
+    """Breaks one table file in the private copy, and puts it back afterwards."""
+
+    _generation = 0
+
+    def __init__(self, folder: Path, table: str):
+        self.path = folder / f"{table}.csv"
+        self._original = self.path.read_bytes()
+        self._stat = self.path.stat()
+
+    def write(self, content: bytes | None) -> bytes | None:
+        if content is None:
+            self.path.unlink()
+            return None
+        self.path.write_bytes(content)
+        Breakage._generation += 1  # a fresh mtime, so no cached read of another breakage is reused
+        os.utime(self.path, ns=(self._stat.st_atime_ns, self._stat.st_mtime_ns + Breakage._generation * 1000))
+        return content
+
+    def restore(self) -> None:
+        self.path.write_bytes(self._original)
+        os.utime(self.path, ns=(self._stat.st_atime_ns, self._stat.st_mtime_ns))
+
+    def current(self) -> bytes | None:
+        return self.path.read_bytes() if self.path.exists() else None
+
+
+# --- page runs -------------------------------------------------------------------------------------
+
+def run_pages(scripts: list[str]) -> dict[str, AppTest]:
+    """Visit the pages one after the other in one session; the state after each visit, by script."""
+    seen = {}
+    app = apptest.open_page(scripts[0])
+    seen[scripts[0]] = _snapshot(app)
+    for script in scripts[1:]:
+        app.switch_page(script)
+        app.run()
+        seen[script] = _snapshot(app)
+    return seen
+
+
+def _snapshot(app: AppTest) -> dict:
+    return {"exceptions": apptest.exceptions(app), "errors": [error.value for error in app.error],
+            "messages": apptest.messages(app), "titles": [title.value for title in app.title],
+            "texts": _shown_texts(app)}
+
+
+def _shown_texts(app: AppTest) -> list[str]:
+    """Everything rendered as markdown, where text from outside could turn into markup; not widget values or
+    code blocks (the view link), which are shown as typed."""
+    texts = []
+    for block in (app.main, app.sidebar):
+        for node in block:
+            value = getattr(node, "value", None)
+            if not isinstance(node, (Widget, Code)) and isinstance(value, str):
+                texts.append(value)
+    return texts
+
+
+def assert_works(state: dict, script: str) -> None:
+    assert not state["exceptions"], f"{script} raised: {state['exceptions']}"
+    assert not state["errors"], f"{script} shows errors: {state['errors']}"
+    assert state["titles"] and state["titles"][0], f"{script} has no title"
+
+
+@pytest.fixture(scope="module")
+def readers(private_tables) -> dict[str, list[str]]:
+    """Which pages need which table: those that name it when it is missing (found once, black-box)."""
+    found = {}
+    for table in CATALOG:
+        breakage = Breakage(private_tables, table)
+        breakage.write(None)
+        try:
+            states = run_pages([page.script for page in PAGES])
+        finally:
+            breakage.restore()
+        found[table] = [script for script, state in states.items()
+                        if any(f"{table}.csv" in error for error in state["errors"])]
+    return found
+
+
+# --- broken data files -----------------------------------------------------------------------------
+
+def _lines(original: bytes) -> list[bytes]:
+    return original.splitlines(keepends=True)
+
+
+def _rows(original: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(original.decode("utf-8"))))
+
+
+def _csv(rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode()
+
+
+TYPED_VALUES = [  # (how a column's every filled value looks, a value of the wrong type for it)
+    (r"-?\d+(\.\d+)?", "not-a-number"),
+    (r"\d{4}-\d{2}-\d{2}", "2024-13-45"),
+    (r"True|False", "perhaps"),
+]
+
+
+def _typed_column(rows: list[list[str]]) -> tuple[int, str] | None:
+    """The first column whose filled values are all numbers, dates or booleans, and a value it must refuse."""
+    for pattern, wrong in TYPED_VALUES:
+        for column in range(len(rows[0])):
+            values = [row[column] for row in rows[1:] if row[column] != ""]
+            if values and all(re.fullmatch(pattern, value) for value in values):
+                return column, wrong
+    return None
+
+
+def _with_cell(rows: list[list[str]], column: int, value: str) -> bytes:
+    return _csv([rows[0], [*rows[1][:column], value, *rows[1][column + 1:]], *rows[2:]])
+
+
+BREAKAGES: dict[str, Callable[[bytes], bytes | None]] = {
+    "missing file": lambda original: None,
+    "empty file": lambda original: b"",
+    "header only": lambda original: _lines(original)[0],
+    "truncated mid-row": lambda original: _lines(original)[0] + b",".join(_lines(original)[1].split(b",")[:2]),
+    "not UTF-8": lambda original: _lines(original)[0] + "S\u00e3o Tom\u00e9,".encode("latin-1") + original[
+        len(_lines(original)[0]):],
+    "binary garbage": lambda original: b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8,
+    "first column missing": lambda original: _csv([row[1:] for row in _rows(original)]),
+    "wrong type in a typed column": lambda original: _with_cell(_rows(original), *_typed_column(_rows(original))),
+    "duplicate key (row repeated)": lambda original: _lines(original)[0] + _lines(original)[1] + b"".join(
+        _lines(original)[1:]),
+}
+
+
+def _code_columns() -> list[tuple[str, str]]:
+    """Columns holding country codes (named *iso3), outside the countries table that lists the codes."""
+    return [(table, column) for table in CATALOG if table != "countries"
+            for column in _shipped_rows(table)[0] if column.endswith("iso3")]
+
+
+def _unknown_code(column: str) -> Callable[[bytes], bytes]:
+    def breaker(original: bytes) -> bytes:
+        rows = _rows(original)
+        return _with_cell(rows, rows[0].index(column), "ZZZ")
+    return breaker
+
+
+@functools.cache
+def _shipped_rows(table: str) -> list[list[str]]:
+    return _rows((TABLES_DIR / f"{table}.csv").read_bytes())
+
+
+DATA_CASES = [(table, name, breaker) for table in CATALOG for name, breaker in BREAKAGES.items()
+              if name != "wrong type in a typed column" or _typed_column(_shipped_rows(table))]
+DATA_CASES += [(table, f"unknown code ZZZ in {column}", _unknown_code(column)) for table, column in _code_columns()]
+DATA_CASES += [("countries", "malformed code in iso3", lambda original: _with_cell(_rows(original), 0, "np<l"))]
+
+
+@pytest.mark.parametrize(("table", "breaker"), [(table, breaker) for table, _, breaker in DATA_CASES],
+                         ids=[f"{table}: {name}" for table, name, _ in DATA_CASES])
+def test_broken_table_is_named_where_it_is_needed(private_tables, readers, table, breaker):
+    """The first page that needs the table says which file is broken; another page still works. (One page:
+    a failed read is not cached, so each page that needs a large broken table validates it again.)"""
+    breakage = Breakage(private_tables, table)
+    broken = breakage.write(breaker(breakage.current()))
+    try:
+        needing = readers[table][:1]
+        others = [page.script for page in PAGES if page.script not in readers[table]][:1]
+        if not needing:  # no page reads it yet: its loader must still refuse it in words
+            with pytest.raises(data.DataProblem, match=rf"{table}\.csv") as problem:
+                getattr(data, f"load_{table}")()
+            assert "Traceback" not in str(problem.value)
+        states = run_pages(needing + others) if needing or others else {}
+        for script in needing:
+            state = states[script]
+            assert not state["exceptions"], f"{script} raised: {state['exceptions']}"
+            assert state["errors"], f"{script} shows no message for the broken {table}.csv"
+            for message in state["errors"]:
+                assert f"{table}.csv" in message and OTHER_PAGES_WORK in message, message
+                assert "Traceback" not in message
+        for script in others:
+            assert_works(states[script], script)
+        assert breakage.current() == broken, "the app changed the file it could not read"
+    finally:
+        breakage.restore()
+
+
+# --- links: garbage in every URL parameter a page reads --------------------------------------------
+
+LONG = "X" * 10_240
+SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)>"
+LINK_PAYLOADS: dict[str, str | list[str]] = {
+    "unknown code": "ZZZ",
+    "negative year": "-1990",
+    "future year": "2999",
+    "10 kB string": LONG,
+    "HTML and script": SCRIPT,
+    "repeated key": ["NPL", "<b>bold</b>"],
+    "control characters": "NPL\x00\r\n\t%00",
+}
+
+
+@pytest.fixture(scope="module")
+def url_keys() -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """Per page: the URL parameters it checks (as a choice, list or number); every key it reads or draws a widget
+    for (widget keys double as URL parameter names, so a key drawn but never read gets garbage too); the keys of
+    its filter widgets."""
+    return {page.script: _url_keys(page.script) for page in PAGES}
+
+
+def _url_keys(script: str) -> tuple[list[str], list[str], list[str]]:
+    checked, read = [], []
+    # raw_param reads any parameter; the other *_param readers check one against its choices, range or type.
+    originals = {name: getattr(url_state, name) for name in dir(url_state)
+                 if name.endswith("_param") and name != "write_param" and callable(getattr(url_state, name))}
+
+    def spy(name):
+        def wrapper(key, *args, **kwargs):
+            (read if name == "raw_param" else checked).append(key)
+            return originals[name](key, *args, **kwargs)
+        return wrapper
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in originals:
+            patch.setattr(url_state, name, spy(name))
+        app = apptest.open_page(script)
+    drawn = apptest.page_widget_keys(app)
+    filters = [widget.key for widget in apptest.widgets(app, include_sidebar=False)
+               if widget.type in apptest.FILTER_KINDS and widget.key]
+    return list(dict.fromkeys(checked)), list(dict.fromkeys(read + drawn)), filters
+
+
+LINK_CASES = [(page, name) for page in PAGES for name in LINK_PAYLOADS]
+
+
+@pytest.mark.parametrize(("page", "payload_name"), LINK_CASES,
+                         ids=[f"{page.url_path}: {name}" for page, name in LINK_CASES])
+def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
+    checked, every_key, _ = url_keys[page.script]
+    payload = LINK_PAYLOADS[payload_name]
+    keys = every_key or ["country"]  # a page that reads nothing must still shrug off a stray parameter
+    app = apptest.open_page(page.script, query={key: payload for key in keys})
+    assert not app.exception, apptest.exceptions(app)
+    notes = apptest.messages(app)
+    for key in checked:
+        assert any(f"'{key}'" in note for note in notes), f"no note about the link's '{key}' ({payload_name})"
+    for text in _shown_texts(app):
+        assert "<script" not in text and "<img" not in text, f"link text rendered as markup: {text[:80]}"
+        assert "X" * 300 not in text, "the 10 kB value is echoed on the page"
+    app.switch_page(DEFAULT_PAGE if page.script != DEFAULT_PAGE else PAGES[-1].script)
+    app.run()
+    assert not app.exception and app.title, "the next page fails after a bad link"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_a_page_with_filters_keeps_them_in_the_link(url_keys, page):
+    """Otherwise the link tests above would send garbage nobody reads, and a view could not be bookmarked."""
+    checked, _, filters = url_keys[page.script]
+    assert not filters or checked, f"filters {filters} are not read from the link through components/url_state.py"
+
+
+# --- empty filter results ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_filters_that_match_nothing_say_so(page):
+    app = apptest.open_page(page.script)
+    changes = EMPTY_RESULT.get(page.url_path)
+    if not apptest.page_widget_keys(app):
+        pytest.skip("the page has no filters")
+    if not changes:
+        pytest.skip(f"n/a: no empty-result settings for '{page.url_path}' in bench/scenarios.py EMPTY_RESULT")
+    applied = apptest.apply_all(app, changes)
+    if len(applied) < len(changes):
+        missing = [change.key for change in changes if change not in applied]
+        pytest.skip(f"n/a: the page has no widget(s) {missing} (bench/scenarios.py EMPTY_RESULT is out of date)")
+    assert not app.exception, apptest.exceptions(app)
+    infos = [info.value for info in app.info]
+    assert any(info.startswith(EMPTY_RESULT_PREFIX) for info in infos), f"no 'nothing matches' message: {infos}"
+    app.switch_page(DEFAULT_PAGE if page.script != DEFAULT_PAGE else PAGES[-1].script)
+    app.run()
+    assert not app.exception
+
+
+# --- uploads: the presenter's scenes file, any page's uploader, user-supplied news ---------------
+
+BAD_SCENE_FILES = {
+    "not JSON": b"scenes: [overview]",
+    "not UTF-8": b"\xff\xfe{\x00}\x00",
+    "oversized": b"{\"scenes\": [" + b" " * (MAX_SCENES_FILE_BYTES + 1) + b"]}",
+    "no scenes list": b"{\"pages\": []}",
+    "unknown page": b"{\"scenes\": [{\"title\": \"x\", \"page\": \"../../etc/passwd\"}]}",
+    "HTML title and long query": ("{\"scenes\": [{\"title\": \"<script>alert(1)</script>\", \"page\": \"nowhere\","
+                                  " \"query\": \"" + "a" * 3_000 + "\"}]}").encode(),
+    "too many scenes": ("{\"scenes\": [" + ",".join(["{\"title\": \"t\", \"page\": \"methods\"}"] * (MAX_SCENES + 5))
+                        + "]}").encode(),
+}
+
+
+@pytest.mark.parametrize("content", BAD_SCENE_FILES.values(), ids=BAD_SCENE_FILES.keys())
+def test_bad_scenes_file_is_explained(content):
+    app = apptest.open_page(DEFAULT_PAGE)
+    app.file_uploader(key="scene_upload").set_value(("scenes.json", content, "application/json"))
+    app.run()
+    assert not app.exception, apptest.exceptions(app)
+    warnings = [warning.value for warning in app.warning]
+    assert warnings and all("Traceback" not in warning for warning in warnings), warnings
+    assert all("<script" not in text for text in _shown_texts(app))
+    app.switch_page(PAGES[-1].script)
+    app.run()
+    assert not app.exception and app.title
+
+
+BAD_UPLOADS = {
+    "not UTF-8": b"date,title\n2024-01-01,S\xe3o Tom\xe9\n",
+    "oversized": b"date,title,url\n" + b"2024-01-01,x,https://example.org\n" * 200_000,
+    "not a table": b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)),
+    "HTML payload": b"date,title,url\n2024-01-01,<script>alert(1)</script>,javascript:alert(1)\n",
+    "empty": b"",
+}
+
+
+def _page_uploaders() -> list[tuple[str, str]]:
+    found = []
+    for page in PAGES:
+        app = apptest.open_page(page.script)
+        found += [(page.script, widget.key) for widget in apptest.widgets(app, include_sidebar=False)
+                  if widget.type == "file_uploader" and widget.key]
+    return found
+
+
+@pytest.fixture(scope="module")
+def page_uploaders() -> list[tuple[str, str]]:
+    return _page_uploaders()
+
+
+@pytest.mark.parametrize("content", BAD_UPLOADS.values(), ids=BAD_UPLOADS.keys())
+def test_bad_upload_on_a_page_is_explained(page_uploaders, content):
+    if not page_uploaders:
+        pytest.skip("n/a: no page draws a file uploader yet (user news uploads are planned)")
+    for script, key in page_uploaders:
+        app = apptest.open_page(script)
+        app.file_uploader(key=key).set_value(("upload.csv", content, "text/csv"))
+        app.run()
+        assert not app.exception, f"{script} raised on a bad upload: {apptest.exceptions(app)}"
+        assert apptest.messages(app), f"{script} says nothing about a bad upload"
+        assert all("<script" not in text for text in _shown_texts(app))
+
+
+USER_PARSERS = sorted(name for name in dir(data) if name.startswith(("parse_user_", "load_user_")))
+
+
+@pytest.mark.parametrize("content", BAD_UPLOADS.values(), ids=BAD_UPLOADS.keys())
+def test_bad_user_file_is_refused_in_words(content):
+    if not USER_PARSERS:
+        pytest.skip("n/a: the data module has no parse_user_* / load_user_* function yet (user news uploads)")
+    for name in USER_PARSERS:
+        try:
+            result = getattr(data, name)(content)
+        except data.DataProblem as problem:
+            assert str(problem) and "Traceback" not in str(problem)
+            continue
+        problems = result[1] if isinstance(result, tuple) else getattr(result, "problems", None)
+        assert problems, f"{name} accepted a bad file without a word: {result!r:.200}"
