@@ -87,7 +87,7 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
     assert "Line 3: date '2024-02-30' is not a calendar date; row skipped." in main.inner_text()
     title = main.get_by_text(XSS_TITLE, exact=True)
     assert title.count() == 1 and title.is_visible()
-    assert main.get_by_text("<b>not bold</b> [x](javascript:alert(3))", exact=True).is_visible()
+    assert "<b>not bold</b> [x](javascript:alert(3))" in main.inner_text()
     assert main.get_by_text("User-supplied, not from a published source").first.is_visible()
     assert page.locator('img[src="x"], script:text("__xss")').count() == 0
     assert main.locator("strong", has_text="not bold").count() == 0
