@@ -102,6 +102,8 @@ def read_agreements(path: Path, country_codes: frozenset[str], source_ids: froze
 def read_regional_instruments(path: Path, source_ids: frozenset[str]) -> pd.DataFrame:
     frame = read_csv_table("regional_instruments", path)
     return validate("regional_instruments", path, frame, schemas.regional_instruments_schema(source_ids))
+
+
 def read_news(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     """The shipped items, validated, with the columns filtering needs (see ``data.news``), newest first."""
     table = validate("news", path, read_csv_table("news", path), schemas.news_schema(country_codes, source_ids))
@@ -192,6 +194,8 @@ def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int
     """The largest corridors (within Asia and the Pacific, latest year) with no recorded agreement; see corridor_gaps."""
     return _corridor_gaps_cached(*_located("agreements"), _located("corridors"), _located("countries"), revision,
                                  largest, tuple(countries), role)
+
+
 def load_news() -> pd.DataFrame:
     # Keyed by where and when the tables it checks against were written, not by their codes: hashing the
     # code sets (and copying both tables) on every call was most of the cost of a cache hit.
@@ -325,6 +329,8 @@ def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, i
                           revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
     return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
                          role=role)
+
+
 @st.cache_data(show_spinner=False)
 def _news_cached(path: str, mtime_ns: int, countries_at: tuple[str, int], sources_at: tuple[str, int]) -> pd.DataFrame:
     return read_news(Path(path), _country_codes(), _source_ids())
