@@ -4,7 +4,7 @@ The figures themselves are built by the pure functions in ``components/corridors
 """
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -202,11 +202,7 @@ def render_stock_section(context: CorridorContext) -> None:
         "citizenship where the destination counts foreign citizens."))
 
 
-# Agreements and news for a corridor join here as further sections taking a CorridorContext.
-DETAIL_SECTIONS: list[Callable[[CorridorContext], None]] = [render_stock_section]
-
-
 def render_corridor_detail(context: CorridorContext) -> None:
+    """The pair's migrant stock; components.corridor_profile adds the other datasets' sections."""
     st.subheader(context.title)
-    for section in DETAIL_SECTIONS:
-        section(context)
+    render_stock_section(context)

@@ -84,7 +84,8 @@ def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
 
     ``arcs`` may carry any further columns for the tooltip; rows without coordinates are not drawn.
     ``colour_column`` (RGB lists, e.g. from ``category_colours``) colours by category instead of by value;
-    ``height_column`` (arc height multipliers) keeps arcs between the same two places apart.
+    ``height_column`` (arc height multipliers) keeps arcs between the same two places apart; without it
+    every arc has ``arc_height``.
     ``directional`` fades each arc at its source, so the eye can tell origin from destination.
     ``arc_height`` scales how high arcs rise: long arcs at height 1 rise towards the camera and look huge.
     ``arc_tilt`` (degrees) turns arcs sideways: at 90 they lie on the map, curved, as in a flat flow map.
@@ -96,7 +97,7 @@ def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
                           [class_colour(value, breaks) for value in drawable[value_column]])
     source_colour = "colour"
     if directional:
-        drawable["source_colour"] = [[*colour, SOURCE_ALPHA] for colour in drawable["colour"]]
+        drawable["source_colour"] = [[*colour[:3], SOURCE_ALPHA] for colour in drawable["colour"]]
         source_colour = "source_colour"
     drawable["width"] = 1.5 + max_width * np.sqrt(drawable[value_column].astype(float) / (largest or 1.0))
     # pydeck turns unquoted strings into data accessors: "'pixels'" stays the literal unit (else arcs are drawn
