@@ -21,7 +21,7 @@ from data.schemas import INSTRUMENT_TYPES
 TYPE_COLOURS = category_colours(INSTRUMENT_TYPES)
 MAP_SIZE_PX = (930, 520)  # the map's size on the page, for the view that fits the arcs shown
 # Arcs of different instrument types between the same two countries get different heights, so none hides another.
-TYPE_ARC_HEIGHTS = dict(zip(INSTRUMENT_TYPES, [1.0, 0.55, 1.45, 0.75, 1.25], strict=True))
+TYPE_ARC_HEIGHTS = dict(zip(INSTRUMENT_TYPES, [0.5, 0.3, 0.7, 0.4, 0.6], strict=True))
 CONFIDENCE_LEVELS = ["high", "medium", "low"]
 CONFIDENCE_COLOURS = ["#009E73", "#E69F00", "#CC79A7"]
 CONFIDENCE_HELP = ("Confidence in the cited page: high = ILO database, governments, IOM, ASEAN; medium = established "
