@@ -139,18 +139,26 @@ def assert_works(state: dict, script: str) -> None:
 
 @pytest.fixture(scope="module")
 def readers(private_tables) -> dict[str, list[str]]:
-    """Which pages need which table: those that name it when it is missing (found once, black-box)."""
-    found = {}
-    for table in CATALOG:
-        breakage = Breakage(private_tables, table)
-        breakage.write(None)
-        try:
-            states = run_pages([page.script for page in PAGES])
-        finally:
-            breakage.restore()
-        found[table] = [script for script, state in states.items()
-                        if any(f"{table}.csv" in error for error in state["errors"])]
-    return found
+    """Which pages need which table, in registry order: the tables each page's loaders locate in one visit of
+    every page (every loader, and every cache key derived from tables, goes through data._located first)."""
+    found = {table: [] for table in CATALOG}
+    visiting = {"script": PAGES[0].script}
+    original = data._located
+
+    def spy(name: str):
+        if visiting["script"] not in found[name]:
+            found[name].append(visiting["script"])
+        return original(name)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(data, "_located", spy)
+        app = apptest.open_page(PAGES[0].script)
+        for page in PAGES[1:]:
+            visiting["script"] = page.script
+            app.switch_page(page.script)
+            app.run()
+    order = [page.script for page in PAGES]
+    return {table: sorted(scripts, key=order.index) for table, scripts in found.items()}
 
 
 # --- broken data files -----------------------------------------------------------------------------
@@ -269,19 +277,18 @@ LINK_PAYLOADS: dict[str, str | list[str]] = {
     "10 kB string": LONG,
     "HTML and script": SCRIPT,
     "repeated key": ["NPL", "<b>bold</b>"],
-    "control characters": "NPL\x00\r\n\t%00",
 }
 
 
 @pytest.fixture(scope="module")
-def url_keys() -> dict[str, tuple[list[str], list[str], list[str]]]:
+def url_keys() -> dict[str, tuple[list[str], list[str], list[str], list[str]]]:
     """Per page: the URL parameters it checks (as a choice, list or number); every key it reads or draws a widget
     for (widget keys double as URL parameter names, so a key drawn but never read gets garbage too); the keys of
-    its filter widgets."""
+    its filter widgets; the keys of its file uploaders."""
     return {page.script: _url_keys(page.script) for page in PAGES}
 
 
-def _url_keys(script: str) -> tuple[list[str], list[str], list[str]]:
+def _url_keys(script: str) -> tuple[list[str], list[str], list[str], list[str]]:
     checked, read = [], []
     # raw_param reads any parameter; the other *_param readers check one against its choices, range or type.
     originals = {name: getattr(url_state, name) for name in dir(url_state)
@@ -298,9 +305,10 @@ def _url_keys(script: str) -> tuple[list[str], list[str], list[str]]:
             patch.setattr(url_state, name, spy(name))
         app = apptest.open_page(script)
     drawn = apptest.page_widget_keys(app)
-    filters = [widget.key for widget in apptest.widgets(app, include_sidebar=False)
-               if widget.type in apptest.FILTER_KINDS and widget.key]
-    return list(dict.fromkeys(checked)), list(dict.fromkeys(read + drawn)), filters
+    own = [widget for widget in apptest.widgets(app, include_sidebar=False) if widget.key]
+    filters = [widget.key for widget in own if widget.type in apptest.FILTER_KINDS]
+    uploaders = [widget.key for widget in own if widget.type == "file_uploader"]
+    return list(dict.fromkeys(checked)), list(dict.fromkeys(read + drawn)), filters, uploaders
 
 
 LINK_CASES = [(page, name) for page in PAGES for name in LINK_PAYLOADS]
@@ -309,7 +317,7 @@ LINK_CASES = [(page, name) for page in PAGES for name in LINK_PAYLOADS]
 @pytest.mark.parametrize(("page", "payload_name"), LINK_CASES,
                          ids=[f"{page.url_path}: {name}" for page, name in LINK_CASES])
 def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
-    checked, every_key, _ = url_keys[page.script]
+    checked, every_key, _, _ = url_keys[page.script]
     payload = LINK_PAYLOADS[payload_name]
     keys = every_key or ["country"]  # a page that reads nothing must still shrug off a stray parameter
     app = apptest.open_page(page.script, query={key: payload for key in keys})
@@ -328,7 +336,7 @@ def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_a_page_with_filters_keeps_them_in_the_link(url_keys, page):
     """Otherwise the link tests above would send garbage nobody reads, and a view could not be bookmarked."""
-    checked, _, filters = url_keys[page.script]
+    checked, _, filters, _ = url_keys[page.script]
     assert not filters or checked, f"filters {filters} are not read from the link through components/url_state.py"
 
 
@@ -394,18 +402,9 @@ BAD_UPLOADS = {
 }
 
 
-def _page_uploaders() -> list[tuple[str, str]]:
-    found = []
-    for page in PAGES:
-        app = apptest.open_page(page.script)
-        found += [(page.script, widget.key) for widget in apptest.widgets(app, include_sidebar=False)
-                  if widget.type == "file_uploader" and widget.key]
-    return found
-
-
 @pytest.fixture(scope="module")
-def page_uploaders() -> list[tuple[str, str]]:
-    return _page_uploaders()
+def page_uploaders(url_keys) -> list[tuple[str, str]]:
+    return [(script, key) for script, (_, _, _, uploaders) in url_keys.items() for key in uploaders]
 
 
 @pytest.mark.parametrize("content", BAD_UPLOADS.values(), ids=BAD_UPLOADS.keys())
