@@ -21,7 +21,7 @@ from data.schemas import INSTRUMENT_TYPES
 TYPE_COLOURS = category_colours(INSTRUMENT_TYPES)
 MAP_SIZE_PX = (930, 520)  # the map's size on the page, for the view that fits the arcs shown
 # Arcs of different instrument types between the same two countries get different heights, so none hides another.
-TYPE_ARC_HEIGHTS = dict(zip(INSTRUMENT_TYPES, [1.0, 0.55, 1.45, 0.75, 1.25], strict=True))
+TYPE_ARC_HEIGHTS = dict(zip(INSTRUMENT_TYPES, [0.5, 0.3, 0.7, 0.4, 0.6], strict=True))
 CONFIDENCE_LEVELS = ["high", "medium", "low"]
 CONFIDENCE_COLOURS = ["#009E73", "#E69F00", "#CC79A7"]
 CONFIDENCE_HELP = ("Confidence in the cited page: high = ILO database, governments, IOM, ASEAN; medium = established "
@@ -301,14 +301,14 @@ def render_agreements_table(frame: pd.DataFrame, *, key: str, selected_id: str |
     return frame["agreement_id"].iloc[rows[0]] if rows and rows[0] < len(frame) else None
 
 
-def render_undated(agreements: pd.DataFrame, *, names: dict[str, str], sources: pd.DataFrame, key: str) -> None:
-    undated = agreements[agreements["year_signed"].isna()]
+def render_undated(frame: pd.DataFrame, *, key: str) -> None:
+    """The rows of a ``table_frame`` with no recorded date, listed apart from the timeline."""
+    undated = frame[frame["year_signed"].isna()]
     if undated.empty:
         return
     st.markdown(f"**Not on the timeline: {len(undated)} agreement(s) with no recorded date** (never placed at a "
                 "guessed date)")
-    frame = table_frame(undated, names=names, sources=sources)
-    st.dataframe(frame, hide_index=True, key=key, column_config=TABLE_COLUMN_CONFIG,
+    st.dataframe(undated, hide_index=True, key=key, column_config=TABLE_COLUMN_CONFIG,
                  column_order=["destination", "origin", "instrument_type", "title", "confidence", "source_url"])
 
 
@@ -348,9 +348,9 @@ def render_gaps(gaps: pd.DataFrame, *, names: dict[str, str], year: int, key: st
     })
 
 
-def render_regional_instruments(regional: pd.DataFrame, sources: pd.DataFrame, *, key: str) -> None:
+def regional_frame(regional: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     urls = source_urls(sources)
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "name": regional["name"].tolist(),
         "body_or_process": regional["body_or_process"].tolist(),
         "instrument_type": regional["instrument_type"].tolist(),
@@ -361,6 +361,10 @@ def render_regional_instruments(regional: pd.DataFrame, sources: pd.DataFrame, *
         "source_url": [urls.get(source_id) for source_id in regional["source_id"]],
         "notes": regional["notes"].tolist(),
     })
+
+
+def render_regional_instruments(frame: pd.DataFrame, *, key: str) -> None:
+    """The rows of a ``regional_frame``."""
     st.dataframe(frame, hide_index=True, key=key, column_config={
         **{name: TABLE_COLUMN_CONFIG[name] for name in ["instrument_type", "signed", "confidence", "source_url"]},
         "name": st.column_config.TextColumn("Instrument or process", width="large"),

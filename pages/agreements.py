@@ -4,7 +4,8 @@ import hashlib
 
 import streamlit as st
 
-from components import agreements as view
+from components import agreement_views as views
+from components import agreements as parts
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
@@ -23,16 +24,12 @@ from data import (
     load_agreements,
     load_corridor_gaps,
     load_corridors,
-    load_countries,
-    load_regional_instruments,
     load_sources,
 )
 from data.agreements import (
     BOOKLET_SOURCE_ID,
     corridor_stocks,
-    coverage_by_destination,
     pair_history,
-    with_country_names,
 )
 from data.filters.agreements import ROLE_LABELS, ROLES, SECTOR_PATTERNS, AgreementFilters
 from data.schemas import INSTRUMENT_TYPES
@@ -43,73 +40,69 @@ ensure_frame()
 
 st.title("Bilateral labour migration agreements")
 spec = CATALOG["agreements"]
-agreements = load_or_stop(load_agreements)
-countries = load_or_stop(load_countries)
+options = load_or_stop(views.choices)
 sources = load_or_stop(load_sources)
-names = countries.set_index("iso3")["name"].to_dict()
+names = options.names
 st.caption(f"{spec.measure}. {spec.description}")
 
-parties = sorted(set(agreements["origin_iso3"]) | set(agreements["destination_iso3"]), key=names.get)
-first_year, last_year = int(agreements["year_signed"].min()), int(agreements["year_signed"].max())
 top, bottom = st.columns([3, 2]), st.columns([2, 2, 3])
-chosen = url_multiselect("Countries", parties, key="country", container=top[0], format_func=names.get,
+chosen = url_multiselect("Countries", options.parties, key="country", container=top[0], format_func=names.get,
                          placeholder="All countries")
 role = url_radio("Role of these countries", ROLES, key="role", default="any", container=top[1],
                  format_func=ROLE_LABELS.get, horizontal=True)
 types = url_multiselect("Instrument type", INSTRUMENT_TYPES, key="type", container=bottom[0], placeholder="All types")
 sectors = url_multiselect("Scheme or sector mentions", list(SECTOR_PATTERNS), key="sector", container=bottom[1],
                           placeholder="All schemes and sectors")
-period = url_range_slider("Signing period", key="period", minimum=first_year, maximum=last_year,
-                          container=bottom[2],
-                          help="Narrowing the period leaves out agreements with no recorded date")
-requested_id = choice_param("agr", list(agreements["agreement_id"]), None)
+period = url_range_slider("Signing period", key="period", minimum=options.first_year, maximum=options.last_year,
+                          container=bottom[2], help="Narrowing the period leaves out agreements with no recorded date")
+requested_id = choice_param("agr", options.agreement_ids, None)
 render_url_notes()
 
 filters = AgreementFilters(countries=tuple(chosen), role=role, instrument_types=tuple(types), sectors=tuple(sectors),
-                           period=None if period == (first_year, last_year) else period)
-shown = filters.apply(agreements)
-undated_count = int(shown["year_signed"].isna().sum())
+                           period=None if period == (options.first_year, options.last_year) else period)
+view = load_or_stop(views.agreements_view, filters)
 
 st.subheader("Agreements")
-if shown.empty:
+if view.frame.empty:
     st.info("No agreements match these filters. Widen the signing period or remove a filter.",
             icon=":material/filter_alt_off:")
     write_param("agr", None, None)
 else:
-    st.caption(f"{len(shown):,} of {len(agreements):,} recorded instruments match ({undated_count} with no "
-               "recorded date). Select a row for its detail; search and sort from the table's header.")
-    frame = view.table_frame(shown, names=names, sources=sources)
+    st.caption(f"{len(view.frame):,} of {len(options.agreement_ids):,} recorded instruments match "
+               f"({view.undated} with no recorded date). Select a row for its detail; search and sort from the "
+               "table's header.")
     table_key = "agreements_" + hashlib.sha1(repr(filters).encode()).hexdigest()[:8]  # a new selection per filter set
-    selected_id = view.render_agreements_table(frame, key=table_key, selected_id=requested_id)
-    if requested_id and requested_id not in set(shown["agreement_id"]):
+    selected_id = parts.render_agreements_table(view.frame, key=table_key, selected_id=requested_id)
+    if requested_id and requested_id not in set(view.frame["agreement_id"]):
         st.info(f"The agreement {requested_id} is not among those matching these filters.", icon=":material/info:")
     write_param("agr", selected_id, None)
     if selected_id:
-        agreement = shown.set_index("agreement_id", drop=False).loc[selected_id]
+        agreements = load_or_stop(load_agreements)
+        agreement = agreements.set_index("agreement_id", drop=False).loc[selected_id]
         corridors = load_or_stop(load_corridors, revision=AGREEMENT_STOCK_REVISION)
-        view.render_agreement_detail(agreement, history=pair_history(agreements, agreement),
+        parts.render_agreement_detail(agreement, history=pair_history(agreements, agreement),
                                      stocks=corridor_stocks(corridors, agreement), names=names, sources=sources)
-    render_downloads(with_country_names(shown, names), sources, name="agreements", title=spec.title,
-                     measure=spec.measure, filters=filters.describe(names=names))
+    render_downloads(view.download, sources, name="agreements", title=spec.title, measure=spec.measure,
+                     filters=filters.describe(names=names))
 
     st.subheader("Map of agreement pairs")
-    st.pydeck_chart(view.agreement_map(shown, countries), height=view.MAP_SIZE_PX[1], key="agreements_map")
-    view.render_type_legend(shown)
+    st.pydeck_chart(view.deck, height=parts.MAP_SIZE_PX[1], key="agreements_map")
+    parts.render_type_legend(view.agreements)
     st.caption("Arcs from origin to destination, one per instrument type, wider for more instruments. Hover over an arc "
                "for the pair and the number of instruments; drag and scroll to move and zoom.")
     st.subheader("Timeline of signings")
-    if undated_count == len(shown):
+    if view.timeline is None:
         st.info("None of these agreements has a recorded date, so none is placed on the timeline; they are listed "
                 "below.", icon=":material/event_busy:")
     else:
-        st.plotly_chart(view.timeline_figure(shown, names=names), key="agreements_timeline")
-        view.render_type_legend(shown[shown["year_signed"].notna()])
+        st.plotly_chart(view.timeline, key="agreements_timeline")
+        parts.render_type_legend(view.agreements[view.agreements["year_signed"].notna()])
     st.caption("One marker per destination, year and instrument type, larger for more instruments. An agreement "
                "whose page gives only the year is placed at that year; hover for the date as recorded.")
-    view.render_undated(shown, names=names, sources=sources, key="agreements_undated")
+    parts.render_undated(view.frame, key="agreements_undated")
 
     st.subheader("Coverage by destination")
-    view.render_coverage(coverage_by_destination(shown, names), key="agreements_coverage")
+    parts.render_coverage(view.coverage, key="agreements_coverage")
 
 st.subheader("Large corridors with no recorded agreement")
 gaps, considered, latest_year = load_or_stop(load_corridor_gaps, revision=AGREEMENT_STOCK_REVISION,
@@ -123,15 +116,14 @@ st.caption(
 if gaps.empty:
     st.info("Every one of these corridors has a recorded agreement.", icon=":material/check_circle:")
 else:
-    view.render_gaps(gaps, names=names, year=latest_year, key="agreements_gaps")
+    parts.render_gaps(gaps, names=names, year=latest_year, key="agreements_gaps")
 render_source_note(sources, gaps["source_id"] if len(gaps) else [f"undesa_ims_{AGREEMENT_STOCK_REVISION}"],
                    measure=f"{CATALOG['corridors'].measure}. UN DESA {AGREEMENT_STOCK_REVISION} revision, "
                    f"{latest_year}; both countries in the UN regions Asia or Oceania, unknown origins left out.")
 
 st.subheader("Regional instruments")
-regional = load_or_stop(load_regional_instruments)
 st.caption(CATALOG["regional_instruments"].description)
-view.render_regional_instruments(regional, sources, key="regional_instruments")
+parts.render_regional_instruments(load_or_stop(views.regional_view), key="regional_instruments")
 
 render_source_note(sources, [BOOKLET_SOURCE_ID], measure=(
     f"{spec.measure}. Every agreement links the page that states it (Source column); the downloads carry each "

@@ -2,12 +2,14 @@
 
 import io
 import json
+import os
 import re
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import agreement_views
 from components import agreements as view
 from components.downloads import csv_bytes, excel_bytes
 from components.maps import CATEGORICAL, arc_map, category_colours
@@ -167,3 +169,19 @@ def test_corridor_agreement_list_for_the_corridors_page():
     app.session_state["corridor"] = ("IND", "USA")
     app.run()
     assert not app.dataframe and "partial inventory" in app.caption[0].value
+
+
+def test_views_are_built_once_per_filter_choice_and_table_version(tables_copy):
+    nepal = AgreementFilters(countries=("NPL",))
+    first = agreement_views.agreements_view(nepal)
+    assert agreement_views.agreements_view(AgreementFilters(countries=("NPL",))) is first
+    assert len(first.frame) == 12 and first.undated == 3 and first.timeline is not None and first.deck is not None
+    assert list(first.download.columns[:5]) == ["agreement_id", "origin_iso3", "origin", "destination_iso3",
+                                                "destination"]
+    table = tables_copy / "agreements.csv"
+    os.utime(table, ns=(table.stat().st_atime_ns, table.stat().st_mtime_ns + 1_000_000_000))
+    assert agreement_views.agreements_view(nepal) is not first  # an edited table is read again
+    undated_only = agreement_views.agreements_view(AgreementFilters(countries=("CHN",)))
+    assert undated_only.timeline is None and undated_only.undated == len(undated_only.frame) == 2
+    nothing = agreement_views.agreements_view(AgreementFilters(countries=("MUS",), instrument_types=("Protocol",)))
+    assert nothing.frame.empty and nothing.deck is None and nothing.coverage.empty
