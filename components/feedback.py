@@ -17,3 +17,12 @@ def load_or_stop(loader: Callable[..., T], *args, **kwargs) -> T:
     except DataProblem as problem:
         st.error(f"{problem}\n\nThe other pages of the dashboard still work.", icon=":material/error:")
         st.stop()
+
+
+def load_or_warn(loader: Callable[..., T], *args, what: str, **kwargs) -> T | None:
+    """For one section of a page: on a DataProblem say so there and return None; the rest of the page goes on."""
+    try:
+        return loader(*args, **kwargs)
+    except DataProblem as problem:
+        st.warning(f"{what} cannot be shown. {problem}", icon=":material/error:")
+        return None

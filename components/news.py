@@ -263,15 +263,15 @@ def render_item_list(items: pd.DataFrame, *, key: str, country_names: Mapping[st
         render_item_card(item, country_names=country_names, source_labels=source_labels)
 
 
-def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: int = 5,
+def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: int = 5, match_all: bool = False,
                        country_names: Mapping[str, str] | None = None, heading: str | None = "Latest news",
                        news_page: str = NEWS_PAGE) -> None:
     """For a country or corridor view: the newest items tagged with any of ``countries``, and a link to the
     News page filtered to them. ``items`` is the news table (``data.load_news()``); ``news_page`` is the
     News page as registered with st.navigation."""
     names = country_names or {}
-    latest = latest_news(items, countries=countries, limit=limit)
-    label = " or ".join(names.get(code, code) for code in countries)
+    latest = latest_news(items, countries=countries, limit=limit, match_all=match_all)
+    label = (" and " if match_all else " or ").join(names.get(code, code) for code in countries)
     if heading:
         st.subheader(heading)
     if latest.empty:

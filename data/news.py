@@ -182,10 +182,12 @@ def export_table(items: pd.DataFrame) -> pd.DataFrame:
     return items[EXPORT_COLUMNS].reset_index(drop=True)
 
 
-def latest_news(items: pd.DataFrame, *, countries: Iterable[str], limit: int = 5) -> pd.DataFrame:
-    """The newest dated items tagged with any of these countries (for a country or corridor view)."""
+def latest_news(items: pd.DataFrame, *, countries: Iterable[str], limit: int = 5,
+                match_all: bool = False) -> pd.DataFrame:
+    """The newest dated items tagged with any (or, with ``match_all``, every one) of these countries."""
     wanted = frozenset(countries)
-    tagged = items[items["period_start"].notna() & items["countries"].map(lambda codes: not wanted.isdisjoint(codes))]
+    matches = wanted.issubset if match_all else (lambda codes: not wanted.isdisjoint(codes))
+    tagged = items[items["period_start"].notna() & items["countries"].map(matches)]
     return sort_newest_first(tagged).head(limit)
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import profiles
+from components import country_profile, profiles
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
 from components.provenance import render_source_note
@@ -44,3 +44,8 @@ for role, heading, partner_word in [("origin", "As an origin: people born here l
     right.plotly_chart(profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
                        key=f"{role}_partners")
     render_source_note(sources, partners["source_id"], measure=stock_measure)
+
+country_profile.render_remittances(iso3, names[iso3], sources)
+country_profile.render_agreements(iso3, names[iso3], sources)
+country_profile.render_departures(iso3, names[iso3], names, sources)
+country_profile.render_news(iso3, names)

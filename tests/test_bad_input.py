@@ -139,18 +139,26 @@ def assert_works(state: dict, script: str) -> None:
 
 @pytest.fixture(scope="module")
 def readers(private_tables) -> dict[str, list[str]]:
-    """Which pages need which table: those that name it when it is missing (found once, black-box)."""
-    found = {}
-    for table in CATALOG:
-        breakage = Breakage(private_tables, table)
-        breakage.write(None)
-        try:
-            states = run_pages([page.script for page in PAGES])
-        finally:
-            breakage.restore()
-        found[table] = [script for script, state in states.items()
-                        if any(f"{table}.csv" in error for error in state["errors"])]
-    return found
+    """Which pages need which table, in registry order: the tables each page's loaders locate in one visit of
+    every page (every loader, and every cache key derived from tables, goes through data._located first)."""
+    found = {table: [] for table in CATALOG}
+    visiting = {"script": PAGES[0].script}
+    original = data._located
+
+    def spy(name: str):
+        if visiting["script"] not in found[name]:
+            found[name].append(visiting["script"])
+        return original(name)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(data, "_located", spy)
+        app = apptest.open_page(PAGES[0].script)
+        for page in PAGES[1:]:
+            visiting["script"] = page.script
+            app.switch_page(page.script)
+            app.run()
+    order = [page.script for page in PAGES]
+    return {table: sorted(scripts, key=order.index) for table, scripts in found.items()}
 
 
 # --- broken data files -----------------------------------------------------------------------------
@@ -269,19 +277,18 @@ LINK_PAYLOADS: dict[str, str | list[str]] = {
     "10 kB string": LONG,
     "HTML and script": SCRIPT,
     "repeated key": ["NPL", "<b>bold</b>"],
-    "control characters": "NPL\x00\r\n\t%00",
 }
 
 
 @pytest.fixture(scope="module")
-def url_keys() -> dict[str, tuple[list[str], list[str], list[str]]]:
+def url_keys() -> dict[str, tuple[list[str], list[str], list[str], list[str]]]:
     """Per page: the URL parameters it checks (as a choice, list or number); every key it reads or draws a widget
     for (widget keys double as URL parameter names, so a key drawn but never read gets garbage too); the keys of
-    its filter widgets."""
+    its filter widgets; the keys of its file uploaders."""
     return {page.script: _url_keys(page.script) for page in PAGES}
 
 
-def _url_keys(script: str) -> tuple[list[str], list[str], list[str]]:
+def _url_keys(script: str) -> tuple[list[str], list[str], list[str], list[str]]:
     checked, read = [], []
     # raw_param reads any parameter; the other *_param readers check one against its choices, range or type.
     originals = {name: getattr(url_state, name) for name in dir(url_state)
@@ -298,9 +305,10 @@ def _url_keys(script: str) -> tuple[list[str], list[str], list[str]]:
             patch.setattr(url_state, name, spy(name))
         app = apptest.open_page(script)
     drawn = apptest.page_widget_keys(app)
-    filters = [widget.key for widget in apptest.widgets(app, include_sidebar=False)
-               if widget.type in apptest.FILTER_KINDS and widget.key]
-    return list(dict.fromkeys(checked)), list(dict.fromkeys(read + drawn)), filters
+    own = [widget for widget in apptest.widgets(app, include_sidebar=False) if widget.key]
+    filters = [widget.key for widget in own if widget.type in apptest.FILTER_KINDS]
+    uploaders = [widget.key for widget in own if widget.type == "file_uploader"]
+    return list(dict.fromkeys(checked)), list(dict.fromkeys(read + drawn)), filters, uploaders
 
 
 LINK_CASES = [(page, name) for page in PAGES for name in LINK_PAYLOADS]
@@ -309,7 +317,7 @@ LINK_CASES = [(page, name) for page in PAGES for name in LINK_PAYLOADS]
 @pytest.mark.parametrize(("page", "payload_name"), LINK_CASES,
                          ids=[f"{page.url_path}: {name}" for page, name in LINK_CASES])
 def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
-    checked, every_key, _ = url_keys[page.script]
+    checked, every_key, _, _ = url_keys[page.script]
     payload = LINK_PAYLOADS[payload_name]
     keys = every_key or ["country"]  # a page that reads nothing must still shrug off a stray parameter
     app = apptest.open_page(page.script, query={key: payload for key in keys})
@@ -328,24 +336,26 @@ def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_a_page_with_filters_keeps_them_in_the_link(url_keys, page):
     """Otherwise the link tests above would send garbage nobody reads, and a view could not be bookmarked."""
-    checked, _, filters = url_keys[page.script]
+    checked, _, filters, _ = url_keys[page.script]
     assert not filters or checked, f"filters {filters} are not read from the link through components/url_state.py"
 
 
 # --- empty filter results ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_every_page_with_filters_has_an_empty_result_case(page):
+    if apptest.page_widget_keys(apptest.open_page(page.script)):
+        assert EMPTY_RESULT.get(page.url_path), f"add settings that match nothing for '{page.url_path}' to EMPTY_RESULT"
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if page.url_path in EMPTY_RESULT],
+                         ids=[page.url_path for page in PAGES if page.url_path in EMPTY_RESULT])
 def test_filters_that_match_nothing_say_so(page):
     app = apptest.open_page(page.script)
-    changes = EMPTY_RESULT.get(page.url_path)
-    if not apptest.page_widget_keys(app):
-        pytest.skip("the page has no filters")
-    if not changes:
-        pytest.skip(f"n/a: no empty-result settings for '{page.url_path}' in bench/scenarios.py EMPTY_RESULT")
+    changes = EMPTY_RESULT[page.url_path]
     applied = apptest.apply_all(app, changes)
-    if len(applied) < len(changes):
-        missing = [change.key for change in changes if change not in applied]
-        pytest.skip(f"n/a: the page has no widget(s) {missing} (bench/scenarios.py EMPTY_RESULT is out of date)")
+    missing = [change.key for change in changes if change not in applied]
+    assert not missing, f"the page has no widget(s) {missing}: bench/scenarios.py EMPTY_RESULT is out of date"
     assert not app.exception, apptest.exceptions(app)
     infos = [info.value for info in app.info]
     assert any(info.startswith(EMPTY_RESULT_PREFIX) for info in infos), f"no 'nothing matches' message: {infos}"
@@ -392,24 +402,14 @@ BAD_UPLOADS = {
 }
 
 
-def _page_uploaders() -> list[tuple[str, str]]:
-    found = []
-    for page in PAGES:
-        app = apptest.open_page(page.script)
-        found += [(page.script, widget.key) for widget in apptest.widgets(app, include_sidebar=False)
-                  if widget.type == "file_uploader" and widget.key]
-    return found
-
-
 @pytest.fixture(scope="module")
-def page_uploaders() -> list[tuple[str, str]]:
-    return _page_uploaders()
+def page_uploaders(url_keys) -> list[tuple[str, str]]:
+    return [(script, key) for script, (_, _, _, uploaders) in url_keys.items() for key in uploaders]
 
 
 @pytest.mark.parametrize("content", BAD_UPLOADS.values(), ids=BAD_UPLOADS.keys())
 def test_bad_upload_on_a_page_is_explained(page_uploaders, content):
-    if not page_uploaders:
-        pytest.skip("n/a: no page draws a file uploader yet (user news uploads are planned)")
+    assert page_uploaders, "the News page's user upload is gone: nothing here would test uploads"
     for script, key in page_uploaders:
         app = apptest.open_page(script)
         app.file_uploader(key=key).set_value(("upload.csv", content, "text/csv"))
@@ -424,8 +424,7 @@ USER_PARSERS = sorted(name for name in dir(data) if name.startswith(("parse_user
 
 @pytest.mark.parametrize("content", BAD_UPLOADS.values(), ids=BAD_UPLOADS.keys())
 def test_bad_user_file_is_refused_in_words(content):
-    if not USER_PARSERS:
-        pytest.skip("n/a: the data module has no parse_user_* / load_user_* function yet (user news uploads)")
+    assert USER_PARSERS, "data.load_user_news is gone: nothing here would test user files"
     for name in USER_PARSERS:
         try:
             result = getattr(data, name)(content)

@@ -202,7 +202,7 @@ async def _change_a_filter(page: Page, url_path: str, error) -> float | None:
     candidates = [(change.kind, main.locator(f".st-key-{change.key}")) for change in TYPICAL_CHANGE.get(url_path, [])
                   if change.kind in WIDGET_TEST_IDS]
     candidates += [(kind, main.get_by_test_id(test_id)) for kind, test_id in WIDGET_TEST_IDS.items()]
-    for kind, locator in candidates:
+    for kind, locator in candidates:  # noqa: B007 (kind is used after the loop breaks)
         if await locator.count():
             widget = locator.first
             break
