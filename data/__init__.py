@@ -46,6 +46,7 @@ __all__ = [
     "load_corridors",
     "load_countries",
     "load_country_shapes",
+    "load_country_stock",
     "load_deployments",
     "load_news",
     "load_regional_corridors",
@@ -169,6 +170,22 @@ def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
     if revision not in CORRIDOR_REVISIONS:
         raise ValueError(f"revision must be one of {CORRIDOR_REVISIONS}, not {revision!r}")
     return _corridor_years_cached(*_located("corridors"), revision)
+
+
+def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A country's migrant-stock trend and its largest partners in ``year`` (``data.profiles``), cached per
+    country so a change of country on the profile page does not re-aggregate the whole revision."""
+    return _country_stock_cached(*_located("corridors"), _located("countries"), revision, iso3, role, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _country_stock_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int, iso3: str,
+                          role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from data.profiles import stock_trend, top_partners
+
+    corridors = load_corridors(revision=revision)
+    return (stock_trend(corridors, iso3, role=role),
+            top_partners(corridors, load_countries(), iso3, role=role, year=year))
 
 
 def load_deployments() -> pd.DataFrame:
