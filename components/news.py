@@ -266,18 +266,19 @@ def render_item_list(items: pd.DataFrame, *, key: str, country_names: Mapping[st
 def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: int = 5, match_all: bool = False,
                        country_names: Mapping[str, str] | None = None, heading: str | None = "Latest news",
                        news_page: str = NEWS_PAGE) -> None:
-    """For a country or corridor view: the newest items tagged with any of ``countries``, and a link to the
-    News page filtered to them. ``items`` is the news table (``data.load_news()``); ``news_page`` is the
+    """For a country or corridor view: the newest items tagged with any of ``countries`` (every one of them with
+    ``match_all``, e.g. both ends of a corridor), and a link to the News page filtered to them (which lists
+    items tagged with any of them). ``items`` is the news table (``data.load_news()``); ``news_page`` is the
     News page as registered with st.navigation."""
-    names = country_names or {}
+    names = [(country_names or {}).get(code, code) for code in countries]
     latest = latest_news(items, countries=countries, limit=limit, match_all=match_all)
-    label = (" and " if match_all else " or ").join(names.get(code, code) for code in countries)
     if heading:
         st.subheader(heading)
     if latest.empty:
-        st.info(f"No news items are tagged with {escape_markdown(label)} yet.", icon=":material/newspaper:")
+        tagged = (" and " if match_all else " or ").join(names)
+        st.info(f"No news items are tagged with {escape_markdown(tagged)} yet.", icon=":material/newspaper:")
     for item in latest.to_dict("records"):
         st.markdown(title_markdown(item["title"], item["url"]))
         st.caption(escape_markdown(item_meta(item, source_labels={})))
-    st.page_link(news_page, label=f"All news and resources for {escape_markdown(label)}",
+    st.page_link(news_page, label=f"All news and resources for {escape_markdown(' or '.join(names))}",
                  icon=":material/arrow_forward:", query_params={"country": ",".join(countries)})

@@ -290,7 +290,7 @@ def test_filter_change_reruns_fast():
     assert not app.exception and median < 1_000
 
 
-def latest_news_view(countries: list[str], limit: int, news_page: str):
+def latest_news_view(countries: list[str], limit: int, news_page: str, match_all: bool = False):
     """A stand-in country view: registers the News page and shows the latest news for ``countries``."""
     import streamlit as st
 
@@ -299,15 +299,17 @@ def latest_news_view(countries: list[str], limit: int, news_page: str):
 
     def view():
         names = load_countries().set_index("iso3")["name"].to_dict()
-        render_latest_news(load_news(), countries=countries, limit=limit, country_names=names, news_page=news_page)
+        render_latest_news(load_news(), countries=countries, limit=limit, country_names=names, news_page=news_page,
+                           match_all=match_all)
 
     st.navigation([st.Page(view, title="View", default=True), st.Page(news_page, title="News")]).run()
 
 
-def latest_news_app(countries: list[str], limit: int) -> AppTest:
+def latest_news_app(countries: list[str], limit: int, *, match_all: bool = False) -> AppTest:
     news_page = str(Path(__file__).resolve().parents[1] / PAGE)
     app = AppTest.from_function(latest_news_view, kwargs={"countries": countries, "limit": limit,
-                                                          "news_page": news_page}, default_timeout=60)
+                                                          "news_page": news_page, "match_all": match_all},
+                                default_timeout=60)
     app.run()
     assert not app.exception, [exception.value for exception in app.exception]
     return app
@@ -340,3 +342,14 @@ def test_later_user_items_widen_the_years_unless_the_user_narrowed_them():
     upload(narrowed, later)
     assert narrowed.slider(key="years").value == (2010, 2015)
     assert narrowed.query_params["years"] == "2010-2015"
+
+
+def test_latest_news_for_both_ends_of_a_corridor():
+    app = latest_news_app(["NPL", "QAT"], 5, match_all=True)
+    both = NewsFilters(countries=("NPL",)).apply(load_news())
+    both = both[both["countries"].map(lambda codes: "QAT" in codes) & both["period_start"].notna()]
+    titles = [markdown.value for markdown in app.markdown if markdown.value.startswith(("[**", "**"))]
+    assert 0 < len(titles) == min(len(both), 5)
+    assert app.get("page_link")[0].proto.label == "All news and resources for Nepal or Qatar"
+    empty = latest_news_app(["NPL", "TUV"], 5, match_all=True)
+    assert empty.info[0].value.startswith("No news items are tagged with Nepal and Tuvalu")
