@@ -202,12 +202,10 @@ async def _change_a_filter(page: Page, url_path: str, error) -> float | None:
     candidates = [(change.kind, main.locator(f".st-key-{change.key}")) for change in TYPICAL_CHANGE.get(url_path, [])
                   if change.kind in WIDGET_TEST_IDS]
     candidates += [(kind, main.get_by_test_id(test_id)) for kind, test_id in WIDGET_TEST_IDS.items()]
-    for kind, locator in candidates:
-        if await locator.count():
-            widget = locator.first
-            break
-    else:
+    present = [(kind, locator.first) for kind, locator in candidates if await locator.count()]
+    if not present:
         return None
+    kind, widget = present[0]
     before = await _watch_for_a_run(page)
     await _operate(page, kind, widget)
     if not await _ran(page, error, f"changing the {kind}"):
