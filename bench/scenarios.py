@@ -27,11 +27,12 @@ TYPICAL_CHANGE: dict[str, list[Change]] = {
     "agreements": [Change("multiselect", "country", ["NPL"]), Change("radio", "role", "origin")],
     "news": [Change("multiselect", "country", ["NPL"]), Change("text_input", "q", "recruitment")],
     "countries": [Change("selectbox", "country", "NPL")],
+    "corridor": [Change("selectbox", "destination", "SAU")],
 }
 
 # Filter settings that nothing matches, applied in order (a widget may appear only after an earlier change):
 # the page must say so in an st.info starting "No " (house style: "No <things> match these filters."), not fail
-# or draw an empty chart. A page with filters but no entry here is reported as skipped by tests/test_bad_input.py.
+# or draw an empty chart. A page with filters but no entry here fails tests/test_bad_input.py.
 EMPTY_RESULT: dict[str, list[Change]] = {
     "corridors": [Change("multiselect", "orig_area", []), Change("multiselect", "orig", ["TUV"]),
                   Change("radio", "size", "minimum"), Change("selectbox", "min", 1_000_000)],
@@ -39,5 +40,6 @@ EMPTY_RESULT: dict[str, list[Change]] = {
     "agreements": [Change("multiselect", "country", ["NPL"]), Change("radio", "role", "destination")],
     "news": [Change("text_input", "q", "no such words zzqx")],
     "countries": [Change("selectbox", "country", "PCN")],  # Pitcairn: no UN DESA figures in either role
+    "corridor": [Change("selectbox", "origin", "TLS"), Change("selectbox", "destination", "MNG")],  # no data at all
 }
 EMPTY_RESULT_PREFIX = "No "

@@ -4,7 +4,6 @@ Pure builders (DataFrame in; DataFrame, plotly figure or pydeck deck out) come f
 are thin. Colours are Okabe-Ito (colour-blind safe), the same on the map, the timeline and the legend.
 """
 
-import html
 import re
 from collections import Counter, defaultdict
 
@@ -14,14 +13,13 @@ import pydeck as pdk
 import streamlit as st
 
 from components.formatting import NO_DATA, exact_number
-from components.maps import arc_map, category_colours
+from components.maps import arc_map, category_colours, fitted_view, legend_html
 from components.provenance import render_source_note
 from data.agreements import DATE_NOT_RECORDED, StockAround, signing_label, signing_labels
 from data.schemas import INSTRUMENT_TYPES
 
 TYPE_COLOURS = category_colours(INSTRUMENT_TYPES)
-# From Jordan and the Gulf to the Pacific islands, Central Asia to New Zealand (in a map about 930 x 520 px).
-AGREEMENTS_VIEW = pdk.ViewState(latitude=2, longitude=115, zoom=1.8, min_zoom=0.8, max_zoom=8)
+MAP_SIZE_PX = (930, 520)  # the map's size on the page, for the view that fits the arcs shown
 # Arcs of different instrument types between the same two countries get different heights, so none hides another.
 TYPE_ARC_HEIGHTS = dict(zip(INSTRUMENT_TYPES, [1.0, 0.55, 1.45, 0.75, 1.25], strict=True))
 CONFIDENCE_LEVELS = ["high", "medium", "low"]
@@ -137,17 +135,21 @@ def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.Data
 
 
 def agreement_map(agreements: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
+    """The arcs of the agreements shown, in a view that fits them (all of them: the Gulf to the Pacific)."""
+    arcs = agreement_arcs(agreements, countries)
+    width_px, height_px = MAP_SIZE_PX
+    view = fitted_view([*arcs["source_lon"], *arcs["target_lon"]], [*arcs["source_lat"], *arcs["target_lat"]],
+                       width_px=width_px, height_px=height_px)
     return arc_map(
-        agreement_arcs(agreements, countries), value_column="agreements", colour_column="colour",
-        height_column="height", max_width=6.0, view=AGREEMENTS_VIEW,
+        arcs, value_column="agreements", colour_column="colour", height_column="height", max_width=6.0, view=view,
         tooltip_html="<b>{origin} → {destination}</b><br/>{instrument_type}: {agreements}",
     )
 
 
-def legend_items(agreements: pd.DataFrame) -> list[tuple[str, str]]:
-    """(hex colour, label) for the instrument types present, in the fixed order."""
+def legend_items(agreements: pd.DataFrame) -> list[tuple[list[int], str]]:
+    """(RGB colour, label) for the instrument types present, in the fixed order (for ``maps.legend_html``)."""
     present = set(agreements["instrument_type"])
-    return [(hex_colour(TYPE_COLOURS[kind]), kind) for kind in INSTRUMENT_TYPES if kind in present]
+    return [(TYPE_COLOURS[kind], kind) for kind in INSTRUMENT_TYPES if kind in present]
 
 
 # --- timeline ---------------------------------------------------------------------------------------
@@ -202,14 +204,8 @@ def timeline_figure(agreements: pd.DataFrame, *, names: dict[str, str]) -> go.Fi
 
 # --- renderers --------------------------------------------------------------------------------------
 
-def render_colour_legend(items: list[tuple[str, str]]) -> None:
-    swatches = " ".join(
-        f'<span style="white-space:nowrap;margin-right:1em"><span style="display:inline-block;width:0.9em;'
-        f'height:0.9em;background:{colour};border-radius:2px;vertical-align:middle;margin-right:0.3em"></span>'
-        f"{html.escape(label)}</span>"
-        for colour, label in items
-    )
-    st.markdown(f'<div style="font-size:0.9em">{swatches}</div>', unsafe_allow_html=True)
+def render_type_legend(agreements: pd.DataFrame) -> None:
+    st.html(legend_html(legend_items(agreements), title="Instrument", no_data=False))
 
 
 def render_agreement_detail(agreement: pd.Series, *, history: pd.DataFrame, stocks: list[tuple[str, str, StockAround]],

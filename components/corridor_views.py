@@ -4,7 +4,7 @@ The figures themselves are built by the pure functions in ``components/corridors
 """
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,7 +15,7 @@ from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
-from components.url_state import choice_param, url_selectbox
+from components.url_state import ARRIVED_KEY, choice_param, write_param
 from data import CATALOG, load_corridors
 from data.filters.corridors import next_point, previous_point
 from data.profiles import corridor_trend
@@ -67,10 +67,10 @@ def _step_year(years: tuple[int, ...], key: str) -> None:
 # --- choosing a corridor -------------------------------------------------------------------------
 
 def read_corridor_link(revision: int) -> None:
-    """On the first run, take the corridor from the link (``corridor=NPL-MYS``) if the revision has it.
+    """On arriving at the page, take the corridor from the link (``corridor=NPL-MYS``) if the revision has it.
 
     Called before the link notes are shown, so a corridor the revision lacks gets its note too."""
-    if CORRIDOR_KEY in st.session_state:
+    if CORRIDOR_KEY in st.session_state and not st.session_state.get(ARRIVED_KEY, False):
         return
     known = frozenset()
     if CORRIDOR_KEY in st.query_params:
@@ -89,8 +89,11 @@ def select_corridor(listed: pd.DataFrame, *, revision: int, names: Mapping[str, 
     read_corridor_link(revision)
     options = [None, *dict.fromkeys(figures.pair_key(*pair) for pair in zip(listed["orig_iso3"], listed["dest_iso3"]))]
     current = st.session_state[CORRIDOR_KEY]
-    if current is not None and current not in options and _exists(load_corridors(revision=revision), current):
-        options.append(current)
+    if current is not None and current not in options:
+        if _exists(load_corridors(revision=revision), current):
+            options.append(current)
+        else:  # e.g. a corridor of the other revision
+            st.session_state[CORRIDOR_KEY] = None
 
     def label(key: str | None) -> str:
         if key is None:
@@ -98,8 +101,8 @@ def select_corridor(listed: pd.DataFrame, *, revision: int, names: Mapping[str, 
         origin, destination = figures.split_pair_key(key)
         return f"{names.get(origin, origin)} → {names.get(destination, destination)}"
 
-    key = url_selectbox("Corridor", options, key=CORRIDOR_KEY, default=None, container=container,
-                        format_func=label, placeholder=NO_CORRIDOR)
+    key = container.selectbox("Corridor", options, key=CORRIDOR_KEY, format_func=label, placeholder=NO_CORRIDOR)
+    write_param(CORRIDOR_KEY, key, None)
     return figures.split_pair_key(key) if key else None
 
 
@@ -119,7 +122,7 @@ def take_map_selection() -> None:
 # --- the map's legend and the table --------------------------------------------------------------
 
 def render_legend(table: pd.DataFrame, *, title: str) -> None:
-    st.html(legend_html(figures.map_legend(table), title=title))
+    st.html(legend_html(figures.map_legend(table), title=title, no_data=False))
 
 
 def render_table(table: pd.DataFrame) -> None:
@@ -199,11 +202,7 @@ def render_stock_section(context: CorridorContext) -> None:
         "citizenship where the destination counts foreign citizens."))
 
 
-# Agreements and news for a corridor join here as further sections taking a CorridorContext.
-DETAIL_SECTIONS: list[Callable[[CorridorContext], None]] = [render_stock_section]
-
-
 def render_corridor_detail(context: CorridorContext) -> None:
+    """The pair's migrant stock; components.corridor_profile adds the other datasets' sections."""
     st.subheader(context.title)
-    for section in DETAIL_SECTIONS:
-        section(context)
+    render_stock_section(context)

@@ -11,8 +11,8 @@ from components.profiles import SEX_COLOURS
 ARC_TOOLTIP = ("<b>{origin} → {destination}</b><br/>{migrants_label}<br/>Female share: {share_label}"
                "<br/>Change: {change_label}")
 COUNTRY_TOOLTIP = "<b>{country}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"
-ARC_COLUMNS = ["source_lon", "source_lat", "target_lon", "target_lat", "migrants", "orig_iso3", "dest_iso3",
-               "origin", "destination", "migrants_label", "share_label", "change_label"]
+ARC_COLUMNS = ["source_lon", "source_lat", "target_lon", "target_lat", "height", "migrants", "orig_iso3",
+               "dest_iso3", "origin", "destination", "migrants_label", "share_label", "change_label"]
 # Arcs laid flat on the map (tilted 90 degrees), bending to the same side: a raised arc across continents
 # rises into the camera and swamps the map. Widths stay thin enough for 25+ arcs to be told apart.
 ARC_HEIGHT, ARC_TILT, ARC_MAX_WIDTH = 0.35, 90.0, 7.0
@@ -71,7 +71,8 @@ def arc_frame(table: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
         frame[f"{end}_lon"] = [lon for lon, _ in located]
         frame[f"{end}_lat"] = [lat for _, lat in located]
     frame = frame.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"])
-    return frame.assign(migrants=frame["migrants"].astype("int64"))[ARC_COLUMNS].reset_index(drop=True)
+    frame = frame.assign(migrants=frame["migrants"].astype("int64"), height=ARC_HEIGHT)
+    return frame[ARC_COLUMNS].reset_index(drop=True)
 
 
 def _label_points(countries: pd.DataFrame) -> dict[str, tuple[float, float]]:
@@ -95,7 +96,7 @@ def corridor_map(table: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
     arcs = arc_frame(table, countries)
     view = fitted_view([*arcs["source_lon"], *arcs["target_lon"]], [*arcs["source_lat"], *arcs["target_lat"]])
     return arc_map(arcs, value_column="migrants", tooltip_html=ARC_TOOLTIP, view=view, directional=True,
-                   max_width=ARC_MAX_WIDTH, arc_height=ARC_HEIGHT, arc_tilt=ARC_TILT)
+                   max_width=ARC_MAX_WIDTH, height_column="height", arc_tilt=ARC_TILT)
 
 
 def country_map(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, view: str) -> pdk.Deck:

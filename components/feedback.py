@@ -17,3 +17,13 @@ def load_or_stop(loader: Callable[..., T], *args, **kwargs) -> T:
     except DataProblem as problem:
         st.error(f"{problem}\n\nThe other pages of the dashboard still work.", icon=":material/error:")
         st.stop()
+
+
+def load_or_warn(loader: Callable[..., T], *args, what: str, **kwargs) -> T | None:
+    """For one section of a page: on a DataProblem say so there and return None; the rest of the page goes on."""
+    try:
+        return loader(*args, **kwargs)
+    except DataProblem as problem:
+        st.error(f"{what} cannot be shown: {problem}\n\nThe rest of this page and the other pages still work.",
+                 icon=":material/error:")
+        return None

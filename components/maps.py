@@ -78,15 +78,14 @@ def land_layer() -> pdk.Layer:
 
 def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
             view: pdk.ViewState = ASIA_VIEW, max_width: float = 14.0, colour_column: str | None = None,
-            height_column: str | None = None, directional: bool = False, arc_height: float = 1.0,
-            arc_tilt: float = 0.0) -> pdk.Deck:
+            height_column: str | None = None, directional: bool = False, arc_tilt: float = 0.0) -> pdk.Deck:
     """Arcs from (source_lon, source_lat) to (target_lon, target_lat), width and colour by value.
 
     ``arcs`` may carry any further columns for the tooltip; rows without coordinates are not drawn.
     ``colour_column`` (RGB lists, e.g. from ``category_colours``) colours by category instead of by value;
-    ``height_column`` (arc height multipliers) keeps arcs between the same two places apart.
+    ``height_column`` (arc height multipliers) keeps arcs between the same two places apart, or keeps long
+    arcs low (at height 1 an arc across continents rises towards the camera and looks huge).
     ``directional`` fades each arc at its source, so the eye can tell origin from destination.
-    ``arc_height`` scales how high arcs rise: long arcs at height 1 rise towards the camera and look huge.
     ``arc_tilt`` (degrees) turns arcs sideways: at 90 they lie on the map, curved, as in a flat flow map.
     """
     drawable = arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"]).copy()
@@ -96,7 +95,7 @@ def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
                           [class_colour(value, breaks) for value in drawable[value_column]])
     source_colour = "colour"
     if directional:
-        drawable["source_colour"] = [[*colour, SOURCE_ALPHA] for colour in drawable["colour"]]
+        drawable["source_colour"] = [[*colour[:3], SOURCE_ALPHA] for colour in drawable["colour"]]
         source_colour = "source_colour"
     drawable["width"] = 1.5 + max_width * np.sqrt(drawable[value_column].astype(float) / (largest or 1.0))
     # pydeck turns unquoted strings into data accessors: "'pixels'" stays the literal unit (else arcs are drawn
@@ -105,7 +104,7 @@ def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
         "ArcLayer", data=drawable, id="arcs", pickable=True, auto_highlight=True,
         get_source_position=["source_lon", "source_lat"], get_target_position=["target_lon", "target_lat"],
         get_source_color=source_colour, get_target_color="colour", get_width="width", width_units="'pixels'",
-        great_circle=False, get_height=height_column or arc_height, get_tilt=arc_tilt,
+        great_circle=False, get_tilt=arc_tilt, **({"get_height": height_column} if height_column else {}),
     )
     return CompactDeck(
         layers=[land_layer(), arc_layer], initial_view_state=view, map_provider=None,

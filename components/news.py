@@ -4,6 +4,7 @@ Titles, summaries and publishers are data, possibly from a user's file: they are
 HTML, and markdown is escaped wherever st.markdown is used. Only http(s) addresses become links.
 """
 
+import hashlib
 import html
 import math
 import re
@@ -39,8 +40,9 @@ _HREF_SAFE = "/:?#[]@!$&'*+,;=%-._~"  # RFC 3986 characters kept; ( ) < > " and 
 def listing_labels(sources: pd.DataFrame) -> dict[str, str]:
     """Source id -> dataset name, for sources with an address (the listings an item was read from); items
     of a compiled set without one are cited by their own link."""
-    with_address = sources[sources["url"].notna()]
-    return dict(zip(with_address["source_id"], with_address["dataset"]))
+    return {source_id: dataset for source_id, dataset, url in
+            zip(sources["source_id"].tolist(), sources["dataset"].tolist(), sources["url"].tolist())
+            if isinstance(url, str)}
 
 
 def format_item_date(text: object, precision: str) -> str:
@@ -200,6 +202,24 @@ def _wrapped(text: str, width: int = 70) -> list[str]:
 
 # --- renderers ------------------------------------------------------------------------------------
 
+def render_timeline(items: pd.DataFrame, *, colour_by: str, key: str) -> None:
+    st.plotly_chart(_timeline_for(_timeline_digest(items, colour_by), colour_by, items), key=key)
+
+
+def _timeline_digest(items: pd.DataFrame, colour_by: str) -> str:
+    """Everything the figure shows, in a short key (item ids alone would not tell two users' files apart)."""
+    columns = ["item_id", "date", "date_precision", "title", "kind", "topics", "publisher", "user_supplied"]
+    text = "\x1e".join("\x1f".join(map(str, row)) for row in zip(*(items[name].tolist() for name in columns)))
+    return hashlib.sha256(f"{colour_by}\x1d{text}".encode()).hexdigest()
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _timeline_for(digest: str, colour_by: str, _items: pd.DataFrame) -> go.Figure:
+    """The built figure, shared and never modified (st.plotly_chart copies it): building and checking it was
+    the largest part of a rerun, and views are revisited (filters toggled back, a presenter's scenes)."""
+    return timeline_figure(_items, colour_by=colour_by)
+
+
 def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> None:
     """What was read from the user's file, and each problem by line (as text: it may quote the file)."""
     if len(user_items):
@@ -215,18 +235,18 @@ def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> N
 
 
 def card_markdown(item: Mapping, *, country_names: Mapping[str, str], source_labels: Mapping[str, str]) -> str:
-    """Title (linked), then date · kind · publisher in small grey type, then the country and topic chips."""
+    """Title (linked), date · kind · publisher in small grey type, the summary, then country and topic chips;
+    every piece of data text escaped."""
     meta = f":small[:gray[{escape_markdown(item_meta(item, source_labels=source_labels))}]]"
-    lines = [title_markdown(item["title"], item["url"]), meta, chips_markdown(item, country_names=country_names)]
+    summary = escape_markdown(item["summary"]) if isinstance(item["summary"], str) else ""
+    lines = [title_markdown(item["title"], item["url"]), meta, summary, chips_markdown(item, country_names=country_names)]
     return "  \n".join(line for line in lines if line)
 
 
 def render_item_card(item: Mapping, *, country_names: Mapping[str, str], source_labels: Mapping[str, str]) -> None:
-    # Two elements a card (the summary as st.text, never parsed): a page of cards is most of a rerun's cost.
+    # One markdown element a card: the elements of a page of cards are most of a rerun's cost.
     with st.container(border=True):
         st.markdown(card_markdown(item, country_names=country_names, source_labels=source_labels))
-        if isinstance(item["summary"], str):
-            st.text(item["summary"])
 
 
 def render_item_list(items: pd.DataFrame, *, key: str, country_names: Mapping[str, str],
@@ -243,15 +263,15 @@ def render_item_list(items: pd.DataFrame, *, key: str, country_names: Mapping[st
         render_item_card(item, country_names=country_names, source_labels=source_labels)
 
 
-def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: int = 5,
+def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: int = 5, match_all: bool = False,
                        country_names: Mapping[str, str] | None = None, heading: str | None = "Latest news",
                        news_page: str = NEWS_PAGE) -> None:
     """For a country or corridor view: the newest items tagged with any of ``countries``, and a link to the
     News page filtered to them. ``items`` is the news table (``data.load_news()``); ``news_page`` is the
     News page as registered with st.navigation."""
     names = country_names or {}
-    latest = latest_news(items, countries=countries, limit=limit)
-    label = " or ".join(names.get(code, code) for code in countries)
+    latest = latest_news(items, countries=countries, limit=limit, match_all=match_all)
+    label = (" and " if match_all else " or ").join(names.get(code, code) for code in countries)
     if heading:
         st.subheader(heading)
     if latest.empty:

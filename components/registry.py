@@ -17,6 +17,8 @@ PAGES = [
              "Headline figures for Asia and the Pacific, with their year and source."),
     PageInfo("pages/corridors.py", "Corridors", ":material/flight_takeoff:", "corridors",
              "Who lives where: migrant stock by origin and destination, 1990-2024 (UN DESA)."),
+    PageInfo("pages/corridor.py", "Corridor profile", ":material/compare_arrows:", "corridor",
+             "One origin-destination pair: people, money sent home and its cost, agreements, departures, news."),
     PageInfo("pages/remittances.py", "Remittances", ":material/payments:", "remittances",
              "Money sent home: inflows, modelled sender-to-receiver estimates and the cost of sending."),
     PageInfo("pages/agreements.py", "Agreements", ":material/handshake:", "agreements",

@@ -3,7 +3,9 @@
 Plotly and pydeck figures take far longer to build than a rerun may, so each view (its table, figures and
 what it found missing) is kept with ``st.cache_resource`` and never modified after it is built. The key is the
 filter model plus the path and modification time of every table the view reads, so an edited table is picked
-up. A table that cannot be used raises DataProblem, for the page's ``load_or_stop``.
+up. The tables themselves are shared the same way (read-only): a cache-data loader hands out a fresh copy on
+every call, which costs more than building most views. A table that cannot be used raises DataProblem, for the
+page's ``load_or_stop``.
 """
 
 from dataclasses import dataclass
@@ -42,6 +44,11 @@ from data.filters.remittances import (
 
 REFERENCE = ("sources", "countries")
 CACHE = {"show_spinner": False, "max_entries": 256}
+LOADERS = {
+    "sources": load_sources, "countries": load_countries, "remittances": load_remittances,
+    "remittance_corridors": load_remittance_corridors, "remittance_costs": load_remittance_costs,
+    "remittances_by_sender": load_remittances_by_sender, "deployments": load_deployments,
+}
 
 
 @dataclass(frozen=True)
@@ -134,53 +141,63 @@ def sri_lanka(filters: SriLankaFilter) -> SriLankaView:
                                               "remittance_corridors"))
 
 
+def _table(name: str) -> pd.DataFrame:
+    """One table, read once per version and shared: callers must not modify it."""
+    return _shared_table(name, table_versions(*REFERENCE, name))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared_table(name: str, versions) -> pd.DataFrame:
+    return LOADERS[name]()
+
+
 def _names() -> dict:
-    return load_countries().set_index("iso3")["name"].to_dict()
+    return _table("countries").set_index("iso3")["name"].to_dict()
 
 
 @st.cache_resource(**CACHE)
 def _choices(versions) -> Choices:
-    countries = load_countries()
+    countries = _table("countries")
     return Choices(names=_names(), asia_pacific=by_name(asia_pacific_codes(countries), countries),
                    senders=sender_choices(countries))
 
 
 @st.cache_resource(**CACHE)
 def _trend_choices(versions) -> TrendChoices:
-    remittances, countries = load_remittances(), load_countries()
+    remittances, countries = _table("remittances"), _table("countries")
     return TrendChoices(countries=trend_choices(remittances, countries),
                         largest=largest_recipients(remittances, countries))
 
 
 @st.cache_resource(**CACHE)
 def _departure_years(versions) -> list[int]:
-    return sorted(set(load_deployments()["year"]), reverse=True)
+    return sorted(set(_table("deployments")["year"]), reverse=True)
 
 
 @st.cache_resource(**CACHE)
 def _trend(filters: TrendFilter, log_scale: bool, versions) -> TrendView:
-    table = filters.apply(load_remittances())
+    table = filters.apply(_table("remittances"))
     figure = None
     if table["value"].notna().any():
-        figure = figures.trend_figure(table, load_sources(), names=_names(), measure=filters.measure,
+        figure = figures.trend_figure(table, _table("sources"), names=_names(), measure=filters.measure,
                                       log_scale=log_scale)
     return TrendView(table, figure, filters.countries_without_data(table))
 
 
 @st.cache_resource(**CACHE)
 def _ranking(filters: RankingFilter, versions) -> RankingView:
-    countries, names = load_countries(), _names()
-    recipients = filters.recipients(load_remittances(), countries)
+    countries, names = _table("countries"), _names()
+    recipients = filters.recipients(_table("remittances"), countries)
     recipients_figure = None if recipients.empty else figures.recipients_figure(
         recipients, names=names, measure=filters.measure, year=filters.year)
-    senders = filters.senders(load_remittance_corridors(), countries)
+    senders = filters.senders(_table("remittance_corridors"), countries)
     return RankingView(recipients, recipients_figure, senders,
                        figures.senders_figure(senders, names=names, edition=filters.edition))
 
 
 @st.cache_resource(**CACHE)
 def _flows(filters: FlowMapFilter, versions) -> MapView:
-    arcs = filters.apply(load_remittance_corridors(), load_countries())
+    arcs = filters.apply(_table("remittance_corridors"), _table("countries"))
     if arcs.empty:
         return MapView(arcs, None, "")
     return MapView(arcs, figures.flow_map(arcs), figures.flow_legend(arcs))
@@ -188,7 +205,7 @@ def _flows(filters: FlowMapFilter, versions) -> MapView:
 
 @st.cache_resource(**CACHE)
 def _choropleth(filters: ChoroplethFilter, versions) -> MapView:
-    values = filters.apply(load_remittances(), load_countries())
+    values = filters.apply(_table("remittances"), _table("countries"))
     if values["value"].isna().all():
         return MapView(values, None, "")
     deck, legend = figures.choropleth(values, load_country_shapes(), measure=filters.measure)
@@ -198,7 +215,7 @@ def _choropleth(filters: ChoroplethFilter, versions) -> MapView:
 @st.cache_resource(**CACHE)
 def _cost(filters: CostFilter, versions) -> CostView:
     names = _names()
-    table = filters.apply(load_remittance_costs())
+    table = filters.apply(_table("remittance_costs"))
     latest = latest_corridor_costs(table)
     figure = None if table.empty else figures.cost_figure(table, names=names, receiver=filters.receiver)
     return CostView(table, latest, figures.latest_costs_table(latest, names=names, receiver=filters.receiver),
@@ -207,7 +224,7 @@ def _cost(filters: CostFilter, versions) -> CostView:
 
 @st.cache_resource(**CACHE)
 def _sri_lanka(filters: SriLankaFilter, versions) -> SriLankaView:
-    table = filters.apply(load_remittances_by_sender(), load_deployments(), load_remittance_corridors())
+    table = filters.apply(_table("remittances_by_sender"), _table("deployments"), _table("remittance_corridors"))
     side_by_side = SriLankaFilter.side_by_side(table)
     display = figures.sri_lanka_display_table(side_by_side, departures_year=filters.departures_year,
                                               edition=filters.edition)

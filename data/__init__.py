@@ -46,6 +46,7 @@ __all__ = [
     "load_corridors",
     "load_countries",
     "load_country_shapes",
+    "load_country_stock",
     "load_deployments",
     "load_news",
     "load_regional_corridors",
@@ -102,6 +103,8 @@ def read_agreements(path: Path, country_codes: frozenset[str], source_ids: froze
 def read_regional_instruments(path: Path, source_ids: frozenset[str]) -> pd.DataFrame:
     frame = read_csv_table("regional_instruments", path)
     return validate("regional_instruments", path, frame, schemas.regional_instruments_schema(source_ids))
+
+
 def read_news(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     """The shipped items, validated, with the columns filtering needs (see ``data.news``), newest first."""
     table = validate("news", path, read_csv_table("news", path), schemas.news_schema(country_codes, source_ids))
@@ -169,6 +172,22 @@ def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
     return _corridor_years_cached(*_located("corridors"), revision)
 
 
+def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A country's migrant-stock trend and its largest partners in ``year`` (``data.profiles``), cached per
+    country so a change of country on the profile page does not re-aggregate the whole revision."""
+    return _country_stock_cached(*_located("corridors"), _located("countries"), revision, iso3, role, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _country_stock_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int, iso3: str,
+                          role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from data.profiles import stock_trend, top_partners
+
+    corridors = load_corridors(revision=revision)
+    return (stock_trend(corridors, iso3, role=role),
+            top_partners(corridors, load_countries(), iso3, role=role, year=year))
+
+
 def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
 
@@ -192,6 +211,8 @@ def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int
     """The largest corridors (within Asia and the Pacific, latest year) with no recorded agreement; see corridor_gaps."""
     return _corridor_gaps_cached(*_located("agreements"), _located("corridors"), _located("countries"), revision,
                                  largest, tuple(countries), role)
+
+
 def load_news() -> pd.DataFrame:
     # Keyed by where and when the tables it checks against were written, not by their codes: hashing the
     # code sets (and copying both tables) on every call was most of the cost of a cache hit.
@@ -325,6 +346,8 @@ def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, i
                           revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
     return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
                          role=role)
+
+
 @st.cache_data(show_spinner=False)
 def _news_cached(path: str, mtime_ns: int, countries_at: tuple[str, int], sources_at: tuple[str, int]) -> pd.DataFrame:
     return read_news(Path(path), _country_codes(), _source_ids())

@@ -7,6 +7,7 @@ the shipped table (checked by its pandera schema) and the CSV files users add on
 """
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -181,10 +182,12 @@ def export_table(items: pd.DataFrame) -> pd.DataFrame:
     return items[EXPORT_COLUMNS].reset_index(drop=True)
 
 
-def latest_news(items: pd.DataFrame, *, countries: Iterable[str], limit: int = 5) -> pd.DataFrame:
-    """The newest dated items tagged with any of these countries (for a country or corridor view)."""
+def latest_news(items: pd.DataFrame, *, countries: Iterable[str], limit: int = 5,
+                match_all: bool = False) -> pd.DataFrame:
+    """The newest dated items tagged with any (or, with ``match_all``, every one) of these countries."""
     wanted = frozenset(countries)
-    tagged = items[items["period_start"].notna() & items["countries"].map(lambda codes: not wanted.isdisjoint(codes))]
+    matches = wanted.issubset if match_all else (lambda codes: not wanted.isdisjoint(codes))
+    tagged = items[items["period_start"].notna() & items["countries"].map(matches)]
     return sort_newest_first(tagged).head(limit)
 
 
@@ -195,8 +198,13 @@ def publisher_slug(name: str) -> str:
 
 def publisher_options(items: pd.DataFrame) -> dict[str, str]:
     """Slug -> name of every publisher named in the items (joint publishers count for each), by name."""
-    names = sorted({name for names in items["publishers"] for name in names}, key=fold)
-    return {publisher_slug(name): name for name in names}
+    return dict(_publisher_options(frozenset(name for names in items["publishers"].tolist() for name in names)))
+
+
+@functools.lru_cache(maxsize=32)
+def _publisher_options(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Cached: the same publishers come back on every rerun, and folding their names is not free."""
+    return tuple((publisher_slug(name), name) for name in sorted(names, key=fold))
 
 
 def year_bounds(items: pd.DataFrame) -> tuple[int, int]:

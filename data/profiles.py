@@ -68,3 +68,44 @@ def corridor_trend(corridors: pd.DataFrame, origin: str, destination: str) -> pd
                                       "source_id"]].reset_index(drop=True)
     trend["female_share"] = female_share(trend["female"], trend["male"])
     return trend
+
+
+def pair_remittances(remittance_corridors: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
+    """Modelled remittances sent home along a migration corridor: from the destination to the origin."""
+    rows = remittance_corridors[(remittance_corridors["sender_iso3"] == destination)
+                                & (remittance_corridors["receiver_iso3"] == origin)]
+    return rows.sort_values("year").reset_index(drop=True)
+
+
+def pair_costs(remittance_costs: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
+    """Remittance Prices Worldwide average total cost of sending money from the destination to the origin."""
+    rows = remittance_costs[(remittance_costs["series_code"] == "ATCR.CORR")
+                            & (remittance_costs["sender_iso3"] == destination)
+                            & (remittance_costs["receiver_iso3"] == origin)]
+    return rows.sort_values("period").reset_index(drop=True)
+
+
+def departures_to(deployments: pd.DataFrame, destination: str) -> pd.DataFrame:
+    """Reported departures for foreign employment to one destination, per year (totals only)."""
+    totals = deployments[(deployments["sex"] == "total") & (deployments["skill_level"] == "all")
+                         & (deployments["dest_iso3"] == destination)]
+    return totals.sort_values("year").reset_index(drop=True)
+
+
+def country_remittances(remittances: pd.DataFrame, iso3: str, *, series: str = "wdi") -> pd.DataFrame:
+    """One country's remittances received and paid from one series (never mixing vintages)."""
+    rows = remittances[(remittances["iso3"] == iso3) & (remittances["series"] == series)]
+    return rows.sort_values("year").reset_index(drop=True)
+
+
+def regional_remittances(remittances: pd.DataFrame, countries: pd.DataFrame) -> dict:
+    """WDI remittances received by Asia and the Pacific in the latest year, summed over the countries that
+    publish a figure (how many do is part of the result), and the largest recipient."""
+    in_region = set(countries.loc[countries["is_asia_pacific"], "iso3"])
+    wdi = remittances[(remittances["series"] == "wdi") & remittances["iso3"].isin(in_region)]
+    year = int(wdi.dropna(subset=["received_usd"])["year"].max())
+    rows = wdi[wdi["year"] == year].dropna(subset=["received_usd"])
+    top = rows.nlargest(1, "received_usd").iloc[0]
+    return {"year": year, "received_usd": float(rows["received_usd"].sum()), "reporting": len(rows),
+            "of": len(in_region), "top": (top["iso3"], float(top["received_usd"])),
+            "source_ids": sorted(set(rows["source_id"]))}

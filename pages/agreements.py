@@ -93,8 +93,8 @@ else:
                      measure=spec.measure, filters=filters.describe(names=names))
 
     st.subheader("Map of agreement pairs")
-    st.pydeck_chart(view.agreement_map(shown, countries), height=520, key="agreements_map")
-    view.render_colour_legend(view.legend_items(shown))
+    st.pydeck_chart(view.agreement_map(shown, countries), height=view.MAP_SIZE_PX[1], key="agreements_map")
+    view.render_type_legend(shown)
     st.caption("Arcs from origin to destination, one per instrument type, wider for more instruments. Hover over an arc "
                "for the pair and the number of instruments; drag and scroll to move and zoom.")
     st.subheader("Timeline of signings")
@@ -103,7 +103,7 @@ else:
                 "below.", icon=":material/event_busy:")
     else:
         st.plotly_chart(view.timeline_figure(shown, names=names), key="agreements_timeline")
-        view.render_colour_legend(view.legend_items(shown[shown["year_signed"].notna()]))
+        view.render_type_legend(shown[shown["year_signed"].notna()])
     st.caption("One marker per destination, year and instrument type, larger for more instruments. An agreement "
                "whose page gives only the year is placed at that year; hover for the date as recorded.")
     view.render_undated(shown, names=names, sources=sources, key="agreements_undated")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import corridor_views
 from components import corridors as figures
+from components.corridor_profile import render_corridor_profile
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.formatting import exact_number
@@ -99,7 +100,7 @@ filters = CorridorFilters(
     size_mode=size_mode, top_n=top_n, minimum=minimum,
 )
 table = filters.apply(by_year, countries)
-described = filters.describe(names)
+described = filters.describe(names, areas)
 st.caption(" · ".join(described[1:]))
 
 unit = "corridors" if view == "corridors" else "countries"
@@ -126,9 +127,12 @@ st.header("Corridor detail")
 listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries)
 pair = corridor_views.select_corridor(listed, revision=revision, names=names)
 if pair:
-    corridor_views.render_corridor_detail(corridor_views.CorridorContext(
+    render_corridor_profile(corridor_views.CorridorContext(
         origin=pair[0], destination=pair[1], names=names, revision=revision, year=year,
         corridors=load_or_stop(load_corridors, revision=revision), sources=sources))
+    st.page_link("pages/corridor.py", label="Open this corridor's own page (to bookmark or present)",
+                 icon=":material/open_in_new:",
+                 query_params={"origin": pair[0], "destination": pair[1], **({"rev": revision} if revision != 2024 else {})})
 
 st.header("The table behind the map")
 if table.empty:

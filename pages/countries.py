@@ -2,13 +2,12 @@
 
 import streamlit as st
 
-from components import profiles
+from components import country_profile, profiles
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
 from components.provenance import render_source_note
 from components.url_state import render_url_notes, url_selectbox
-from data import CATALOG, CORRIDOR_REVISIONS, load_corridors, load_countries, load_sources
-from data.profiles import stock_trend, top_partners
+from data import CATALOG, CORRIDOR_REVISIONS, load_corridor_years, load_countries, load_country_stock, load_sources
 
 ensure_frame()
 
@@ -25,16 +24,14 @@ revision = url_selectbox("UN DESA revision", CORRIDOR_REVISIONS, key="rev", defa
                          container=controls[1])
 render_url_notes()
 
-corridors = load_or_stop(load_corridors, revision=revision)
-latest_year = int(corridors["year"].max())
+latest_year = max(load_or_stop(load_corridor_years, revision))
 stock_measure = f"{CATALOG['corridors'].measure}. UN DESA {revision} revision."
 st.header(names[iso3])
 
 for role, heading, partner_word in [("origin", "As an origin: people born here living abroad", "destinations"),
                                     ("destination", "As a destination: migrants living here", "origins")]:
     st.subheader(heading)
-    trend = stock_trend(corridors, iso3, role=role)
-    partners = top_partners(corridors, countries, iso3, role=role, year=latest_year)
+    trend, partners = load_or_stop(load_country_stock, revision, iso3, role=role, year=latest_year)
     if trend["total"].isna().all() or partners.empty:
         st.info(f"No data: UN DESA gives no {partner_word} for {names[iso3]} in the {revision} revision.")
         continue
@@ -44,3 +41,8 @@ for role, heading, partner_word in [("origin", "As an origin: people born here l
     right.plotly_chart(profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
                        key=f"{role}_partners")
     render_source_note(sources, partners["source_id"], measure=stock_measure)
+
+country_profile.render_remittances(iso3, names[iso3], sources)
+country_profile.render_agreements(iso3, names[iso3], sources)
+country_profile.render_departures(iso3, names[iso3], names, sources)
+country_profile.render_news(iso3, names)

@@ -36,6 +36,23 @@ st.markdown(
     "count departures in a year.\n"
     "- **Revisions differ.** The 2024 and 2020 UN DESA revisions disagree, notably on Gulf corridors; no view "
     "mixes them.\n"
+    "- **Modelled is not reported.** KNOMAD/World Bank bilateral remittances are estimates that allocate each "
+    "country's recorded inflows across senders; Sri Lanka's remittances by sender and SLBFE departures are reported "
+    "figures. Where both exist (Sri Lanka) the Remittances page shows them side by side.\n"
+    "- **Vintages.** WDI (final) and KNOMAD December 2023 (2023 = estimate) are separate series, never one line; "
+    "remittance prices end in 2020Q3.\n"
+    "- **Partial inventories.** The agreements and news tables are compiled from public pages and are not "
+    "complete: no recorded agreement does not mean none exists.\n"
     "- **Missing is not zero.** A missing value means the publisher gives no figure; it shows as *no data*.\n"
     f"- **Boundaries.** {BOUNDARIES_DISCLAIMER}"
+)
+
+st.header("Rebuilding the tables from newer official files")
+st.markdown(
+    "1. Put the newer published files in a folder laid out like the project's `sources/` folder (same file names "
+    "and columns).\n"
+    "2. Run `python -m data.build THAT_FOLDER --out /tmp/tables` and check the messages.\n"
+    "3. Open the app on them: `MIGRATION_DASHBOARD_TABLES=/tmp/tables streamlit run app.py`. Every table is "
+    "validated on load; a problem names the file, line and column.\n"
+    "4. When satisfied, rebuild into `data/tables/` and run the tests (`bash scripts/test.sh`)."
 )

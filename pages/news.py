@@ -94,7 +94,7 @@ if matching.empty:
 if dated.empty:
     st.info("No dated items match these filters; the undated resources that match are listed below.")
 else:
-    st.plotly_chart(news_view.timeline_figure(dated, colour_by=colour_by), key="news_timeline")
+    news_view.render_timeline(dated, colour_by=colour_by, key="news_timeline")
     st.caption(news_view.TIMELINE_NOTE)
     st.subheader(f"Dated items ({len(dated)}), newest first")
     news_view.render_item_list(dated, key="dated_page", country_names=country_names, source_labels=source_labels)

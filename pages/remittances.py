@@ -206,7 +206,8 @@ def cost_view() -> None:
     if len(cost.latest):
         cheapest, dearest = cost.latest.iloc[0], cost.latest.iloc[-1]
         tiles = st.columns(3)
-        for tile, label, row in [(tiles[0], "Cheapest corridor", cheapest), (tiles[1], "Dearest corridor", dearest)]:
+        extremes = [(tiles[0], "Cheapest corridor", cheapest), (tiles[1], "Dearest corridor", dearest)]
+        for tile, label, row in extremes if len(cost.latest) > 1 else [(tiles[0], "The one corridor", cheapest)]:
             tile.metric(f"{label}, {row['period']}", percent(row["cost_pct"], digits=2), border=True,
                         help="Average total cost of sending US$200, % of the amount sent (RPW), in the corridor's "
                         "latest quarter")

@@ -343,17 +343,19 @@ def test_a_page_with_filters_keeps_them_in_the_link(url_keys, page):
 # --- empty filter results ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_every_page_with_filters_has_an_empty_result_case(page):
+    if apptest.page_widget_keys(apptest.open_page(page.script)):
+        assert EMPTY_RESULT.get(page.url_path), f"add settings that match nothing for '{page.url_path}' to EMPTY_RESULT"
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if page.url_path in EMPTY_RESULT],
+                         ids=[page.url_path for page in PAGES if page.url_path in EMPTY_RESULT])
 def test_filters_that_match_nothing_say_so(page):
     app = apptest.open_page(page.script)
-    changes = EMPTY_RESULT.get(page.url_path)
-    if not apptest.page_widget_keys(app):
-        pytest.skip("the page has no filters")
-    if not changes:
-        pytest.skip(f"n/a: no empty-result settings for '{page.url_path}' in bench/scenarios.py EMPTY_RESULT")
+    changes = EMPTY_RESULT[page.url_path]
     applied = apptest.apply_all(app, changes)
-    if len(applied) < len(changes):
-        missing = [change.key for change in changes if change not in applied]
-        pytest.skip(f"n/a: the page has no widget(s) {missing} (bench/scenarios.py EMPTY_RESULT is out of date)")
+    missing = [change.key for change in changes if change not in applied]
+    assert not missing, f"the page has no widget(s) {missing}: bench/scenarios.py EMPTY_RESULT is out of date"
     assert not app.exception, apptest.exceptions(app)
     infos = [info.value for info in app.info]
     assert any(info.startswith(EMPTY_RESULT_PREFIX) for info in infos), f"no 'nothing matches' message: {infos}"
@@ -413,8 +415,7 @@ def page_uploaders(url_keys) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("content", BAD_UPLOADS.values(), ids=BAD_UPLOADS.keys())
 def test_bad_upload_on_a_page_is_explained(page_uploaders, content):
-    if not page_uploaders:
-        pytest.skip("n/a: no page draws a file uploader yet (user news uploads are planned)")
+    assert page_uploaders, "the News page's user upload is gone: nothing here would test uploads"
     for script, key in page_uploaders:
         app = apptest.open_page(script)
         app.file_uploader(key=key).set_value(("upload.csv", content, "text/csv"))
@@ -429,8 +430,7 @@ USER_PARSERS = sorted(name for name in dir(data) if name.startswith(("parse_user
 
 @pytest.mark.parametrize("content", BAD_UPLOADS.values(), ids=BAD_UPLOADS.keys())
 def test_bad_user_file_is_refused_in_words(content):
-    if not USER_PARSERS:
-        pytest.skip("n/a: the data module has no parse_user_* / load_user_* function yet (user news uploads)")
+    assert USER_PARSERS, "data.load_user_news is gone: nothing here would test user files"
     for name in USER_PARSERS:
         try:
             result = getattr(data, name)(content)

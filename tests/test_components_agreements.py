@@ -73,7 +73,7 @@ def test_colours_by_instrument_type_are_colour_blind_safe_and_fixed(agreements, 
     assert view.TYPE_COLOURS == {kind: list(colour) for kind, colour in zip(INSTRUMENT_TYPES, CATEGORICAL)}
     arcs = view.agreement_arcs(agreements, countries)
     assert all(colour == view.TYPE_COLOURS[kind] for kind, colour in zip(arcs["instrument_type"], arcs["colour"]))
-    assert view.legend_items(agreements[agreements["instrument_type"] == "MOU"]) == [("#0072B2", "MOU")]
+    assert view.legend_items(agreements[agreements["instrument_type"] == "MOU"]) == [([0, 114, 178], "MOU")]
     with pytest.raises(ValueError):
         category_colours([str(number) for number in range(len(CATEGORICAL) + 1)])
 

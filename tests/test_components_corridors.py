@@ -74,8 +74,7 @@ def test_corridor_map_is_offline_and_light(default_table, countries):
     land, arcs = spec["layers"]
     assert land["data"] == "app/static/countries.geojson"
     assert arcs["@@type"] == "ArcLayer" and arcs["id"] == "arcs" and len(arcs["data"]) == 25
-    assert arcs.get("widthUnits", "pixels") == "pixels", "never '@@=pixels', an accessor, not the unit"
-    assert arcs["getTilt"] == figures.ARC_TILT
+    assert arcs["widthUnits"] == "pixels" and arcs["getTilt"] == figures.ARC_TILT and arcs["getHeight"] == "@@=height"
     assert "{origin} → {destination}" in deck._tooltip["html"]
     assert len(figures.corridor_map(default_table, countries).to_json()) < 20_000
 

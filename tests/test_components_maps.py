@@ -20,17 +20,18 @@ def test_fitted_view_centres_on_the_points_and_zooms_out_for_wider_spreads():
 
 
 def test_legend_html_shows_each_class_and_escapes_labels():
-    html = legend_html([([199, 233, 180], "up to 1 k"), ([37, 52, 148], "<b>1 k - 2 k</b>")], title="A & B")
-    assert "rgb(199,233,180)" in html and "rgb(37,52,148)" in html
+    html = legend_html([([199, 233, 180], "up to 1 k"), ([37, 52, 148], "<b>1 k - 2 k</b>")], title="A & B",
+                       no_data=False)
+    assert "rgb(199,233,180)" in html and "rgb(37,52,148)" in html and "no data" not in html
     assert "<b>1 k" not in html and "&lt;b&gt;1 k - 2 k&lt;/b&gt;" in html and "A &amp; B" in html
 
 
 def test_arcs_are_in_pixels_and_directional_arcs_fade_at_their_source():
-    spec = json.loads(arc_map(ARCS, value_column="value", tooltip_html="{value}", directional=True,
-                              arc_height=0.3, arc_tilt=90).to_json())
+    spec = json.loads(arc_map(ARCS.assign(low=0.3), value_column="value", tooltip_html="{value}", directional=True,
+                              height_column="low", arc_tilt=90).to_json())
     arcs = spec["layers"][1]
-    assert arcs.get("widthUnits", "pixels") == "pixels"  # never "@@=pixels", which deck.gl reads as an accessor
-    assert arcs["getSourceColor"] == "@@=source_colour" and arcs["getHeight"] == 0.3 and arcs["getTilt"] == 90
+    assert arcs["widthUnits"] == "pixels"  # a literal, not pydeck's accessor "@@=pixels"
+    assert arcs["getSourceColor"] == "@@=source_colour" and arcs["getHeight"] == "@@=low" and arcs["getTilt"] == 90
     first = arcs["data"][0]
     assert first["source_colour"] == [*first["colour"], SOURCE_ALPHA]
     assert max(row["width"] for row in arcs["data"]) == 1.5 + 14.0

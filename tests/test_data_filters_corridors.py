@@ -183,13 +183,14 @@ def test_immigrants_by_destination_count_only_the_chosen_origins(rev2024, countr
 
 def test_describe_names_the_places_and_the_size(countries):
     names = dict(zip(countries["iso3"], countries["name"]))
-    lines = CorridorFilters(year=2010, origins=("NPL",), origin_areas=(ASIA_PACIFIC,), destinations=("QAT",),
-                            sex="female", top_n=10).describe(names)
+    lines = CorridorFilters(year=2010, origins=("NPL", "BGD"), origin_areas=(ASIA_PACIFIC,), destinations=("QAT",),
+                            sex="female", top_n=10).describe(names, area_labels(countries))
     text = "\n".join(lines)
     assert "2024 revision" in text and "Year: 2010" in text and "Sex: female" in text
-    assert "Origin: Nepal and Asia and the Pacific (UN regions Asia and Oceania)" in text
+    assert "Origin: Nepal or Bangladesh, in Asia and the Pacific (UN regions Asia + Oceania)" in text
     assert "Destination: Qatar" in text and "the 10 largest corridors" in text
-    assert "Origin: UN area 'Asia'" in CorridorFilters().describe()
+    assert "Origin: in Asia" in CorridorFilters().describe()
+    assert "Destination: any country or area" in CorridorFilters().describe()
 
 
 def test_estimate_years_step_5_then_4():

@@ -52,3 +52,12 @@ def test_regional_headline_matches_the_raw_un_desa_file(raw_sources):
     assert headline["born_in_region"] == raw_2024.loc[raw_2024["orig_iso3"].isin(region), "n"].sum()
     assert headline["living_in_region"] == raw_2024.loc[raw_2024["dest_iso3"].isin(region), "n"].sum()
     assert headline["top_origin"] == ("IND", raw_2024.loc[raw_2024["orig_iso3"] == "IND", "n"].sum())
+
+
+def test_regional_remittances_sum_the_reporting_countries_only():
+    from data import load_remittances
+    from data.profiles import regional_remittances
+
+    money = regional_remittances(load_remittances(), load_countries())
+    assert money["year"] == 2023 and money["top"] == ("IND", pytest.approx(119.53e9, rel=1e-3))
+    assert money["reporting"] < money["of"] == 81

@@ -7,8 +7,18 @@ def test_india_has_both_sections_with_sources():
     app = run_page("pages/countries.py", query={"country": "IND"})
     assert not app.exception
     assert app.header[0].value == "India"
-    assert [subheader.value.split(":")[0] for subheader in app.subheader] == ["As an origin", "As a destination"]
+    assert [subheader.value.split(":")[0] for subheader in app.subheader] == [
+        "As an origin", "As a destination", "Remittances received and paid", "Agreements recorded", "Latest news"]
     assert any("International Migrant Stock 2024" in caption.value for caption in app.caption)
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Received, 2023"] == "US$ 119.5 bn" and metrics["Received, % of GDP, 2023"] == "3.4%"
+
+
+def test_sri_lanka_shows_its_reported_departures():
+    app = run_page("pages/countries.py", query={"country": "LKA"})
+    assert not app.exception
+    assert "Departures for foreign employment (reported)" in [subheader.value for subheader in app.subheader]
+    assert any("2022: 311.1 k" in caption.value for caption in app.caption)
 
 
 def test_timor_leste_renders_and_says_where_there_is_no_data():

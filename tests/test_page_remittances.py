@@ -205,6 +205,8 @@ def test_cost_for_a_corridor_without_data_and_a_country_without_data():
     assert any("No cost data for Republic of Korea → Nepal" in info for info in texts(app.info))
     names = [trace["name"] for trace in plotly_spec(app)["data"]]
     assert names == ["from Malaysia", "Average to Nepal (WDI, SDG 10.c.1)"]
+    assert [metric.label for metric in app.metric][:2] == ["The one corridor, 2020Q3",
+                                                           "Corridors above 5% at their latest quarter"]
     assert app.query_params["to"] == "NPL" and app.query_params["from"] == "KOR,MYS"
     app.selectbox(key="to").set_value("MDV").run()
     assert not app.exception

@@ -174,9 +174,11 @@ class CorridorFilters:
         ordered = positions[np.argsort(-figures[positions], kind="stable")]
         return ordered[: min(self.top_n, MAX_ROWS) if self.size_mode == "top" else MAX_ROWS]
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
-        """The filters in words, for captions and the 'about' sheet of downloads."""
-        names = names or {}
+    def describe(self, names: Mapping[str, str] | None = None,
+                 areas: Mapping[str, str] | None = None) -> list[str]:
+        """The filters in words, for captions and the 'about' sheet of downloads; ``names`` and ``areas``
+        (from ``area_labels``) say the countries and areas in full."""
+        names, areas = names or {}, areas or {}
         year = self.year if self.year is not None else "latest"
         lines = [
             f"Data: UN DESA International Migrant Stock, {self.revision} revision (mid-year stock, not flows)",
@@ -184,22 +186,17 @@ class CorridorFilters:
             f"Sex: {self.sex}",
             f"View: {VIEW_LABELS[self.view].lower()}",
         ]
-        for end, codes, areas in [("Origin", self.origins, self.origin_areas),
-                                  ("Destination", self.destinations, self.destination_areas)]:
-            places = [names.get(code, code) for code in codes] + [_area_words(area) for area in areas]
-            lines.append(f"{end}: " + (" and ".join(places) if places else "any country or area"))
+        for end, codes, chosen_areas in [("Origin", self.origins, self.origin_areas),
+                                         ("Destination", self.destinations, self.destination_areas)]:
+            places = [" or ".join(names.get(code, code) for code in codes)] if codes else []
+            places += [f"in {areas.get(area, area)}" for area in chosen_areas]
+            lines.append(f"{end}: " + (", ".join(places) if places else "any country or area"))
         unit = "corridors" if self.view == "corridors" else "countries"
         if self.size_mode == "top":
             lines.append(f"Size: the {min(self.top_n, MAX_ROWS):,} largest {unit} (with at least one migrant)")
         else:
             lines.append(f"Size: {unit} with at least {self.minimum:,} migrants (the {MAX_ROWS:,} largest at most)")
         return lines
-
-
-def _area_words(area: str) -> str:
-    if area == ASIA_PACIFIC:
-        return f"{ASIA_PACIFIC} (UN regions Asia and Oceania)"
-    return f"UN area '{area}'"
 
 
 def _names(countries: pd.DataFrame) -> dict[str, str]:

@@ -56,7 +56,7 @@ def test_ranking_maps_costs_and_sri_lanka_views(page, app_server):
 
     open_view(page, "Maps", "maps")
     page.locator(MAP).nth(1).wait_for(timeout=20_000)
-    assert canvas_has_content(page, MAP), "the flow map drew nothing"
+    assert canvas_has_content(page, MAP, timeout=20_000), "the flow map drew nothing"
     assert page.get_by_text("Modelled estimates, not reported flows.").first.is_visible()
     save_screenshot(page, "remittances-maps")
     page.get_by_role("button", name="Play").click()
@@ -68,7 +68,7 @@ def test_ranking_maps_costs_and_sri_lanka_views(page, app_server):
     assert_no_exception(page)
     played_to = int(re.search(r"year=(\d{4})", page.url).group(1))
     assert 1991 <= played_to < 2023, page.url
-    assert canvas_has_content(page, f"{MAP} >> nth=1"), "the choropleth drew nothing"
+    assert canvas_has_content(page, f"{MAP} >> nth=1", timeout=20_000), "the choropleth drew nothing"
     save_screenshot(page, "remittances-maps-played")
 
     open_view(page, "Cost of sending", "cost")

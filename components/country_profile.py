@@ -1,0 +1,91 @@
+"""The country profile's sections beyond migrant stock: remittances, agreements, departures and news.
+
+Each section loads its own table; one that cannot be read says so and the others still show.
+"""
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.agreements import render_agreement_list
+from components.feedback import load_or_warn
+from components.formatting import compact_number, percent
+from components.news import render_latest_news
+from components.provenance import render_source_note
+from data import CATALOG, load_agreements, load_deployments, load_news, load_remittances
+from data.profiles import country_remittances
+
+DEPARTURES_PUBLISHED_BY = {"LKA": "Sri Lanka Bureau of Foreign Employment"}
+
+
+def remittance_figure(rows: pd.DataFrame, *, title: str) -> go.Figure:
+    figure = go.Figure()
+    for column, name, colour in [("received_usd", "Received", "#0072B2"), ("paid_usd", "Paid", "#E69F00")]:
+        figure.add_scatter(x=rows["year"], y=rows[column], name=name, mode="lines", line={"color": colour},
+                           customdata=[compact_number(value) for value in rows[column]],
+                           hovertemplate="%{x}: US$ %{customdata}<extra>" + name + "</extra>")
+    figure.update_layout(title=title, yaxis_title="Current US$ per year", xaxis_title=None, hovermode="x unified",
+                         height=320, margin={"t": 50}, legend={"orientation": "h", "y": -0.2})
+    return figure
+
+
+def render_remittances(iso3: str, name: str, sources: pd.DataFrame) -> None:
+    st.subheader("Remittances received and paid")
+    table = load_or_warn(load_remittances, what="Remittances")
+    if table is None:
+        return
+    rows = country_remittances(table, iso3, series="wdi")
+    published = rows.dropna(subset=["received_usd", "paid_usd"], how="all")
+    if published.empty:
+        st.info(f"No data: World Bank WDI publishes no remittance figures for {name}.")
+        return
+    latest = published.iloc[-1]
+    columns = st.columns(3)
+    columns[0].metric(f"Received, {latest['year']}", f"US$ {compact_number(latest['received_usd'])}")
+    columns[1].metric(f"Received, % of GDP, {latest['year']}", percent(latest["received_pct_gdp"]),
+                      help="Received divided by GDP, both current US$ from WDI; no data where GDP is not published.")
+    columns[2].metric(f"Paid, {latest['year']}", f"US$ {compact_number(latest['paid_usd'])}")
+    st.plotly_chart(remittance_figure(published, title=f"Personal remittances, {published['year'].min()}-"
+                                                       f"{published['year'].max()}"), key="country_remittances")
+    render_source_note(sources, published["source_id"], measure=CATALOG["remittances"].measure)
+
+
+def render_agreements(iso3: str, name: str, sources: pd.DataFrame) -> None:
+    st.subheader("Agreements recorded")
+    agreements = load_or_warn(load_agreements, what="Agreements")
+    if agreements is not None:
+        involved = agreements[(agreements["origin_iso3"] == iso3) | (agreements["destination_iso3"] == iso3)]
+        render_agreement_list(involved, sources, key="country_agreements")
+        st.page_link("pages/agreements.py", label=f"All agreements of {name}", icon=":material/arrow_forward:",
+                     query_params={"country": iso3})
+
+
+def render_departures(iso3: str, name: str, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+    publisher = DEPARTURES_PUBLISHED_BY.get(iso3)
+    if publisher is None:
+        return
+    st.subheader("Departures for foreign employment (reported)")
+    deployments = load_or_warn(load_deployments, what="Departures")
+    if deployments is None:
+        return
+    totals = deployments[(deployments["sex"] == "total") & (deployments["skill_level"] == "all")]
+    latest_year = int(totals["year"].max())
+    latest = totals[totals["year"] == latest_year].dropna(subset=["departures"]).nlargest(10, "departures")
+    by_year = totals.groupby("year")["departures"].sum(min_count=1)
+    st.caption(f"Published by the {publisher}. Yearly totals: "
+               + ", ".join(f"{year}: {compact_number(value)}" for year, value in by_year.items())
+               + " (2019 leaves out the UAE figure withheld as an extraction error).")
+    st.dataframe(pd.DataFrame({"destination": latest["destination_as_published"],
+                               "departures": latest["departures"]}),
+                 hide_index=True, key="country_departures",
+                 column_config={"departures": st.column_config.NumberColumn(f"departures, {latest_year}",
+                                                                            format="localized")})
+    render_source_note(sources, latest["source_id"], measure=CATALOG["deployments"].measure)
+
+
+def render_news(iso3: str, names: Mapping[str, str]) -> None:
+    news = load_or_warn(load_news, what="News")
+    if news is not None:
+        render_latest_news(news, countries=[iso3], country_names=names, limit=5)

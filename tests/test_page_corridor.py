@@ -1,0 +1,47 @@
+"""Corridor profile: one pair with every dataset's view of it, opened by link."""
+
+from tests.test_pages import run_page
+
+PAGE = "pages/corridor.py"
+
+
+def markdown_texts(app) -> list[str]:
+    return [element.value for element in app.markdown]
+
+
+def test_sri_lanka_to_kuwait_has_every_section_with_sources():
+    app = run_page(PAGE, query={"origin": "LKA", "destination": "KWT"})
+    assert not app.exception
+    assert app.subheader[0].value == "Sri Lanka → Kuwait"
+    headings = markdown_texts(app)
+    for expected in ["#### Money sent home: Kuwait → Sri Lanka", "#### Agreements between Sri Lanka and Kuwait",
+                     "#### Departures for work: Sri Lanka → Kuwait (reported)", "#### News about Sri Lanka and Kuwait"]:
+        assert expected in headings
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["2021 (modelled estimate)"] == "US$ 114.7 M"
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "Modelled estimates, not reported flows" in captions and "SLBFE" in captions
+
+
+def test_uae_to_india_cost_is_the_published_rpw_figure():
+    app = run_page(PAGE, query={"origin": "IND", "destination": "SAU"})
+    assert not app.exception
+    cost = next(metric for metric in app.metric if metric.label.startswith("Average cost of sending US$200"))
+    assert cost.value == "5.45%" and "2020" in cost.label
+
+
+def test_a_pair_without_data_says_so_in_each_section():
+    app = run_page(PAGE, query={"origin": "TLS", "destination": "MNG"})
+    assert not app.exception
+    infos = " ".join(info.value for info in app.info)
+    assert "No data: UN DESA gives no estimate" in infos
+    assert "No data: KNOMAD/World Bank give no bilateral estimate" in infos
+
+
+def test_same_country_twice_and_bad_codes_are_explained():
+    same = run_page(PAGE, query={"origin": "NPL", "destination": "NPL"})
+    assert not same.exception and any("two different countries" in info.value for info in same.info)
+    bad = run_page(PAGE, query={"origin": "<img src=x onerror=alert(1)>", "destination": "ZZZ"})
+    assert not bad.exception
+    assert bad.subheader[0].value == "India → United Arab Emirates"
+    assert sum("not one of the choices" in info.value for info in bad.info) == 2
