@@ -103,6 +103,7 @@ async def _session(context, base_url: str, number: int, deadline: float, result:
     to page through the navigation, changing a filter on each, until the deadline."""
     await asyncio.sleep(number * RAMP_SECONDS)
     page = await context.new_page()
+    page.set_default_timeout(SETTLE_TIMEOUT_SECONDS * 1000)  # clicks wait for the page as long as a run may take
     where = {"page": ""}
 
     def error(text: str) -> None:
