@@ -74,18 +74,12 @@ def view_page(browser: Browser, url: str) -> PageView:
         context.close()
 
 
-def view_many(browser: Browser, url: str, *, count: int, warm_up: int = 1) -> ViewSummary:
-    """``warm_up`` unmeasured views (the server loads and caches its tables), then ``count`` measured ones."""
-    summary = ViewSummary()
-    for index in range(warm_up + count):
-        try:
-            view = view_page(browser, url)
-        except AssertionError as error:
-            summary.errors.append(str(error).splitlines()[0][:200])
-            continue
-        if index >= warm_up:
-            summary.views.append(view)
-    return summary
+def view_into(summary: ViewSummary, browser: Browser, url: str) -> None:
+    """One more view of ``url`` in ``summary`` (or its error)."""
+    try:
+        summary.views.append(view_page(browser, url))
+    except AssertionError as error:
+        summary.errors.append(str(error).splitlines()[0][:200])
 
 
 def open_sessions(browser: Browser, urls: list[str]) -> list[str]:

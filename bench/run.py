@@ -2,7 +2,8 @@
 
 For each page (and the baseline, bench/baseline_app.py, served the same way) on a fresh server:
   settle   median seconds from navigation until Streamlit has finished running, over --loads fresh browser
-           contexts in headless Chromium (after one unmeasured warm-up view that loads the tables);
+           contexts in headless Chromium (the first view is the cold one that makes the server read its tables);
+           each view is followed by one of the baseline page, and the ratio is to the median of those;
   ws       median bytes received over the websocket per page view (Chromium's DevTools frame payloads);
   http     bytes received over HTTP on a first view (Streamlit's frontend, the same for every page), and of
            that the app's own static files (the map shapes), which count towards the page view;
@@ -50,6 +51,7 @@ class Row:
     data: str  # "shipped" or "scaled (N corridor rows)"
     page: str
     settle_s: float | None = None
+    baseline_settle_s: float | None = None  # the baseline page, viewed alternately with this page
     settle_ratio: float | None = None
     ws_bytes: float | None = None
     app_static_bytes: float | None = None
@@ -72,10 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"Unknown page(s): {', '.join(sorted(unknown))}. Registered: {', '.join(p.url_path for p in PAGES)}")
     started, load_at_start = time.monotonic(), _load_average()
     rows: list[Row] = []
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright, _baseline_server(options) as baseline_url:
         chromium = views.launch(playwright) if options.loads else None
         baseline = _measure_baseline(chromium, options)
         rows.append(baseline)
+        options.baseline_url = baseline_url
         rows += _measure_pages(chromium, pages, baseline, options, data="shipped")
         baseline_sessions = None
         if chromium and options.sessions:
@@ -117,7 +120,7 @@ def _parse(argv):
     parser.add_argument("--sessions", type=int, default=20, help="sessions held open at once (0: skip)")
     parser.add_argument("--scale-rows", type=int, default=None,
                         help="corridor rows of the scale-up (default: every pair, about a million; 0: skip)")
-    parser.add_argument("--scale-loads", type=int, default=5,
+    parser.add_argument("--scale-loads", type=int, default=3,
                         help="measured page views per page when scaled (only pages that read the corridors table)")
     return parser.parse_args(argv)
 
@@ -138,11 +141,11 @@ def _measure_pages(chromium, pages: list[PageInfo], baseline: Row, options, *, d
     for page in pages:
         row = Row(data=data, page=page.url_path)
         if chromium and options.loads:
-            _fill_views(row, chromium, REPO / "app.py", _path(page), options.loads)
+            _fill_views(row, chromium, REPO / "app.py", _path(page), options.loads, baseline_url=options.baseline_url)
         if options.reruns:
             result = rerun.time_page_reruns(page, runs=options.reruns)
             row.rerun_ms, row.rerun_change = result.median_ms, result.change
-        row.settle_ratio = _ratio(row.settle_s, baseline.settle_s)
+        row.settle_ratio = _ratio(row.settle_s, row.baseline_settle_s)
         row.rerun_ratio = _ratio(row.rerun_ms, baseline.rerun_ms)
         row.rss_ratio = _ratio(row.peak_rss_mb, baseline.peak_rss_mb)
         _log(row)
@@ -167,19 +170,40 @@ def _measure_sessions(chromium, script: Path, paths: list[str], options, *, labe
     return row
 
 
-def _fill_views(row: Row, chromium, script: Path, path: str, loads: int) -> None:
+def _fill_views(row: Row, chromium, script: Path, path: str, loads: int, *, baseline_url: str | None = None) -> None:
+    """Views of the page on a fresh server; with ``baseline_url``, each followed by a view of the baseline page,
+    so that the ratio compares views made in the same minutes (a shared machine's load drifts a lot)."""
     process, base_url = start_streamlit(script)
+    baseline = views.ViewSummary()
     try:
         with views.PeakMemory(process.pid).sampling() as memory:
-            summary = views.view_many(chromium, f"{base_url}/{path}", count=loads)
+            summary = views.ViewSummary()
+            for _ in range(loads):
+                views.view_into(summary, chromium, f"{base_url}/{path}")
+                if baseline_url:
+                    views.view_into(baseline, chromium, f"{baseline_url}/")
     finally:
         stop_streamlit(process)
     row.settle_s = summary.median("settle_seconds")
+    row.baseline_settle_s = baseline.median("settle_seconds")
     row.ws_bytes = summary.median("websocket_bytes")
     row.http_bytes = summary.median("http_bytes")
     row.app_static_bytes = summary.median("app_static_bytes")
     row.peak_rss_mb = memory.peak_mb
     row.errors = "; ".join(summary.errors[:3])
+
+
+@contextmanager
+def _baseline_server(options) -> Iterator[str | None]:
+    """The baseline page, served throughout, for views alternating with the pages' views."""
+    if not options.loads:
+        yield None
+        return
+    process, base_url = start_streamlit(BASELINE_APP)
+    try:
+        yield base_url
+    finally:
+        stop_streamlit(process)
 
 
 @contextmanager
@@ -232,10 +256,10 @@ def _write_csv(rows: list[Row]) -> Path:
 
 
 def _print_table(rows: list[Row]) -> None:
-    header = ["data", "page", "settle s", "x base", "ws kB", "static kB", "http kB", "rerun ms", "x base",
+    header = ["data", "page", "settle s", "base s", "x base", "ws kB", "static kB", "http kB", "rerun ms", "x base",
               "RSS MB", "x base", "missed targets"]
     table = [header] + [
-        [row.data, row.page, _fmt(row.settle_s, ".2f"), _fmt(row.settle_ratio, ".2f"), _fmt(_kb(row.ws_bytes), ".0f"),
+        [row.data, row.page, _fmt(row.settle_s, ".2f"), _fmt(row.baseline_settle_s, ".2f"), _fmt(row.settle_ratio, ".2f"), _fmt(_kb(row.ws_bytes), ".0f"),
          _fmt(_kb(row.app_static_bytes), ".0f"), _fmt(_kb(row.http_bytes), ".0f"), _fmt(row.rerun_ms, ".0f"),
          _fmt(row.rerun_ratio, ".1f"), _fmt(row.peak_rss_mb, ".0f"), _fmt(row.rss_ratio, ".2f"),
          row.missed_targets or "-"]

@@ -393,12 +393,18 @@ def test_bad_scenes_file_is_explained(content):
     assert not app.exception and app.title
 
 
+NEWS_HEADER = b"title,date,kind,topics,countries_iso3,publisher,url,summary\n"
 BAD_UPLOADS = {
     "not UTF-8": b"date,title\n2024-01-01,S\xe3o Tom\xe9\n",
     "oversized": b"date,title,url\n" + b"2024-01-01,x,https://example.org\n" * 200_000,
     "not a table": b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)),
     "HTML payload": b"date,title,url\n2024-01-01,<script>alert(1)</script>,javascript:alert(1)\n",
     "empty": b"",
+    # Rows in the documented format of users' own news items (README), each wrong in one way.
+    "impossible date, unknown kind": NEWS_HEADER + b"Fees reviewed,2024-13-45,rumour,recruitment,NPL,,,\n",
+    "unknown country code": NEWS_HEADER + b"Fees reviewed,2024-05-17,news,recruitment,ZZZ,,,\n",
+    "script link": NEWS_HEADER + b"<script>alert(1)</script>,2024-05-17,news,recruitment,NPL,x,javascript:alert(1),\n",
+    "10 kB title": NEWS_HEADER + b"X" * 10_240 + b",2024,news,recruitment,,,,\n",
 }
 
 
