@@ -1,8 +1,10 @@
 """Every page in a real browser: it loads inside the frame, shows no exception and stays offline."""
 
 import csv
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from components.registry import PAGES
 from tests.e2e.helpers import SCREENSHOTS, assert_no_exception, save_screenshot, wait_for_settled
@@ -58,33 +60,35 @@ def test_presenter_mode_steps_through_scenes(page, app_server):
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Presenter mode").click()
     sidebar.get_by_role("button", name="Add this view as a scene").click()
-    wait_for_settled(page)
+    expect(sidebar.get_by_text("1. Overview (overview)")).to_be_visible()
     sidebar.get_by_test_id("stSidebarNav").get_by_role("link", name="Data & methods").click()
+    page.wait_for_url(re.compile(r"/methods(\?.*)?$"))
+    expect(page.locator("h1").first).to_have_text("Data & methods")
     wait_for_settled(page)
     if not sidebar.get_by_role("button", name="Add this view as a scene").is_visible():
         sidebar.get_by_text("Presenter mode").click()
     sidebar.get_by_role("button", name="Add this view as a scene").click()
-    wait_for_settled(page)
+    expect(sidebar.get_by_text("2. Data & methods (methods)")).to_be_visible()
     sidebar.get_by_role("button", name="Start presenting").click()
+    page.wait_for_url(re.compile(r"/\?present=1&scene=1$"))
+    expect(page.get_by_test_id("stMain")).to_contain_text("Scene 1 of 2: Overview")
     wait_for_settled(page)
 
-    assert page.url.endswith("/?present=1&scene=1")
-    assert not page.get_by_test_id("stSidebar").is_visible()
-    assert "Scene 1 of 2: Overview" in page.get_by_test_id("stMain").inner_text()
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     save_screenshot(page, "presenter-scene-1")
 
     page.get_by_role("button", name="Next").click()
+    page.wait_for_url(re.compile(r"/methods\?present=1&scene=2$"))
+    expect(page.locator("h1").first).to_have_text("Data & methods")
     wait_for_settled(page)
-    assert "/methods?present=1&scene=2" in page.url
-    assert page.locator("h1").first.inner_text().strip() == "Data & methods"
     save_screenshot(page, "presenter-scene-2")
 
     page.get_by_role("button", name="Previous").click()
-    wait_for_settled(page)
-    assert page.url.endswith("/?present=1&scene=1")
+    page.wait_for_url(re.compile(r"/\?present=1&scene=1$"))
+    expect(page.get_by_test_id("stMain")).to_contain_text("Scene 1 of 2: Overview")
 
     page.get_by_role("button", name="Exit").click()
+    page.wait_for_url(lambda url: "present" not in url)
+    expect(page.get_by_test_id("stSidebar")).to_be_visible()
     wait_for_settled(page)
-    assert "present" not in page.url
-    assert page.get_by_test_id("stSidebar").is_visible()
     assert_no_exception(page)
