@@ -155,7 +155,8 @@ def load_countries() -> pd.DataFrame:
 
 
 def load_corridors(revision: int | None = None) -> pd.DataFrame:
-    """UN DESA migrant stock; one revision (never mixed silently) or both with their ``revision`` column."""
+    """UN DESA migrant stock; one revision (never mixed silently) or both with their ``revision`` column.
+    Shared read-only across sessions (not copied per call): never modify the frame returned."""
     if revision is not None and revision not in CORRIDOR_REVISIONS:
         raise ValueError(f"revision must be one of {CORRIDOR_REVISIONS}, not {revision!r}")
     if revision is None:
@@ -279,12 +280,15 @@ def _countries_cached(path: str, mtime_ns: int, source_ids: frozenset[str]) -> p
     return read_countries(Path(path), source_ids)
 
 
-@st.cache_data(show_spinner=False)
+# The corridors are by far the largest table: one shared copy (cache_resource) rather than a pickled copy in
+# the cache plus an unpickled one per call (cache_data) keeps memory per session and rerun time down. Every
+# caller only reads them; tests/test_shared_tables.py checks that running the pages leaves them unchanged.
+@st.cache_resource(show_spinner=False)
 def _corridors_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_corridors(Path(path), country_codes, source_ids)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def _revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
     table = _corridors_cached(path, mtime_ns, _country_codes(), _source_ids())
     return table[table["revision"] == revision].reset_index(drop=True)

@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 NGINX="${NGINX:-/usr/sbin/nginx}"
+if [ ! -x "$NGINX" ]; then
+  echo "nginx not found at $NGINX: install it (Debian: apt-get install nginx) or set NGINX=/path/to/nginx" >&2
+  exit 2
+fi
 REPLICAS=2
 work="$(mktemp -d /tmp/dashboard-deploy.XXXXXX)"
 pids=()
