@@ -156,12 +156,14 @@ def load_countries() -> pd.DataFrame:
 
 def load_corridors(revision: int | None = None) -> pd.DataFrame:
     """UN DESA migrant stock; one revision (never mixed silently) or both with their ``revision`` column.
-    Shared read-only across sessions (not copied per call): never modify the frame returned."""
+    One revision is shared read-only across sessions (not copied per call): never modify it. Both revisions
+    come as a new frame (the app never needs them together, so they are not kept twice)."""
     if revision is not None and revision not in CORRIDOR_REVISIONS:
         raise ValueError(f"revision must be one of {CORRIDOR_REVISIONS}, not {revision!r}")
+    revisions = _corridor_revisions_cached(*_located("corridors"), _country_codes(), _source_ids())
     if revision is None:
-        return _corridors_cached(*_located("corridors"), _country_codes(), _source_ids())
-    return _revision_cached(*_located("corridors"), revision)
+        return pd.concat(revisions.values(), ignore_index=True)
+    return revisions[revision]
 
 
 def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
@@ -280,23 +282,19 @@ def _countries_cached(path: str, mtime_ns: int, source_ids: frozenset[str]) -> p
     return read_countries(Path(path), source_ids)
 
 
-# The corridors are by far the largest table: one shared copy (cache_resource) rather than a pickled copy in
-# the cache plus an unpickled one per call (cache_data) keeps memory per session and rerun time down. Every
-# caller only reads them; tests/test_shared_tables.py checks that running the pages leaves them unchanged.
+# The corridors are by far the largest table: one shared copy of each revision (cache_resource) rather than a
+# pickled copy in the cache plus an unpickled one per call (cache_data) keeps memory per session and rerun time
+# down. Every caller only reads them; tests/test_shared_tables.py checks that running the pages leaves them unchanged.
 @st.cache_resource(show_spinner=False)
-def _corridors_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_corridors(Path(path), country_codes, source_ids)
-
-
-@st.cache_resource(show_spinner=False)
-def _revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
-    table = _corridors_cached(path, mtime_ns, _country_codes(), _source_ids())
-    return table[table["revision"] == revision].reset_index(drop=True)
+def _corridor_revisions_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                               source_ids: frozenset[str]) -> dict[int, pd.DataFrame]:
+    table = read_corridors(Path(path), country_codes, source_ids)
+    return {revision: table[table["revision"] == revision].reset_index(drop=True) for revision in CORRIDOR_REVISIONS}
 
 
 @st.cache_resource(show_spinner=False)
 def _corridor_years_cached(path: str, mtime_ns: int, revision: int) -> dict[int, pd.DataFrame]:
-    return by_year(_revision_cached(path, mtime_ns, revision))
+    return by_year(_corridor_revisions_cached(path, mtime_ns, _country_codes(), _source_ids())[revision])
 
 
 @st.cache_data(show_spinner=False)

@@ -12,7 +12,7 @@ def fingerprint(frame: pd.DataFrame) -> tuple:
 
 
 def shared_corridor_frames() -> dict[str, pd.DataFrame]:
-    frames = {"both revisions": load_corridors()}
+    frames = {}
     for revision in (2024, 2020):
         frames[f"revision {revision}"] = load_corridors(revision=revision)
         frames.update({f"revision {revision}, {year}": rows for year, rows in load_corridor_years(revision).items()})
