@@ -294,7 +294,7 @@ def _corridor_revisions_cached(path: str, mtime_ns: int, country_codes: frozense
 
 @st.cache_resource(show_spinner=False)
 def _corridor_years_cached(path: str, mtime_ns: int, revision: int) -> dict[int, pd.DataFrame]:
-    return by_year(_corridor_revisions_cached(path, mtime_ns, _country_codes(), _source_ids())[revision])
+    return by_year(load_corridors(revision))
 
 
 @st.cache_data(show_spinner=False)

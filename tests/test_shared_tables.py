@@ -3,7 +3,7 @@ that read them, through their main paths, must leave them exactly as loaded."""
 
 import pandas as pd
 
-from data import load_corridor_years, load_corridors
+from data import CORRIDOR_REVISIONS, load_corridor_years, load_corridors
 from tests.test_pages import run_page
 
 
@@ -13,7 +13,7 @@ def fingerprint(frame: pd.DataFrame) -> tuple:
 
 def shared_corridor_frames() -> dict[str, pd.DataFrame]:
     frames = {}
-    for revision in (2024, 2020):
+    for revision in CORRIDOR_REVISIONS:
         frames[f"revision {revision}"] = load_corridors(revision=revision)
         frames.update({f"revision {revision}, {year}": rows for year, rows in load_corridor_years(revision).items()})
     return frames
