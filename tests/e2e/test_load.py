@@ -213,10 +213,14 @@ async def _change_a_filter(page: Page, url_path: str, error) -> float | None:
     candidates = [(change.kind, main.locator(f".st-key-{change.key}")) for change in TYPICAL_CHANGE.get(url_path, [])
                   if change.kind in WIDGET_TEST_IDS]
     candidates += [(kind, main.get_by_test_id(test_id)) for kind, test_id in WIDGET_TEST_IDS.items()]
-    present = [(kind, locator.first) for kind, locator in candidates if await locator.count()]
-    if not present:
+    found = None
+    for kind, locator in candidates:  # stop at the first present: each count is a round trip to a busy browser
+        if await locator.count():
+            found = kind, locator.first
+            break
+    if found is None:
         return None
-    kind, widget = present[0]
+    kind, widget = found
     before = await _watch_for_a_run(page)
     await _operate(page, kind, widget)
     if not await _ran(page, error, f"changing the {kind}"):
