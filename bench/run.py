@@ -259,9 +259,9 @@ def _print_table(rows: list[Row]) -> None:
     header = ["data", "page", "settle s", "base s", "x base", "ws kB", "static kB", "http kB", "rerun ms", "x base",
               "RSS MB", "x base", "missed targets"]
     table = [header] + [
-        [row.data, row.page, _fmt(row.settle_s, ".2f"), _fmt(row.baseline_settle_s, ".2f"), _fmt(row.settle_ratio, ".2f"), _fmt(_kb(row.ws_bytes), ".0f"),
-         _fmt(_kb(row.app_static_bytes), ".0f"), _fmt(_kb(row.http_bytes), ".0f"), _fmt(row.rerun_ms, ".0f"),
-         _fmt(row.rerun_ratio, ".1f"), _fmt(row.peak_rss_mb, ".0f"), _fmt(row.rss_ratio, ".2f"),
+        [row.data, row.page, _fmt(row.settle_s, ".2f"), _fmt(row.baseline_settle_s, ".2f"), _fmt(row.settle_ratio, ".2f"),
+         _fmt(_kb(row.ws_bytes), ".0f"), _fmt(_kb(row.app_static_bytes), ".0f"), _fmt(_kb(row.http_bytes), ".0f"),
+         _fmt(row.rerun_ms, ".0f"), _fmt(row.rerun_ratio, ".1f"), _fmt(row.peak_rss_mb, ".0f"), _fmt(row.rss_ratio, ".2f"),
          row.missed_targets or "-"]
         for row in rows
     ]

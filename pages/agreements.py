@@ -81,7 +81,7 @@ else:
         agreement = agreements.set_index("agreement_id", drop=False).loc[selected_id]
         corridors = load_or_stop(load_corridors, revision=AGREEMENT_STOCK_REVISION)
         parts.render_agreement_detail(agreement, history=pair_history(agreements, agreement),
-                                     stocks=corridor_stocks(corridors, agreement), names=names, sources=sources)
+                                      stocks=corridor_stocks(corridors, agreement), names=names, sources=sources)
     render_downloads(view.download, sources, name="agreements", title=spec.title, measure=spec.measure,
                      filters=filters.describe(names=names))
 
