@@ -95,3 +95,22 @@ def canvas_has_content(page: Page, selector: str, min_share: float = 0.01, timeo
             return False
         page.wait_for_timeout(250)
     return True
+
+
+def plotly_hover_text(page: Page, point_selector: str, timeout: float = 15_000) -> str:
+    """Hover the first plotly mark matching point_selector and return its hover label's text. Plotly redraws a
+    chart when its container is resized (a scrollbar appearing is enough), which drops a label already shown,
+    so the mark is hovered again until a label can be read."""
+    point = page.locator(point_selector).first
+    point.wait_for(state="attached", timeout=30_000)  # plotly draws after the Streamlit run has finished
+    deadline = time.monotonic() + timeout / 1000
+    while time.monotonic() < deadline:
+        page.mouse.move(0, 0)  # plotly shows a label on entering a mark, so leave it first
+        point.hover(force=True)
+        text = page.evaluate(
+            """() => document.querySelector('.js-plotly-plot .hoverlayer .hovertext')?.textContent ?? null"""
+        )
+        if text:
+            return text
+        page.wait_for_timeout(250)
+    raise AssertionError(f"no plotly hover label appeared within {timeout / 1000:g} s over {point_selector}")

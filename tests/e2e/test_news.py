@@ -2,8 +2,9 @@
 
 import re
 
-from tests.e2e.helpers import assert_no_exception, save_screenshot, wait_for_settled
+from tests.e2e.helpers import assert_no_exception, plotly_hover_text, save_screenshot, wait_for_settled
 
+TIMELINE_POINTS = ".js-plotly-plot .cartesianlayer .scatterlayer .point"
 XSS_TITLE = "<img src=x onerror=window.__xss=1;alert(1)> <script>window.__xss=2</script> **bold**"
 
 
@@ -30,15 +31,12 @@ def test_filters_timeline_and_cards(page, app_server):
     # The timeline and a page of cards are in it (tens of kB); under 1 MB for one view.
     assert 20_000 < sum(received) < MAX_PAGE_BYTES, f"{sum(received):,} bytes sent for one page view"
     assert counts_text(page).startswith("212 of 212 items match")
-    points = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point")
+    points = page.locator(TIMELINE_POINTS)
     points.first.wait_for(state="attached", timeout=30_000)  # plotly draws after the run has finished
     assert points.count() > 300  # a mark per item and topic
     save_screenshot(page, "news-default")
 
-    page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point").first.hover(force=True)
-    hover = page.locator(".js-plotly-plot .hoverlayer .hovertext")
-    hover.first.wait_for(timeout=5_000)
-    assert " · " in hover.first.text_content()  # the title, then date · kind · publisher
+    assert " · " in plotly_hover_text(page, TIMELINE_POINTS)  # the title, then date · kind · publisher
 
     countries = page.get_by_test_id("stMultiSelect").filter(has_text="Countries (any of)")
     countries.locator("input").fill("Nepal")
@@ -95,12 +93,8 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
     assert main.locator("strong", has_text="not bold").count() == 0
     assert page.evaluate("window.__xss") is None and dialogs == []
 
-    newest = page.locator(".js-plotly-plot .cartesianlayer .scatterlayer .point").first
-    newest.wait_for(state="attached", timeout=30_000)
-    newest.hover(force=True)
-    hover = page.locator(".js-plotly-plot .hoverlayer .hovertext").first
-    hover.wait_for(timeout=5_000)
-    assert "<img src=x onerror=" in hover.text_content()  # the newest mark is the user's item, as text
+    # The newest mark is the user's item: its title is in the label as text.
+    assert "<img src=x onerror=" in plotly_hover_text(page, TIMELINE_POINTS)
     page.wait_for_timeout(500)
     assert page.evaluate("window.__xss") is None and dialogs == []
     save_screenshot(page, "news-user-file-html-title")
