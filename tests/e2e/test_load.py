@@ -35,10 +35,12 @@ CONTEXTS = int(os.environ.get("LOAD_CONTEXTS", "5"))
 VISIT_SECONDS = float(os.environ.get("LOAD_SECONDS", "40"))
 # Sessions join one after the other, as visitors do, not all in the same instant.
 RAMP_SECONDS = 1.5
-# A view that has not settled by then counts as an error. No new visit starts after VISIT_SECONDS and the whole
-# run is cut at RUN_LIMIT_SECONDS (sessions still busy then count as errors), so the test is bounded.
-SETTLE_TIMEOUT_SECONDS = 60
-RUN_LIMIT_SECONDS = 88
+# A view that has not settled by then counts as an error. On two cores the twenty tabs' rendering (deck.gl on the
+# CPU), not the server, sets the pace: filter changes reached p95 40-52 s there, so 60 s left too thin a margin.
+# No new visit starts after VISIT_SECONDS and the whole run is cut at RUN_LIMIT_SECONDS, so the test is bounded;
+# a visit still under way then is reported as cut, not counted as an error.
+SETTLE_TIMEOUT_SECONDS = 90
+RUN_LIMIT_SECONDS = VISIT_SECONDS + SETTLE_TIMEOUT_SECONDS
 LOAD_LOG = SCREENSHOTS / "load.csv"
 # A first page load (Streamlit's frontend and a new session), a switch through the navigation, a filter change.
 ACTIONS = ("load", "switch", "filter")
