@@ -15,7 +15,7 @@ from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
-from components.url_state import ARRIVED_KEY, choice_param, write_param
+from components.filters import ARRIVED_KEY, choice_param, write_param
 from data import CATALOG, load_corridors
 from data.filters.corridors import next_point, previous_point
 from data.profiles import corridor_trend
@@ -101,7 +101,9 @@ def select_corridor(listed: pd.DataFrame, *, revision: int, names: Mapping[str, 
         origin, destination = figures.split_pair_key(key)
         return f"{names.get(origin, origin)} → {names.get(destination, destination)}"
 
-    key = container.selectbox("Corridor", options, key=CORRIDOR_KEY, format_func=label, placeholder=NO_CORRIDOR)
+    # The current corridor is also the element's default, so a browser that rebuilds the picker keeps it.
+    key = container.selectbox("Corridor", options, index=options.index(st.session_state[CORRIDOR_KEY]),
+                              key=CORRIDOR_KEY, format_func=label, placeholder=NO_CORRIDOR)
     write_param(CORRIDOR_KEY, key, None)
     return figures.split_pair_key(key) if key else None
 

@@ -12,15 +12,7 @@ from components.feedback import load_or_stop
 from components.formatting import exact_number
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import (
-    render_url_notes,
-    url_multiselect,
-    url_radio,
-    url_select_slider,
-    url_selectbox,
-    url_slider,
-    view_link,
-)
+from components.filters import render_link_keys, render_url_notes, show, view_link
 from data import (
     CATALOG,
     CORRIDOR_REVISIONS,
@@ -37,6 +29,10 @@ from data.filters.corridors import (
     SIZE_MODES,
     VIEW_LABELS,
     VIEWS,
+    CORRIDOR_LINK,
+    FILTER,
+    FILTERS,
+    SIZE_LABELS,
     CorridorFilters,
     area_labels,
 )
@@ -56,41 +52,32 @@ st.caption(
 )
 
 top_row = st.columns([3, 1, 2])
-view = url_radio("Map", VIEWS, key="view", default="corridors", container=top_row[0], horizontal=True,
-                 format_func=VIEW_LABELS.get)
-revision = url_selectbox("UN DESA revision", CORRIDOR_REVISIONS, key="rev", default=2024, parse=int,
-                         container=top_row[1], help="The revisions differ a lot on some corridors (e.g. the Gulf): "
-                         "one is shown at a time, never mixed.")
-sex = url_radio("Sex", SEXES, key="sex", default="total", container=top_row[2], horizontal=True,
-                format_func=str.capitalize)
+view = show(FILTER["view"], options=VIEWS, container=top_row[0], horizontal=True, format_func=VIEW_LABELS.get)
+revision = show(FILTER["rev"], options=CORRIDOR_REVISIONS, container=top_row[1])
+sex = show(FILTER["sex"], options=SEXES, container=top_row[2], horizontal=True, format_func=str.capitalize)
 by_year = load_or_stop(load_corridor_years, revision)
 years = list(by_year)
 
 areas, codes = area_labels(countries), sorted(names, key=names.get)
 place_row = st.columns(4)
-origin_areas = url_multiselect("Origin region or subregion", list(areas), key="orig_area", default=["Asia"],
-                               container=place_row[0], format_func=areas.get,
-                               placeholder="Any")
-origins = url_multiselect("Origin countries", codes, key="orig", container=place_row[1], format_func=names.get,
-                          placeholder="Any")
-destination_areas = url_multiselect("Destination region or subregion", list(areas), key="dest_area",
-                                    container=place_row[2], format_func=areas.get,
-                                    placeholder="Any")
-destinations = url_multiselect("Destination countries", codes, key="dest", container=place_row[3],
-                               format_func=names.get, placeholder="Any")
+origin_areas = show(FILTER["orig_area"], options=list(areas), container=place_row[0], format_func=areas.get,
+                    placeholder="Any")
+origins = show(FILTER["orig"], options=codes, container=place_row[1], format_func=names.get, placeholder="Any")
+destination_areas = show(FILTER["dest_area"], options=list(areas), container=place_row[2], format_func=areas.get,
+                         placeholder="Any")
+destinations = show(FILTER["dest"], options=codes, container=place_row[3], format_func=names.get,
+                    placeholder="Any")
 
 time_row = st.columns([4, 1, 2, 2], vertical_alignment="bottom")
-year = url_select_slider("Year (mid-year estimate)", years, key="year", default=years[-1], parse=int,
-                         container=time_row[0])
+year = show(FILTER["year"], options=years, default=years[-1], container=time_row[0])
 corridor_views.render_play_control(years, key="year", container=time_row[1])
-size_mode = url_radio("Show", SIZE_MODES, key="size", default="top", container=time_row[2], horizontal=True,
-                      format_func={"top": "The largest", "minimum": "At least a size"}.get)
+size_mode = show(FILTER["size"], options=SIZE_MODES, container=time_row[2], horizontal=True,
+                 format_func=SIZE_LABELS.get)
 top_n, minimum = CorridorFilters.top_n, CorridorFilters.minimum
 if size_mode == "top":
-    top_n = url_slider("How many", key="top", minimum=1, maximum=MAX_TOP, default=top_n, container=time_row[3])
+    top_n = show(FILTER["top"], minimum=1, maximum=MAX_TOP, container=time_row[3])
 else:
-    minimum = url_selectbox("Migrants at least", MINIMUM_SIZES, key="min", default=minimum, parse=int,
-                            container=time_row[3], format_func=exact_number)
+    minimum = show(FILTER["min"], options=MINIMUM_SIZES, container=time_row[3], format_func=exact_number)
 corridor_views.read_corridor_link(revision)
 render_url_notes()
 
@@ -148,19 +135,4 @@ st.header("Share this view")
 st.caption("Copy this link (button at the right of the box) to reopen the page with every filter and the "
            "corridor shown above.")
 st.code(view_link(), language=None, wrap_lines=True)
-with st.expander("What the link can say"):
-    st.markdown(
-        "Each filter has a short key in the link; filters left at their default are left out.\n\n"
-        "| key | meaning | example |\n| --- | --- | --- |\n"
-        "| `corridor` | open one corridor's detail: origin-destination ISO3 codes | `corridor=NPL-MYS` |\n"
-        "| `view` | `corridors`, `emigrants` or `immigrants` | `view=emigrants` |\n"
-        "| `rev` | UN DESA revision, 2024 (default) or 2020 | `rev=2020` |\n"
-        "| `year` | an estimate year of that revision (latest by default) | `year=2010` |\n"
-        "| `sex` | `total` (default), `female` or `male` | `sex=female` |\n"
-        "| `orig`, `dest` | origin / destination countries, ISO3, comma-separated | `orig=NPL,BGD` |\n"
-        "| `orig_area`, `dest_area` | UN regions or subregions, comma-separated (origin default: Asia) "
-        "| `dest_area=Western Asia` |\n"
-        "| `size` | `top` (default) or `minimum` | `size=minimum` |\n"
-        "| `top`, `min` | how many (1-200, default 25) / at least how many migrants | `top=50` |\n\n"
-        "Values the page does not know are ignored with a note at the top."
-    )
+render_link_keys(FILTERS, extra=[CORRIDOR_LINK])

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data.filters import Filter
+
 ASIA_PACIFIC = "Asia and the Pacific"
 SEXES = ("total", "female", "male")
 VIEWS = ("corridors", "emigrants", "immigrants")
@@ -42,6 +44,34 @@ COUNTRY_COLUMNS = [
 ROLE_COLUMN = {"emigrants": "orig_iso3", "immigrants": "dest_iso3"}
 PREVIOUS = {sex: f"previous_{sex}" for sex in SEXES}
 PAIR = ["orig_iso3", "dest_iso3"]
+
+
+# --- the page's filters, declared once (widgets, link keys, link-keys table) --------------------------
+
+SIZE_LABELS = {"top": "The largest", "minimum": "At least a size"}
+FILTERS = (
+    Filter("view", "Map", "radio", "`corridors`, `emigrants` or `immigrants`", "view=emigrants", default="corridors"),
+    Filter("rev", "UN DESA revision", "selectbox", "UN DESA revision, 2024 (default) or 2020", "rev=2020",
+           default=2024, parse=int,
+           help="The revisions differ a lot on some corridors (e.g. the Gulf): one is shown at a time, never mixed."),
+    Filter("year", "Year (mid-year estimate)", "select_slider",
+           "an estimate year of that revision (latest by default)", "year=2010", parse=int),
+    Filter("sex", "Sex", "radio", "`total` (default), `female` or `male`", "sex=female", default="total"),
+    Filter("orig", "Origin countries", "multiselect", "origin countries, ISO3, comma-separated", "orig=NPL,BGD"),
+    Filter("dest", "Destination countries", "multiselect", "destination countries, ISO3, comma-separated",
+           "dest=MYS,QAT"),
+    Filter("orig_area", "Origin region or subregion", "multiselect",
+           "UN regions or subregions of origin, comma-separated (default: Asia)", "orig_area=Southern Asia",
+           default=("Asia",)),
+    Filter("dest_area", "Destination region or subregion", "multiselect",
+           "UN regions or subregions of destination, comma-separated", "dest_area=Western Asia"),
+    Filter("size", "Show", "radio", "`top` (default) or `minimum`", "size=minimum", default="top"),
+    Filter("top", "How many", "slider", f"how many, 1-{MAX_TOP} (default 25)", "top=50", default=25),
+    Filter("min", "Migrants at least", "selectbox", "at least how many migrants (default 100,000)",
+           "min=250000", default=100_000, parse=int),
+)
+FILTER = {spec.key: spec for spec in FILTERS}
+CORRIDOR_LINK = ("`corridor`", "open one corridor's detail: origin-destination ISO3 codes", "`corridor=NPL-MYS`")
 
 
 # --- areas ---------------------------------------------------------------------------------------
