@@ -2,7 +2,7 @@
 
 Everything else is driven by the page registry (components/registry.py PAGES), so a new page is measured and
 tested without an entry here. An entry whose widget is not on the page (yet) is reported as "n/a", never an
-error. Keys are widget keys, which double as URL parameter names (components/url_state.py); ``kind`` is the
+error. Keys are widget keys, which double as URL parameter names (components/filters.py); ``kind`` is the
 widget type as AppTest names it (selectbox, multiselect, slider, radio, ...); ``value`` is the widget's value
 (not its label), as a user picks it.
 """

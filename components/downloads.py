@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.package import package_bytes
 from components.provenance import used_sources, with_attribution
-from components.url_state import view_link as current_view_link
+from components.filters import view_link as current_view_link
 
 
 def csv_bytes(table: pd.DataFrame, sources: pd.DataFrame) -> bytes:

@@ -139,7 +139,7 @@ def range_param(key: str, *, minimum: int, maximum: int, default: tuple[int, int
     return low, high
 
 
-def text_param(key: str, *, max_chars: int) -> str:
+def _text_from_link(key: str, *, max_chars: int) -> str:
     text = raw_param(key) or ""
     if len(text) > max_chars:
         _note(f"The link's '{key}' value is longer than {max_chars} characters and was ignored.")
@@ -194,6 +194,8 @@ def show(
         default = (minimum, maximum) if kind == "range" else spec.default
     if kind == "multiselect":
         default = list(default or ())
+    if kind == "text":
+        default = default or ""
     if kind == "range":
         _follow_new_bounds(key, minimum, maximum)
     value = _current(spec, options=options, default=default, minimum=minimum, maximum=maximum, max_chars=max_chars)
@@ -243,7 +245,7 @@ def _from_link(spec: Filter, *, options, default, minimum, maximum, max_chars) -
     if kind == "toggle":
         return choice_param(key, (True, False), default, parse=bool_param)
     if kind == "text":
-        return text_param(key, max_chars=max_chars)
+        return _text_from_link(key, max_chars=max_chars)
     return choice_param(key, options, default, parse=spec.parse)
 
 

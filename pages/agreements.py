@@ -10,14 +10,7 @@ from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import (
-    choice_param,
-    render_url_notes,
-    url_multiselect,
-    url_radio,
-    url_range_slider,
-    write_param,
-)
+from components.filters import choice_param, render_link_keys, render_url_notes, show, write_param
 from data import (
     AGREEMENT_STOCK_REVISION,
     CATALOG,
@@ -31,7 +24,7 @@ from data.agreements import (
     corridor_stocks,
     pair_history,
 )
-from data.filters.agreements import ROLE_LABELS, ROLES, SECTOR_PATTERNS, AgreementFilters
+from data.filters.agreements import AGREEMENT_LINK, FILTER, FILTERS, ROLE_LABELS, ROLES, SECTOR_PATTERNS, AgreementFilters
 from data.schemas import INSTRUMENT_TYPES
 
 GAP_CORRIDORS = 30
@@ -46,15 +39,13 @@ names = options.names
 st.caption(f"{spec.measure}. {spec.description}")
 
 top, bottom = st.columns([3, 2]), st.columns([2, 2, 3])
-chosen = url_multiselect("Countries", options.parties, key="country", container=top[0], format_func=names.get,
-                         placeholder="All countries")
-role = url_radio("Role of these countries", ROLES, key="role", default="any", container=top[1],
-                 format_func=ROLE_LABELS.get, horizontal=True)
-types = url_multiselect("Instrument type", INSTRUMENT_TYPES, key="type", container=bottom[0], placeholder="All types")
-sectors = url_multiselect("Scheme or sector mentions", list(SECTOR_PATTERNS), key="sector", container=bottom[1],
-                          placeholder="All schemes and sectors")
-period = url_range_slider("Signing period", key="period", minimum=options.first_year, maximum=options.last_year,
-                          container=bottom[2], help="Narrowing the period leaves out agreements with no recorded date")
+chosen = show(FILTER["country"], options=options.parties, container=top[0], format_func=names.get,
+              placeholder="All countries")
+role = show(FILTER["role"], options=ROLES, container=top[1], format_func=ROLE_LABELS.get, horizontal=True)
+types = show(FILTER["type"], options=INSTRUMENT_TYPES, container=bottom[0], placeholder="All types")
+sectors = show(FILTER["sector"], options=list(SECTOR_PATTERNS), container=bottom[1],
+               placeholder="All schemes and sectors")
+period = show(FILTER["period"], minimum=options.first_year, maximum=options.last_year, container=bottom[2])
 requested_id = choice_param("agr", options.agreement_ids, None)
 render_url_notes()
 
@@ -128,3 +119,5 @@ parts.render_regional_instruments(load_or_stop(views.regional_view), key="region
 render_source_note(sources, [BOOKLET_SOURCE_ID], measure=(
     f"{spec.measure}. Every agreement links the page that states it (Source column); the downloads carry each "
     "row's citation and licence. The base list for Korea, Malaysia and Thailand is the ILO booklet below."))
+
+render_link_keys(FILTERS, extra=[AGREEMENT_LINK])

@@ -6,8 +6,9 @@ from components import country_profile, profiles
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import render_url_notes, url_selectbox
+from components.filters import render_url_notes, show
 from data import CATALOG, CORRIDOR_REVISIONS, load_corridor_years, load_countries, load_country_stock, load_sources
+from data.filters.profiles import COUNTRY_FILTERS
 
 ensure_frame()
 
@@ -18,10 +19,9 @@ names = countries.set_index("iso3")["name"].to_dict()
 asia_pacific = sorted(countries.loc[countries["is_asia_pacific"], "iso3"], key=names.get)
 
 controls = st.columns([3, 1])
-iso3 = url_selectbox("Country or area (Asia and the Pacific)", asia_pacific, key="country", default="IND",
-                     container=controls[0], format_func=names.get)
-revision = url_selectbox("UN DESA revision", CORRIDOR_REVISIONS, key="rev", default=2024, parse=int,
-                         container=controls[1])
+country_filter, revision_filter = COUNTRY_FILTERS
+iso3 = show(country_filter, options=asia_pacific, container=controls[0], format_func=names.get)
+revision = show(revision_filter, options=CORRIDOR_REVISIONS, container=controls[1])
 render_url_notes()
 
 latest_year = max(load_or_stop(load_corridor_years, revision))

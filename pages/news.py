@@ -1,8 +1,6 @@
 """News: a filterable timeline of labour-migration news and resources, with the user's own items.
 
-Link keys (all optional; lists are comma-separated): country (ISO3, e.g. ?country=NPL or ?country=NPL,QAT),
-topic, kind, pub (publisher key), q (words in the title or summary), years (e.g. 2015-2020), colour (topic|kind).
-"""
+Link keys: ``data.filters.news.FILTERS`` (the page's "What the link can say" table is written from it)."""
 
 import streamlit as st
 
@@ -11,9 +9,9 @@ from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import render_url_notes, url_multiselect, url_radio, url_range_slider, url_text_input
+from components.filters import render_link_keys, render_url_notes, show
 from data import CATALOG, load_countries, load_news, load_sources, load_user_news
-from data.filters.news import NewsFilters
+from data.filters.news import FILTER, FILTERS, NewsFilters
 from data.news import (
     KINDS,
     TOPICS,
@@ -52,26 +50,23 @@ items = combined(news, user_items)
 
 with filter_area:
     top = st.columns([3, 2, 1])
-    text = url_text_input("Search titles and summaries", key="q", container=top[0], max_chars=100,
-                          placeholder="e.g. recruitment fees, Türkiye, viet nam",
-                          help="Every word must appear in the title or summary; case and accents are ignored.")
+    text = show(FILTER["q"], container=top[0], max_chars=100, placeholder="e.g. recruitment fees, Türkiye, viet nam")
     first_year, last_year = year_bounds(items)
-    years = url_range_slider("Years (dated items)", key="years", minimum=first_year, maximum=last_year,
-                             container=top[1])
-    colour_by = url_radio("Timeline lanes", list(news_view.COLOUR_BY), key="colour", default="topic",
-                          format_func=news_view.COLOUR_BY.get, container=top[2], horizontal=True)
+    years = show(FILTER["years"], minimum=first_year, maximum=last_year, container=top[1])
+    colour_by = show(FILTER["colour"], options=list(news_view.COLOUR_BY), format_func=news_view.COLOUR_BY.get,
+                     container=top[2], horizontal=True)
     row = st.columns(4)
     counted = {column: count_by(items, column) for column in ("countries", "topic_list", "kind", "publishers")}
     publishers = publisher_options(items)
-    chosen_countries = url_multiselect(
-        "Countries (any of)", sorted(country_names, key=country_names.get), key="country", container=row[0],
+    chosen_countries = show(
+        FILTER["country"], options=sorted(country_names, key=country_names.get), container=row[0],
         format_func=lambda code: f"{country_names[code]} ({counted['countries'].get(code, 0)})")
-    chosen_topics = url_multiselect("Topics (any of)", TOPICS, key="topic", container=row[1],
-                                    format_func=lambda topic: f"{topic} ({counted['topic_list'].get(topic, 0)})")
-    chosen_kinds = url_multiselect("Kinds", KINDS, key="kind", container=row[2],
-                                   format_func=lambda kind: f"{kind} ({counted['kind'].get(kind, 0)})")
-    chosen_publishers = url_multiselect(
-        "Publishers (any of)", list(publishers), key="pub", container=row[3],
+    chosen_topics = show(FILTER["topic"], options=TOPICS, container=row[1],
+                         format_func=lambda topic: f"{topic} ({counted['topic_list'].get(topic, 0)})")
+    chosen_kinds = show(FILTER["kind"], options=KINDS, container=row[2],
+                        format_func=lambda kind: f"{kind} ({counted['kind'].get(kind, 0)})")
+    chosen_publishers = show(
+        FILTER["pub"], options=list(publishers), container=row[3],
         format_func=lambda slug: f"{publishers[slug]} ({counted['publishers'].get(publishers[slug], 0)})")
     render_url_notes()
 
@@ -113,3 +108,4 @@ if user_count:
 render_downloads(export_table(matching), sources, name="news", title=spec.title, measure=spec.measure,
                  filters=described)
 render_source_note(sources, matching["source_id"], measure=spec.measure)
+render_link_keys(FILTERS)

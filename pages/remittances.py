@@ -9,11 +9,18 @@ from components.feedback import load_or_stop
 from components.formatting import percent
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import render_url_notes, url_multiselect, url_radio, url_selectbox, url_slider, url_toggle
+from components.filters import render_link_keys, render_url_notes, show
 from data import CATALOG, load_sources
 from data.filters.remittances import (
     ALL_ASIA_PACIFIC,
+    EDITIONS,
+    FILTER,
+    FILTERS,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MEASURE_LABELS,
     MEASURES,
+    VIEWS,
     ChoroplethFilter,
     CostFilter,
     FlowMapFilter,
@@ -23,10 +30,6 @@ from data.filters.remittances import (
     quarter_label,
 )
 
-VIEWS = {"trend": "Over time", "ranking": "Ranking", "maps": "Maps", "cost": "Cost of sending", "srilanka": "Sri Lanka"}
-MEASURE_LABELS = {"usd": "US$", "pct_gdp": "% of GDP", "per_capita": "Per person"}
-EDITIONS = (2021, 2017)
-FIRST_YEAR, LAST_YEAR = 1990, 2023
 PLAYING = "_remittances_playing"
 PLAY_SECONDS = 1.2
 MODELLED_WARNING = ("**Modelled estimates, not reported flows.** KNOMAD/World Bank allocate each country's recorded "
@@ -41,31 +44,26 @@ st.caption("Money migrants send home: inflows by country and year (World Bank WD
 sources = load_or_stop(load_sources)
 choices = load_or_stop(views.choices)
 names = choices.names
-view = url_radio("View", list(VIEWS), key="view", default="trend", format_func=VIEWS.get, horizontal=True,
-                 label_visibility="collapsed")
+view = show(FILTER["view"], options=list(VIEWS), format_func=VIEWS.get, horizontal=True, label_visibility="collapsed")
 
 
 def measure_radio(container=st) -> str:
-    return url_radio("Measure", list(MEASURES), key="measure", default="usd", format_func=MEASURE_LABELS.get,
-                     horizontal=True, container=container)
+    return show(FILTER["measure"], options=list(MEASURES), format_func=MEASURE_LABELS.get, horizontal=True,
+                container=container)
 
 
 def edition_radio(container=st) -> int:
-    return url_radio("Bilateral estimates of", EDITIONS, key="brm", default=2021, parse=int, horizontal=True,
-                     container=container, help="KNOMAD/World Bank bilateral remittance matrix: 2021 (December 2022 "
-                     "version) or 2017 (April 2018 version). Modelled, not reported.")
+    return show(FILTER["brm"], options=EDITIONS, horizontal=True, container=container)
 
 
 def trend_view() -> None:
     trend_choices = load_or_stop(views.trend_choices_for_page)
     controls = st.columns([5, 3, 3])
-    chosen = url_multiselect("Countries", trend_choices.countries, key="countries", default=trend_choices.largest,
-                             container=controls[0], format_func=names.get, placeholder="Choose countries")
+    chosen = show(FILTER["countries"], options=trend_choices.countries, default=trend_choices.largest,
+                  container=controls[0], format_func=names.get, placeholder="Choose countries")
     measure = measure_radio(controls[1])
-    log_scale = url_toggle("Log scale", key="log", default=False, container=controls[2])
-    include_knomad = url_toggle("Add KNOMAD Dec 2023 release", key="knomad", default=False, container=controls[2],
-                                help="KNOMAD/World Bank inflows, December 2023: an earlier release whose 2023 "
-                                "values are estimates (2023e). Drawn as separate dashed lines.")
+    log_scale = show(FILTER["log"], container=controls[2])
+    include_knomad = show(FILTER["knomad"], container=controls[2])
     render_url_notes()
     if not chosen:
         st.info("No countries chosen: pick one or more above.")
@@ -88,8 +86,7 @@ def trend_view() -> None:
 
 def ranking_view() -> None:
     controls = st.columns([3, 2, 2])
-    year = url_slider("Year", key="year", minimum=FIRST_YEAR, maximum=LAST_YEAR, default=LAST_YEAR,
-                      container=controls[0])
+    year = show(FILTER["year"], minimum=FIRST_YEAR, maximum=LAST_YEAR, container=controls[0])
     measure = measure_radio(controls[1])
     edition = edition_radio(controls[2])
     render_url_notes()
@@ -120,10 +117,9 @@ def ranking_view() -> None:
 def maps_view() -> None:
     controls = st.columns([2, 3, 2])
     edition = edition_radio(controls[0])
-    receiver = url_selectbox("Flows into", [ALL_ASIA_PACIFIC, *choices.asia_pacific], key="into",
-                             default=ALL_ASIA_PACIFIC, container=controls[1],
-                             format_func=lambda code: "All of Asia and the Pacific" if code == ALL_ASIA_PACIFIC
-                             else names.get(code, code))
+    receiver = show(FILTER["into"], options=[ALL_ASIA_PACIFIC, *choices.asia_pacific], container=controls[1],
+                    format_func=lambda code: "All of Asia and the Pacific" if code == ALL_ASIA_PACIFIC
+                    else names.get(code, code))
     measure = measure_radio(controls[2])
     render_url_notes()
 
@@ -162,8 +158,7 @@ def choropleth_panel(measure: str) -> None:
                 st.rerun()  # the whole page, so that the timer stops
             st.session_state["year"] = st.session_state.get("year", FIRST_YEAR) + 1
         controls = st.columns([5, 1], vertical_alignment="bottom")
-        year = url_slider("Year", key="year", minimum=FIRST_YEAR, maximum=LAST_YEAR, default=LAST_YEAR,
-                          container=controls[0])
+        year = show(FILTER["year"], minimum=FIRST_YEAR, maximum=LAST_YEAR, container=controls[0])
         playing = st.session_state.get(PLAYING, False)
         if controls[1].button("Pause" if playing else "Play", key="play", on_click=_toggle_play,
                               icon=":material/pause:" if playing else ":material/play_arrow:",
@@ -186,10 +181,9 @@ def choropleth_panel(measure: str) -> None:
 
 def cost_view() -> None:
     controls = st.columns([2, 3])
-    receiver = url_selectbox("Sending money to", choices.asia_pacific, key="to", default="IND", container=controls[0],
-                             format_func=names.get)
-    senders = url_multiselect("From (leave empty for every corridor surveyed)", choices.senders, key="from",
-                              container=controls[1], format_func=names.get, placeholder="Every corridor surveyed")
+    receiver = show(FILTER["to"], options=choices.asia_pacific, container=controls[0], format_func=names.get)
+    senders = show(FILTER["from"], options=choices.senders, container=controls[1], format_func=names.get,
+                   placeholder="Every corridor surveyed")
     render_url_notes()
     st.info("The corridor prices here end in **2020Q3 (July-September 2020)**: that is the last quarter in the "
             "World Bank DataBank export used (last updated 12/07/2020). No later prices are included, so these are "
@@ -232,8 +226,7 @@ def cost_view() -> None:
 
 def sri_lanka_view() -> None:
     controls = st.columns([2, 3])
-    departures_year = url_selectbox("Departures in", load_or_stop(views.departure_years), key="dep_year", default=2023, parse=int,
-                                    container=controls[0])
+    departures_year = show(FILTER["dep_year"], options=load_or_stop(views.departure_years), container=controls[0])
     edition = edition_radio(controls[1])
     render_url_notes()
     st.markdown(
@@ -263,3 +256,4 @@ def sri_lanka_view() -> None:
 if view != "maps":
     st.session_state[PLAYING] = False  # leaving the maps stops the animation; it does not resume unasked
 {"trend": trend_view, "ranking": ranking_view, "maps": maps_view, "cost": cost_view, "srilanka": sri_lanka_view}[view]()
+render_link_keys(FILTERS)

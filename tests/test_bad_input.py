@@ -26,7 +26,7 @@ from streamlit.testing.v1.element_tree import Code, Widget
 import data
 from bench import apptest
 from bench.scenarios import EMPTY_RESULT, EMPTY_RESULT_PREFIX
-from components import url_state
+from components import filters as link_filters
 from components.presenter import MAX_SCENES, MAX_SCENES_FILE_BYTES
 from components.registry import PAGES
 from data.catalog import CATALOG, TABLES_DIR, TABLES_DIR_VARIABLE
@@ -291,8 +291,8 @@ def url_keys() -> dict[str, tuple[list[str], list[str], list[str], list[str]]]:
 def _url_keys(script: str) -> tuple[list[str], list[str], list[str], list[str]]:
     checked, read = [], []
     # raw_param reads any parameter; the other *_param readers check one against its choices, range or type.
-    originals = {name: getattr(url_state, name) for name in dir(url_state)
-                 if name.endswith("_param") and name != "write_param" and callable(getattr(url_state, name))}
+    originals = {name: getattr(link_filters, name) for name in dir(link_filters)
+                 if name.endswith("_param") and name != "write_param" and callable(getattr(link_filters, name))}
 
     def spy(name):
         def wrapper(key, *args, **kwargs):
@@ -302,7 +302,7 @@ def _url_keys(script: str) -> tuple[list[str], list[str], list[str], list[str]]:
 
     with pytest.MonkeyPatch.context() as patch:
         for name in originals:
-            patch.setattr(url_state, name, spy(name))
+            patch.setattr(link_filters, name, spy(name))
         app = apptest.open_page(script)
     drawn = apptest.page_widget_keys(app)
     own = [widget for widget in apptest.widgets(app, include_sidebar=False) if widget.key]
@@ -337,7 +337,7 @@ def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
 def test_a_page_with_filters_keeps_them_in_the_link(url_keys, page):
     """Otherwise the link tests above would send garbage nobody reads, and a view could not be bookmarked."""
     checked, _, filters, _ = url_keys[page.script]
-    assert not filters or checked, f"filters {filters} are not read from the link through components/url_state.py"
+    assert not filters or checked, f"filters {filters} are not read from the link through components/filters.py"
 
 
 # --- empty filter results ------------------------------------------------------------------------

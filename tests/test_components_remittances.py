@@ -7,7 +7,7 @@ import pytest
 
 from components import remittances as figures
 from components.maps import NO_DATA_FILL, legend_html
-from components.url_state import bool_param
+from components.filters import bool_param
 from data import (
     load_countries,
     load_country_shapes,

@@ -48,12 +48,13 @@ PAIR = ["orig_iso3", "dest_iso3"]
 
 # --- the page's filters, declared once (widgets, link keys, link-keys table) --------------------------
 
+REVISION = Filter("rev", "UN DESA revision", "selectbox", "UN DESA revision, 2024 (default) or 2020", "rev=2020",
+                  default=2024, parse=int, help="The revisions differ a lot on some corridors (e.g. the Gulf): one is "
+                  "shown at a time, never mixed.")
 SIZE_LABELS = {"top": "The largest", "minimum": "At least a size"}
 FILTERS = (
     Filter("view", "Map", "radio", "`corridors`, `emigrants` or `immigrants`", "view=emigrants", default="corridors"),
-    Filter("rev", "UN DESA revision", "selectbox", "UN DESA revision, 2024 (default) or 2020", "rev=2020",
-           default=2024, parse=int,
-           help="The revisions differ a lot on some corridors (e.g. the Gulf): one is shown at a time, never mixed."),
+    REVISION,
     Filter("year", "Year (mid-year estimate)", "select_slider",
            "an estimate year of that revision (latest by default)", "year=2010", parse=int),
     Filter("sex", "Sex", "radio", "`total` (default), `female` or `male`", "sex=female", default="total"),

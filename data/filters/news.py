@@ -5,7 +5,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.filters import Filter
 from data.news import fold
+
+FILTERS = (
+    Filter("q", "Search titles and summaries", "text",
+           "words that must all appear in the title or summary (case and accents ignored)", "q=recruitment fees",
+           help="Every word must appear in the title or summary; case and accents are ignored."),
+    Filter("years", "Years (dated items)", "range", "years of dated items, first-last (all by default)",
+           "years=2015-2020"),
+    Filter("colour", "Timeline lanes", "radio", "timeline lanes by `topic` (default) or `kind`", "colour=kind",
+           default="topic"),
+    Filter("country", "Countries (any of)", "multiselect", "countries, ISO3, comma-separated", "country=NPL,QAT"),
+    Filter("topic", "Topics (any of)", "multiselect", "topics, comma-separated", "topic=recruitment"),
+    Filter("kind", "Kinds", "multiselect", "kinds of item, comma-separated", "kind=publication"),
+    Filter("pub", "Publishers (any of)", "multiselect", "publisher keys, as the page writes them", "pub=ilo"),
+)
+FILTER = {spec.key: spec for spec in FILTERS}
 
 
 @dataclass(frozen=True)

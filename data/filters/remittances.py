@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.filters import Filter
+
 MEASURES = {
     "usd": ("received_usd", "Remittances received, current US$"),
     "pct_gdp": ("received_pct_gdp", "Remittances received, % of GDP"),
@@ -23,6 +25,39 @@ CORRIDOR_COST = "ATCR.CORR"
 TO_COUNTRY_COST = "SI.RMT.COST.IB.ZS"
 SDG_AVERAGE_TARGET = 3.0
 SDG_CORRIDOR_CEILING = 5.0
+
+# --- the page's filters, declared once (widgets, link keys, link-keys table) --------------------------
+
+VIEWS = {"trend": "Over time", "ranking": "Ranking", "maps": "Maps", "cost": "Cost of sending", "srilanka": "Sri Lanka"}
+MEASURE_LABELS = {"usd": "US$", "pct_gdp": "% of GDP", "per_capita": "Per person"}
+EDITIONS = (2021, 2017)
+FIRST_YEAR, LAST_YEAR = 1990, 2023
+FILTERS = (
+    Filter("view", "View", "radio", "`trend` (default), `ranking`, `maps`, `cost` or `srilanka`", "view=maps",
+           default="trend"),
+    Filter("countries", "Countries", "multiselect", "countries over time, ISO3, comma-separated (default: the largest)",
+           "countries=NPL,BGD"),
+    Filter("measure", "Measure", "radio", "`usd` (default), `pct_gdp` or `per_capita`", "measure=pct_gdp",
+           default="usd"),
+    Filter("log", "Log scale", "toggle", "log scale over time, `true` or `false` (default)", "log=true", default=False),
+    Filter("knomad", "Add KNOMAD Dec 2023 release", "toggle", "add KNOMAD's December 2023 release, `true` or `false`",
+           "knomad=true", default=False, help="KNOMAD/World Bank inflows, December 2023: an earlier release whose "
+           "2023 values are estimates (2023e). Drawn as separate dashed lines."),
+    Filter("year", "Year", "slider", f"year of the ranking or map, {FIRST_YEAR}-{LAST_YEAR} (default {LAST_YEAR})",
+           "year=2015", default=LAST_YEAR),
+    Filter("brm", "Bilateral estimates of", "radio", "edition of the bilateral estimates, 2021 (default) or 2017",
+           "brm=2017", default=2021, parse=int, help="KNOMAD/World Bank bilateral remittance matrix: 2021 (December "
+           "2022 version) or 2017 (April 2018 version). Modelled, not reported."),
+    Filter("into", "Flows into", "selectbox", f"the map's receiving country, ISO3 (default `{ALL_ASIA_PACIFIC}`: all)",
+           "into=NPL", default=ALL_ASIA_PACIFIC),
+    Filter("to", "Sending money to", "selectbox", "cost of sending to this country, ISO3 (default IND)", "to=NPL",
+           default="IND"),
+    Filter("from", "From (leave empty for every corridor surveyed)", "multiselect",
+           "cost of sending from these countries, ISO3, comma-separated", "from=MYS,SAU"),
+    Filter("dep_year", "Departures in", "selectbox", "Sri Lanka's departures year (default 2023)", "dep_year=2022",
+           default=2023, parse=int),
+)
+FILTER = {spec.key: spec for spec in FILTERS}
 
 
 def _name(names: Mapping[str, str] | None, code) -> str:
