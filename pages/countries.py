@@ -6,7 +6,7 @@ from components import country_profile, profiles
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.filters import render_url_notes, show
+from components.filters import render_link_keys, render_url_notes, show
 from data import CATALOG, CORRIDOR_REVISIONS, load_corridor_years, load_countries, load_country_stock, load_sources
 from data.filters.profiles import COUNTRY_FILTERS
 
@@ -46,3 +46,4 @@ country_profile.render_remittances(iso3, names[iso3], sources)
 country_profile.render_agreements(iso3, names[iso3], sources)
 country_profile.render_departures(iso3, names[iso3], names, sources)
 country_profile.render_news(iso3, names)
+render_link_keys(COUNTRY_FILTERS)

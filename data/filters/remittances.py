@@ -39,9 +39,9 @@ FILTERS = (
            "countries=NPL,BGD"),
     Filter("measure", "Measure", "radio", "`usd` (default), `pct_gdp` or `per_capita`", "measure=pct_gdp",
            default="usd"),
-    Filter("log", "Log scale", "toggle", "log scale over time, `true` or `false` (default)", "log=true", default=False),
-    Filter("knomad", "Add KNOMAD Dec 2023 release", "toggle", "add KNOMAD's December 2023 release, `true` or `false`",
-           "knomad=true", default=False, help="KNOMAD/World Bank inflows, December 2023: an earlier release whose "
+    Filter("log", "Log scale", "toggle", "log scale over time, `True` or `False` (default)", "log=True", default=False),
+    Filter("knomad", "Add KNOMAD Dec 2023 release", "toggle", "add KNOMAD's December 2023 release, `True` or `False` (default)",
+           "knomad=True", default=False, help="KNOMAD/World Bank inflows, December 2023: an earlier release whose "
            "2023 values are estimates (2023e). Drawn as separate dashed lines."),
     Filter("year", "Year", "slider", f"year of the ranking or map, {FIRST_YEAR}-{LAST_YEAR} (default {LAST_YEAR})",
            "year=2015", default=LAST_YEAR),
