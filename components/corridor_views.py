@@ -11,11 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from components import corridors as figures
+from components.filters import ARRIVED_KEY, choice_param, write_param
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
-from components.filters import ARRIVED_KEY, choice_param, write_param
 from data import CATALOG, load_corridors
 from data.filters.corridors import next_point, previous_point
 from data.profiles import corridor_trend

@@ -6,9 +6,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.filters import view_link as current_view_link
 from components.package import package_bytes
 from components.provenance import used_sources, with_attribution
-from components.filters import view_link as current_view_link
 
 
 def csv_bytes(table: pd.DataFrame, sources: pd.DataFrame) -> bytes:

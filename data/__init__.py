@@ -1,19 +1,26 @@
-"""The data module: curated tables, validated on load, with their provenance.
+"""The data boundary: curated tables, validated on load, with their provenance. Nothing here imports pages/components.
 
-Public API (pages and components use only these):
-    load_sources(), load_countries(), load_corridors(revision=None), load_corridor_years(revision),
-    load_deployments(), load_country_shapes()
-    load_remittances(), load_remittance_corridors(), load_remittance_costs(), load_remittances_by_sender()
-    load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
-    agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
-    load_news(), load_user_news(raw) (a user's CSV of news items: items and problems, never an exception)
-    CATALOG, DataProblem, filter helpers in ``data.filters``.
-Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
+Loading: ``load(name)`` returns the curated table ``name`` of the catalog (``data.catalog.CATALOG``: title,
+measure, column descriptions; its rows' sources in ``sources``), read by the one pure reader ``read_table``
+and checked against its schema (``SCHEMAS``: pandera, in ``data.schemas``). A few views need parameters and
+keep their own loaders: ``load_corridors(revision)``, ``load_corridor_years(revision)``,
+``load_country_stock(...)``, ``load_regional_corridors(...)``, ``load_corridor_gaps(...)``,
+``load_user_news(raw)``, ``load_country_shapes()``. ``load_<name>()`` are shorthands for ``load(name)``.
+
+Caching policy (the only one; tests/test_shared_tables.py holds pages to it):
+- A table as read from its file is shared read-only by every session (``st.cache_resource``), keyed by the
+  file's path and modification time, so an edited file is re-read. Never modify a loaded frame: derive a new
+  one (``assign``, ``loc[...]`` copies).
+- Views derived from tables with parameters a user chooses (a country's trend, corridor gaps, a user's
+  upload) are cached with ``st.cache_data(max_entries=...)``, so memory stays bounded however many filter
+  combinations users try; cheap filters run on every rerun, uncached.
+- Figures are never cached: they are built per run from these frames.
 """
 
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -57,17 +64,9 @@ __all__ = [
     "load_remittances_by_sender",
     "load_sources",
     "load_user_news",
-    "read_agreements",
-    "read_corridors",
-    "read_countries",
-    "read_deployments",
-    "read_news",
-    "read_regional_instruments",
-    "read_remittance_corridors",
-    "read_remittance_costs",
-    "read_remittances",
-    "read_remittances_by_sender",
-    "read_sources",
+    "SCHEMAS",
+    "load",
+    "read_table",
     "table_versions",
     "tables_dir",
 ]
@@ -75,63 +74,44 @@ __all__ = [
 CORRIDOR_REVISIONS = (2024, 2020)
 
 
-# --- pure readers -------------------------------------------------------------------------------
+# --- one pure reader for every curated table ---------------------------------------------------------
 
-def read_sources(path: Path) -> pd.DataFrame:
-    return validate("sources", path, read_csv_table("sources", path), schemas.sources_schema())
-
-
-def read_countries(path: Path, source_ids: frozenset[str]) -> pd.DataFrame:
-    return validate("countries", path, read_csv_table("countries", path), schemas.countries_schema(source_ids))
-
-
-def read_corridors(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("corridors", path)
-    return validate("corridors", path, frame, schemas.corridors_schema(country_codes, source_ids))
-
-
-def read_deployments(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("deployments", path)
-    return validate("deployments", path, frame, schemas.deployments_schema(country_codes, source_ids))
+# What each table's schema checks its codes against: nothing, the sources, or the countries and the sources.
+SCHEMAS = {
+    "sources": (schemas.sources_schema, ()),
+    "countries": (schemas.countries_schema, ("source_ids",)),
+    "corridors": (schemas.corridors_schema, ("country_codes", "source_ids")),
+    "deployments": (schemas.deployments_schema, ("country_codes", "source_ids")),
+    "agreements": (schemas.agreements_schema, ("country_codes", "source_ids")),
+    "regional_instruments": (schemas.regional_instruments_schema, ("source_ids",)),
+    "news": (schemas.news_schema, ("country_codes", "source_ids")),
+    "remittances": (schemas.remittances_schema, ("country_codes", "source_ids")),
+    "remittance_corridors": (schemas.remittance_corridors_schema, ("country_codes", "source_ids")),
+    "remittance_costs": (schemas.remittance_costs_schema, ("country_codes", "source_ids")),
+    "remittances_by_sender": (schemas.remittances_by_sender_schema, ("country_codes", "source_ids")),
+}
 
 
-def read_agreements(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("agreements", path)
-    return validate("agreements", path, frame, schemas.agreements_schema(country_codes, source_ids))
-
-
-def read_regional_instruments(path: Path, source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("regional_instruments", path)
-    return validate("regional_instruments", path, frame, schemas.regional_instruments_schema(source_ids))
-
-
-def read_news(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    """The shipped items, validated, with the columns filtering needs (see ``data.news``), newest first."""
-    table = validate("news", path, read_csv_table("news", path), schemas.news_schema(country_codes, source_ids))
+def _news_with_derived_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The shipped items with the columns filtering needs (see ``data.news``), newest first."""
     return news_items.sort_newest_first(news_items.with_derived_columns(table, user_supplied=False))
 
 
-def read_remittances(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittances", path)
-    return validate("remittances", path, frame, schemas.remittances_schema(country_codes, source_ids))
+DERIVED = {"news": _news_with_derived_columns}
 
 
-def read_remittance_corridors(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittance_corridors", path)
-    return validate("remittance_corridors", path, frame, schemas.remittance_corridors_schema(country_codes, source_ids))
+def read_table(
+    name: str, path: Path, *, country_codes: frozenset[str] = frozenset(), source_ids: frozenset[str] = frozenset()
+) -> pd.DataFrame:
+    """Read the table ``name`` from ``path`` and validate it (a DataProblem naming line and column if not)."""
+    build_schema, checked_against = SCHEMAS[name]
+    known = {"country_codes": country_codes, "source_ids": source_ids}
+    schema = build_schema(*(known[what] for what in checked_against))
+    table = validate(name, path, read_csv_table(name, path), schema)
+    return DERIVED.get(name, lambda frame: frame)(table)
 
 
-def read_remittance_costs(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittance_costs", path)
-    return validate("remittance_costs", path, frame, schemas.remittance_costs_schema(country_codes, source_ids))
-
-
-def read_remittances_by_sender(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittances_by_sender", path)
-    return validate("remittances_by_sender", path, frame, schemas.remittances_by_sender_schema(country_codes, source_ids))
-
-
-# --- cached loaders -----------------------------------------------------------------------------
+# --- loading: the one boundary ------------------------------------------------------------------------
 
 def _located(name: str) -> tuple[str, int]:
     """The table's path and modification time: both key the cache, so an edited file is re-read."""
@@ -146,13 +126,75 @@ def table_versions(*names: str) -> tuple[tuple[str, int], ...]:
     return tuple(_located(name) for name in names)
 
 
+def load(name: str) -> pd.DataFrame:
+    """The catalog's table ``name``, validated; shared read-only across sessions: never modify it."""
+    if name not in SCHEMAS:
+        raise KeyError(f"no curated table named {name!r}; the catalog has {', '.join(CATALOG)}")
+    checked_against = SCHEMAS[name][1]
+    # Keyed by where and when the tables it is checked against were written, not by their codes: hashing the
+    # code sets on every call would cost more than the rest of a rerun.
+    countries_at = _located("countries") if "country_codes" in checked_against else None
+    sources_at = _located("sources") if checked_against else None
+    return _table_cached(name, *_located(name), countries_at, sources_at)
+
+
+@st.cache_resource(show_spinner=False)
+def _table_cached(name: str, path: str, mtime_ns: int, countries_at: tuple[str, int] | None,
+                  sources_at: tuple[str, int] | None) -> pd.DataFrame:
+    return read_table(
+        name,
+        Path(path),
+        country_codes=frozenset(load("countries")["iso3"]) if countries_at else frozenset(),
+        source_ids=frozenset(load("sources")["source_id"]) if sources_at else frozenset(),
+    )
+
+
 def load_sources() -> pd.DataFrame:
-    return _sources_cached(*_located("sources"))
+    return load("sources")
 
 
 def load_countries() -> pd.DataFrame:
-    return _countries_cached(*_located("countries"), _source_ids())
+    return load("countries")
 
+
+def load_deployments() -> pd.DataFrame:
+    return load("deployments")
+
+
+def load_agreements() -> pd.DataFrame:
+    """Bilateral agreements and MOUs, one row per instrument, each with its cited page (a partial inventory)."""
+    return load("agreements")
+
+
+def load_regional_instruments() -> pd.DataFrame:
+    return load("regional_instruments")
+
+
+def load_news() -> pd.DataFrame:
+    return load("news")
+
+
+def load_remittances() -> pd.DataFrame:
+    """Remittances by country and year: WDI and KNOMAD (Dec 2023) rows, told apart by ``series``/``vintage``."""
+    return load("remittances")
+
+
+def load_remittance_corridors() -> pd.DataFrame:
+    """KNOMAD/World Bank bilateral remittance estimates (modelled), 2017 and 2021 editions."""
+    return load("remittance_corridors")
+
+
+def load_remittance_costs() -> pd.DataFrame:
+    """Cost of sending US$200: RPW corridors by quarter (to 2020Q3) and WDI country series by year."""
+    return load("remittance_costs")
+
+
+def load_remittances_by_sender() -> pd.DataFrame:
+    """Sri Lanka's reported remittances by sending country, 2023."""
+    return load("remittances_by_sender")
+
+
+# --- views with parameters ------------------------------------------------------------------------------
 
 def load_corridors(revision: int | None = None) -> pd.DataFrame:
     """UN DESA migrant stock; one revision (never mixed silently) or both with their ``revision`` column.
@@ -160,10 +202,19 @@ def load_corridors(revision: int | None = None) -> pd.DataFrame:
     come as a new frame (the app never needs them together, so they are not kept twice)."""
     if revision is not None and revision not in CORRIDOR_REVISIONS:
         raise ValueError(f"revision must be one of {CORRIDOR_REVISIONS}, not {revision!r}")
-    revisions = _corridor_revisions_cached(*_located("corridors"), _country_codes(), _source_ids())
     if revision is None:
-        return pd.concat(revisions.values(), ignore_index=True)
-    return revisions[revision]
+        return load("corridors")
+    return _corridor_revision_cached(*_located("corridors"), revision)
+
+
+@st.cache_resource(show_spinner=False)
+def _corridor_revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
+    corridors = load("corridors")
+    rows = np.flatnonzero(corridors["revision"].to_numpy() == revision)
+    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+        # The table is built revision by revision: a slice shares the loaded table's memory (copy-on-write).
+        return corridors.iloc[rows[0] : rows[-1] + 1].reset_index(drop=True)
+    return corridors.iloc[rows].reset_index(drop=True)
 
 
 def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
@@ -173,6 +224,11 @@ def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
     if revision not in CORRIDOR_REVISIONS:
         raise ValueError(f"revision must be one of {CORRIDOR_REVISIONS}, not {revision!r}")
     return _corridor_years_cached(*_located("corridors"), revision)
+
+
+@st.cache_resource(show_spinner=False)
+def _corridor_years_cached(path: str, mtime_ns: int, revision: int) -> dict[int, pd.DataFrame]:
+    return by_year(load_corridors(revision))
 
 
 def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -191,22 +247,14 @@ def _country_stock_cached(path: str, mtime_ns: int, countries_file: tuple[str, i
             top_partners(corridors, load_countries(), iso3, role=role, year=year))
 
 
-def load_deployments() -> pd.DataFrame:
-    return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
-
-
-def load_agreements() -> pd.DataFrame:
-    """Bilateral agreements and MOUs, one row per instrument, each with its cited page (a partial inventory)."""
-    return _agreements_cached(*_located("agreements"), _located("countries"), _located("sources"))
-
-
-def load_regional_instruments() -> pd.DataFrame:
-    return _regional_instruments_cached(*_located("regional_instruments"), _located("sources"))
-
-
 def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.DataFrame:
     """One UN DESA revision's latest year, both countries in Asia and the Pacific, known origins only."""
     return _regional_corridors_cached(*_located("corridors"), _located("countries"), revision)
+
+
+@st.cache_data(show_spinner=False, max_entries=len(CORRIDOR_REVISIONS))
+def _regional_corridors_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int) -> pd.DataFrame:
+    return latest_regional_corridors(load_corridors(revision=revision), load_countries())
 
 
 def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int = 30, countries: tuple[str, ...] = (),
@@ -216,10 +264,11 @@ def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int
                                  largest, tuple(countries), role)
 
 
-def load_news() -> pd.DataFrame:
-    # Keyed by where and when the tables it checks against were written, not by their codes: hashing the
-    # code sets (and copying both tables) on every call was most of the cost of a cache hit.
-    return _news_cached(*_located("news"), _located("countries"), _located("sources"))
+@st.cache_data(show_spinner=False, max_entries=200)
+def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, int], countries_file: tuple[str, int],
+                          revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
+    return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
+                         role=role)
 
 
 def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:
@@ -227,24 +276,9 @@ def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:
     return _user_news_cached(raw, _located("countries"))
 
 
-def load_remittances() -> pd.DataFrame:
-    """Remittances by country and year: WDI and KNOMAD (Dec 2023) rows, told apart by ``series``/``vintage``."""
-    return _remittances_cached(*_located("remittances"), _country_codes(), _source_ids())
-
-
-def load_remittance_corridors() -> pd.DataFrame:
-    """KNOMAD/World Bank bilateral remittance estimates (modelled), 2017 and 2021 editions."""
-    return _remittance_corridors_cached(*_located("remittance_corridors"), _country_codes(), _source_ids())
-
-
-def load_remittance_costs() -> pd.DataFrame:
-    """Cost of sending US$200: RPW corridors by quarter (to 2020Q3) and WDI country series by year."""
-    return _remittance_costs_cached(*_located("remittance_costs"), _country_codes(), _source_ids())
-
-
-def load_remittances_by_sender() -> pd.DataFrame:
-    """Sri Lanka's reported remittances by sending country, 2023."""
-    return _remittances_by_sender_cached(*_located("remittances_by_sender"), _country_codes(), _source_ids())
+@st.cache_data(show_spinner=False, max_entries=16)
+def _user_news_cached(raw: bytes, countries_at: tuple[str, int]) -> tuple[pd.DataFrame, list[str]]:
+    return news_items.parse_user_news(raw, country_codes=frozenset(load_countries()["iso3"]))
 
 
 def load_country_shapes() -> dict:
@@ -262,99 +296,3 @@ def _shapes_cached(path: str, mtime_ns: int) -> dict:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataProblem("country shapes", Path(path), f"the file is not valid GeoJSON ({error}).") from None
-
-
-def _source_ids() -> frozenset[str]:
-    return frozenset(load_sources()["source_id"])
-
-
-def _country_codes() -> frozenset[str]:
-    return frozenset(load_countries()["iso3"])
-
-
-@st.cache_data(show_spinner=False)
-def _sources_cached(path: str, mtime_ns: int) -> pd.DataFrame:
-    return read_sources(Path(path))
-
-
-@st.cache_data(show_spinner=False)
-def _countries_cached(path: str, mtime_ns: int, source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_countries(Path(path), source_ids)
-
-
-# The corridors are by far the largest table: one shared copy of each revision (cache_resource) rather than a
-# pickled copy in the cache plus an unpickled one per call (cache_data) keeps memory per session and rerun time
-# down. Every caller only reads them; tests/test_shared_tables.py checks that running the pages leaves them unchanged.
-@st.cache_resource(show_spinner=False)
-def _corridor_revisions_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
-                               source_ids: frozenset[str]) -> dict[int, pd.DataFrame]:
-    table = read_corridors(Path(path), country_codes, source_ids)
-    return {revision: table[table["revision"] == revision].reset_index(drop=True) for revision in CORRIDOR_REVISIONS}
-
-
-@st.cache_resource(show_spinner=False)
-def _corridor_years_cached(path: str, mtime_ns: int, revision: int) -> dict[int, pd.DataFrame]:
-    return by_year(load_corridors(revision))
-
-
-@st.cache_data(show_spinner=False)
-def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_deployments(Path(path), country_codes, source_ids)
-
-
-@st.cache_data(show_spinner=False)
-def _remittances_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittances(Path(path), country_codes, source_ids)
-
-
-@st.cache_data(show_spinner=False)
-def _remittance_corridors_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
-                                 source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittance_corridors(Path(path), country_codes, source_ids)
-
-
-@st.cache_data(show_spinner=False)
-def _remittance_costs_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
-                             source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittance_costs(Path(path), country_codes, source_ids)
-
-
-@st.cache_data(show_spinner=False)
-def _remittances_by_sender_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
-                                  source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittances_by_sender(Path(path), country_codes, source_ids)
-
-
-# The agreements loaders are keyed by the (path, mtime) of the tables they check against, not by the sets of codes:
-# hashing those sets on every call would cost more than the rest of a rerun of the agreements page.
-@st.cache_data(show_spinner=False)
-def _agreements_cached(path: str, mtime_ns: int, countries_file: tuple[str, int],
-                       sources_file: tuple[str, int]) -> pd.DataFrame:
-    return read_agreements(Path(path), _country_codes(), _source_ids())
-
-
-@st.cache_data(show_spinner=False)
-def _regional_instruments_cached(path: str, mtime_ns: int, sources_file: tuple[str, int]) -> pd.DataFrame:
-    return read_regional_instruments(Path(path), _source_ids())
-
-
-@st.cache_data(show_spinner=False)
-def _regional_corridors_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int) -> pd.DataFrame:
-    return latest_regional_corridors(load_corridors(revision=revision), load_countries())
-
-
-@st.cache_data(show_spinner=False, max_entries=200)
-def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, int], countries_file: tuple[str, int],
-                          revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
-    return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
-                         role=role)
-
-
-@st.cache_data(show_spinner=False)
-def _news_cached(path: str, mtime_ns: int, countries_at: tuple[str, int], sources_at: tuple[str, int]) -> pd.DataFrame:
-    return read_news(Path(path), _country_codes(), _source_ids())
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _user_news_cached(raw: bytes, countries_at: tuple[str, int]) -> tuple[pd.DataFrame, list[str]]:
-    return news_items.parse_user_news(raw, country_codes=_country_codes())

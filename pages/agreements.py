@@ -8,9 +8,9 @@ from components import agreement_views as views
 from components import agreements as parts
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
+from components.filters import choice_param, render_link_keys, render_url_notes, show, write_param
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.filters import choice_param, render_link_keys, render_url_notes, show, write_param
 from data import (
     AGREEMENT_STOCK_REVISION,
     CATALOG,
@@ -24,7 +24,15 @@ from data.agreements import (
     corridor_stocks,
     pair_history,
 )
-from data.filters.agreements import AGREEMENT_LINK, FILTER, FILTERS, ROLE_LABELS, ROLES, SECTOR_PATTERNS, AgreementFilters
+from data.filters.agreements import (
+    AGREEMENT_LINK,
+    FILTER,
+    FILTERS,
+    ROLE_LABELS,
+    ROLES,
+    SECTOR_PATTERNS,
+    AgreementFilters,
+)
 from data.schemas import INSTRUMENT_TYPES
 
 GAP_CORRIDORS = 30

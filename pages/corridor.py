@@ -5,8 +5,8 @@ import streamlit as st
 from components.corridor_profile import render_corridor_profile
 from components.corridor_views import CorridorContext
 from components.feedback import load_or_stop
-from components.frame import ensure_frame
 from components.filters import render_link_keys, render_url_notes, show, view_link
+from components.frame import ensure_frame
 from data import CORRIDOR_REVISIONS, load_corridors, load_countries, load_sources
 from data.filters.profiles import CORRIDOR_FILTERS
 

@@ -9,10 +9,10 @@ from components import corridors as figures
 from components.corridor_profile import render_corridor_profile
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
+from components.filters import render_link_keys, render_url_notes, show, view_link
 from components.formatting import exact_number
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.filters import render_link_keys, render_url_notes, show, view_link
 from data import (
     CATALOG,
     CORRIDOR_REVISIONS,
@@ -23,16 +23,16 @@ from data import (
     load_sources,
 )
 from data.filters.corridors import (
-    MAX_TOP,
-    MINIMUM_SIZES,
-    SEXES,
-    SIZE_MODES,
-    VIEW_LABELS,
-    VIEWS,
     CORRIDOR_LINK,
     FILTER,
     FILTERS,
+    MAX_TOP,
+    MINIMUM_SIZES,
+    SEXES,
     SIZE_LABELS,
+    SIZE_MODES,
+    VIEW_LABELS,
+    VIEWS,
     CorridorFilters,
     area_labels,
 )

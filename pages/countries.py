@@ -4,9 +4,9 @@ import streamlit as st
 
 from components import country_profile, profiles
 from components.feedback import load_or_stop
+from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.filters import render_link_keys, render_url_notes, show
 from data import CATALOG, CORRIDOR_REVISIONS, load_corridor_years, load_countries, load_country_stock, load_sources
 from data.filters.profiles import COUNTRY_FILTERS
 

@@ -7,9 +7,9 @@ import streamlit as st
 from components import news as news_view
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
+from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.filters import render_link_keys, render_url_notes, show
 from data import CATALOG, load_countries, load_news, load_sources, load_user_news
 from data.filters.news import FILTER, FILTERS, NewsFilters
 from data.news import (

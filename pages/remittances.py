@@ -6,10 +6,10 @@ import streamlit as st
 from components import remittance_views as views
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
+from components.filters import render_link_keys, render_url_notes, show
 from components.formatting import percent
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.filters import render_link_keys, render_url_notes, show
 from data import CATALOG, load_sources
 from data.filters.remittances import (
     ALL_ASIA_PACIFIC,

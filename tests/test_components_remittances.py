@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from components import remittances as figures
-from components.maps import NO_DATA_FILL, legend_html
 from components.filters import bool_param
+from components.maps import NO_DATA_FILL, legend_html
 from data import (
     load_countries,
     load_country_shapes,

@@ -6,7 +6,7 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from data import CATALOG, load_news, read_countries, read_news, read_sources
+from data import CATALOG, load_news, read_table
 from data.build.news import PAGES_SOURCE, SEED_SOURCES, build_news
 from data.news import KINDS, TOPICS, fold
 
@@ -25,10 +25,10 @@ def seeds_dir(raw_sources):
 
 @pytest.fixture(scope="module")
 def news() -> pd.DataFrame:
-    sources = read_sources(CATALOG["sources"].path)
+    sources = read_table("sources", CATALOG["sources"].path)
     source_ids = frozenset(sources["source_id"])
-    codes = frozenset(read_countries(CATALOG["countries"].path, source_ids)["iso3"])
-    return read_news(CATALOG["news"].path, codes, source_ids)
+    codes = frozenset(read_table("countries", CATALOG["countries"].path, source_ids=source_ids)["iso3"])
+    return read_table("news", CATALOG["news"].path, country_codes=codes, source_ids=source_ids)
 
 
 def dated_seed_items(path) -> list[tuple[str, str]]:
@@ -115,7 +115,7 @@ def test_vocabularies_and_links(news):
 
 
 def test_every_source_id_resolves_and_describes_the_list(news):
-    sources = read_sources(CATALOG["sources"].path).set_index("source_id")
+    sources = read_table("sources", CATALOG["sources"].path).set_index("source_id")
     used = set(news["source_id"])
     assert used == {spec["source_id"] for spec in SEED_SOURCES.values()} | {PAGES_SOURCE["source_id"]}
     assert used <= set(sources.index)

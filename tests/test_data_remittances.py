@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from data import CATALOG, DataProblem, load_remittances, read_countries, read_remittances, read_sources
+from data import CATALOG, DataProblem, load_remittances, read_table
 from data.build.remittances import KNOMAD_VINTAGE, build_remittances
 
 
@@ -97,8 +97,8 @@ def test_a_mixed_vintage_file_is_refused(tables_copy):
     table = pd.read_csv(tables_copy / "remittances.csv", keep_default_na=False, na_values=[""])
     table.loc[table["series"] == "knomad_inflows", "vintage"] = table["vintage"].where(table.index % 2 == 0, "June 2023")
     table.to_csv(tables_copy / "remittances.csv", index=False)
-    sources = read_sources(tables_copy / "sources.csv")
+    sources = read_table("sources", tables_copy / "sources.csv")
     ids = frozenset(sources["source_id"])
-    codes = frozenset(read_countries(tables_copy / "countries.csv", ids)["iso3"])
+    codes = frozenset(read_table("countries", tables_copy / "countries.csv", source_ids=ids)["iso3"])
     with pytest.raises(DataProblem, match="one vintage per series"):
-        read_remittances(CATALOG["remittances"].path, codes, ids)
+        read_table("remittances", CATALOG["remittances"].path, country_codes=codes, source_ids=ids)

@@ -6,8 +6,8 @@ from urllib.parse import parse_qsl
 import pytest
 
 from bench import apptest
-from data.filters import corridors, link_table, news, profiles, remittances
 from data.filters import agreements as agreement_filters
+from data.filters import corridors, link_table, news, profiles, remittances
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
