@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from components import remittances as figures
+from components.remittances import figures
 from components.filters import bool_param
 from components.maps import NO_DATA_FILL, legend_html
 from data import (
