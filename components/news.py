@@ -4,7 +4,6 @@ Titles, summaries and publishers are data, possibly from a user's file: they are
 HTML, and markdown is escaped wherever st.markdown is used. Only http(s) addresses become links.
 """
 
-import hashlib
 import html
 import math
 import re
@@ -203,21 +202,8 @@ def _wrapped(text: str, width: int = 70) -> list[str]:
 # --- renderers ------------------------------------------------------------------------------------
 
 def render_timeline(items: pd.DataFrame, *, colour_by: str, key: str) -> None:
-    st.plotly_chart(_timeline_for(_timeline_digest(items, colour_by), colour_by, items), key=key)
-
-
-def _timeline_digest(items: pd.DataFrame, colour_by: str) -> str:
-    """Everything the figure shows, in a short key (item ids alone would not tell two users' files apart)."""
-    columns = ["item_id", "date", "date_precision", "title", "kind", "topics", "publisher", "user_supplied"]
-    text = "\x1e".join("\x1f".join(map(str, row)) for row in zip(*(items[name].tolist() for name in columns)))
-    return hashlib.sha256(f"{colour_by}\x1d{text}".encode()).hexdigest()
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _timeline_for(digest: str, colour_by: str, _items: pd.DataFrame) -> go.Figure:
-    """The built figure, shared and never modified (st.plotly_chart copies it): building and checking it was
-    the largest part of a rerun, and views are revisited (filters toggled back, a presenter's scenes)."""
-    return timeline_figure(_items, colour_by=colour_by)
+    """The timeline, built on every run: figures are never cached (data/__init__.py's caching policy)."""
+    st.plotly_chart(timeline_figure(items, colour_by=colour_by), key=key)
 
 
 def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> None:

@@ -7,7 +7,6 @@ the shipped table (checked by its pandera schema) and the CSV files users add on
 """
 
 import csv
-import functools
 import io
 import re
 import unicodedata
@@ -198,13 +197,8 @@ def publisher_slug(name: str) -> str:
 
 def publisher_options(items: pd.DataFrame) -> dict[str, str]:
     """Slug -> name of every publisher named in the items (joint publishers count for each), by name."""
-    return dict(_publisher_options(frozenset(name for names in items["publishers"].tolist() for name in names)))
-
-
-@functools.lru_cache(maxsize=32)
-def _publisher_options(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """Cached: the same publishers come back on every rerun, and folding their names is not free."""
-    return tuple((publisher_slug(name), name) for name in sorted(names, key=fold))
+    names = {name for names in items["publishers"].tolist() for name in names}
+    return {publisher_slug(name): name for name in sorted(names, key=fold)}
 
 
 def year_bounds(items: pd.DataFrame) -> tuple[int, int]:

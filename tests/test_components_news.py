@@ -131,18 +131,3 @@ def test_a_single_item_is_shown_with_months_either_side(news):
     first, last = (pd.Timestamp(end) for end in figure.layout.xaxis.range)
     assert pd.Timedelta(days=119) < pd.Timestamp("2021-12-03") - first < pd.Timedelta(days=121)
     assert last - first == pd.Timedelta(days=240)
-
-
-def test_the_timeline_cache_key_changes_with_anything_the_figure_shows():
-    from components.news import _timeline_digest
-
-    def user_file(title: str) -> pd.DataFrame:
-        items, _ = parse_user_news(f"title,date,kind,topics\n{title},2024-05,news,gender\n".encode(),
-                                   country_codes=frozenset(), today=date(2026, 1, 1))
-        return items
-
-    first, second = user_file("One title"), user_file("Another title")
-    assert list(first["item_id"]) == list(second["item_id"])  # same ids, different files
-    assert _timeline_digest(first, "topic") != _timeline_digest(second, "topic")
-    assert _timeline_digest(first, "topic") != _timeline_digest(first, "kind")
-    assert _timeline_digest(first, "topic") == _timeline_digest(user_file("One title"), "topic")
