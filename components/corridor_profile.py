@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.agreements import render_agreement_list
+from components.agreements.render import render_agreement_list
 from components.corridor_views import CorridorContext, render_corridor_detail
 from components.feedback import load_or_warn
 from components.formatting import compact_number, exact_number, percent

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.agreements import render_agreement_list
+from components.agreements.render import render_agreement_list
 from components.feedback import load_or_warn
 from components.formatting import compact_number, percent
 from components.news import render_latest_news

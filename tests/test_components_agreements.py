@@ -2,15 +2,14 @@
 
 import io
 import json
-import os
 import re
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import agreement_views
-from components import agreements as view
+from components.agreements import figures as view
+from components.agreements import render as agreement_views
 from components.downloads import csv_bytes, excel_bytes
 from components.maps import CATEGORICAL, arc_map, category_colours
 from data import load_agreements, load_countries, load_sources
@@ -49,7 +48,7 @@ def test_table_rows_say_the_date_as_recorded_and_link_the_source(agreements, nam
     assert row["confidence"] == ["high"] and "WCMS_377395" in row["source_url"]
     undated = frame.set_index("agreement_id").loc["BLMA-KOR-CHN-ND-01"]
     assert pd.isna(undated["year_signed"]) and undated["date_signed"] is None
-    assert set(view.TABLE_COLUMN_CONFIG) == set(view.TABLE_COLUMNS)
+    assert set(agreement_views.TABLE_COLUMN_CONFIG) == set(view.TABLE_COLUMNS)
 
 
 def test_arcs_count_every_agreement_once(agreements, countries):
@@ -151,7 +150,7 @@ def corridor_list_app():
     """What the Corridors page does for a corridor's detail: its agreements from the data API, then the list."""
     import streamlit as st
 
-    from components.agreements import render_agreement_list
+    from components.agreements.render import render_agreement_list
     from data import agreements_between, load_agreements, load_sources
 
     origin, destination = st.session_state.get("corridor", ("VNM", "KOR"))
@@ -171,16 +170,16 @@ def test_corridor_agreement_list_for_the_corridors_page():
     assert not app.dataframe and "partial inventory" in app.caption[0].value
 
 
-def test_views_are_built_once_per_filter_choice_and_table_version(tables_copy):
+def test_a_view_follows_its_filters_and_an_edited_table(tables_copy):
     nepal = AgreementFilters(countries=("NPL",))
     first = agreement_views.agreements_view(nepal)
-    assert agreement_views.agreements_view(AgreementFilters(countries=("NPL",))) is first
     assert len(first.frame) == 12 and first.undated == 3 and first.timeline is not None and first.deck is not None
     assert list(first.download.columns[:5]) == ["agreement_id", "origin_iso3", "origin", "destination_iso3",
                                                 "destination"]
     table = tables_copy / "agreements.csv"
-    os.utime(table, ns=(table.stat().st_atime_ns, table.stat().st_mtime_ns + 1_000_000_000))
-    assert agreement_views.agreements_view(nepal) is not first  # an edited table is read again
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    table.write_text("".join(line for line in lines if "BLMA-KOR-NPL-2007-01" not in line), encoding="utf-8")
+    assert len(agreement_views.agreements_view(nepal).frame) == 11  # an edited table is read again
     undated_only = agreement_views.agreements_view(AgreementFilters(countries=("CHN",)))
     assert undated_only.timeline is None and undated_only.undated == len(undated_only.frame) == 2
     nothing = agreement_views.agreements_view(AgreementFilters(countries=("MUS",), instrument_types=("Protocol",)))

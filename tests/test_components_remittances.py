@@ -5,9 +5,9 @@ import json
 import pandas as pd
 import pytest
 
-from components.remittances import figures
 from components.filters import bool_param
 from components.maps import NO_DATA_FILL, legend_html
+from components.remittances import figures
 from data import (
     load_countries,
     load_country_shapes,

@@ -1,48 +1,71 @@
-"""Agreements: the table, an agreement's detail, the map of pairs, the timeline and a corridor's list.
+"""Agreements' thin Streamlit renderers: the table, an agreement's detail, a corridor's list, and the
+Agreements page's sections. Figures come from ``components.agreements.figures``; nothing is cached here: the
+tables come shared and read-only from ``data.load``, views are built per run (data/__init__.py)."""
 
-Pure builders (DataFrame in; DataFrame, plotly figure or pydeck deck out) come first; the renderers below them
-are thin. Colours are Okabe-Ito (colour-blind safe), the same on the map, the timeline and the legend.
-"""
-
+import hashlib
 import re
-from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
+from components.agreements.figures import (
+    CONFIDENCE_COLOURS,
+    CONFIDENCE_LEVELS,
+    MAP_SIZE_PX,
+    TABLE_COLUMNS,
+    agreement_map,
+    gaps_frame,
+    history_frame,
+    legend_items,
+    plain_markdown,
+    regional_frame,
+    source_urls,
+    table_frame,
+    timeline_figure,
+)
+from components.downloads import render_downloads
+from components.feedback import load_or_stop
+from components.filters import write_param
 from components.formatting import NO_DATA, exact_number
-from components.maps import arc_map, category_colours, fitted_view, legend_html
+from components.maps import legend_html
 from components.provenance import render_source_note
-from data.agreements import DATE_NOT_RECORDED, StockAround, signing_label, signing_labels
-from data.schemas import INSTRUMENT_TYPES
+from data import (
+    AGREEMENT_STOCK_REVISION,
+    CATALOG,
+    TableSpec,
+    load_agreements,
+    load_corridor_gaps,
+    load_corridors,
+    load_countries,
+    load_regional_instruments,
+    load_sources,
+)
+from data.agreements import (
+    DATE_NOT_RECORDED,
+    StockAround,
+    corridor_stocks,
+    coverage_by_destination,
+    pair_history,
+    signing_label,
+    signing_labels,
+    with_country_names,
+)
+from data.filters.agreements import AgreementFilters
 
-TYPE_COLOURS = category_colours(INSTRUMENT_TYPES)
-MAP_SIZE_PX = (930, 520)  # the map's size on the page, for the view that fits the arcs shown
-# Arcs of different instrument types between the same two countries get different heights, so none hides another.
-TYPE_ARC_HEIGHTS = dict(zip(INSTRUMENT_TYPES, [0.5, 0.3, 0.7, 0.4, 0.6], strict=True))
-CONFIDENCE_LEVELS = ["high", "medium", "low"]
-CONFIDENCE_COLOURS = ["#009E73", "#E69F00", "#CC79A7"]
 CONFIDENCE_HELP = ("Confidence in the cited page: high = ILO database, governments, IOM, ASEAN; medium = established "
                    "news media; low = blogs, reposts, recruitment sites, NGO pages.")
+
+
 STOCK_MEASURE = ("UN DESA International Migrant Stock, {revision} revision: persons born in (or citizens of) the "
                  "origin living in the destination at mid-year (a stock, not a flow of new workers).")
 
 
-def hex_colour(rgb) -> str:
-    return "#{:02X}{:02X}{:02X}".format(*rgb)
+GAP_CORRIDORS = 30
 
 
-def plain_markdown(text) -> str:
-    """Untrusted or free text shown through markdown: every markdown, LaTeX and HTML character escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|$<>~:])", r"\\\1", str(text))
-
-
-# --- table ------------------------------------------------------------------------------------------
-
-TABLE_COLUMNS = ["destination", "origin", "instrument_type", "title", "scheme_or_sector", "signed", "year_signed",
-                 "date_signed", "status", "confidence", "source_url", "two_way", "agreement_id"]
 TABLE_COLUMN_CONFIG = {
     "destination": st.column_config.TextColumn("Destination", pinned=True),
     "origin": st.column_config.TextColumn("Origin", pinned=True),
@@ -64,145 +87,6 @@ TABLE_COLUMN_CONFIG = {
     "agreement_id": st.column_config.TextColumn("ID"),
 }
 
-
-def source_urls(sources: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(sources["source_id"], sources["url"]))
-
-
-def _names_of(codes: pd.Series, names: dict[str, str]) -> list[str]:
-    return [names.get(code, code) for code in codes]
-
-
-def table_frame(agreements: pd.DataFrame, *, names: dict[str, str], sources: pd.DataFrame) -> pd.DataFrame:
-    """The rows as the table shows them: country names, the date as recorded, a link to the cited page.
-
-    Built from plain lists: this runs on every rerun, and per-column pandas operations cost more than the data.
-    """
-    urls = source_urls(sources)
-    return pd.DataFrame({
-        "destination": _names_of(agreements["destination_iso3"], names),
-        "origin": _names_of(agreements["origin_iso3"], names),
-        "instrument_type": agreements["instrument_type"].tolist(),
-        "title": agreements["title"].tolist(),
-        "scheme_or_sector": agreements["scheme_or_sector"].tolist(),
-        "signed": signing_labels(agreements),
-        "year_signed": agreements["year_signed"].to_numpy(),
-        "date_signed": [None if pd.isna(value) else value.date() for value in agreements["date_signed"].tolist()],
-        "status": agreements["status"].fillna("").tolist(),
-        "confidence": [[level] for level in agreements["confidence"].tolist()],
-        "source_url": [urls.get(source_id) for source_id in agreements["source_id"]],
-        "two_way": agreements["two_way"].tolist(),
-        "agreement_id": agreements["agreement_id"].tolist(),
-    })
-
-
-def history_frame(history: pd.DataFrame, *, current_id: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        "": ["this one" if agreement_id == current_id else "" for agreement_id in history["agreement_id"]],
-        "Signed (as recorded)": signing_labels(history),
-        "Instrument": history["instrument_type"].to_numpy(),
-        "Title": history["title"].to_numpy(),
-        "Status (as stated)": history["status"].fillna("").to_numpy(),
-        "Replaced by a later row": history["superseded"].to_numpy(),
-        "ID": history["agreement_id"].to_numpy(),
-    })
-
-
-# --- map --------------------------------------------------------------------------------------------
-
-def nearest_longitude(longitude: float, reference: float) -> float:
-    """The copy of ``longitude`` (+-360) closest to ``reference``: arcs across the date line take the short way."""
-    return longitude + 360 * round((reference - longitude) / 360)
-
-
-def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
-    """One arc per origin, destination and instrument type, with the number of agreements it stands for."""
-    counts = Counter(zip(*(agreements[name].tolist() for name in ("origin_iso3", "destination_iso3", "instrument_type"))))
-    places = {code: (name, lon, lat) for code, name, lon, lat in
-              zip(*(countries[name].tolist() for name in ("iso3", "name", "lon", "lat")))}
-    arcs = []
-    for (origin, destination, kind), count in sorted(counts.items()):
-        origin_name, origin_lon, origin_lat = places[origin]
-        destination_name, target_lon, target_lat = places[destination]
-        arcs.append({
-            "origin": origin_name, "destination": destination_name, "instrument_type": kind, "agreements": count,
-            "source_lon": nearest_longitude(origin_lon, target_lon), "source_lat": origin_lat,
-            "target_lon": target_lon, "target_lat": target_lat,
-            "colour": TYPE_COLOURS[kind], "height": TYPE_ARC_HEIGHTS[kind],
-        })
-    return pd.DataFrame(arcs, columns=["origin", "destination", "instrument_type", "agreements", "source_lon",
-                                       "source_lat", "target_lon", "target_lat", "colour", "height"])
-
-
-def agreement_map(agreements: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
-    """The arcs of the agreements shown, in a view that fits them (all of them: the Gulf to the Pacific)."""
-    arcs = agreement_arcs(agreements, countries)
-    width_px, height_px = MAP_SIZE_PX
-    view = fitted_view([*arcs["source_lon"], *arcs["target_lon"]], [*arcs["source_lat"], *arcs["target_lat"]],
-                       width_px=width_px, height_px=height_px)
-    return arc_map(
-        arcs, value_column="agreements", colour_column="colour", height_column="height", max_width=6.0, view=view,
-        tooltip_html="<b>{origin} → {destination}</b><br/>{instrument_type}: {agreements}",
-    )
-
-
-def legend_items(agreements: pd.DataFrame) -> list[tuple[list[int], str]]:
-    """(RGB colour, label) for the instrument types present, in the fixed order (for ``maps.legend_html``)."""
-    present = set(agreements["instrument_type"])
-    return [(TYPE_COLOURS[kind], kind) for kind in INSTRUMENT_TYPES if kind in present]
-
-
-# --- timeline ---------------------------------------------------------------------------------------
-
-def timeline_points(agreements: pd.DataFrame, *, names: dict[str, str]) -> pd.DataFrame:
-    """One point per destination, year and instrument type, with its count and the agreements it stands for.
-
-    Rows without a recorded year are left out (list them separately); a year-only date counts at its year.
-    Plain Python: on about a hundred rows it is many times faster than pandas grouping (this runs every rerun).
-    """
-    dated = agreements[agreements["year_signed"].notna()]
-    groups: dict[tuple, list[str]] = defaultdict(list)
-    columns = [dated[name].tolist() for name in ("destination_iso3", "year_signed", "instrument_type", "origin_iso3")]
-    for destination, year, kind, origin, label in zip(*columns, signing_labels(dated)):
-        groups[destination, int(year), kind].append(f"{names.get(origin, origin)} ({label})")
-    order = [code for code, _ in Counter(dated["destination_iso3"]).most_common()][::-1]  # most at the top
-    rows = {code: row for row, code in enumerate(order)}
-    type_offsets = {kind: (index - 2) * 0.12 for index, kind in enumerate(INSTRUMENT_TYPES)}
-    points = pd.DataFrame([{
-        "destination": names.get(destination, destination),
-        "year": year,
-        "instrument_type": kind,
-        "count": len(entries),
-        "row": rows[destination] + type_offsets[kind],
-        "colour": hex_colour(TYPE_COLOURS[kind]),
-        "text": f"<b>{names.get(destination, destination)}, {year}</b>: {len(entries)} × {kind}<br>" + "<br>".join(entries),
-    } for (destination, year, kind), entries in groups.items()],
-        columns=["destination", "year", "instrument_type", "count", "row", "colour", "text"])
-    points.attrs["order"] = [names.get(code, code) for code in order]
-    return points
-
-
-def timeline_figure(agreements: pd.DataFrame, *, names: dict[str, str]) -> go.Figure:
-    """Signings by year (x) and destination (rows), coloured by instrument type (legend: ``legend_items``)."""
-    points = timeline_points(agreements, names=names)
-    order = points.attrs["order"]
-    # Plain lists and one Layout: plotly validates nested updates path by path, which costs more than the data.
-    return go.Figure(
-        data=[go.Scatter(
-            x=points["year"].tolist(), y=points["row"].tolist(), mode="markers", hovertext=points["text"].tolist(),
-            hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
-            marker={"color": points["colour"].tolist(), "opacity": 0.9, "line": {"color": "white", "width": 1},
-                    "size": [8 + 4 * min(count - 1, 6) for count in points["count"]]},
-        )],
-        layout=go.Layout(
-            yaxis={"tickvals": list(range(len(order))), "ticktext": order, "range": [-0.7, len(order) - 0.3]},
-            xaxis={"title": {"text": "Year signed"}, "dtick": 5, "showgrid": True},
-            height=90 + 30 * max(len(order), 1), margin={"t": 10, "b": 40, "l": 10, "r": 10}, hovermode="closest",
-        ),
-    )
-
-
-# --- renderers --------------------------------------------------------------------------------------
 
 def render_type_legend(agreements: pd.DataFrame) -> None:
     st.html(legend_html(legend_items(agreements), title="Instrument", no_data=False))
@@ -323,17 +207,6 @@ def render_coverage(coverage: pd.DataFrame, *, key: str) -> None:
                  })
 
 
-def gaps_frame(gaps: pd.DataFrame, *, names: dict[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({
-        "rank": gaps["rank"].tolist(),
-        "origin": _names_of(gaps["orig_iso3"], names),
-        "destination": _names_of(gaps["dest_iso3"], names),
-        "migrants": gaps["total"].tolist(),
-        "includes_refugees": [flag == 1 for flag in gaps["type_r"]],
-        "imputed": [flag == 1 for flag in gaps["type_i"]],
-    })
-
-
 def render_gaps(gaps: pd.DataFrame, *, names: dict[str, str], year: int, key: str) -> None:
     st.dataframe(gaps_frame(gaps, names=names), hide_index=True, key=key, column_config={
         "rank": st.column_config.NumberColumn("Rank", help="Rank among the largest corridors considered"),
@@ -348,21 +221,6 @@ def render_gaps(gaps: pd.DataFrame, *, names: dict[str, str], year: int, key: st
     })
 
 
-def regional_frame(regional: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    urls = source_urls(sources)
-    return pd.DataFrame({
-        "name": regional["name"].tolist(),
-        "body_or_process": regional["body_or_process"].tolist(),
-        "instrument_type": regional["instrument_type"].tolist(),
-        "signed": signing_labels(regional),
-        "place": regional["place"].tolist(),
-        "members_or_scope": regional["members_or_scope"].tolist(),
-        "confidence": [[level] for level in regional["confidence"].tolist()],
-        "source_url": [urls.get(source_id) for source_id in regional["source_id"]],
-        "notes": regional["notes"].tolist(),
-    })
-
-
 def render_regional_instruments(frame: pd.DataFrame, *, key: str) -> None:
     """The rows of a ``regional_frame``."""
     st.dataframe(frame, hide_index=True, key=key, column_config={
@@ -373,3 +231,126 @@ def render_regional_instruments(frame: pd.DataFrame, *, key: str) -> None:
         "members_or_scope": st.column_config.TextColumn("Members or scope", width="medium"),
         "notes": st.column_config.TextColumn("Notes", width="large"),
     })
+
+
+def names_of() -> dict:
+    countries = load_countries()
+    return dict(zip(countries["iso3"], countries["name"]))
+
+
+@dataclass(frozen=True)
+class Choices:
+    names: dict
+    parties: list  # every country that is a party to a recorded agreement, by name
+    first_year: int
+    last_year: int
+    agreement_ids: frozenset
+
+
+@dataclass(frozen=True)
+class AgreementsView:
+    agreements: pd.DataFrame  # the agreements matching the filters
+    frame: pd.DataFrame  # their rows as the table shows them
+    download: pd.DataFrame  # their rows with both countries named, for the downloads
+    deck: pdk.Deck | None
+    timeline: go.Figure | None  # None when no agreement shown has a recorded date
+    coverage: pd.DataFrame
+    undated: int
+
+
+def choices() -> Choices:
+    agreements, names = load_agreements(), names_of()
+    parties = sorted(set(agreements["origin_iso3"]) | set(agreements["destination_iso3"]), key=names.get)
+    return Choices(names=names, parties=parties, first_year=int(agreements["year_signed"].min()),
+                   last_year=int(agreements["year_signed"].max()),
+                   agreement_ids=frozenset(agreements["agreement_id"]))
+
+
+def agreements_view(filters: AgreementFilters) -> AgreementsView:
+    shown, names, sources = filters.apply(load_agreements()), names_of(), load_sources()
+    undated = int(shown["year_signed"].isna().sum())
+    return AgreementsView(
+        agreements=shown,
+        frame=table_frame(shown, names=names, sources=sources),
+        download=with_country_names(shown, names),
+        deck=agreement_map(shown, load_countries()) if len(shown) else None,
+        timeline=timeline_figure(shown, names=names) if undated < len(shown) else None,
+        coverage=coverage_by_destination(shown, names),
+        undated=undated,
+    )
+
+
+def regional_view() -> pd.DataFrame:
+    return regional_frame(load_regional_instruments(), load_sources())
+
+
+def agreements_section(filters: AgreementFilters, *, options: Choices, requested_id: str | None,
+                       sources: pd.DataFrame, spec: TableSpec) -> None:
+    """The matching agreements: table (select a row for its detail), downloads, map, timeline, coverage."""
+    names, view = options.names, load_or_stop(agreements_view, filters)
+    st.subheader("Agreements")
+    if view.frame.empty:
+        st.info("No agreements match these filters. Widen the signing period or remove a filter.",
+                icon=":material/filter_alt_off:")
+        write_param("agr", None, None)
+    else:
+        st.caption(f"{len(view.frame):,} of {len(options.agreement_ids):,} recorded instruments match "
+                   f"({view.undated} with no recorded date). Select a row for its detail; search and sort from the "
+                   "table's header.")
+        table_key = "agreements_" + hashlib.sha1(repr(filters).encode()).hexdigest()[:8]  # a new selection per filter set
+        selected_id = render_agreements_table(view.frame, key=table_key, selected_id=requested_id)
+        if requested_id and requested_id not in set(view.frame["agreement_id"]):
+            st.info(f"The agreement {requested_id} is not among those matching these filters.", icon=":material/info:")
+        write_param("agr", selected_id, None)
+        if selected_id:
+            agreements = load_or_stop(load_agreements)
+            agreement = agreements.set_index("agreement_id", drop=False).loc[selected_id]
+            corridors = load_or_stop(load_corridors, revision=AGREEMENT_STOCK_REVISION)
+            render_agreement_detail(agreement, history=pair_history(agreements, agreement),
+                                          stocks=corridor_stocks(corridors, agreement), names=names, sources=sources)
+        render_downloads(view.download, sources, name="agreements", title=spec.title, measure=spec.measure,
+                         filters=filters.describe(names=names))
+
+        st.subheader("Map of agreement pairs")
+        st.pydeck_chart(view.deck, height=MAP_SIZE_PX[1], key="agreements_map")
+        render_type_legend(view.agreements)
+        st.caption("Arcs from origin to destination, one per instrument type, wider for more instruments. Hover over an arc "
+                   "for the pair and the number of instruments; drag and scroll to move and zoom.")
+        st.subheader("Timeline of signings")
+        if view.timeline is None:
+            st.info("None of these agreements has a recorded date, so none is placed on the timeline; they are listed "
+                    "below.", icon=":material/event_busy:")
+        else:
+            st.plotly_chart(view.timeline, key="agreements_timeline")
+            render_type_legend(view.agreements[view.agreements["year_signed"].notna()])
+        st.caption("One marker per destination, year and instrument type, larger for more instruments. An agreement "
+                   "whose page gives only the year is placed at that year; hover for the date as recorded.")
+        render_undated(view.frame, key="agreements_undated")
+
+        st.subheader("Coverage by destination")
+        render_coverage(view.coverage, key="agreements_coverage")
+
+
+def gaps_section(*, chosen: list[str], role: str, names: dict, sources: pd.DataFrame) -> None:
+    st.subheader("Large corridors with no recorded agreement")
+    gaps, considered, latest_year = load_or_stop(load_corridor_gaps, revision=AGREEMENT_STOCK_REVISION,
+                                                 largest=GAP_CORRIDORS, countries=tuple(chosen), role=role)
+    st.caption(
+        f"Of the {considered} largest corridors within Asia and the Pacific in {latest_year}"
+        + (" for the chosen countries" if chosen else "") + f", {considered - len(gaps)} have at least one recorded "
+        f"agreement (of any type or date) and {len(gaps)} have none. The inventory is partial: 'no recorded agreement' "
+        "means none was found in the pages read, not that none exists."
+    )
+    if gaps.empty:
+        st.info("Every one of these corridors has a recorded agreement.", icon=":material/check_circle:")
+    else:
+        render_gaps(gaps, names=names, year=latest_year, key="agreements_gaps")
+    render_source_note(sources, gaps["source_id"] if len(gaps) else [f"undesa_ims_{AGREEMENT_STOCK_REVISION}"],
+                       measure=f"{CATALOG['corridors'].measure}. UN DESA {AGREEMENT_STOCK_REVISION} revision, "
+                       f"{latest_year}; both countries in the UN regions Asia or Oceania, unknown origins left out.")
+
+
+def regional_section(sources: pd.DataFrame) -> None:
+    st.subheader("Regional instruments")
+    st.caption(CATALOG["regional_instruments"].description)
+    render_regional_instruments(load_or_stop(regional_view), key="regional_instruments")
