@@ -1,6 +1,6 @@
 """The corridor profile's further sections: money sent home, its cost, agreements, departures and news.
 
-Each takes the CorridorContext of components.corridor_views and renders one section; a section whose table
+Each takes the CorridorContext of components.corridors.render and renders one section; a section whose table
 cannot be loaded says so and the others still show.
 """
 
@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.agreements.render import render_agreement_list
-from components.corridor_views import CorridorContext, render_corridor_detail
+from components.corridors.render import CorridorContext, render_corridor_detail
 from components.feedback import load_or_warn
 from components.formatting import compact_number, exact_number, percent
 from components.news import render_latest_news

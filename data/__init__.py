@@ -47,6 +47,9 @@ __all__ = [
     "TableSpec",
     "agreements_between",
     "has_recorded_agreement",
+    "UNKNOWN_PLACE",
+    "country_choices",
+    "country_names",
     "load_agreements",
     "load_corridor_gaps",
     "load_corridor_years",
@@ -192,6 +195,23 @@ def load_remittance_costs() -> pd.DataFrame:
 def load_remittances_by_sender() -> pd.DataFrame:
     """Sri Lanka's reported remittances by sending country, 2023."""
     return load("remittances_by_sender")
+
+
+UNKNOWN_PLACE = "OOO"  # UN DESA's code for "other or unknown" places: never a country to choose
+
+
+def country_names() -> dict[str, str]:
+    """ISO3 code -> country or area name, from the countries table."""
+    countries = load("countries")
+    return dict(zip(countries["iso3"], countries["name"]))
+
+
+def country_choices(*, asia_pacific: bool = False, with_unknown: bool = False) -> list[str]:
+    """ISO3 codes a user can choose, sorted by name: all countries and areas or those of Asia and the Pacific;
+    UN DESA's "other or unknown" only where asked (a corridor's origin may be unknown)."""
+    countries, names = load("countries"), country_names()
+    codes = countries.loc[countries["is_asia_pacific"], "iso3"] if asia_pacific else countries["iso3"]
+    return sorted((code for code in codes if with_unknown or code != UNKNOWN_PLACE), key=names.get)
 
 
 # --- views with parameters ------------------------------------------------------------------------------

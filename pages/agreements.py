@@ -9,7 +9,15 @@ from components.frame import ensure_frame
 from components.provenance import render_source_note
 from data import CATALOG, load
 from data.agreements import BOOKLET_SOURCE_ID
-from data.filters.agreements import AGREEMENT_LINK, FILTER, FILTERS, ROLE_LABELS, ROLES, SECTOR_PATTERNS, AgreementFilters
+from data.filters.agreements import (
+              AGREEMENT_LINK,
+              FILTER,
+              FILTERS,
+              ROLE_LABELS,
+              ROLES,
+              SECTOR_PATTERNS,
+              AgreementFilters,
+)
 from data.schemas import INSTRUMENT_TYPES
 
 ensure_frame()

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from components.corridor_profile import render_corridor_profile
-from components.corridor_views import CorridorContext
+from components.corridors.render import CorridorContext
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show, view_link
 from components.frame import ensure_frame
-from data import CORRIDOR_REVISIONS, load_corridors, load_countries, load_sources
+from data import CORRIDOR_REVISIONS, country_choices, country_names, load_corridors, load_sources
 from data.filters.profiles import CORRIDOR_FILTERS
 
 ensure_frame()
@@ -16,10 +16,9 @@ st.title("Corridor profile")
 st.caption("One origin-destination pair: migrant stock by sex (UN DESA), modelled remittances sent home (KNOMAD), "
            "the cost of sending money (Remittance Prices Worldwide), agreements, reported departures and news. "
            "Open it for any pair with a link such as `?origin=NPL&destination=MYS`.")
-countries = load_or_stop(load_countries)
 sources = load_or_stop(load_sources)
-names = countries.set_index("iso3")["name"].to_dict()
-places = sorted((code for code in names if code != "OOO"), key=names.get)
+names = load_or_stop(country_names)
+places = load_or_stop(country_choices)
 
 columns = st.columns([2, 2, 1])
 origin_filter, destination_filter, revision_filter = CORRIDOR_FILTERS

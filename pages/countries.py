@@ -7,16 +7,23 @@ from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from data import CATALOG, CORRIDOR_REVISIONS, load_corridor_years, load_countries, load_country_stock, load_sources
+from data import (
+    CATALOG,
+    CORRIDOR_REVISIONS,
+    country_choices,
+    country_names,
+    load_corridor_years,
+    load_country_stock,
+    load_sources,
+)
 from data.filters.profiles import COUNTRY_FILTERS
 
 ensure_frame()
 
 st.title("Country profiles")
-countries = load_or_stop(load_countries)
 sources = load_or_stop(load_sources)
-names = countries.set_index("iso3")["name"].to_dict()
-asia_pacific = sorted(countries.loc[countries["is_asia_pacific"], "iso3"], key=names.get)
+names = load_or_stop(country_names)
+asia_pacific = load_or_stop(country_choices, asia_pacific=True)
 
 controls = st.columns([3, 1])
 country_filter, revision_filter = COUNTRY_FILTERS

@@ -10,7 +10,8 @@ from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from data import CATALOG, load_countries, load_news, load_sources, load_user_news
+from data import CATALOG, load_news, load_sources, load_user_news
+from data import country_names as names_by_code
 from data.filters.news import FILTER, FILTERS, NewsFilters
 from data.news import (
     KINDS,
@@ -31,9 +32,8 @@ spec = CATALOG["news"]
 st.caption(f"{spec.measure}. Countries and topics were assigned by the compilers; summaries are theirs, not the "
            "publishers'. Coverage is uneven between countries.")
 news = load_or_stop(load_news)
-countries = load_or_stop(load_countries)
 sources = load_or_stop(load_sources)
-country_names = countries.set_index("iso3")["name"].to_dict()
+country_names = load_or_stop(names_by_code)
 source_labels = news_view.listing_labels(sources)
 
 filter_area = st.container()

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components import corridors as figures
+from components.corridors import figures
 from data import load_corridor_years, load_corridors, load_countries, load_country_shapes
 from data.filters.corridors import CorridorFilters
 from data.profiles import corridor_trend

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from components.corridors import arc_frame
+from components.corridors.figures import arc_frame
 from components.maps import fitted_view
 from data import load_corridor_years, load_countries
 from data.filters.corridors import CorridorFilters

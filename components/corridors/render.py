@@ -1,23 +1,25 @@
-"""Streamlit renderers for the corridors page: play control, corridor picker, corridor detail, table.
-
-The figures themselves are built by the pure functions in ``components/corridors.py``.
+"""Streamlit renderers for the corridors page: play control, corridor picker, corridor detail, table, and the
+page's sections. The figures themselves are built by the pure functions in ``components/corridors/figures.py``.
 """
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
 
-from components import corridors as figures
-from components.filters import ARRIVED_KEY, choice_param, write_param
+from components.corridors import figures
+from components.downloads import render_downloads
+from components.feedback import load_or_stop
+from components.filters import ARRIVED_KEY, choice_param, render_link_keys, view_link, write_param
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
-from data import CATALOG, load_corridors
-from data.filters.corridors import next_point, previous_point
+from data import CATALOG, load_corridors, load_country_shapes
+from data.filters import Filter
+from data.filters.corridors import VIEW_LABELS, CorridorFilters, next_point, previous_point
 from data.profiles import corridor_trend
 
 PLAY_SECONDS = 1.5
@@ -208,3 +210,74 @@ def render_corridor_detail(context: CorridorContext) -> None:
     """The pair's migrant stock; components.corridor_profile adds the other datasets' sections."""
     st.subheader(context.title)
     render_stock_section(context)
+
+
+# --- the page's sections -------------------------------------------------------------------------------
+
+def map_section(table: pd.DataFrame, filters: CorridorFilters, *, countries: pd.DataFrame,
+                sources: pd.DataFrame) -> None:
+    """Arcs (corridors) or filled countries, with the legend, what is not drawn, and the source."""
+    view, sex, year, revision = filters.view, filters.sex, filters.year, filters.revision
+    spec = CATALOG["corridors"]
+    unit = "corridors" if view == "corridors" else "countries"
+    if table.empty:
+        st.info(f"No {unit} match these filters. Remove a country or region, lower the minimum size, or pick another "
+                "year.", icon=":material/filter_alt_off:")
+    elif view == "corridors":
+        st.pydeck_chart(figures.corridor_map(table, countries), key=MAP_KEY, height=520,
+                        on_select=take_map_selection, selection_mode="single-object",
+                        alt=f"Map of the {len(table)} corridors in the table below, drawn as arcs")
+    else:
+        shapes = load_or_stop(load_country_shapes)
+        st.pydeck_chart(figures.country_map(table, shapes, countries, view=view), key=f"{view}_map", height=520,
+                        alt=f"Map of the {len(table)} countries in the table below, filled by number of migrants")
+    if not table.empty:
+        render_legend(table, title=figures.legend_title(view, sex=sex, year=year))
+        unmapped = figures.unmapped_places(table, countries)
+        if unmapped:
+            st.caption(f"Listed in the table but not drawn (no map location): {', '.join(unmapped)}.")
+        render_source_note(sources, table["source_id"].str.split(";").explode(),
+                           measure=f"{spec.measure}. UN DESA {revision} revision, {year}.")
+
+
+def detail_section(table: pd.DataFrame, filters: CorridorFilters, *, by_year: Mapping[int, pd.DataFrame],
+                   countries: pd.DataFrame, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+    """One corridor's detail: clicked on the map, chosen in the picker, or opened by link."""
+    from components.corridor_profile import render_corridor_profile  # it renders with this module's context
+
+    view, year, revision = filters.view, filters.year, filters.revision
+    st.header("Corridor detail")
+    listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries)
+    pair = select_corridor(listed, revision=revision, names=names)
+    if pair:
+        render_corridor_profile(CorridorContext(
+            origin=pair[0], destination=pair[1], names=names, revision=revision, year=year,
+            corridors=load_or_stop(load_corridors, revision=revision), sources=sources))
+        st.page_link("pages/corridor.py", label="Open this corridor's own page (to bookmark or present)",
+                     icon=":material/open_in_new:",
+                     query_params={"origin": pair[0], "destination": pair[1], **({"rev": revision} if revision != 2024 else {})})
+
+
+def table_section(table: pd.DataFrame, filters: CorridorFilters, *, described: list[str],
+                  sources: pd.DataFrame) -> None:
+    """The table behind the map and its downloads."""
+    view, year, revision = filters.view, filters.year, filters.revision
+    spec = CATALOG["corridors"]
+    unit = "corridors" if view == "corridors" else "countries"
+    st.header("The table behind the map")
+    if table.empty:
+        st.info(f"No {unit} match these filters, so there is nothing to download.")
+    else:
+        st.caption(f"{len(table):,} {unit if len(table) > 1 else unit[:-1]}, exactly as on the map; downloads carry "
+                   "the source and licence of each row.")
+        render_table(table)
+        render_downloads(table, sources, name=f"corridors-{view}-{revision}-{year}", title=f"{spec.title}: {VIEW_LABELS[view]}",
+                         measure=f"{spec.measure}. UN DESA {revision} revision.", filters=described, key="corridors")
+
+
+def share_section(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]]) -> None:
+    st.header("Share this view")
+    st.caption("Copy this link (button at the right of the box) to reopen the page with every filter and the "
+               "corridor shown above.")
+    st.code(view_link(), language=None, wrap_lines=True)
+    render_link_keys(filters, extra=extra)
