@@ -1,6 +1,8 @@
 """Rebuild every curated table from a folder of raw published files.
 
-    python -m data.build ../shared/sources            # writes data/tables/*.csv and static/countries.geojson
+    python -m data.build                              # from data/raw/sources: writes data/tables/*.csv and
+                                                      # static/countries.geojson
+    python -m data.build ../shared/sources            # from any folder laid out the same way (seeds/ beside it)
     python -m data.build NEWER_RELEASES --out /tmp/x  # try newer official files without touching the app
 """
 
@@ -22,6 +24,7 @@ from data.build import (
     remittances,
     remittances_by_sender,
 )
+from data.build.common import RAW_DIR
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
@@ -52,7 +55,8 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("raw", type=Path, help="folder of raw published files (laid out like shared/sources)")
+    parser.add_argument("raw", type=Path, nargs="?", default=RAW_DIR,
+                        help="folder of raw published files, laid out like data/raw/sources (default: that folder)")
     parser.add_argument("--out", type=Path, default=TABLES_DIR, help="where to write the CSV tables")
     parser.add_argument("--geo-out", type=Path, default=GEO_DIR, help="where to write the country shapes")
     args = parser.parse_args(argv)
