@@ -24,10 +24,10 @@ TABLE_COLUMNS = ["group_key", "group_name", "kind", "iso3", "member_name", "join
 
 def group_labels(groups: pd.DataFrame) -> dict[str, str]:
     """Each country group's key and how to show it, in table order, e.g.
-    ``{"gcc": "Gulf Cooperation Council (GCC) (6 members)", ...}``."""
+    ``{"gcc": "Gulf Cooperation Council (GCC), 6 members", ...}``."""
     counts = groups.groupby("group_key", sort=False)["iso3"].nunique()
     names = groups.drop_duplicates("group_key").set_index("group_key")["group_name"]
-    return {key: f"{names[key]} ({counts[key]} members)" for key in names.index}
+    return {key: f"{names[key]}, {counts[key]} members" for key in names.index}
 
 
 def place_group_labels(groups: pd.DataFrame, countries: pd.DataFrame) -> dict[str, str]:
