@@ -6,6 +6,7 @@ Public API (pages and components use only these):
     load_remittances(), load_remittance_corridors(), load_remittance_costs(), load_remittances_by_sender()
     load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
     agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
+    load_country_groups() (GCC, ASEAN, SAARC, ... members; helpers in ``data.groups``)
     load_news(), load_user_news(raw) (a user's CSV of news items: items and problems, never an exception)
     CATALOG, DataProblem, filter helpers in ``data.filters``.
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
@@ -45,6 +46,7 @@ __all__ = [
     "load_corridor_years",
     "load_corridors",
     "load_countries",
+    "load_country_groups",
     "load_country_shapes",
     "load_country_stock",
     "load_deployments",
@@ -60,6 +62,7 @@ __all__ = [
     "read_agreements",
     "read_corridors",
     "read_countries",
+    "read_country_groups",
     "read_deployments",
     "read_news",
     "read_regional_instruments",
@@ -129,6 +132,11 @@ def read_remittance_costs(path: Path, country_codes: frozenset[str], source_ids:
 def read_remittances_by_sender(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     frame = read_csv_table("remittances_by_sender", path)
     return validate("remittances_by_sender", path, frame, schemas.remittances_by_sender_schema(country_codes, source_ids))
+
+
+def read_country_groups(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("country_groups", path)
+    return validate("country_groups", path, frame, schemas.country_groups_schema(country_codes, source_ids))
 
 
 # --- cached loaders -----------------------------------------------------------------------------
@@ -214,6 +222,18 @@ def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int
     """The largest corridors (within Asia and the Pacific, latest year) with no recorded agreement; see corridor_gaps."""
     return _corridor_gaps_cached(*_located("agreements"), _located("corridors"), _located("countries"), revision,
                                  largest, tuple(countries), role)
+
+
+def load_country_groups() -> pd.DataFrame:
+    """Members of country groups (GCC, ASEAN, SAARC, Colombo Process, Abu Dhabi Dialogue, World Bank regions),
+    one row per (group, member) with its cited page; ``data.groups`` turns them into filter places and totals."""
+    return _country_groups_cached(*_located("country_groups"), _located("countries"), _located("sources"))
+
+
+@st.cache_data(show_spinner=False)
+def _country_groups_cached(path: str, mtime_ns: int, countries_at: tuple[str, int],
+                           sources_at: tuple[str, int]) -> pd.DataFrame:
+    return read_country_groups(Path(path), _country_codes(), _source_ids())
 
 
 def load_news() -> pd.DataFrame:

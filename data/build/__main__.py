@@ -16,6 +16,7 @@ from data.build import (
     agreements,
     corridors,
     countries,
+    country_groups,
     deployments,
     geometry,
     news,
@@ -43,10 +44,11 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         "remittance_corridors": remittance_corridors.build_remittance_corridors(raw),
         "remittance_costs": remittance_costs.build_remittance_costs(raw),
         "remittances_by_sender": remittances_by_sender.build_remittances_by_sender(raw),
+        "country_groups": country_groups.build_country_groups(raw),
     }
     source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
                    *agreement_sources, *news.SOURCES, *remittances.SOURCES, *remittance_corridors.SOURCES,
-                   *remittance_costs.SOURCES, *remittances_by_sender.SOURCES]
+                   *remittance_costs.SOURCES, *remittances_by_sender.SOURCES, *country_groups.SOURCES]
     # Int64: a web page or listing whose publication year is not known leaves the year empty (never guessed).
     sources = pd.DataFrame(source_rows).astype({"year": "Int64"})
     tables["sources"] = sources.drop_duplicates("source_id").sort_values("source_id")
