@@ -55,6 +55,7 @@ __all__ = [
     "load_corridor_years",
     "load_corridors",
     "load_countries",
+    "load_country_groups",
     "load_country_shapes",
     "load_country_stock",
     "load_deployments",
@@ -92,6 +93,7 @@ SCHEMAS = {
     "remittance_corridors": (schemas.remittance_corridors_schema, ("country_codes", "source_ids")),
     "remittance_costs": (schemas.remittance_costs_schema, ("country_codes", "source_ids")),
     "remittances_by_sender": (schemas.remittances_by_sender_schema, ("country_codes", "source_ids")),
+    "country_groups": (schemas.country_groups_schema, ("country_codes", "source_ids")),
 }
 
 
@@ -195,6 +197,12 @@ def load_remittance_costs() -> pd.DataFrame:
 def load_remittances_by_sender() -> pd.DataFrame:
     """Sri Lanka's reported remittances by sending country, 2023."""
     return load("remittances_by_sender")
+
+
+def load_country_groups() -> pd.DataFrame:
+    """Members of country groups (GCC, ASEAN, SAARC, Colombo Process, Abu Dhabi Dialogue, World Bank regions),
+    one row per (group, member) with its cited page; ``data.groups`` turns them into filter places and totals."""
+    return load("country_groups")
 
 
 UNKNOWN_PLACE = "OOO"  # UN DESA's code for "other or unknown" places: never a country to choose

@@ -274,5 +274,30 @@ CATALOG: dict[str, TableSpec] = {
                 "source_id": "Source of the row",
             },
         ),
+        TableSpec(
+            name="country_groups",
+            title="Country groups: members of regional organisations, consultative processes and World Bank regions",
+            measure="Reference list: one row per (group, member country); membership, not migrant numbers",
+            description="GCC (6 members), ASEAN (11, with Timor-Leste admitted on 26 October 2025), SAARC (8), the "
+            "Colombo Process (12) and the Abu Dhabi Dialogue (20), each transcribed from the public page in its "
+            "source_id; and the World Bank regions East Asia & Pacific and South Asia, from the World Bank's FY2023 "
+            "country classification. Caveats: membership is as of the date in membership_as_of (blank where the "
+            "page shows no date; the Abu Dhabi Dialogue list comes from an undated page and its 2024 ministerial "
+            "meeting named 16 countries); observers, partners and candidates are not included; join dates only "
+            "where the cited page states them. UN regions and 'Asia and the Pacific' are areas of the countries "
+            "table, not rows here.",
+            columns={
+                "group_key": "Identifier of the group (e.g. gcc, asean, wb_south_asia)",
+                "group_name": "Name of the group",
+                "kind": "intergovernmental organisation, regional consultative process or statistical region",
+                "iso3": "ISO3 code of the member country",
+                "member_name": "The member's name as the cited page or file writes it",
+                "joined": "When the member joined (YYYY or YYYY-MM-DD, as the cited page gives it); blank where it "
+                "gives none",
+                "membership_as_of": "Date the cited page or file states for the list (YYYY, YYYY-MM-DD); blank where "
+                "it shows none",
+                "source_id": "The page or file that states the membership",
+            },
+        ),
     ]
 }

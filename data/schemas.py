@@ -3,6 +3,7 @@
 import pandas as pd
 import pandera.pandas as pa
 
+from data.groups import GROUP_KINDS
 from data.news import KINDS, PRECISIONS, TOPICS, is_web_url, parse_item_date, split_list
 
 ISO3 = pa.Check.str_matches(r"^[A-Z0-9]{3}$", error="a 3-character upper-case code")
@@ -342,5 +343,32 @@ def remittances_by_sender_schema(country_codes: frozenset[str], source_ids: froz
             )
         ],
         unique=["year", "receiver_iso3", "sender_as_published"],
+        coerce=True,
+    )
+
+
+# A year, a month or a day, as the cited page gives it (never padded to a day it does not state).
+PARTIAL_DATE = pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$", error="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _one_name_and_kind_per_group(frame: pd.DataFrame) -> bool:
+    return bool((frame.groupby("group_key")[["group_name", "kind"]].nunique() == 1).all().all())
+
+
+def country_groups_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "group_key": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+            "group_name": pa.Column(str),
+            "kind": pa.Column(str, pa.Check.isin(GROUP_KINDS)),
+            "iso3": pa.Column(str, [ISO3, iso3_in(country_codes)]),
+            "member_name": pa.Column(str),
+            "joined": pa.Column(str, PARTIAL_DATE, nullable=True),
+            "membership_as_of": pa.Column(str, PARTIAL_DATE, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[pa.Check(_one_name_and_kind_per_group, element_wise=False,
+                         error="one group_name and one kind per group_key")],
+        unique=["group_key", "iso3"],
         coerce=True,
     )

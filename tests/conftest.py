@@ -1,4 +1,4 @@
-"""Shared fixtures: where the raw published sources are, and an isolated copy of the curated tables."""
+"""Shared fixtures: where the raw published sources are (in the repo), and an isolated copy of the curated tables."""
 
 import logging
 import shutil
@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from data.build.common import RAW_DIR
 from data.catalog import TABLES_DIR, TABLES_DIR_VARIABLE
 
 REPO = Path(__file__).resolve().parents[1]
-RAW_SOURCES = REPO.parent / "shared" / "sources"
+# The raw published files shipped in data/raw (sources/ and seeds/ beside it); nothing is read outside the repo.
+RAW_SOURCES = RAW_DIR
 
 # Loaders called outside a Streamlit run fall back to an in-memory cache and say so on every call.
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
@@ -18,7 +20,7 @@ logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.E
 @pytest.fixture(scope="session")
 def raw_sources() -> Path:
     if not (RAW_SOURCES / "SOURCES.md").is_file():
-        pytest.fail(f"The raw published sources are expected at {RAW_SOURCES} (shared/ beside the repo).")
+        pytest.fail(f"The raw published sources are expected at {RAW_SOURCES} (data/raw, shipped with the repo).")
     return RAW_SOURCES
 
 

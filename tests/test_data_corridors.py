@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from data import CATALOG, load_corridors, read_table
+from data.build.common import raw_file
 from data.build.corridors import build_corridors
 
 
@@ -55,7 +56,7 @@ def test_every_asia_pacific_country_in_un_desa_appears(corridors, raw_sources):
     countries = read_table("countries", CATALOG["countries"].path, source_ids=frozenset(read_table("sources", CATALOG["sources"].path)["source_id"]))
     asia_pacific = set(countries.loc[countries["is_asia_pacific"], "iso3"])
     assert len(asia_pacific) == 81
-    raw = pd.read_csv(raw_sources / "undesa_ims/undesa_ims2024_bilateral_by_sex.csv", keep_default_na=False)
+    raw = pd.read_csv(raw_file(raw_sources / "undesa_ims/undesa_ims2024_bilateral_by_sex.csv"), keep_default_na=False)
     in_un_desa = asia_pacific & (set(raw["orig_iso3"]) | set(raw["dest_iso3"]))
     assert len(in_un_desa) > 60
     assert in_un_desa <= set(corridors["orig_iso3"]) | set(corridors["dest_iso3"])

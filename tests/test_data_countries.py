@@ -8,9 +8,8 @@ import pytest
 from shapely.geometry import shape
 
 from data.build import countries, geometry
-from data.build.common import read_raw_csv
+from data.build.common import RAW_DIR, read_raw_csv
 
-RAW = Path(__file__).resolve().parents[2] / "shared" / "sources"
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_SHAPES = REPO / "static" / "countries.geojson"
 SMALL_STATES = ["SGP", "BHR", "QAT", "MDV", "HKG", "MAC", "BRN", "FJI", "TON", "WSM"]
@@ -20,9 +19,9 @@ SOURCE_KEYS = {"source_id", "publisher", "dataset", "edition", "year", "url", "l
 
 @pytest.fixture(scope="module")
 def raw() -> Path:
-    if not (RAW / "undesa_ims" / "country_codes_lookup.csv").is_file():
-        pytest.fail(f"Raw published sources not found at {RAW} (expected shared/sources beside the repo).")
-    return RAW
+    if not (RAW_DIR / "undesa_ims" / "country_codes_lookup.csv").is_file():
+        pytest.fail(f"Raw published sources not found at {RAW_DIR} (shipped in the repo).")
+    return RAW_DIR
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +155,7 @@ def test_shapes_file_is_small(shapes, tmp_path):
 
 
 def test_shipped_shapes_file(shapes):
-    assert SHIPPED_SHAPES.is_file(), f"{SHIPPED_SHAPES} is missing: run python -m data.build ../shared/sources"
+    assert SHIPPED_SHAPES.is_file(), f"{SHIPPED_SHAPES} is missing: run python -m data.build"
     assert SHIPPED_SHAPES.stat().st_size <= geometry.MAX_BYTES
     shipped = json.loads(SHIPPED_SHAPES.read_text(encoding="utf-8"))
     assert {f["properties"]["iso3"] for f in shipped["features"]} == {f["properties"]["iso3"] for f in shapes["features"]}

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from data import load_corridor_years, load_corridors, load_countries
+from data.build.common import read_raw_text
 from data.filters.corridors import (
     ASIA_PACIFIC,
     CORRIDOR_COLUMNS,
@@ -49,9 +50,9 @@ def years2020():
 def raw_persons(raw_sources, revision: int, year: int, origin: str, destination: str) -> int:
     """female + male for one corridor, straight from the published file (there is no total row)."""
     path = raw_sources / "undesa_ims" / f"undesa_ims{revision}_bilateral_by_sex.csv"
-    with path.open(encoding="utf-8") as handle:
-        return sum(int(float(row["n"])) for row in csv.DictReader(handle)
-                   if row["year"] == str(year) and row["orig_iso3"] == origin and row["dest_iso3"] == destination)
+    rows = csv.DictReader(read_raw_text(path).splitlines())
+    return sum(int(float(row["n"])) for row in rows
+               if row["year"] == str(year) and row["orig_iso3"] == origin and row["dest_iso3"] == destination)
 
 
 def test_default_is_the_25_largest_corridors_with_an_asian_origin_in_the_latest_year(rev2024, countries, years2024):

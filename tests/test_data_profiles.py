@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from data import load_corridors, load_countries
+from data.build.common import raw_file
 from data.profiles import female_share, stock_trend, top_partners
 
 
@@ -44,7 +45,7 @@ def test_female_share_is_missing_not_zero_when_unknown():
 def test_regional_headline_matches_the_raw_un_desa_file(raw_sources):
     from data.profiles import regional_stock
 
-    raw = pd.read_csv(raw_sources / "undesa_ims/undesa_ims2024_bilateral_by_sex.csv", keep_default_na=False)
+    raw = pd.read_csv(raw_file(raw_sources / "undesa_ims/undesa_ims2024_bilateral_by_sex.csv"), keep_default_na=False)
     countries = load_countries()
     region = set(countries.loc[countries["is_asia_pacific"], "iso3"])
     raw_2024 = raw[raw["year"] == 2024]

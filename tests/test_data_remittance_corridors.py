@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from data import load_remittance_corridors
+from data.build.common import raw_file
 from data.build.remittance_corridors import build_remittance_corridors
 
 
@@ -28,7 +29,7 @@ def test_2021_corridors_match_the_published_matrix(corridors, sender, receiver, 
 
 
 def test_uae_to_india_equals_the_raw_cell(corridors, raw_sources):
-    raw = pd.read_csv(raw_sources / "knomad_bilateral_remittances/brm_2021_long.csv")
+    raw = pd.read_csv(raw_file(raw_sources / "knomad_bilateral_remittances/brm_2021_long.csv"))
     cell = raw[(raw["sender_iso3"] == "ARE") & (raw["receiver_iso3"] == "IND")]["remittances_usd_million"].iloc[0]
     assert estimate(corridors, 2021, "ARE", "IND") == cell == pytest.approx(19_821.05, abs=0.01)
 

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from data import load_remittance_costs
+from data.build.common import raw_file
 from data.build.remittance_costs import build_remittance_costs
 
 
@@ -29,7 +30,7 @@ def test_2020q3_corridor_costs_match_the_published_figures(costs, sender, receiv
 
 
 def test_saudi_arabia_to_india_equals_the_raw_file(costs, raw_sources):
-    raw = pd.read_csv(raw_sources / "remittance_costs/rpw_corridor_avg_total_cost_2011q1_2020q3.csv")
+    raw = pd.read_csv(raw_file(raw_sources / "remittance_costs/rpw_corridor_avg_total_cost_2011q1_2020q3.csv"))
     cell = raw.query("sender_iso3 == 'SAU' and receiver_iso3 == 'IND' and period == '2020Q3'")["avg_total_cost_pct"]
     assert corridor_cost(costs, "SAU", "IND", "2020Q3") == cell.iloc[0] == 5.4533
 

@@ -1,6 +1,8 @@
 """Rebuild every curated table from a folder of raw published files.
 
-    python -m data.build ../shared/sources            # writes data/tables/*.csv and static/countries.geojson
+    python -m data.build                              # from data/raw/sources: writes data/tables/*.csv and
+                                                      # static/countries.geojson
+    python -m data.build ../shared/sources            # from any folder laid out the same way (seeds/ beside it)
     python -m data.build NEWER_RELEASES --out /tmp/x  # try newer official files without touching the app
 """
 
@@ -14,6 +16,7 @@ from data.build import (
     agreements,
     corridors,
     countries,
+    country_groups,
     deployments,
     geometry,
     news,
@@ -22,6 +25,7 @@ from data.build import (
     remittances,
     remittances_by_sender,
 )
+from data.build.common import RAW_DIR
 from data.catalog import GEO_DIR, TABLES_DIR
 
 
@@ -40,10 +44,11 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         "remittance_corridors": remittance_corridors.build_remittance_corridors(raw),
         "remittance_costs": remittance_costs.build_remittance_costs(raw),
         "remittances_by_sender": remittances_by_sender.build_remittances_by_sender(raw),
+        "country_groups": country_groups.build_country_groups(raw),
     }
     source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
                    *agreement_sources, *news.SOURCES, *remittances.SOURCES, *remittance_corridors.SOURCES,
-                   *remittance_costs.SOURCES, *remittances_by_sender.SOURCES]
+                   *remittance_costs.SOURCES, *remittances_by_sender.SOURCES, *country_groups.SOURCES]
     # Int64: a web page or listing whose publication year is not known leaves the year empty (never guessed).
     sources = pd.DataFrame(source_rows).astype({"year": "Int64"})
     tables["sources"] = sources.drop_duplicates("source_id").sort_values("source_id")
@@ -52,7 +57,8 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("raw", type=Path, help="folder of raw published files (laid out like shared/sources)")
+    parser.add_argument("raw", type=Path, nargs="?", default=RAW_DIR,
+                        help="folder of raw published files, laid out like data/raw/sources (default: that folder)")
     parser.add_argument("--out", type=Path, default=TABLES_DIR, help="where to write the CSV tables")
     parser.add_argument("--geo-out", type=Path, default=GEO_DIR, help="where to write the country shapes")
     args = parser.parse_args(argv)

@@ -77,7 +77,8 @@ BOOKLET_SOURCE = {
 def build_agreements(raw: Path, *, booklet: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
     """The agreements table, the regional instruments table and the sources both cite.
 
-    ``booklet`` defaults to ``seeds/`` beside ``raw`` (the shared folder holds ``sources/`` and ``seeds/``).
+    ``booklet`` defaults to ``seeds/`` beside ``raw`` (data/raw and the shared folder both hold ``sources/`` and
+    ``seeds/``).
     """
     booklet_text = _read_booklet(booklet or raw.parent / "seeds" / BOOKLET_FILE)
     names = _lookup_names(raw)
@@ -97,7 +98,7 @@ def build_agreements(raw: Path, *, booklet: Path | None = None) -> tuple[pd.Data
 
 def _read_booklet(path: Path) -> str:
     if not path.is_file():
-        raise FileNotFoundError(f"The ILO booklet text was not found at {path} (expected in shared/seeds).")
+        raise FileNotFoundError(f"The ILO booklet text was not found at {path} (expected in seeds/ beside the sources folder).")
     return path.read_text(encoding="utf-8")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
-from data.build.common import read_raw_csv
+from data.build.common import read_raw_csv, read_raw_text
 
 NATURAL_EARTH_50M = "geometry/ne_50m_admin_0_countries.geojson"
 LOOKUP = "undesa_ims/country_codes_lookup.csv"
@@ -55,10 +55,7 @@ SOURCES = [NATURAL_EARTH_SOURCE]
 
 def read_natural_earth(raw: Path) -> list[dict]:
     """The Natural Earth 50m admin-0 features, as published."""
-    path = raw / NATURAL_EARTH_50M
-    if not path.is_file():
-        raise FileNotFoundError(f"Raw file not found: {path}. Pass the folder that holds the published sources.")
-    return json.loads(path.read_text(encoding="utf-8"))["features"]
+    return json.loads(read_raw_text(raw / NATURAL_EARTH_50M))["features"]
 
 
 def read_lookup(raw: Path):
