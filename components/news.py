@@ -6,7 +6,6 @@ HTML, and markdown is escaped wherever st.markdown is used. Only http(s) address
 
 import html
 import math
-import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
@@ -15,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.formatting import OKABE_ITO, escape_markdown
 from data.news import KINDS, TOPICS, is_web_url, latest_news
 
 NEWS_PAGE = "pages/news.py"
@@ -22,7 +22,7 @@ PER_PAGE = 10
 USER_SUPPLIED_LABEL = "User-supplied, not from a published source"
 # Okabe-Ito: colour-blind safe. Colours repeat across lanes; the lane names carry the meaning.
 # (Its yellow is left out: too faint on white for small markers.)
-LANE_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
+LANE_COLOURS = OKABE_ITO[:7]
 COLOUR_BY = {"topic": "Topic", "kind": "Kind"}
 MARKER_STYLES = {True: "circle", False: "circle-open", "user": "x"}  # keyed by "dated to the day?"
 TIMELINE_NOTE = ("Each mark is an item; an item with several topics shows in each of its lanes. Open circles are "
@@ -30,7 +30,6 @@ TIMELINE_NOTE = ("Each mark is an item; an item with several topics shows in eac
                  "Drag across the chart or the strip below it to zoom to a period; double-click to zoom out.")
 MAX_LISTED_PROBLEMS = 20
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _HREF_SAFE = "/:?#[]@!$&'*+,;=%-._~"  # RFC 3986 characters kept; ( ) < > " and spaces are encoded
 
 
@@ -55,12 +54,6 @@ def format_item_date(text: object, precision: str) -> str:
     if precision == "month":
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def escape_markdown(text: object) -> str:
-    """Text that st.markdown shows literally: every punctuation character backslash-escaped, so no
-    markdown, HTML, LaTeX or Streamlit directive in the data can take effect."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def safe_href(url: object) -> str | None:

@@ -3,7 +3,6 @@
 Colours are Okabe-Ito (colour-blind safe), the same on the map, the timeline and the legend.
 """
 
-import re
 from collections import Counter, defaultdict
 
 import pandas as pd
@@ -32,11 +31,6 @@ CONFIDENCE_COLOURS = ["#009E73", "#E69F00", "#CC79A7"]
 
 def hex_colour(rgb) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb)
-
-
-def plain_markdown(text) -> str:
-    """Untrusted or free text shown through markdown: every markdown, LaTeX and HTML character escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|$<>~:])", r"\\\1", str(text))
 
 
 TABLE_COLUMNS = ["destination", "origin", "instrument_type", "title", "scheme_or_sector", "signed", "year_signed",

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from components.formatting import NO_DATA, compact_number, exact_number, percent
+from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
 from components.maps import arc_map, choropleth_map, class_breaks, legend_html, legend_items
 from data.filters.remittances import (
     CORRIDOR_COST,
@@ -22,7 +22,7 @@ from data.filters.remittances import (
 )
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies, and on a projector.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+PALETTE = OKABE_ITO
 # The whole world: senders to Asia include the Americas and Europe.
 WORLD_VIEW = pdk.ViewState(latitude=20, longitude=30, zoom=0.9, min_zoom=0.5, max_zoom=8)
 GROUP_COLOURS = dict(zip(SENDER_GROUPS, ["#E69F00", "#0072B2", "#999999"]))
