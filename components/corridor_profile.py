@@ -12,7 +12,7 @@ from components.agreements.render import render_agreement_list
 from components.corridors.render import CorridorContext, render_corridor_detail
 from components.feedback import load_or_warn
 from components.formatting import compact_number, exact_number, percent
-from components.news import render_latest_news
+from components.news.render import render_latest_news
 from components.provenance import render_source_note
 from data import (
     CATALOG,

@@ -12,7 +12,7 @@ import streamlit as st
 from components.agreements.render import render_agreement_list
 from components.feedback import load_or_warn
 from components.formatting import compact_number, percent
-from components.news import render_latest_news
+from components.news.render import render_latest_news
 from components.provenance import render_source_note
 from data import CATALOG, load_agreements, load_deployments, load_news, load_remittances
 from data.profiles import country_remittances

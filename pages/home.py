@@ -5,7 +5,7 @@ import streamlit as st
 from components.feedback import load_or_stop, load_or_warn
 from components.formatting import compact_number
 from components.frame import ensure_frame
-from components.news import format_item_date, title_markdown
+from components.news.figures import format_item_date, title_markdown
 from components.provenance import render_source_note
 from components.registry import PAGES
 from data import CATALOG, load_agreements, load_corridors, load_countries, load_news, load_remittances, load_sources

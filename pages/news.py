@@ -4,13 +4,12 @@ Link keys: ``data.filters.news.FILTERS`` (the page's "What the link can say" tab
 
 import streamlit as st
 
-from components import news as news_view
-from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
-from components.provenance import render_source_note
-from data import CATALOG, load_news, load_sources, load_user_news
+from components.news import figures as news_figures
+from components.news import render as news_view
+from data import CATALOG, load_news, load_sources
 from data import country_names as names_by_code
 from data.filters.news import FILTER, FILTERS, NewsFilters
 from data.news import (
@@ -18,10 +17,7 @@ from data.news import (
     TOPICS,
     combined,
     count_by,
-    count_user_supplied,
-    export_table,
     publisher_options,
-    split_dated,
     year_bounds,
 )
 
@@ -34,18 +30,10 @@ st.caption(f"{spec.measure}. Countries and topics were assigned by the compilers
 news = load_or_stop(load_news)
 sources = load_or_stop(load_sources)
 country_names = load_or_stop(names_by_code)
-source_labels = news_view.listing_labels(sources)
+source_labels = news_figures.listing_labels(sources)
 
 filter_area = st.container()
-with st.expander("Add your own items from a CSV file", icon=":material/upload_file:"):
-    st.caption("Columns: title, date (YYYY-MM-DD, YYYY-MM or YYYY; blank for an undated resource), kind, topics; "
-               "optional: publisher, url, countries_iso3, summary, item_id, date_precision. UTF-8, at most 1 MB; "
-               "the full format is in the README. Your items stay in this browser session: they are not saved "
-               "and not part of the link to this view.")
-    upload = st.file_uploader("CSV file of news items", type=["csv"], key="news_upload", max_upload_size=1)
-    user_items, upload_problems = load_user_news(upload.getvalue()) if upload is not None else (None, [])
-    if upload is not None:
-        news_view.render_upload_report(user_items, upload_problems)
+user_items = news_view.upload_section()
 items = combined(news, user_items)
 
 with filter_area:
@@ -53,7 +41,7 @@ with filter_area:
     text = show(FILTER["q"], container=top[0], max_chars=100, placeholder="e.g. recruitment fees, Türkiye, viet nam")
     first_year, last_year = year_bounds(items)
     years = show(FILTER["years"], minimum=first_year, maximum=last_year, container=top[1])
-    colour_by = show(FILTER["colour"], options=list(news_view.COLOUR_BY), format_func=news_view.COLOUR_BY.get,
+    colour_by = show(FILTER["colour"], options=list(news_figures.COLOUR_BY), format_func=news_figures.COLOUR_BY.get,
                      container=top[2], horizontal=True)
     row = st.columns(4)
     counted = {column: count_by(items, column) for column in ("countries", "topic_list", "kind", "publishers")}
@@ -75,37 +63,6 @@ filters = NewsFilters(
     countries=tuple(chosen_countries), topics=tuple(chosen_topics), kinds=tuple(chosen_kinds),
     publishers=tuple(publishers[slug] for slug in chosen_publishers), text=text,
 )
-matching = filters.apply(items)
-dated, undated = split_dated(matching)
-user_count = count_user_supplied(matching)
-st.markdown(news_view.counts_line(len(matching), total=len(items), dated=len(dated), undated=len(undated),
-                                  user_supplied=user_count))
-
-if matching.empty:
-    st.info("No items match these filters. Widen the years, remove a country, topic, kind or publisher, or "
-            "change the search words.", icon=":material/search_off:")
-    st.stop()
-
-if dated.empty:
-    st.info("No dated items match these filters; the undated resources that match are listed below.")
-else:
-    news_view.render_timeline(dated, colour_by=colour_by, key="news_timeline")
-    st.caption(news_view.TIMELINE_NOTE)
-    st.subheader(f"Dated items ({len(dated)}), newest first")
-    news_view.render_item_list(dated, key="dated_page", country_names=country_names, source_labels=source_labels)
-
-if not undated.empty:
-    st.subheader(f"Undated resources ({len(undated)})")
-    st.caption("Resources without a date (the listing they come from prints none): they are not on the timeline, "
-               "and the years filter keeps them.")
-    news_view.render_item_list(undated, key="undated_page", country_names=country_names,
-                               source_labels=source_labels)
-
-st.divider()
-described = filters.describe(country_names=country_names)
-if user_count:
-    described.append(f"Includes {user_count} user-supplied item(s), not from a published source")
-render_downloads(export_table(matching), sources, name="news", title=spec.title, measure=spec.measure,
-                 filters=described)
-render_source_note(sources, matching["source_id"], measure=spec.measure)
+news_view.results_section(filters, items, colour_by=colour_by, country_names=country_names,
+                          source_labels=source_labels, sources=sources)
 render_link_keys(FILTERS)

@@ -6,11 +6,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.news import (
+from components.formatting import escape_markdown
+from components.news.figures import (
     LANE_COLOURS,
     chips_markdown,
     counts_line,
-    escape_markdown,
     format_item_date,
     item_meta,
     safe_href,

@@ -294,7 +294,7 @@ def latest_news_view(countries: list[str], limit: int, news_page: str, match_all
     """A stand-in country view: registers the News page and shows the latest news for ``countries``."""
     import streamlit as st
 
-    from components.news import render_latest_news
+    from components.news.render import render_latest_news
     from data import load_countries, load_news
 
     def view():

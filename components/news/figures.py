@@ -1,39 +1,44 @@
-"""News items on screen: the timeline (pure builder), item cards, and the latest news of a country or corridor.
+"""News items as figures and text: the timeline (plotly), dates, cards' markdown and chips. No Streamlit.
 
 Titles, summaries and publishers are data, possibly from a user's file: they are shown as text, never as
 HTML, and markdown is escaped wherever st.markdown is used. Only http(s) addresses become links.
 """
 
 import html
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from components.formatting import OKABE_ITO, escape_markdown
-from data.news import KINDS, TOPICS, is_web_url, latest_news
+from data.news import KINDS, TOPICS, is_web_url
 
-NEWS_PAGE = "pages/news.py"
-PER_PAGE = 10
 USER_SUPPLIED_LABEL = "User-supplied, not from a published source"
+
+
 # Okabe-Ito: colour-blind safe. Colours repeat across lanes; the lane names carry the meaning.
 # (Its yellow is left out: too faint on white for small markers.)
 LANE_COLOURS = OKABE_ITO[:7]
+
+
 COLOUR_BY = {"topic": "Topic", "kind": "Kind"}
+
+
 MARKER_STYLES = {True: "circle", False: "circle-open", "user": "x"}  # keyed by "dated to the day?"
+
+
 TIMELINE_NOTE = ("Each mark is an item; an item with several topics shows in each of its lanes. Open circles are "
                  "items dated only to a month or a year, placed mid-period; crosses are items from your file. "
                  "Drag across the chart or the strip below it to zoom to a period; double-click to zoom out.")
-MAX_LISTED_PROBLEMS = 20
+
+
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
 _HREF_SAFE = "/:?#[]@!$&'*+,;=%-._~"  # RFC 3986 characters kept; ( ) < > " and spaces are encoded
 
-
-# --- pure helpers ---------------------------------------------------------------------------------
 
 def listing_labels(sources: pd.DataFrame) -> dict[str, str]:
     """Source id -> dataset name, for sources with an address (the listings an item was read from); items
@@ -192,27 +197,6 @@ def _wrapped(text: str, width: int = 70) -> list[str]:
     return [*lines, current]
 
 
-# --- renderers ------------------------------------------------------------------------------------
-
-def render_timeline(items: pd.DataFrame, *, colour_by: str, key: str) -> None:
-    """The timeline, built on every run: figures are never cached (data/__init__.py's caching policy)."""
-    st.plotly_chart(timeline_figure(items, colour_by=colour_by), key=key)
-
-
-def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> None:
-    """What was read from the user's file, and each problem by line (as text: it may quote the file)."""
-    if len(user_items):
-        st.success(f"{len(user_items):,} item(s) added from your file. They are marked user-supplied wherever "
-                   "they are shown and in downloads.", icon=":material/check_circle:")
-    if problems:
-        skipped = "Nothing was added." if user_items.empty else "The other rows were added."
-        with st.container(border=True):
-            st.warning(f"{len(problems):,} problem(s) in your file. {skipped}", icon=":material/warning:")
-            st.text("\n".join(problems[:MAX_LISTED_PROBLEMS]))
-            if len(problems) > MAX_LISTED_PROBLEMS:
-                st.caption(f"… and {len(problems) - MAX_LISTED_PROBLEMS:,} more.")
-
-
 def card_markdown(item: Mapping, *, country_names: Mapping[str, str], source_labels: Mapping[str, str]) -> str:
     """Title (linked), date · kind · publisher in small grey type, the summary, then country and topic chips;
     every piece of data text escaped."""
@@ -221,43 +205,3 @@ def card_markdown(item: Mapping, *, country_names: Mapping[str, str], source_lab
     lines = [title_markdown(item["title"], item["url"]), meta, summary, chips_markdown(item, country_names=country_names)]
     return "  \n".join(line for line in lines if line)
 
-
-def render_item_card(item: Mapping, *, country_names: Mapping[str, str], source_labels: Mapping[str, str]) -> None:
-    # One markdown element a card: the elements of a page of cards are most of a rerun's cost.
-    with st.container(border=True):
-        st.markdown(card_markdown(item, country_names=country_names, source_labels=source_labels))
-
-
-def render_item_list(items: pd.DataFrame, *, key: str, country_names: Mapping[str, str],
-                     source_labels: Mapping[str, str], per_page: int = PER_PAGE) -> None:
-    """Cards, a page of ``per_page`` at a time."""
-    page_count = max(math.ceil(len(items) / per_page), 1)
-    if not 1 <= st.session_state.get(key, 1) <= page_count:
-        st.session_state[key] = 1  # the filters changed under the page number
-    page = st.pagination(page_count, key=key) if page_count > 1 else 1
-    shown = items.iloc[(page - 1) * per_page: page * per_page]
-    if page_count > 1:
-        st.caption(f"Items {(page - 1) * per_page + 1}-{(page - 1) * per_page + len(shown)} of {len(items)}")
-    for item in shown.to_dict("records"):
-        render_item_card(item, country_names=country_names, source_labels=source_labels)
-
-
-def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: int = 5, match_all: bool = False,
-                       country_names: Mapping[str, str] | None = None, heading: str | None = "Latest news",
-                       news_page: str = NEWS_PAGE) -> None:
-    """For a country or corridor view: the newest items tagged with any of ``countries`` (every one of them with
-    ``match_all``, e.g. both ends of a corridor), and a link to the News page filtered to them (which lists
-    items tagged with any of them). ``items`` is the news table (``data.load_news()``); ``news_page`` is the
-    News page as registered with st.navigation."""
-    names = [(country_names or {}).get(code, code) for code in countries]
-    latest = latest_news(items, countries=countries, limit=limit, match_all=match_all)
-    if heading:
-        st.subheader(heading)
-    if latest.empty:
-        tagged = (" and " if match_all else " or ").join(names)
-        st.info(f"No news items are tagged with {escape_markdown(tagged)} yet.", icon=":material/newspaper:")
-    for item in latest.to_dict("records"):
-        st.markdown(title_markdown(item["title"], item["url"]))
-        st.caption(escape_markdown(item_meta(item, source_labels={})))
-    st.page_link(news_page, label=f"All news and resources for {escape_markdown(' or '.join(names))}",
-                 icon=":material/arrow_forward:", query_params={"country": ",".join(countries)})
