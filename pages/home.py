@@ -5,10 +5,10 @@ import streamlit as st
 from components.feedback import load_or_stop, load_or_warn
 from components.formatting import compact_number
 from components.frame import ensure_frame
-from components.news.figures import format_item_date, title_markdown
+from components.news.render import render_headlines
 from components.provenance import render_source_note
 from components.registry import PAGES
-from data import CATALOG, load_agreements, load_corridors, load_countries, load_news, load_remittances, load_sources
+from data import CATALOG, country_names, load, load_corridors
 from data.profiles import regional_remittances, regional_stock
 
 ensure_frame()
@@ -20,9 +20,9 @@ st.write(
     "Every view can be bookmarked, and the table behind it downloaded with its sources."
 )
 
-countries = load_or_stop(load_countries)
-sources = load_or_stop(load_sources)
-names = countries.set_index("iso3")["name"]
+countries = load_or_stop(load, "countries")
+sources = load_or_stop(load, "sources")
+names = load_or_stop(country_names)
 corridors = load_or_stop(load_corridors, revision=2024)
 stock = regional_stock(corridors, countries, year=int(corridors["year"].max()))
 
@@ -44,7 +44,7 @@ st.page_link("pages/corridors.py", label="Explore the corridors", icon=":materia
 render_source_note(sources, stock["source_ids"], measure=f"{CATALOG['corridors'].measure}. UN DESA 2024 revision.")
 
 with st.container():
-    remittances = load_or_warn(load_remittances, what="Remittances")
+    remittances = load_or_warn(load, "remittances", what="Remittances")
     if remittances is not None:
         money = regional_remittances(remittances, countries)
         st.subheader(f"Remittances received, {money['year']}")
@@ -58,19 +58,16 @@ with st.container():
         render_source_note(sources, money["source_ids"], measure=CATALOG["remittances"].measure)
 middle, right = st.columns([1, 2])
 with middle:
-    agreements = load_or_warn(load_agreements, what="Agreements")
+    agreements = load_or_warn(load, "agreements", what="Agreements")
     if agreements is not None:
         st.subheader("Agreements")
         st.metric("Bilateral agreements and MOUs recorded", f"{len(agreements):,}", border=True,
                   help="A partial inventory: each row cites the page that states it.")
         st.page_link("pages/agreements.py", label="Explore agreements", icon=":material/arrow_forward:")
 with right:
-    news = load_or_warn(load_news, what="News")
+    news = load_or_warn(load, "news", what="News")
     if news is not None:
-        st.subheader("Latest news")
-        for item in news.dropna(subset=["period_start"]).head(3).to_dict("records"):
-            st.markdown(title_markdown(item["title"], item["url"]))
-            st.caption(format_item_date(item["date"], item["date_precision"]))
+        render_headlines(news, limit=3)
         st.page_link("pages/news.py", label="All news and resources", icon=":material/arrow_forward:")
 
 st.subheader("Pages")

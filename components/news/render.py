@@ -13,6 +13,7 @@ from components.news.figures import (
     TIMELINE_NOTE,
     card_markdown,
     counts_line,
+    format_item_date,
     item_meta,
     timeline_figure,
     title_markdown,
@@ -89,6 +90,14 @@ def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: 
         st.caption(escape_markdown(item_meta(item, source_labels={})))
     st.page_link(news_page, label=f"All news and resources for {escape_markdown(' or '.join(names))}",
                  icon=":material/arrow_forward:", query_params={"country": ",".join(countries)})
+
+
+def render_headlines(news: pd.DataFrame, *, limit: int) -> None:
+    """The latest dated items: linked title and date, under a "Latest news" heading."""
+    st.subheader("Latest news")
+    for item in news.dropna(subset=["period_start"]).head(limit).to_dict("records"):
+        st.markdown(title_markdown(item["title"], item["url"]))
+        st.caption(format_item_date(item["date"], item["date_precision"]))
 
 
 # --- the News page's sections ----------------------------------------------------------------------------
