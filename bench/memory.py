@@ -29,8 +29,11 @@ def rss_mb() -> float:
 
 def combinations():
     """(page, {widget key: value}) for 200 distinct views, in a fixed order."""
-    corridors = itertools.product([1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024], ["total", "female", "male"],
-                                  ["corridors", "emigrants", "immigrants"])
+    corridors = itertools.product(
+        [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024],
+        ["total", "female", "male"],
+        ["corridors", "emigrants", "immigrants"],
+    )
     for year, sex, view in corridors:  # 72
         yield "pages/corridors.py", {"year": year, "sex": sex, "view": view}
     for year, measure in itertools.product(range(1990, 2024), ["usd", "pct_gdp", "per_capita"]):  # 102
@@ -66,8 +69,10 @@ def main() -> None:
             made += 1
         after = rss_mb()
     print(f"RSS after opening the pages: {opened:.0f} MB")
-    print(f"RSS after {made} distinct filter combinations: {after:.0f} MB (+{after - opened:.0f} MB, "
-          f"{time.perf_counter() - started:.0f} s)")
+    print(
+        f"RSS after {made} distinct filter combinations: {after:.0f} MB (+{after - opened:.0f} MB, "
+        f"{time.perf_counter() - started:.0f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,12 @@ TYPICAL_CHANGE: dict[str, list[Change]] = {
 # the page must say so in an st.info starting "No " (house style: "No <things> match these filters."), not fail
 # or draw an empty chart. A page with filters but no entry here fails tests/test_bad_input.py.
 EMPTY_RESULT: dict[str, list[Change]] = {
-    "corridors": [Change("multiselect", "orig_area", []), Change("multiselect", "orig", ["TUV"]),
-                  Change("radio", "size", "minimum"), Change("selectbox", "min", 1_000_000)],
+    "corridors": [
+        Change("multiselect", "orig_area", []),
+        Change("multiselect", "orig", ["TUV"]),
+        Change("radio", "size", "minimum"),
+        Change("selectbox", "min", 1_000_000),
+    ],
     "remittances": [Change("multiselect", "countries", [])],
     "agreements": [Change("multiselect", "country", ["NPL"]), Change("radio", "role", "destination")],
     "news": [Change("text_input", "q", "no such words zzqx")],

@@ -24,6 +24,8 @@ def load_or_warn(loader: Callable[..., T], *args, what: str, **kwargs) -> T | No
     try:
         return loader(*args, **kwargs)
     except DataProblem as problem:
-        st.error(f"{what} cannot be shown: {problem}\n\nThe rest of this page and the other pages still work.",
-                 icon=":material/error:")
+        st.error(
+            f"{what} cannot be shown: {problem}\n\nThe rest of this page and the other pages still work.",
+            icon=":material/error:",
+        )
         return None

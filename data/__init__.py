@@ -118,6 +118,7 @@ def read_table(
 
 # --- loading: the one boundary ------------------------------------------------------------------------
 
+
 def _located(name: str) -> tuple[str, int]:
     """The table's path and modification time: both key the cache, so an edited file is re-read."""
     path = CATALOG[name].path
@@ -144,8 +145,9 @@ def load(name: str) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def _table_cached(name: str, path: str, mtime_ns: int, countries_at: tuple[str, int] | None,
-                  sources_at: tuple[str, int] | None) -> pd.DataFrame:
+def _table_cached(
+    name: str, path: str, mtime_ns: int, countries_at: tuple[str, int] | None, sources_at: tuple[str, int] | None
+) -> pd.DataFrame:
     return read_table(
         name,
         Path(path),
@@ -224,6 +226,7 @@ def country_choices(*, asia_pacific: bool = False, with_unknown: bool = False) -
 
 # --- views with parameters ------------------------------------------------------------------------------
 
+
 def load_corridors(revision: int | None = None) -> pd.DataFrame:
     """UN DESA migrant stock; one revision (never mixed silently) or both with their ``revision`` column.
     One revision is shared read-only across sessions (not copied per call): never modify it. Both revisions
@@ -266,13 +269,16 @@ def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tup
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)
-def _country_stock_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int, iso3: str,
-                          role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _country_stock_cached(
+    path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int, iso3: str, role: str, year: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     from data.profiles import stock_trend, top_partners
 
     corridors = load_corridors(revision=revision)
-    return (stock_trend(corridors, iso3, role=role),
-            top_partners(corridors, load_countries(), iso3, role=role, year=year))
+    return (
+        stock_trend(corridors, iso3, role=role),
+        top_partners(corridors, load_countries(), iso3, role=role, year=year),
+    )
 
 
 def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.DataFrame:
@@ -281,22 +287,35 @@ def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.Data
 
 
 @st.cache_data(show_spinner=False, max_entries=len(CORRIDOR_REVISIONS))
-def _regional_corridors_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int) -> pd.DataFrame:
+def _regional_corridors_cached(
+    path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int
+) -> pd.DataFrame:
     return latest_regional_corridors(load_corridors(revision=revision), load_countries())
 
 
-def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int = 30, countries: tuple[str, ...] = (),
-                       role: str = "any") -> CorridorGaps:
+def load_corridor_gaps(
+    *, revision: int = AGREEMENT_STOCK_REVISION, largest: int = 30, countries: tuple[str, ...] = (), role: str = "any"
+) -> CorridorGaps:
     """The largest corridors (within Asia and the Pacific, latest year) with no recorded agreement; see corridor_gaps."""
-    return _corridor_gaps_cached(*_located("agreements"), _located("corridors"), _located("countries"), revision,
-                                 largest, tuple(countries), role)
+    return _corridor_gaps_cached(
+        *_located("agreements"), _located("corridors"), _located("countries"), revision, largest, tuple(countries), role
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, int], countries_file: tuple[str, int],
-                          revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
-    return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
-                         role=role)
+def _corridor_gaps_cached(
+    path: str,
+    mtime_ns: int,
+    corridors_file: tuple[str, int],
+    countries_file: tuple[str, int],
+    revision: int,
+    largest: int,
+    countries: tuple[str, ...],
+    role: str,
+) -> CorridorGaps:
+    return corridor_gaps(
+        load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries, role=role
+    )
 
 
 def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:

@@ -146,10 +146,16 @@ def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str])
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
         checks=[
-            pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"], element_wise=False,
-                     error="two different parties"),
-            pa.Check(_agreement_date_matches_precision, element_wise=False,
-                     error="date_signed only with day precision, year_signed unless the date is unknown, same year"),
+            pa.Check(
+                lambda df: df["origin_iso3"] != df["destination_iso3"],
+                element_wise=False,
+                error="two different parties",
+            ),
+            pa.Check(
+                _agreement_date_matches_precision,
+                element_wise=False,
+                error="date_signed only with day precision, year_signed unless the date is unknown, same year",
+            ),
         ],
         coerce=True,
     )
@@ -172,17 +178,24 @@ def regional_instruments_schema(source_ids: frozenset[str]) -> pa.DataFrameSchem
             "notes": pa.Column(str, nullable=True),
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
-        checks=[pa.Check(_agreement_date_matches_precision, element_wise=False,
-                         error="date_signed only with day precision, year_signed unless the date is unknown, same year")],
+        checks=[
+            pa.Check(
+                _agreement_date_matches_precision,
+                element_wise=False,
+                error="date_signed only with day precision, year_signed unless the date is unknown, same year",
+            )
+        ],
         coerce=True,
     )
 
 
 def _each_listed(allowed: frozenset[str], *, error: str, required: bool) -> pa.Check:
     """Every ';'-separated code of the cell is allowed (and, if required, there is at least one)."""
+
     def check(cell) -> bool:
         codes = split_list(cell)
         return (bool(codes) or not required) and all(code in allowed for code in codes)
+
     return pa.Check(check, element_wise=True, error=error)
 
 
@@ -193,8 +206,10 @@ def _news_date_matches_precision(frame: pd.DataFrame) -> pd.Series:
         except ValueError:
             return False
         return written.text == (text if isinstance(text, str) else "")
-    return pd.Series([valid(text, precision) for text, precision in zip(frame["date"], frame["date_precision"])],
-                     index=frame.index)
+
+    return pd.Series(
+        [valid(text, precision) for text, precision in zip(frame["date"], frame["date_precision"])], index=frame.index
+    )
 
 
 def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
@@ -208,14 +223,22 @@ def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa
             "kind": pa.Column(str, pa.Check.isin(KINDS)),
             "publisher": optional_text,
             "url": pa.Column(str, pa.Check(is_web_url, element_wise=True, error="an http(s) address"), nullable=True),
-            "countries_iso3": pa.Column(str, _each_listed(country_codes, error="codes listed in the countries table",
-                                                          required=False), nullable=True),
+            "countries_iso3": pa.Column(
+                str,
+                _each_listed(country_codes, error="codes listed in the countries table", required=False),
+                nullable=True,
+            ),
             "topics": pa.Column(str, _each_listed(frozenset(TOPICS), error="topics of the fixed list", required=True)),
             "summary": optional_text,
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
-        checks=[pa.Check(_news_date_matches_precision, element_wise=False,
-                         error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)")],
+        checks=[
+            pa.Check(
+                _news_date_matches_precision,
+                element_wise=False,
+                error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)",
+            )
+        ],
         coerce=True,
     )
 
@@ -251,17 +274,28 @@ def remittances_schema(country_codes: frozenset[str], source_ids: frozenset[str]
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
         checks=[
-            pa.Check(lambda df: df.groupby("series")["vintage"].nunique().eq(1).all(), element_wise=False,
-                     error="one vintage per series (vintages are never mixed)"),
-            pa.Check(lambda df: df["received_pct_gdp"].isna() == df["pct_gdp_basis"].isna(), element_wise=False,
-                     error="every % of GDP says how it was obtained (pct_gdp_basis)"),
             pa.Check(
-                lambda df: (df["received_per_capita_usd"].notna()
-                            == (df["received_usd"].notna() & df["population"].notna())),
-                element_wise=False, error="per capita exactly where remittances and population are both published",
+                lambda df: df.groupby("series")["vintage"].nunique().eq(1).all(),
+                element_wise=False,
+                error="one vintage per series (vintages are never mixed)",
             ),
-            pa.Check(_pct_gdp_from_own_parts, element_wise=False,
-                     error="% of GDP = received / GDP of the same series, and only where both are published"),
+            pa.Check(
+                lambda df: df["received_pct_gdp"].isna() == df["pct_gdp_basis"].isna(),
+                element_wise=False,
+                error="every % of GDP says how it was obtained (pct_gdp_basis)",
+            ),
+            pa.Check(
+                lambda df: (
+                    df["received_per_capita_usd"].notna() == (df["received_usd"].notna() & df["population"].notna())
+                ),
+                element_wise=False,
+                error="per capita exactly where remittances and population are both published",
+            ),
+            pa.Check(
+                _pct_gdp_from_own_parts,
+                element_wise=False,
+                error="% of GDP = received / GDP of the same series, and only where both are published",
+            ),
         ],
         unique=["series", "iso3", "year"],
         coerce=True,
@@ -289,9 +323,11 @@ COST_SERIES = ("ATCR.CORR", "SI.RMT.COST.IB.ZS", "SI.RMT.COST.OB.ZS")
 
 def _cost_sides_match_series(df):
     sender, receiver = df["sender_iso3"].notna(), df["receiver_iso3"].notna()
-    return (((df["series_code"] == "ATCR.CORR") & sender & receiver)
-            | ((df["series_code"] == "SI.RMT.COST.IB.ZS") & ~sender & receiver)
-            | ((df["series_code"] == "SI.RMT.COST.OB.ZS") & sender & ~receiver))
+    return (
+        ((df["series_code"] == "ATCR.CORR") & sender & receiver)
+        | ((df["series_code"] == "SI.RMT.COST.IB.ZS") & ~sender & receiver)
+        | ((df["series_code"] == "SI.RMT.COST.OB.ZS") & sender & ~receiver)
+    )
 
 
 def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
@@ -309,10 +345,16 @@ def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
         checks=[
-            pa.Check(_cost_sides_match_series, element_wise=False,
-                     error="corridor rows name sender and receiver; country rows name only their own side"),
-            pa.Check(lambda df: df["quarter"].notna() == (df["series_code"] == "ATCR.CORR"), element_wise=False,
-                     error="corridor rows are quarterly, country rows annual"),
+            pa.Check(
+                _cost_sides_match_series,
+                element_wise=False,
+                error="corridor rows name sender and receiver; country rows name only their own side",
+            ),
+            pa.Check(
+                lambda df: df["quarter"].notna() == (df["series_code"] == "ATCR.CORR"),
+                element_wise=False,
+                error="corridor rows are quarterly, country rows annual",
+            ),
         ],
         unique=["series_code", "sender_iso3", "receiver_iso3", "period"],
         coerce=True,
@@ -337,9 +379,15 @@ def remittances_by_sender_schema(country_codes: frozenset[str], source_ids: froz
         },
         checks=[
             pa.Check(
-                lambda df: (df[["q1_usd_million", "q2_usd_million", "q3_usd_million", "q4_usd_million"]].sum(axis=1)
-                            - df["total_usd_million"]).abs() <= 0.15,
-                element_wise=False, error="the year total equals the sum of the quarters (to rounding)",
+                lambda df: (
+                    (
+                        df[["q1_usd_million", "q2_usd_million", "q3_usd_million", "q4_usd_million"]].sum(axis=1)
+                        - df["total_usd_million"]
+                    ).abs()
+                    <= 0.15
+                ),
+                element_wise=False,
+                error="the year total equals the sum of the quarters (to rounding)",
             )
         ],
         unique=["year", "receiver_iso3", "sender_as_published"],
@@ -367,8 +415,11 @@ def country_groups_schema(country_codes: frozenset[str], source_ids: frozenset[s
             "membership_as_of": pa.Column(str, PARTIAL_DATE, nullable=True),
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
-        checks=[pa.Check(_one_name_and_kind_per_group, element_wise=False,
-                         error="one group_name and one kind per group_key")],
+        checks=[
+            pa.Check(
+                _one_name_and_kind_per_group, element_wise=False, error="one group_name and one kind per group_key"
+            )
+        ],
         unique=["group_key", "iso3"],
         coerce=True,
     )

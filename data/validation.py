@@ -14,8 +14,12 @@ MAX_LISTED_FAILURES = 5
 def read_csv_table(table: str, path: Path) -> pd.DataFrame:
     """Read a table's CSV as text-first data: only empty cells are missing ("NA" is Namibia)."""
     if not path.is_file():
-        raise DataProblem(table, path, "the file is missing. Rebuild the tables with `python -m data.build`, "
-                          "or restore the file from the repository.")
+        raise DataProblem(
+            table,
+            path,
+            "the file is missing. Rebuild the tables with `python -m data.build`, "
+            "or restore the file from the repository.",
+        )
     try:
         return pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8", low_memory=False)
     except UnicodeDecodeError as error:

@@ -10,13 +10,13 @@ from components.provenance import render_source_note
 from data import CATALOG, load
 from data.agreements import BOOKLET_SOURCE_ID
 from data.filters.agreements import (
-              AGREEMENT_LINK,
-              FILTER,
-              FILTERS,
-              ROLE_LABELS,
-              ROLES,
-              SECTOR_PATTERNS,
-              AgreementFilters,
+    AGREEMENT_LINK,
+    FILTER,
+    FILTERS,
+    ROLE_LABELS,
+    ROLES,
+    SECTOR_PATTERNS,
+    AgreementFilters,
 )
 from data.schemas import INSTRUMENT_TYPES
 
@@ -30,23 +30,35 @@ names = options.names
 st.caption(f"{spec.measure}. {spec.description}")
 
 top, bottom = st.columns([3, 2]), st.columns([2, 2, 3])
-chosen = show(FILTER["country"], options=options.parties, container=top[0], format_func=names.get,
-              placeholder="All countries")
+chosen = show(
+    FILTER["country"], options=options.parties, container=top[0], format_func=names.get, placeholder="All countries"
+)
 role = show(FILTER["role"], options=ROLES, container=top[1], format_func=ROLE_LABELS.get, horizontal=True)
 types = show(FILTER["type"], options=INSTRUMENT_TYPES, container=bottom[0], placeholder="All types")
-sectors = show(FILTER["sector"], options=list(SECTOR_PATTERNS), container=bottom[1],
-               placeholder="All schemes and sectors")
+sectors = show(
+    FILTER["sector"], options=list(SECTOR_PATTERNS), container=bottom[1], placeholder="All schemes and sectors"
+)
 period = show(FILTER["period"], minimum=options.first_year, maximum=options.last_year, container=bottom[2])
 requested_id = choice_param("agr", options.agreement_ids, None)
 render_url_notes()
 
-filters = AgreementFilters(countries=tuple(chosen), role=role, instrument_types=tuple(types), sectors=tuple(sectors),
-                           period=None if period == (options.first_year, options.last_year) else period)
+filters = AgreementFilters(
+    countries=tuple(chosen),
+    role=role,
+    instrument_types=tuple(types),
+    sectors=tuple(sectors),
+    period=None if period == (options.first_year, options.last_year) else period,
+)
 render.agreements_section(filters, options=options, requested_id=requested_id, sources=sources, spec=spec)
 render.gaps_section(chosen=chosen, role=role, names=names, sources=sources)
 render.regional_section(sources)
 
-render_source_note(sources, [BOOKLET_SOURCE_ID], measure=(
-    f"{spec.measure}. Every agreement links the page that states it (Source column); the downloads carry each "
-    "row's citation and licence. The base list for Korea, Malaysia and Thailand is the ILO booklet below."))
+render_source_note(
+    sources,
+    [BOOKLET_SOURCE_ID],
+    measure=(
+        f"{spec.measure}. Every agreement links the page that states it (Source column); the downloads carry each "
+        "row's citation and licence. The base list for Korea, Malaysia and Thailand is the ILO booklet below."
+    ),
+)
 render_link_keys(FILTERS, extra=[AGREEMENT_LINK])

@@ -13,9 +13,11 @@ from data.filters.profiles import CORRIDOR_FILTERS
 ensure_frame()
 
 st.title("Corridor profile")
-st.caption("One origin-destination pair: migrant stock by sex (UN DESA), modelled remittances sent home (KNOMAD), "
-           "the cost of sending money (Remittance Prices Worldwide), agreements, reported departures and news. "
-           "Open it for any pair with a link such as `?origin=NPL&destination=MYS`.")
+st.caption(
+    "One origin-destination pair: migrant stock by sex (UN DESA), modelled remittances sent home (KNOMAD), "
+    "the cost of sending money (Remittance Prices Worldwide), agreements, reported departures and news. "
+    "Open it for any pair with a link such as `?origin=NPL&destination=MYS`."
+)
 sources = load_or_stop(load_sources)
 names = load_or_stop(country_names)
 places = load_or_stop(country_choices)
@@ -31,8 +33,17 @@ if origin == destination:
     st.info("Choose two different countries: a corridor runs from an origin to another destination.")
     st.stop()
 corridors = load_or_stop(load_corridors, revision=revision)
-render_corridor_profile(CorridorContext(origin=origin, destination=destination, names=names, revision=revision,
-                                        year=int(corridors["year"].max()), corridors=corridors, sources=sources))
+render_corridor_profile(
+    CorridorContext(
+        origin=origin,
+        destination=destination,
+        names=names,
+        revision=revision,
+        year=int(corridors["year"].max()),
+        corridors=corridors,
+        sources=sources,
+    )
+)
 st.caption("Link to this corridor:")
 st.code(view_link(), language=None, wrap_lines=True)
 render_link_keys(CORRIDOR_FILTERS)

@@ -29,12 +29,7 @@ st.title("Migration corridors")
 countries = load_or_stop(load_countries)
 sources = load_or_stop(load_sources)
 names = load_or_stop(country_names)
-st.caption(
-    "Who lives where: people living outside their country of origin at mid-year, by origin and destination "
-    "(UN DESA International Migrant Stock). These are **stocks, not yearly flows**; origin is the country of "
-    "birth, or of citizenship where the destination counts foreign citizens. **Asia** is the UN M49 region "
-    "(it includes Western and Central Asia); **Asia and the Pacific** is the UN regions Asia and Oceania."
-)
+st.caption(corridors.INTRO)
 
 top_row = st.columns([3, 1, 2])
 view = show(FILTER["view"], options=VIEWS, container=top_row[0], horizontal=True, format_func=VIEW_LABELS.get)
@@ -44,18 +39,21 @@ years = list(by_year := load_or_stop(load_corridor_years, revision))
 
 areas, codes = area_labels(countries), load_or_stop(country_choices, with_unknown=True)
 place_row = st.columns(4)
-origin_areas = show(FILTER["orig_area"], options=list(areas), container=place_row[0], format_func=areas.get,
-                    placeholder="Any")
+origin_areas = show(
+    FILTER["orig_area"], options=list(areas), container=place_row[0], format_func=areas.get, placeholder="Any"
+)
 origins = show(FILTER["orig"], options=codes, container=place_row[1], format_func=names.get, placeholder="Any")
-destination_areas = show(FILTER["dest_area"], options=list(areas), container=place_row[2], format_func=areas.get,
-                         placeholder="Any")
+destination_areas = show(
+    FILTER["dest_area"], options=list(areas), container=place_row[2], format_func=areas.get, placeholder="Any"
+)
 destinations = show(FILTER["dest"], options=codes, container=place_row[3], format_func=names.get, placeholder="Any")
 
 time_row = st.columns([4, 1, 2, 2], vertical_alignment="bottom")
 year = show(FILTER["year"], options=years, default=years[-1], container=time_row[0])
 corridors.render_play_control(years, key="year", container=time_row[1])
-size_mode = show(FILTER["size"], options=SIZE_MODES, container=time_row[2], horizontal=True,
-                 format_func=SIZE_LABELS.get)
+size_mode = show(
+    FILTER["size"], options=SIZE_MODES, container=time_row[2], horizontal=True, format_func=SIZE_LABELS.get
+)
 top_n, minimum = CorridorFilters.top_n, CorridorFilters.minimum
 if size_mode == "top":
     top_n = show(FILTER["top"], minimum=1, maximum=MAX_TOP, container=time_row[3])
@@ -68,7 +66,7 @@ filters = CorridorFilters(
     revision=revision, year=year, sex=sex, origins=tuple(origins), destinations=tuple(destinations),
     origin_areas=tuple(origin_areas), destination_areas=tuple(destination_areas), view=view,
     size_mode=size_mode, top_n=top_n, minimum=minimum,
-)
+)  # fmt: skip
 table = filters.apply(by_year, countries)
 described = filters.describe(names, areas)
 st.caption(" · ".join(described[1:]))

@@ -35,18 +35,23 @@ latest_year = max(load_or_stop(load_corridor_years, revision))
 stock_measure = f"{CATALOG['corridors'].measure}. UN DESA {revision} revision."
 st.header(names[iso3])
 
-for role, heading, partner_word in [("origin", "As an origin: people born here living abroad", "destinations"),
-                                    ("destination", "As a destination: migrants living here", "origins")]:
+for role, heading, partner_word in [
+    ("origin", "As an origin: people born here living abroad", "destinations"),
+    ("destination", "As a destination: migrants living here", "origins"),
+]:
     st.subheader(heading)
     trend, partners = load_or_stop(load_country_stock, revision, iso3, role=role, year=latest_year)
     if trend["total"].isna().all() or partners.empty:
         st.info(f"No data: UN DESA gives no {partner_word} for {names[iso3]} in the {revision} revision.")
         continue
     left, right = st.columns(2)
-    left.plotly_chart(profiles.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
-                      key=f"{role}_trend")
-    right.plotly_chart(profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
-                       key=f"{role}_partners")
+    left.plotly_chart(
+        profiles.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
+        key=f"{role}_trend",
+    )
+    right.plotly_chart(
+        profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"), key=f"{role}_partners"
+    )
     render_source_note(sources, partners["source_id"], measure=stock_measure)
 
 country_profile.render_remittances(iso3, names[iso3], sources)

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from components import overview
 from components.feedback import load_or_stop, load_or_warn
-from components.formatting import compact_number
 from components.frame import ensure_frame
 from components.news.render import render_headlines
 from components.provenance import render_source_note
@@ -27,19 +27,7 @@ corridors = load_or_stop(load_corridors, revision=2024)
 stock = regional_stock(corridors, countries, year=int(corridors["year"].max()))
 
 st.subheader(f"International migrants, {stock['year']}")
-tiles = [column for _ in range(2) for column in st.columns(2)]
-origin_code, origin_count = stock["top_origin"]
-destination_code, destination_count = stock["top_destination"]
-for column, label, value, help_text in [
-    (tiles[0], "Born in Asia and the Pacific, living abroad", stock["born_in_region"],
-     "Migrant stock with an origin in the UN regions Asia (incl. Western Asia) and Oceania, in any country."),
-    (tiles[1], "Living in Asia and the Pacific", stock["living_in_region"],
-     "Migrant stock in destinations in the UN regions Asia and Oceania, from anywhere."),
-    (tiles[2], f"Largest origin: {names[origin_code]}", origin_count, "People born there living in another country."),
-    (tiles[3], f"Largest destination: {names[destination_code]}", destination_count,
-     "Migrants living there, from every origin."),
-]:
-    column.metric(label, compact_number(value), help=help_text, border=True)
+overview.render_stock_tiles(stock, names=names)
 st.page_link("pages/corridors.py", label="Explore the corridors", icon=":material/arrow_forward:")
 render_source_note(sources, stock["source_ids"], measure=f"{CATALOG['corridors'].measure}. UN DESA 2024 revision.")
 
@@ -48,12 +36,7 @@ with st.container():
     if remittances is not None:
         money = regional_remittances(remittances, countries)
         st.subheader(f"Remittances received, {money['year']}")
-        top_code, top_value = money["top"]
-        first, second = st.columns(2)
-        first.metric("Asia and the Pacific", f"US$ {compact_number(money['received_usd'])}", border=True,
-                     help=f"Sum over the {money['reporting']} of {money['of']} countries and areas that publish a "
-                          f"{money['year']} figure in WDI; the others have no data (not zero).")
-        second.metric(f"Largest recipient: {names[top_code]}", f"US$ {compact_number(top_value)}", border=True)
+        overview.render_remittance_tiles(money, names=names)
         st.page_link("pages/remittances.py", label="Explore remittances", icon=":material/arrow_forward:")
         render_source_note(sources, money["source_ids"], measure=CATALOG["remittances"].measure)
 middle, right = st.columns([1, 2])
@@ -61,8 +44,12 @@ with middle:
     agreements = load_or_warn(load, "agreements", what="Agreements")
     if agreements is not None:
         st.subheader("Agreements")
-        st.metric("Bilateral agreements and MOUs recorded", f"{len(agreements):,}", border=True,
-                  help="A partial inventory: each row cites the page that states it.")
+        st.metric(
+            "Bilateral agreements and MOUs recorded",
+            f"{len(agreements):,}",
+            border=True,
+            help="A partial inventory: each row cites the page that states it.",
+        )
         st.page_link("pages/agreements.py", label="Explore agreements", icon=":material/arrow_forward:")
 with right:
     news = load_or_warn(load, "news", what="News")

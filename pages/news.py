@@ -7,8 +7,8 @@ import streamlit as st
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
-from components.news import figures as news_figures
 from components.news import render as news_view
+from components.news.figures import COLOUR_BY, listing_labels, with_count
 from data import CATALOG, load_news, load_sources
 from data import country_names as names_by_code
 from data.filters.news import FILTER, FILTERS, NewsFilters
@@ -25,12 +25,14 @@ ensure_frame()
 
 st.title("News and resources")
 spec = CATALOG["news"]
-st.caption(f"{spec.measure}. Countries and topics were assigned by the compilers; summaries are theirs, not the "
-           "publishers'. Coverage is uneven between countries.")
+st.caption(
+    f"{spec.measure}. Countries and topics were assigned by the compilers; summaries are theirs, not the "
+    "publishers'. Coverage is uneven between countries."
+)
 news = load_or_stop(load_news)
 sources = load_or_stop(load_sources)
 country_names = load_or_stop(names_by_code)
-source_labels = news_figures.listing_labels(sources)
+source_labels = listing_labels(sources)
 
 filter_area = st.container()
 user_items = news_view.upload_section()
@@ -41,28 +43,36 @@ with filter_area:
     text = show(FILTER["q"], container=top[0], max_chars=100, placeholder="e.g. recruitment fees, Türkiye, viet nam")
     first_year, last_year = year_bounds(items)
     years = show(FILTER["years"], minimum=first_year, maximum=last_year, container=top[1])
-    colour_by = show(FILTER["colour"], options=list(news_figures.COLOUR_BY), format_func=news_figures.COLOUR_BY.get,
-                     container=top[2], horizontal=True)
+    colour_by = show(
+        FILTER["colour"], options=list(COLOUR_BY), format_func=COLOUR_BY.get, container=top[2], horizontal=True
+    )
     row = st.columns(4)
     counted = {column: count_by(items, column) for column in ("countries", "topic_list", "kind", "publishers")}
     publishers = publisher_options(items)
     chosen_countries = show(
-        FILTER["country"], options=sorted(country_names, key=country_names.get), container=row[0],
-        format_func=lambda code: f"{country_names[code]} ({counted['countries'].get(code, 0)})")
-    chosen_topics = show(FILTER["topic"], options=TOPICS, container=row[1],
-                         format_func=lambda topic: f"{topic} ({counted['topic_list'].get(topic, 0)})")
-    chosen_kinds = show(FILTER["kind"], options=KINDS, container=row[2],
-                        format_func=lambda kind: f"{kind} ({counted['kind'].get(kind, 0)})")
+        FILTER["country"],
+        options=sorted(country_names, key=country_names.get),
+        container=row[0],
+        format_func=with_count(counted["countries"], country_names.get),
+    )
+    chosen_topics = show(
+        FILTER["topic"], options=TOPICS, container=row[1], format_func=with_count(counted["topic_list"])
+    )
+    chosen_kinds = show(FILTER["kind"], options=KINDS, container=row[2], format_func=with_count(counted["kind"]))
     chosen_publishers = show(
-        FILTER["pub"], options=list(publishers), container=row[3],
-        format_func=lambda slug: f"{publishers[slug]} ({counted['publishers'].get(publishers[slug], 0)})")
+        FILTER["pub"],
+        options=list(publishers),
+        container=row[3],
+        format_func=with_count(counted["publishers"], publishers.get, counted_by_label=True),
+    )
     render_url_notes()
 
 filters = NewsFilters(
-    years=None if years == (first_year, last_year) else years,
-    countries=tuple(chosen_countries), topics=tuple(chosen_topics), kinds=tuple(chosen_kinds),
-    publishers=tuple(publishers[slug] for slug in chosen_publishers), text=text,
+    years=None if years == (first_year, last_year) else years, countries=tuple(chosen_countries),
+    topics=tuple(chosen_topics), kinds=tuple(chosen_kinds), text=text,
+    publishers=tuple(publishers[slug] for slug in chosen_publishers),
+)  # fmt: skip
+news_view.results_section(
+    filters, items, colour_by=colour_by, country_names=country_names, source_labels=source_labels, sources=sources
 )
-news_view.results_section(filters, items, colour_by=colour_by, country_names=country_names,
-                          source_labels=source_labels, sources=sources)
 render_link_keys(FILTERS)

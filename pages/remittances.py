@@ -11,12 +11,19 @@ from data.filters.remittances import FILTER, FILTERS, VIEWS
 ensure_frame()
 
 st.title("Remittances")
-st.caption("Money migrants send home: inflows by country and year (World Bank WDI; KNOMAD), modelled "
-           "sender-to-receiver estimates (KNOMAD/World Bank), the cost of sending US\\$200 (Remittance Prices "
-           "Worldwide) and Sri Lanka's reported figures by sending country.")
+st.caption(
+    "Money migrants send home: inflows by country and year (World Bank WDI; KNOMAD), modelled "
+    "sender-to-receiver estimates (KNOMAD/World Bank), the cost of sending US\\$200 (Remittance Prices "
+    "Worldwide) and Sri Lanka's reported figures by sending country."
+)
 view = show(FILTER["view"], options=list(VIEWS), format_func=VIEWS.get, horizontal=True, label_visibility="collapsed")
 if view != "maps":
     st.session_state[render.PLAYING] = False  # leaving the maps stops the animation; it does not resume unasked
-{"trend": render.trend_view, "ranking": render.ranking_view, "maps": render.maps_view, "cost": render.cost_view,
- "srilanka": render.sri_lanka_view}[view]()
+{
+    "trend": render.trend_view,
+    "ranking": render.ranking_view,
+    "maps": render.maps_view,
+    "cost": render.cost_view,
+    "srilanka": render.sri_lanka_view,
+}[view]()
 render_link_keys(FILTERS)

@@ -38,6 +38,7 @@ OTHER_PAGES_WORK = "other pages"  # load_or_stop's reassurance, part of every da
 
 # --- what must never change, and a private copy of the tables to break ----------------------------
 
+
 def _tables_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.iterdir()):
@@ -101,6 +102,7 @@ class Breakage:
 
 # --- page runs -------------------------------------------------------------------------------------
 
+
 def run_pages(scripts: list[str]) -> dict[str, AppTest]:
     """Visit the pages one after the other in one session; the state after each visit, by script."""
     seen = {}
@@ -114,9 +116,13 @@ def run_pages(scripts: list[str]) -> dict[str, AppTest]:
 
 
 def _snapshot(app: AppTest) -> dict:
-    return {"exceptions": apptest.exceptions(app), "errors": [error.value for error in app.error],
-            "messages": apptest.messages(app), "titles": [title.value for title in app.title],
-            "texts": _shown_texts(app)}
+    return {
+        "exceptions": apptest.exceptions(app),
+        "errors": [error.value for error in app.error],
+        "messages": apptest.messages(app),
+        "titles": [title.value for title in app.title],
+        "texts": _shown_texts(app),
+    }
 
 
 def _shown_texts(app: AppTest) -> list[str]:
@@ -163,6 +169,7 @@ def readers(private_tables) -> dict[str, list[str]]:
 
 # --- broken data files -----------------------------------------------------------------------------
 
+
 def _lines(original: bytes) -> list[bytes]:
     return original.splitlines(keepends=True)
 
@@ -195,7 +202,7 @@ def _typed_column(rows: list[list[str]]) -> tuple[int, str] | None:
 
 
 def _with_cell(rows: list[list[str]], column: int, value: str) -> bytes:
-    return _csv([rows[0], [*rows[1][:column], value, *rows[1][column + 1:]], *rows[2:]])
+    return _csv([rows[0], [*rows[1][:column], value, *rows[1][column + 1 :]], *rows[2:]])
 
 
 BREAKAGES: dict[str, Callable[[bytes], bytes | None]] = {
@@ -203,26 +210,34 @@ BREAKAGES: dict[str, Callable[[bytes], bytes | None]] = {
     "empty file": lambda original: b"",
     "header only": lambda original: _lines(original)[0],
     "truncated mid-row": lambda original: _lines(original)[0] + b",".join(_lines(original)[1].split(b",")[:2]),
-    "not UTF-8": lambda original: _lines(original)[0] + "S\u00e3o Tom\u00e9,".encode("latin-1") + original[
-        len(_lines(original)[0]):],
+    "not UTF-8": lambda original: (
+        _lines(original)[0] + "S\u00e3o Tom\u00e9,".encode("latin-1") + original[len(_lines(original)[0]) :]
+    ),
     "binary garbage": lambda original: b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 8,
     "first column missing": lambda original: _csv([row[1:] for row in _rows(original)]),
     "wrong type in a typed column": lambda original: _with_cell(_rows(original), *_typed_column(_rows(original))),
-    "duplicate key (row repeated)": lambda original: _lines(original)[0] + _lines(original)[1] + b"".join(
-        _lines(original)[1:]),
+    "duplicate key (row repeated)": lambda original: (
+        _lines(original)[0] + _lines(original)[1] + b"".join(_lines(original)[1:])
+    ),
 }
 
 
 def _code_columns() -> list[tuple[str, str]]:
     """Columns holding country codes (named *iso3), outside the countries table that lists the codes."""
-    return [(table, column) for table in CATALOG if table != "countries"
-            for column in _shipped_rows(table)[0] if column.endswith("iso3")]
+    return [
+        (table, column)
+        for table in CATALOG
+        if table != "countries"
+        for column in _shipped_rows(table)[0]
+        if column.endswith("iso3")
+    ]
 
 
 def _unknown_code(column: str) -> Callable[[bytes], bytes]:
     def breaker(original: bytes) -> bytes:
         rows = _rows(original)
         return _with_cell(rows, rows[0].index(column), "ZZZ")
+
     return breaker
 
 
@@ -231,14 +246,21 @@ def _shipped_rows(table: str) -> list[list[str]]:
     return _rows((TABLES_DIR / f"{table}.csv").read_bytes())
 
 
-DATA_CASES = [(table, name, breaker) for table in CATALOG for name, breaker in BREAKAGES.items()
-              if name != "wrong type in a typed column" or _typed_column(_shipped_rows(table))]
+DATA_CASES = [
+    (table, name, breaker)
+    for table in CATALOG
+    for name, breaker in BREAKAGES.items()
+    if name != "wrong type in a typed column" or _typed_column(_shipped_rows(table))
+]
 DATA_CASES += [(table, f"unknown code ZZZ in {column}", _unknown_code(column)) for table, column in _code_columns()]
 DATA_CASES += [("countries", "malformed code in iso3", lambda original: _with_cell(_rows(original), 0, "np<l"))]
 
 
-@pytest.mark.parametrize(("table", "breaker"), [(table, breaker) for table, _, breaker in DATA_CASES],
-                         ids=[f"{table}: {name}" for table, name, _ in DATA_CASES])
+@pytest.mark.parametrize(
+    ("table", "breaker"),
+    [(table, breaker) for table, _, breaker in DATA_CASES],
+    ids=[f"{table}: {name}" for table, name, _ in DATA_CASES],
+)
 def test_broken_table_is_named_where_it_is_needed(private_tables, readers, table, breaker):
     """The first page that needs the table says which file is broken; another page still works. (One page:
     a failed read is not cached, so each page that needs a large broken table validates it again.)"""
@@ -291,13 +313,17 @@ def url_keys() -> dict[str, tuple[list[str], list[str], list[str], list[str]]]:
 def _url_keys(script: str) -> tuple[list[str], list[str], list[str], list[str]]:
     checked, read = [], []
     # raw_param reads any parameter; the other *_param readers check one against its choices, range or type.
-    originals = {name: getattr(link_filters, name) for name in dir(link_filters)
-                 if name.endswith("_param") and name != "write_param" and callable(getattr(link_filters, name))}
+    originals = {
+        name: getattr(link_filters, name)
+        for name in dir(link_filters)
+        if name.endswith("_param") and name != "write_param" and callable(getattr(link_filters, name))
+    }
 
     def spy(name):
         def wrapper(key, *args, **kwargs):
             (read if name == "raw_param" else checked).append(key)
             return originals[name](key, *args, **kwargs)
+
         return wrapper
 
     with pytest.MonkeyPatch.context() as patch:
@@ -314,8 +340,9 @@ def _url_keys(script: str) -> tuple[list[str], list[str], list[str], list[str]]:
 LINK_CASES = [(page, name) for page in PAGES for name in LINK_PAYLOADS]
 
 
-@pytest.mark.parametrize(("page", "payload_name"), LINK_CASES,
-                         ids=[f"{page.url_path}: {name}" for page, name in LINK_CASES])
+@pytest.mark.parametrize(
+    ("page", "payload_name"), LINK_CASES, ids=[f"{page.url_path}: {name}" for page, name in LINK_CASES]
+)
 def test_garbage_link_is_ignored_with_a_note(url_keys, page, payload_name):
     checked, every_key, _, _ = url_keys[page.script]
     payload = LINK_PAYLOADS[payload_name]
@@ -342,14 +369,18 @@ def test_a_page_with_filters_keeps_them_in_the_link(url_keys, page):
 
 # --- empty filter results ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_every_page_with_filters_has_an_empty_result_case(page):
     if apptest.page_widget_keys(apptest.open_page(page.script)):
         assert EMPTY_RESULT.get(page.url_path), f"add settings that match nothing for '{page.url_path}' to EMPTY_RESULT"
 
 
-@pytest.mark.parametrize("page", [page for page in PAGES if page.url_path in EMPTY_RESULT],
-                         ids=[page.url_path for page in PAGES if page.url_path in EMPTY_RESULT])
+@pytest.mark.parametrize(
+    "page",
+    [page for page in PAGES if page.url_path in EMPTY_RESULT],
+    ids=[page.url_path for page in PAGES if page.url_path in EMPTY_RESULT],
+)
 def test_filters_that_match_nothing_say_so(page):
     app = apptest.open_page(page.script)
     changes = EMPTY_RESULT[page.url_path]
@@ -369,13 +400,15 @@ def test_filters_that_match_nothing_say_so(page):
 BAD_SCENE_FILES = {
     "not JSON": b"scenes: [overview]",
     "not UTF-8": b"\xff\xfe{\x00}\x00",
-    "oversized": b"{\"scenes\": [" + b" " * (MAX_SCENES_FILE_BYTES + 1) + b"]}",
-    "no scenes list": b"{\"pages\": []}",
-    "unknown page": b"{\"scenes\": [{\"title\": \"x\", \"page\": \"../../etc/passwd\"}]}",
-    "HTML title and long query": ("{\"scenes\": [{\"title\": \"<script>alert(1)</script>\", \"page\": \"nowhere\","
-                                  " \"query\": \"" + "a" * 3_000 + "\"}]}").encode(),
-    "too many scenes": ("{\"scenes\": [" + ",".join(["{\"title\": \"t\", \"page\": \"methods\"}"] * (MAX_SCENES + 5))
-                        + "]}").encode(),
+    "oversized": b'{"scenes": [' + b" " * (MAX_SCENES_FILE_BYTES + 1) + b"]}",
+    "no scenes list": b'{"pages": []}',
+    "unknown page": b'{"scenes": [{"title": "x", "page": "../../etc/passwd"}]}',
+    "HTML title and long query": (
+        '{"scenes": [{"title": "<script>alert(1)</script>", "page": "nowhere", "query": "' + "a" * 3_000 + '"}]}'
+    ).encode(),
+    "too many scenes": (
+        '{"scenes": [' + ",".join(['{"title": "t", "page": "methods"}'] * (MAX_SCENES + 5)) + "]}"
+    ).encode(),
 }
 
 

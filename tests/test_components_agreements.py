@@ -58,8 +58,10 @@ def test_arcs_count_every_agreement_once(agreements, countries):
     assert len(arcs) == agreements.groupby(["origin_iso3", "destination_iso3", "instrument_type"]).ngroups
     assert arcs[["source_lon", "source_lat", "target_lon", "target_lat"]].notna().all().all()
     vietnam_korea = arcs[(arcs["origin"] == "Viet Nam") & (arcs["destination"] == "Republic of Korea")]
-    assert dict(zip(vietnam_korea["instrument_type"], vietnam_korea["agreements"])) == {"MOU": 1,
-                                                                                         "Renewal or extension": 4}
+    assert dict(zip(vietnam_korea["instrument_type"], vietnam_korea["agreements"])) == {
+        "MOU": 1,
+        "Renewal or extension": 4,
+    }
     assert vietnam_korea["height"].nunique() == 2  # the two arcs between the same places are kept apart
 
 
@@ -91,8 +93,15 @@ def test_map_is_offline_small_and_drawn_in_pixels(agreements, countries):
 
 
 def test_arc_map_still_colours_by_value_without_a_colour_column():
-    arcs = pd.DataFrame({"source_lon": [0.0, 10.0], "source_lat": [0.0, 0.0], "target_lon": [20.0, 30.0],
-                         "target_lat": [5.0, 5.0], "stock": [10.0, 1000.0]})
+    arcs = pd.DataFrame(
+        {
+            "source_lon": [0.0, 10.0],
+            "source_lat": [0.0, 0.0],
+            "target_lon": [20.0, 30.0],
+            "target_lat": [5.0, 5.0],
+            "stock": [10.0, 1000.0],
+        }
+    )
     layer = json.loads(arc_map(arcs, value_column="stock", tooltip_html="{stock}").to_json())["layers"][1]
     assert layer.get("getHeight", 1.0) == 1.0 and layer["data"][0]["colour"] != layer["data"][1]["colour"]
 
@@ -121,11 +130,27 @@ def test_timeline_of_undated_rows_is_empty(agreements, names):
 
 
 def test_gap_rows_are_readable(names):
-    gaps = pd.DataFrame({"rank": [3], "orig_iso3": ["AFG"], "dest_iso3": ["IRN"], "year": [2024], "total": [100],
-                         "type_r": [1], "type_i": [0], "source_id": ["undesa_ims_2024"]})
+    gaps = pd.DataFrame(
+        {
+            "rank": [3],
+            "orig_iso3": ["AFG"],
+            "dest_iso3": ["IRN"],
+            "year": [2024],
+            "total": [100],
+            "type_r": [1],
+            "type_i": [0],
+            "source_id": ["undesa_ims_2024"],
+        }
+    )
     frame = view.gaps_frame(gaps, names=names)
-    assert frame.iloc[0].to_dict() == {"rank": 3, "origin": "Afghanistan", "destination": "Islamic Republic of Iran",
-                                       "migrants": 100, "includes_refugees": True, "imputed": False}
+    assert frame.iloc[0].to_dict() == {
+        "rank": 3,
+        "origin": "Afghanistan",
+        "destination": "Islamic Republic of Iran",
+        "migrants": 100,
+        "includes_refugees": True,
+        "imputed": False,
+    }
 
 
 def test_downloads_carry_citations_filters_and_a_sources_sheet(agreements, names, sources):
@@ -134,8 +159,10 @@ def test_downloads_carry_citations_filters_and_a_sources_sheet(agreements, names
     csv = pd.read_csv(io.BytesIO(csv_bytes(table, sources)), keep_default_na=False)
     assert len(csv) == 12 and {"citation", "licence", "origin", "destination"} <= set(csv.columns)
     assert csv["citation"].str.len().gt(0).all()
-    workbook = pd.read_excel(io.BytesIO(excel_bytes(table, sources, title="Agreements", measure="m",
-                                                    filters=filters.describe(names=names))), sheet_name=None)
+    workbook = pd.read_excel(
+        io.BytesIO(excel_bytes(table, sources, title="Agreements", measure="m", filters=filters.describe(names=names))),
+        sheet_name=None,
+    )
     assert set(workbook["sources"]["source_id"]) == set(table["source_id"])
     assert "Countries: Nepal (NPL)" in set(workbook["about"]["value"])
 
@@ -155,16 +182,22 @@ def corridor_list_app():
     from data import agreements_between, load_agreements, load_sources
 
     origin, destination = st.session_state.get("corridor", ("VNM", "KOR"))
-    render_agreement_list(agreements_between(load_agreements(), origin, destination), load_sources(),
-                          key="corridor_agreements")
+    render_agreement_list(
+        agreements_between(load_agreements(), origin, destination), load_sources(), key="corridor_agreements"
+    )
 
 
 def test_corridor_agreement_list_for_the_corridors_page():
     app = AppTest.from_function(corridor_list_app, default_timeout=60).run()
     assert not app.exception
     listed = app.dataframe[0].value
-    assert listed["signed"].tolist() == ["2008 (year only)", "2013 (month in notes)", "10 Apr 2015", "17 May 2017",
-                                         "23 Mar 2018"]
+    assert listed["signed"].tolist() == [
+        "2008 (year only)",
+        "2013 (month in notes)",
+        "10 Apr 2015",
+        "17 May 2017",
+        "23 Mar 2018",
+    ]
     assert listed["source_url"].str.startswith("http").all()
     app.session_state["corridor"] = ("IND", "USA")
     app.run()
@@ -175,8 +208,13 @@ def test_a_view_follows_its_filters_and_an_edited_table(tables_copy):
     nepal = AgreementFilters(countries=("NPL",))
     first = agreement_views.agreements_view(nepal)
     assert len(first.frame) == 12 and first.undated == 3 and first.timeline is not None and first.deck is not None
-    assert list(first.download.columns[:5]) == ["agreement_id", "origin_iso3", "origin", "destination_iso3",
-                                                "destination"]
+    assert list(first.download.columns[:5]) == [
+        "agreement_id",
+        "origin_iso3",
+        "origin",
+        "destination_iso3",
+        "destination",
+    ]
     table = tables_copy / "agreements.csv"
     lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
     table.write_text("".join(line for line in lines if "BLMA-KOR-NPL-2007-01" not in line), encoding="utf-8")

@@ -122,8 +122,9 @@ def test_female_share_figure(rev2024):
 
 
 def test_data_type_notes_name_the_years():
-    trend = pd.DataFrame({"year": [1990, 1995, 2000], "type_b": [1, 1, 1], "type_c": [0, 0, 0],
-                          "type_r": [0, 1, 1], "type_i": [1, 0, 0]})
+    trend = pd.DataFrame(
+        {"year": [1990, 1995, 2000], "type_b": [1, 1, 1], "type_c": [0, 0, 0], "type_r": [0, 1, 1], "type_i": [1, 0, 0]}
+    )
     notes = figures.data_type_notes(trend)
     assert notes[0].startswith("Imputed by UN DESA") and notes[0].endswith(": 1990.")
     assert notes[1] == "Includes refugees: 1995, 2000."
@@ -132,5 +133,6 @@ def test_data_type_notes_name_the_years():
 
 def test_data_type_notes_of_a_gulf_corridor_say_citizenship(rev2024):
     notes = figures.data_type_notes(corridor_trend(rev2024, "IND", "ARE"))
-    assert notes == ["Destination data count migrants by citizenship (foreign citizens), not by birth: "
-                     "all years shown."]
+    assert notes == [
+        "Destination data count migrants by citizenship (foreign citizens), not by birth: all years shown."
+    ]

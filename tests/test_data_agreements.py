@@ -12,14 +12,30 @@ from tests.test_data_problems import problem_for, replace_field
 
 BOOKLET = builder.BOOKLET_FILE
 # The booklet's sentence naming Korea's partners, quoted as printed (the list the parser must reproduce).
-KOREA_SENTENCE = ("the Government has MOUs with 15 countries (Bangladesh, Cambodia, China, Indonesia, Kyrgyzstan, "
-                  "Mongolia, Myanmar, Nepal, Pakistan, Philippines, Sri Lanka, Thailand, Timor-Leste, Uzbekistan "
-                  "and Viet Nam)")
+KOREA_SENTENCE = (
+    "the Government has MOUs with 15 countries (Bangladesh, Cambodia, China, Indonesia, Kyrgyzstan, "
+    "Mongolia, Myanmar, Nepal, Pakistan, Philippines, Sri Lanka, Thailand, Timor-Leste, Uzbekistan "
+    "and Viet Nam)"
+)
 # SOURCES.md names destinations in short forms.
-SOURCES_MD_NAMES = {"Korea": "KOR", "Malaysia": "MYS", "Japan": "JPN", "Australia": "AUS", "Thailand": "THA",
-                    "UAE": "ARE", "Saudi Arabia": "SAU", "Qatar": "QAT", "Jordan": "JOR", "Kuwait": "KWT",
-                    "New Zealand": "NZL", "Bahrain": "BHR", "Oman": "OMN", "Mauritius": "MUS", "Israel": "ISR",
-                    "Cambodia": "KHM"}
+SOURCES_MD_NAMES = {
+    "Korea": "KOR",
+    "Malaysia": "MYS",
+    "Japan": "JPN",
+    "Australia": "AUS",
+    "Thailand": "THA",
+    "UAE": "ARE",
+    "Saudi Arabia": "SAU",
+    "Qatar": "QAT",
+    "Jordan": "JOR",
+    "Kuwait": "KWT",
+    "New Zealand": "NZL",
+    "Bahrain": "BHR",
+    "Oman": "OMN",
+    "Mauritius": "MUS",
+    "Israel": "ISR",
+    "Cambodia": "KHM",
+}
 
 
 @pytest.fixture(scope="module")
@@ -46,27 +62,33 @@ def raw_inventory(raw_sources) -> pd.DataFrame:
 def agreements_section(raw_sources) -> str:
     text = (raw_sources / "SOURCES.md").read_text(encoding="utf-8")
     start = text.index("## agreements")
-    return text[start:text.index("\n## ", start + 1)]
+    return text[start : text.index("\n## ", start + 1)]
 
 
 def stated_counts(section: str, label: str) -> dict[str, int]:
     """'by destination: Korea 22, Malaysia 18, ..., Cambodia 1 (VNM-KHM cooperation).' -> {'Korea': 22, ...}"""
     listing = re.search(label + r": (.*?)\.(?:\s|$)", section).group(1)
-    return {name.strip(): int(count) for name, count in re.findall(r"([A-Za-z ]+?) (\d+)(?: \([^)]*\))?(?:,|$)", listing)}
+    return {
+        name.strip(): int(count) for name, count in re.findall(r"([A-Za-z ]+?) (\d+)(?: \([^)]*\))?(?:,|$)", listing)
+    }
 
 
 # --- the booklet ------------------------------------------------------------------------------------
+
 
 def test_booklet_list_is_parsed_as_printed(booklet_text):
     listed = builder.booklet_list(booklet_text)
     assert list(listed) == ["Republic of Korea", "Malaysia", "Thailand"]
     assert KOREA_SENTENCE in builder.flattened(booklet_text)
     assert listed["Republic of Korea"] == re.search(r"\(([^)]*)\)", KOREA_SENTENCE).group(1).replace(
-        " and ", ", ").split(", ")
+        " and ", ", "
+    ).split(", ")
     # The counts the booklet states in words match the names it lists.
     assert len(listed["Republic of Korea"]) == 15
-    assert "There are MOUs with Bangladesh, China, Indonesia, Pakistan, Sri Lanka, Thailand and Viet Nam" in \
-        builder.flattened(booklet_text)
+    assert (
+        "There are MOUs with Bangladesh, China, Indonesia, Pakistan, Sri Lanka, Thailand and Viet Nam"
+        in builder.flattened(booklet_text)
+    )
     assert len(listed["Malaysia"]) == 7
     assert listed["Thailand"] == ["Cambodia", "Lao PDR", "Myanmar"]
 
@@ -119,6 +141,7 @@ def test_booklet_source_row(booklet_text):
 
 # --- values against the raw inventory and SOURCES.md -----------------------------------------------
 
+
 def test_one_row_per_raw_instrument_with_unique_ids(agreements, raw_inventory):
     assert agreements["agreement_id"].is_unique
     assert sorted(agreements["agreement_id"]) == sorted(raw_inventory["agreement_id"])
@@ -134,8 +157,9 @@ def test_counts_by_destination_match_sources_md(agreements, agreements_section):
 
 def test_counts_by_confidence_and_precision_match_sources_md(agreements, agreements_section):
     assert agreements["confidence"].value_counts().to_dict() == stated_counts(agreements_section, "By confidence")
-    assert agreements["date_precision"].value_counts().to_dict() == stated_counts(agreements_section,
-                                                                                  "By date precision")
+    assert agreements["date_precision"].value_counts().to_dict() == stated_counts(
+        agreements_section, "By date precision"
+    )
 
 
 def test_every_row_has_a_source_that_resolves(agreements, regional):
@@ -143,8 +167,9 @@ def test_every_row_has_a_source_that_resolves(agreements, regional):
     for table in (agreements, regional):
         assert table["source_id"].notna().all()
         assert set(table["source_id"]) <= set(sources.index)
-    assert sources.loc[list(set(agreements["source_id"]) | set(regional["source_id"])), "url"].str.startswith(
-        "http").all()
+    assert (
+        sources.loc[list(set(agreements["source_id"]) | set(regional["source_id"])), "url"].str.startswith("http").all()
+    )
 
 
 def test_each_row_cites_its_own_pages(agreements, raw_inventory):
@@ -195,7 +220,12 @@ def test_status_only_where_a_page_states_it(agreements, raw_inventory):
 
 def test_instrument_types_and_the_two_way_row(agreements):
     assert agreements["instrument_type"].value_counts().to_dict() == {
-        "MOU": 76, "Agreement": 21, "Memorandum of cooperation": 13, "Renewal or extension": 6, "Protocol": 3}
+        "MOU": 76,
+        "Agreement": 21,
+        "Memorandum of cooperation": 13,
+        "Renewal or extension": 6,
+        "Protocol": 3,
+    }
     assert set(builder.INSTRUMENT_TYPES.values()) == set(schemas.INSTRUMENT_TYPES)
     two_way = agreements[agreements["two_way"]]
     assert two_way[["origin_iso3", "destination_iso3"]].values.tolist() == [["VNM", "KHM"]]
@@ -213,6 +243,7 @@ def test_known_rows(agreements):
 
 # --- regional instruments ---------------------------------------------------------------------------
 
+
 def test_regional_instruments(regional, booklet_text):
     assert regional["instrument_id"].is_unique
     assert set(regional["body_or_process"].str.split(" ").str[0]) >= {"ASEAN", "Colombo", "Abu", "Bali"}
@@ -228,12 +259,12 @@ def test_regional_instruments(regional, booklet_text):
 
 # --- shipped = built, catalog, broken files ---------------------------------------------------------
 
+
 def test_shipped_tables_are_what_the_build_makes(agreements, regional, raw_sources):
     built, built_regional, built_sources = builder.build_agreements(raw_sources)
     for shipped, rebuilt in [(agreements, built), (regional, built_regional)]:
         rebuilt = rebuilt.assign(date_signed=pd.to_datetime(rebuilt["date_signed"]).astype("datetime64[ns]"))
-        pd.testing.assert_frame_equal(rebuilt.reset_index(drop=True), shipped.reset_index(drop=True),
-                                      check_dtype=False)
+        pd.testing.assert_frame_equal(rebuilt.reset_index(drop=True), shipped.reset_index(drop=True), check_dtype=False)
     assert {source["source_id"] for source in built_sources} <= set(load_sources()["source_id"])
 
 
@@ -242,12 +273,15 @@ def test_catalog_describes_every_column(agreements, regional):
     assert list(CATALOG["regional_instruments"].columns) == list(regional.columns)
 
 
-@pytest.mark.parametrize(("column", "value", "fragment"), [
-    ("origin_iso3", "ZZZ", "countries table"),
-    ("source_id", "nowhere", "source_id"),
-    ("date_precision", "decade", "date_precision"),
-    ("year_signed", "1999", "date_signed only with day precision"),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "fragment"),
+    [
+        ("origin_iso3", "ZZZ", "countries table"),
+        ("source_id", "nowhere", "source_id"),
+        ("date_precision", "decade", "date_precision"),
+        ("year_signed", "1999", "date_signed only with day precision"),
+    ],
+)
 def test_broken_agreements_file_names_line_and_column(tables_copy, column, value, fragment):
     replace_field(tables_copy / "agreements.csv", 2, column, value)
     problem = problem_for(load_agreements)

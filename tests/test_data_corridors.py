@@ -39,8 +39,9 @@ def test_corridor_values_match_the_published_figures(corridors, revision, year, 
     assert stock(corridors, revision, year, origin, destination) == published
 
 
-@pytest.mark.parametrize(("revision", "year", "world"), [(2024, 2024, 304_021_813), (2020, 2020, 280_598_105),
-                                                         (2020, 1990, 152_986_157)])
+@pytest.mark.parametrize(
+    ("revision", "year", "world"), [(2024, 2024, 304_021_813), (2020, 2020, 280_598_105), (2020, 1990, 152_986_157)]
+)
 def test_world_totals_match_un_desa(corridors, revision, year, world):
     selected = corridors[(corridors["revision"] == revision) & (corridors["year"] == year)]
     assert int(selected["total"].sum()) == world
@@ -53,7 +54,11 @@ def test_shipped_table_is_exactly_what_the_build_makes_from_the_raw_files(corrid
 
 
 def test_every_asia_pacific_country_in_un_desa_appears(corridors, raw_sources):
-    countries = read_table("countries", CATALOG["countries"].path, source_ids=frozenset(read_table("sources", CATALOG["sources"].path)["source_id"]))
+    countries = read_table(
+        "countries",
+        CATALOG["countries"].path,
+        source_ids=frozenset(read_table("sources", CATALOG["sources"].path)["source_id"]),
+    )
     asia_pacific = set(countries.loc[countries["is_asia_pacific"], "iso3"])
     assert len(asia_pacific) == 81
     raw = pd.read_csv(raw_file(raw_sources / "undesa_ims/undesa_ims2024_bilateral_by_sex.csv"), keep_default_na=False)

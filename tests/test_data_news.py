@@ -13,8 +13,10 @@ from data.news import KINDS, TOPICS, fold
 SEEDS = "seeds"
 DATED_SEEDS = ["000_6a8a0666638bd681.txt", "001_87141fa9261ae431.txt", "002_568291ae6f18d2e3.txt"]
 UNDATED_SEED = "003_9dc3177102757726.txt"
-DATE_LINE = re.compile(r"^\s*(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December) \d{4}),?.*$")
+DATE_LINE = re.compile(
+    r"^\s*(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) \d{4}),?.*$"
+)
 NUMBERED = re.compile(r"^\s*\d+\.\s+")
 
 
@@ -85,7 +87,14 @@ def test_counts_match_sources_md(news):
     assert len(news) == 212
     assert news["date_precision"].value_counts().to_dict() == {"day": 167, "year": 15, "month": 10, "none": 20}
     assert news["kind"].value_counts().to_dict() == {
-        "news": 76, "publication": 57, "press release": 41, "video": 13, "op-ed": 11, "statement": 11, "event": 3}
+        "news": 76,
+        "publication": 57,
+        "press release": 41,
+        "video": 13,
+        "op-ed": 11,
+        "statement": 11,
+        "event": 3,
+    }
     dated = news.dropna(subset=["period_start"])
     assert dated["period_start"].min() == pd.Timestamp("2006-04-26")
     assert dated["period_end"].max() == pd.Timestamp("2025-08-25")
@@ -121,8 +130,9 @@ def test_every_source_id_resolves_and_describes_the_list(news):
     assert used <= set(sources.index)
     pages = news[news["source_id"] == PAGES_SOURCE["source_id"]]
     edition = sources.loc[PAGES_SOURCE["source_id"], "edition"]
-    assert edition == (f"{len(pages)} items dated {pages['period_start'].min():%Y-%m-%d} to "
-                       f"{pages['period_end'].max():%Y-%m-%d}")
+    assert edition == (
+        f"{len(pages)} items dated {pages['period_start'].min():%Y-%m-%d} to {pages['period_end'].max():%Y-%m-%d}"
+    )
     assert sources.loc[list(used), "licence"].notna().all() and sources.loc[list(used), "citation"].notna().all()
 
 
@@ -149,15 +159,18 @@ def test_loader_sorts_newest_first_with_undated_last():
     assert not table["user_supplied"].any()
 
 
-@pytest.mark.parametrize(("column", "value", "check"), [
-    ("date", "2015-03-01", "date written at its precision"),  # a month item written as a day
-    ("date", "2015-02-30", "date written at its precision"),
-    ("topics", "gender;astrology", "topics of the fixed list"),
-    ("countries_iso3", "NPL;ZZZ", "codes listed in the countries table"),
-    ("kind", "rumour", "isin"),
-    ("url", "javascript:alert(1)", "an http(s) address"),
-    ("source_id", "nowhere", "isin"),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "check"),
+    [
+        ("date", "2015-03-01", "date written at its precision"),  # a month item written as a day
+        ("date", "2015-02-30", "date written at its precision"),
+        ("topics", "gender;astrology", "topics of the fixed list"),
+        ("countries_iso3", "NPL;ZZZ", "codes listed in the countries table"),
+        ("kind", "rumour", "isin"),
+        ("url", "javascript:alert(1)", "an http(s) address"),
+        ("source_id", "nowhere", "isin"),
+    ],
+)
 def test_a_broken_row_names_its_line_and_column(tables_copy, column, value, check):
     from tests.test_data_problems import problem_for, replace_field
 

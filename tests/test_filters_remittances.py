@@ -44,7 +44,11 @@ def test_trend_keeps_series_apart_and_in_the_chosen_order(names):
     filters = TrendFilter(("PHL", "IND"), "usd", include_knomad=True)
     table = filters.apply(load_remittances())
     assert list(dict.fromkeys(zip(table["iso3"], table["series"]))) == [
-        ("PHL", "wdi"), ("PHL", "knomad_inflows"), ("IND", "wdi"), ("IND", "knomad_inflows")]
+        ("PHL", "wdi"),
+        ("PHL", "knomad_inflows"),
+        ("IND", "wdi"),
+        ("IND", "knomad_inflows"),
+    ]
     assert table.groupby("series")["vintage"].nunique().eq(1).all()
     india_2023 = table[(table["iso3"] == "IND") & (table["year"] == 2023)].set_index("series")["value"]
     assert round(india_2023["wdi"] / 1e9, 2) == 119.53 and india_2023["knomad_inflows"] == 125e9

@@ -24,8 +24,11 @@ DECLARED = {
 # Links given out before the filters were declared (README, the pages' link tables, links between pages), with
 # the view each opened then: widget key -> value.
 TODAYS_LINKS = [
-    ("pages/corridors.py", "orig=NPL&dest_area=Western%20Asia&year=2020",
-     {"orig": ["NPL"], "dest_area": ["Western Asia"], "year": 2020, "orig_area": ["Asia"]}),
+    (
+        "pages/corridors.py",
+        "orig=NPL&dest_area=Western%20Asia&year=2020",
+        {"orig": ["NPL"], "dest_area": ["Western Asia"], "year": 2020, "orig_area": ["Asia"]},
+    ),
     ("pages/corridors.py", "corridor=NPL-MYS", {"corridor": "NPL-MYS", "view": "corridors"}),
     ("pages/corridors.py", "view=emigrants", {"view": "emigrants"}),
     ("pages/corridors.py", "rev=2020", {"rev": 2020, "year": 2020}),
@@ -35,8 +38,11 @@ TODAYS_LINKS = [
     ("pages/corridors.py", "dest_area=Western Asia", {"dest_area": ["Western Asia"]}),
     ("pages/corridors.py", "size=minimum", {"size": "minimum", "min": 100_000}),
     ("pages/corridors.py", "top=50", {"top": 50}),
-    ("pages/corridors.py", "sex=female&dest_area=Western%20Asia&top=40&year=2015",
-     {"sex": "female", "dest_area": ["Western Asia"], "top": 40, "year": 2015}),
+    (
+        "pages/corridors.py",
+        "sex=female&dest_area=Western%20Asia&top=40&year=2015",
+        {"sex": "female", "dest_area": ["Western Asia"], "top": 40, "year": 2015},
+    ),
     ("pages/corridors.py", "orig=IND&dest=ARE&orig_area=", {"orig": ["IND"], "dest": ["ARE"], "orig_area": []}),
     ("pages/corridor.py", "origin=NPL&destination=MYS", {"origin": "NPL", "destination": "MYS", "rev": 2024}),
     ("pages/corridor.py", "origin=NPL&destination=MYS&rev=2020", {"origin": "NPL", "destination": "MYS", "rev": 2020}),
@@ -45,10 +51,16 @@ TODAYS_LINKS = [
     ("pages/news.py", "country=NPL", {"country": ["NPL"]}),
     ("pages/news.py", "years=2015-2020&colour=kind", {"years": (2015, 2020), "colour": "kind"}),
     ("pages/news.py", "q=recruitment", {"q": "recruitment"}),
-    ("pages/agreements.py", "country=PHL&role=origin&period=2000-2015",
-     {"country": ["PHL"], "role": "origin", "period": (2000, 2015)}),
-    ("pages/remittances.py", "view=trend&countries=NPL,BGD&log=True&measure=pct_gdp",
-     {"countries": ["NPL", "BGD"], "log": True, "measure": "pct_gdp"}),
+    (
+        "pages/agreements.py",
+        "country=PHL&role=origin&period=2000-2015",
+        {"country": ["PHL"], "role": "origin", "period": (2000, 2015)},
+    ),
+    (
+        "pages/remittances.py",
+        "view=trend&countries=NPL,BGD&log=True&measure=pct_gdp",
+        {"countries": ["NPL", "BGD"], "log": True, "measure": "pct_gdp"},
+    ),
     ("pages/remittances.py", "view=ranking&year=2015&brm=2017", {"year": 2015, "brm": 2017}),
     ("pages/remittances.py", "view=cost&to=NPL&from=MYS", {"to": "NPL", "from": ["MYS"]}),
     ("pages/remittances.py", "view=srilanka&dep_year=2022", {"dep_year": 2022}),
@@ -68,7 +80,9 @@ def widget_value(app, key: str):
     return tuple(value) if isinstance(value, tuple) else value
 
 
-@pytest.mark.parametrize(("script", "query", "expected"), TODAYS_LINKS, ids=[f"{s[6:-3]}?{q}" for s, q, _ in TODAYS_LINKS])
+@pytest.mark.parametrize(
+    ("script", "query", "expected"), TODAYS_LINKS, ids=[f"{s[6:-3]}?{q}" for s, q, _ in TODAYS_LINKS]
+)
 def test_todays_link_opens_the_same_view(script, query, expected):
     app = open_link(script, query)
     assert not app.exception, apptest.exceptions(app)

@@ -20,8 +20,15 @@ def test_bad_scene_files_are_explained_not_raised():
     assert parse_scenes(b"\xff\xfe")[1][0].startswith("The file is not a scenes file")
     assert parse_scenes(b"[1, 2]")[1] == ["The file has no 'scenes' list."]
     assert "at most" in parse_scenes(b" " * 200_000)[1][0]
-    document = {"scenes": [{"title": "ok", "page": "news"}, {"title": "x", "page": "../../etc"},
-                           {"title": "", "page": "news"}, "junk", {"title": "q", "page": "news", "query": 5}]}
+    document = {
+        "scenes": [
+            {"title": "ok", "page": "news"},
+            {"title": "x", "page": "../../etc"},
+            {"title": "", "page": "news"},
+            "junk",
+            {"title": "q", "page": "news", "query": 5},
+        ]
+    }
     loaded, problems = parse_scenes(json.dumps(document).encode())
     assert [scene.title for scene in loaded] == ["ok"]
     assert len(problems) == 4 and all(problem.startswith("Scene ") for problem in problems)

@@ -29,9 +29,11 @@ COLOUR_BY = {"topic": "Topic", "kind": "Kind"}
 MARKER_STYLES = {True: "circle", False: "circle-open", "user": "x"}  # keyed by "dated to the day?"
 
 
-TIMELINE_NOTE = ("Each mark is an item; an item with several topics shows in each of its lanes. Open circles are "
-                 "items dated only to a month or a year, placed mid-period; crosses are items from your file. "
-                 "Drag across the chart or the strip below it to zoom to a period; double-click to zoom out.")
+TIMELINE_NOTE = (
+    "Each mark is an item; an item with several topics shows in each of its lanes. Open circles are "
+    "items dated only to a month or a year, placed mid-period; crosses are items from your file. "
+    "Drag across the chart or the strip below it to zoom to a period; double-click to zoom out."
+)
 
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -40,12 +42,21 @@ _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _HREF_SAFE = "/:?#[]@!$&'*+,;=%-._~"  # RFC 3986 characters kept; ( ) < > " and spaces are encoded
 
 
+def with_count(counts: Mapping[str, int], label=str, *, counted_by_label: bool = False):
+    """A widget's format_func: the option's label and how many items it has, e.g. 'Nepal (12)'."""
+    return lambda option: f"{label(option)} ({counts.get(label(option) if counted_by_label else option, 0)})"
+
+
 def listing_labels(sources: pd.DataFrame) -> dict[str, str]:
     """Source id -> dataset name, for sources with an address (the listings an item was read from); items
     of a compiled set without one are cited by their own link."""
-    return {source_id: dataset for source_id, dataset, url in
-            zip(sources["source_id"].tolist(), sources["dataset"].tolist(), sources["url"].tolist())
-            if isinstance(url, str)}
+    return {
+        source_id: dataset
+        for source_id, dataset, url in zip(
+            sources["source_id"].tolist(), sources["dataset"].tolist(), sources["url"].tolist()
+        )
+        if isinstance(url, str)
+    }
 
 
 def format_item_date(text: object, precision: str) -> str:
@@ -76,8 +87,11 @@ def title_markdown(title: str, url: object) -> str:
 
 def item_meta(item: Mapping, *, source_labels: Mapping[str, str]) -> str:
     """'30 Jan 2024 · News · ILO · listed in ...' as plain text."""
-    parts = [format_item_date(item["date"], item["date_precision"]), str(item["kind"]).capitalize(),
-             item["publisher"] if isinstance(item["publisher"], str) else "publisher not known"]
+    parts = [
+        format_item_date(item["date"], item["date_precision"]),
+        str(item["kind"]).capitalize(),
+        item["publisher"] if isinstance(item["publisher"], str) else "publisher not known",
+    ]
     if item["user_supplied"]:
         parts.append("from your file")
     elif item["source_id"] in source_labels:
@@ -113,8 +127,10 @@ def timeline_figure(items: pd.DataFrame, *, colour_by: str = "topic") -> go.Figu
     order = [lane for lane in (TOPICS if colour_by == "topic" else KINDS) if lane in present]
     lane_index = {lane: index for index, lane in enumerate(order)}
     middles = (dated["period_start"] + (dated["period_end"] - dated["period_start"]) / 2).tolist()
-    styles = [MARKER_STYLES["user"] if user else MARKER_STYLES[precision == "day"]
-              for user, precision in zip(dated["user_supplied"].tolist(), dated["date_precision"].tolist())]
+    styles = [
+        MARKER_STYLES["user"] if user else MARKER_STYLES[precision == "day"]
+        for user, precision in zip(dated["user_supplied"].tolist(), dated["date_precision"].tolist())
+    ]
     hovers = _hover_texts(dated)
     marks: dict[str, dict[str, list]] = {}
     for lanes, middle, style, hover in zip(lane_lists, middles, styles, hovers):
@@ -129,19 +145,36 @@ def timeline_figure(items: pd.DataFrame, *, colour_by: str = "topic") -> go.Figu
     # update separately, which made each rerun of the page several times slower.
     colour_range = {"colorscale": _stepped_colour_scale(len(order)), "cmin": -0.5, "cmax": len(order) - 0.5}
     traces = [
-        {"type": "scatter", "mode": "markers", "x": np.array(group["x"], dtype="datetime64[s]"),
-         "y": np.array(group["y"], dtype=object), "hovertext": np.array(group["hover"], dtype=object),
-         "hovertemplate": "%{hovertext}<extra></extra>",
-         "marker": {"color": np.array(group["colour"]), **colour_range, "symbol": symbol, "size": 10,
-                    "line": {"width": 1.5, "color": np.array(group["colour"]), **colour_range}}}
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "x": np.array(group["x"], dtype="datetime64[s]"),
+            "y": np.array(group["y"], dtype=object),
+            "hovertext": np.array(group["hover"], dtype=object),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "marker": {
+                "color": np.array(group["colour"]),
+                **colour_range,
+                "symbol": symbol,
+                "size": 10,
+                "line": {"width": 1.5, "color": np.array(group["colour"]), **colour_range},
+            },
+        }
         for symbol, group in marks.items()
     ]
     date_range = _padded_range(middles)
     layout = {
-        "height": 140 + 30 * max(len(order), 1), "margin": {"t": 10, "b": 10, "l": 10, "r": 10},
-        "showlegend": False, "hoverlabel": {"align": "left"}, "dragmode": "zoom",
-        "xaxis": {"type": "date", "range": date_range, "title": {"text": None},
-                  "rangeslider": {"visible": True, "thickness": 0.08, "range": date_range}},
+        "height": 140 + 30 * max(len(order), 1),
+        "margin": {"t": 10, "b": 10, "l": 10, "r": 10},
+        "showlegend": False,
+        "hoverlabel": {"align": "left"},
+        "dragmode": "zoom",
+        "xaxis": {
+            "type": "date",
+            "range": date_range,
+            "title": {"text": None},
+            "rangeslider": {"visible": True, "thickness": 0.08, "range": date_range},
+        },
         "yaxis": {"categoryorder": "array", "categoryarray": order[::-1], "fixedrange": True, "title": {"text": None}},
     }
     return go.Figure({"data": traces, "layout": layout})
@@ -170,8 +203,9 @@ def _stepped_colour_scale(lane_count: int) -> list[list]:
 
 
 def _hover_texts(items: pd.DataFrame) -> list[str]:
-    columns = [items[name].tolist() for name in ("title", "date", "date_precision", "kind", "publisher",
-                                                 "user_supplied")]
+    columns = [
+        items[name].tolist() for name in ("title", "date", "date_precision", "kind", "publisher", "user_supplied")
+    ]
     return [_hover_text(*values) for values in zip(*columns)]
 
 
@@ -202,6 +236,10 @@ def card_markdown(item: Mapping, *, country_names: Mapping[str, str], source_lab
     every piece of data text escaped."""
     meta = f":small[:gray[{escape_markdown(item_meta(item, source_labels=source_labels))}]]"
     summary = escape_markdown(item["summary"]) if isinstance(item["summary"], str) else ""
-    lines = [title_markdown(item["title"], item["url"]), meta, summary, chips_markdown(item, country_names=country_names)]
+    lines = [
+        title_markdown(item["title"], item["url"]),
+        meta,
+        summary,
+        chips_markdown(item, country_names=country_names),
+    ]
     return "  \n".join(line for line in lines if line)
-

@@ -40,8 +40,11 @@ def render_timeline(items: pd.DataFrame, *, colour_by: str, key: str) -> None:
 def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> None:
     """What was read from the user's file, and each problem by line (as text: it may quote the file)."""
     if len(user_items):
-        st.success(f"{len(user_items):,} item(s) added from your file. They are marked user-supplied wherever "
-                   "they are shown and in downloads.", icon=":material/check_circle:")
+        st.success(
+            f"{len(user_items):,} item(s) added from your file. They are marked user-supplied wherever "
+            "they are shown and in downloads.",
+            icon=":material/check_circle:",
+        )
     if problems:
         skipped = "Nothing was added." if user_items.empty else "The other rows were added."
         with st.container(border=True):
@@ -57,23 +60,36 @@ def render_item_card(item: Mapping, *, country_names: Mapping[str, str], source_
         st.markdown(card_markdown(item, country_names=country_names, source_labels=source_labels))
 
 
-def render_item_list(items: pd.DataFrame, *, key: str, country_names: Mapping[str, str],
-                     source_labels: Mapping[str, str], per_page: int = PER_PAGE) -> None:
+def render_item_list(
+    items: pd.DataFrame,
+    *,
+    key: str,
+    country_names: Mapping[str, str],
+    source_labels: Mapping[str, str],
+    per_page: int = PER_PAGE,
+) -> None:
     """Cards, a page of ``per_page`` at a time."""
     page_count = max(math.ceil(len(items) / per_page), 1)
     if not 1 <= st.session_state.get(key, 1) <= page_count:
         st.session_state[key] = 1  # the filters changed under the page number
     page = st.pagination(page_count, key=key) if page_count > 1 else 1
-    shown = items.iloc[(page - 1) * per_page: page * per_page]
+    shown = items.iloc[(page - 1) * per_page : page * per_page]
     if page_count > 1:
         st.caption(f"Items {(page - 1) * per_page + 1}-{(page - 1) * per_page + len(shown)} of {len(items)}")
     for item in shown.to_dict("records"):
         render_item_card(item, country_names=country_names, source_labels=source_labels)
 
 
-def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: int = 5, match_all: bool = False,
-                       country_names: Mapping[str, str] | None = None, heading: str | None = "Latest news",
-                       news_page: str = NEWS_PAGE) -> None:
+def render_latest_news(
+    items: pd.DataFrame,
+    *,
+    countries: Sequence[str],
+    limit: int = 5,
+    match_all: bool = False,
+    country_names: Mapping[str, str] | None = None,
+    heading: str | None = "Latest news",
+    news_page: str = NEWS_PAGE,
+) -> None:
     """For a country or corridor view: the newest items tagged with any of ``countries`` (every one of them with
     ``match_all``, e.g. both ends of a corridor), and a link to the News page filtered to them (which lists
     items tagged with any of them). ``items`` is the news table (``data.load_news()``); ``news_page`` is the
@@ -88,8 +104,12 @@ def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: 
     for item in latest.to_dict("records"):
         st.markdown(title_markdown(item["title"], item["url"]))
         st.caption(escape_markdown(item_meta(item, source_labels={})))
-    st.page_link(news_page, label=f"All news and resources for {escape_markdown(' or '.join(names))}",
-                 icon=":material/arrow_forward:", query_params={"country": ",".join(countries)})
+    st.page_link(
+        news_page,
+        label=f"All news and resources for {escape_markdown(' or '.join(names))}",
+        icon=":material/arrow_forward:",
+        query_params={"country": ",".join(countries)},
+    )
 
 
 def render_headlines(news: pd.DataFrame, *, limit: int) -> None:
@@ -102,14 +122,17 @@ def render_headlines(news: pd.DataFrame, *, limit: int) -> None:
 
 # --- the News page's sections ----------------------------------------------------------------------------
 
+
 def upload_section() -> pd.DataFrame | None:
     """The user's own items from a CSV file (this session only), with what was read and each problem."""
     user_items = None
     with st.expander("Add your own items from a CSV file", icon=":material/upload_file:"):
-        st.caption("Columns: title, date (YYYY-MM-DD, YYYY-MM or YYYY; blank for an undated resource), kind, topics; "
-                   "optional: publisher, url, countries_iso3, summary, item_id, date_precision. UTF-8, at most 1 MB; "
-                   "the full format is in the README. Your items stay in this browser session: they are not saved "
-                   "and not part of the link to this view.")
+        st.caption(
+            "Columns: title, date (YYYY-MM-DD, YYYY-MM or YYYY; blank for an undated resource), kind, topics; "
+            "optional: publisher, url, countries_iso3, summary, item_id, date_precision. UTF-8, at most 1 MB; "
+            "the full format is in the README. Your items stay in this browser session: they are not saved "
+            "and not part of the link to this view."
+        )
         upload = st.file_uploader("CSV file of news items", type=["csv"], key="news_upload", max_upload_size=1)
         user_items, upload_problems = load_user_news(upload.getvalue()) if upload is not None else (None, [])
         if upload is not None:
@@ -117,19 +140,30 @@ def upload_section() -> pd.DataFrame | None:
     return user_items
 
 
-def results_section(filters: NewsFilters, items: pd.DataFrame, *, colour_by: str, country_names: Mapping[str, str],
-                    source_labels: Mapping[str, str], sources: pd.DataFrame) -> None:
+def results_section(
+    filters: NewsFilters,
+    items: pd.DataFrame,
+    *,
+    colour_by: str,
+    country_names: Mapping[str, str],
+    source_labels: Mapping[str, str],
+    sources: pd.DataFrame,
+) -> None:
     """Counts, the timeline and the cards of the matching items, newest first, then downloads and sources."""
     spec = CATALOG["news"]
     matching = filters.apply(items)
     dated, undated = split_dated(matching)
     user_count = count_user_supplied(matching)
-    st.markdown(counts_line(len(matching), total=len(items), dated=len(dated), undated=len(undated),
-                                      user_supplied=user_count))
+    st.markdown(
+        counts_line(len(matching), total=len(items), dated=len(dated), undated=len(undated), user_supplied=user_count)
+    )
 
     if matching.empty:
-        st.info("No items match these filters. Widen the years, remove a country, topic, kind or publisher, or "
-                "change the search words.", icon=":material/search_off:")
+        st.info(
+            "No items match these filters. Widen the years, remove a country, topic, kind or publisher, or "
+            "change the search words.",
+            icon=":material/search_off:",
+        )
         return
 
     if dated.empty:
@@ -142,15 +176,17 @@ def results_section(filters: NewsFilters, items: pd.DataFrame, *, colour_by: str
 
     if not undated.empty:
         st.subheader(f"Undated resources ({len(undated)})")
-        st.caption("Resources without a date (the listing they come from prints none): they are not on the timeline, "
-                   "and the years filter keeps them.")
-        render_item_list(undated, key="undated_page", country_names=country_names,
-                                   source_labels=source_labels)
+        st.caption(
+            "Resources without a date (the listing they come from prints none): they are not on the timeline, "
+            "and the years filter keeps them."
+        )
+        render_item_list(undated, key="undated_page", country_names=country_names, source_labels=source_labels)
 
     st.divider()
     described = filters.describe(country_names=country_names)
     if user_count:
         described.append(f"Includes {user_count} user-supplied item(s), not from a published source")
-    render_downloads(export_table(matching), sources, name="news", title=spec.title, measure=spec.measure,
-                     filters=described)
+    render_downloads(
+        export_table(matching), sources, name="news", title=spec.title, measure=spec.measure, filters=described
+    )
     render_source_note(sources, matching["source_id"], measure=spec.measure)

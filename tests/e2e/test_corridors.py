@@ -23,8 +23,7 @@ MAX_WEBSOCKET_BYTES = 1_000_000
 def websocket_bytes(page) -> list[int]:
     """Sizes of the messages the server sends to this page."""
     sizes = []
-    page.on("websocket", lambda websocket: websocket.on(
-        "framereceived", lambda payload: sizes.append(len(payload))))
+    page.on("websocket", lambda websocket: websocket.on("framereceived", lambda payload: sizes.append(len(payload))))
     return sizes
 
 
@@ -35,7 +34,9 @@ def open_corridors(page, app_server, query: str = "") -> None:
 
 
 def rows_shown(page) -> int:
-    caption = page.get_by_text(re.compile(r"^[\d,]+ (corridors?|countries|country), exactly as on the map")).inner_text()
+    caption = page.get_by_text(
+        re.compile(r"^[\d,]+ (corridors?|countries|country), exactly as on the map")
+    ).inner_text()
     return int(caption.split()[0].replace(",", ""))
 
 
@@ -68,7 +69,10 @@ def test_arc_hover_shows_the_corridor_and_a_click_opens_its_detail(page, app_ser
 
 def test_choropleth_modes_fill_countries(page, app_server):
     open_corridors(page, app_server)
-    for label, name in [("Emigrants by origin country", "emigrants"), ("Immigrants by destination country", "immigrants")]:
+    for label, name in [
+        ("Emigrants by origin country", "emigrants"),
+        ("Immigrants by destination country", "immigrants"),
+    ]:
         page.get_by_text(label).click()
         wait_for_settled(page)
         assert_no_exception(page)
@@ -91,10 +95,12 @@ def test_csv_download_holds_exactly_the_rows_shown(page, app_server):
     text = open(download_info.value.path(), encoding="utf-8").read()
     downloaded = list(csv.DictReader(io.StringIO(text)))
     expected = CorridorFilters(year=2015, sex="female", destination_areas=("Western Asia",), top_n=40).apply(
-        load_corridor_years(2024), load_countries())
+        load_corridor_years(2024), load_countries()
+    )
     assert len(downloaded) == shown == len(expected) == 40
     assert [(row["orig_iso3"], row["dest_iso3"], int(row["migrants"])) for row in downloaded] == list(
-        zip(expected["orig_iso3"], expected["dest_iso3"], expected["migrants"]))
+        zip(expected["orig_iso3"], expected["dest_iso3"], expected["migrants"])
+    )
     assert {row["sex"] for row in downloaded} == {"female"} and {row["year"] for row in downloaded} == {"2015"}
     assert all("International Migrant Stock 2024" in row["citation"] for row in downloaded)
 
@@ -130,8 +136,12 @@ def find_arc(page, origin: str, destination: str) -> tuple[float, float] | None:
 
     The arcs lie flat and bend to one side, so the arc crosses that bisector somewhere on one side."""
     countries = load_countries()
-    ends = arc_frame(CorridorFilters(origins=(origin,), destinations=(destination,), origin_areas=()).apply(
-        load_corridor_years(2024), countries), countries).iloc[0]
+    ends = arc_frame(
+        CorridorFilters(origins=(origin,), destinations=(destination,), origin_areas=()).apply(
+            load_corridor_years(2024), countries
+        ),
+        countries,
+    ).iloc[0]
     view = fitted_view([ends["source_lon"], ends["target_lon"]], [ends["source_lat"], ends["target_lat"]])
     box = page.locator(MAP).first.bounding_box()
     source = project(ends["source_lon"], ends["source_lat"], view, box)
@@ -164,8 +174,7 @@ def project(lon: float, lat: float, view, box: dict) -> tuple[float, float]:
     scale = 512 * 2**view.zoom / (2 * math.pi)
 
     def mercator(longitude: float, latitude: float) -> tuple[float, float]:
-        return (scale * math.radians(longitude),
-                scale * math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2)))
+        return (scale * math.radians(longitude), scale * math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2)))
 
     x, y = mercator(lon, lat)
     centre_x, centre_y = mercator(view.longitude, view.latitude)

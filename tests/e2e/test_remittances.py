@@ -31,9 +31,11 @@ def test_trend_view_draws_and_follows_the_controls(page, app_server):
     assert page.get_by_text("Remittances received, current US$").first.is_visible()
     save_screenshot(page, "remittances-trend")
 
-    for control, param in [(page.get_by_test_id("stRadio").nth(1).get_by_text("% of GDP", exact=True), "measure=pct_gdp"),
-                           (page.get_by_text("Add KNOMAD Dec 2023 release"), "knomad=True"),
-                           (page.get_by_text("Log scale"), "log=True")]:
+    for control, param in [
+        (page.get_by_test_id("stRadio").nth(1).get_by_text("% of GDP", exact=True), "measure=pct_gdp"),
+        (page.get_by_text("Add KNOMAD Dec 2023 release"), "knomad=True"),
+        (page.get_by_text("Log scale"), "log=True"),
+    ]:
         control.click()
         page.wait_for_url(re.compile(re.escape(param)))
         wait_for_settled(page)
