@@ -7,6 +7,7 @@ import math
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from components.corridors.figures import arc_frame
@@ -46,7 +47,6 @@ def test_default_map_draws_shapes_and_arcs_offline(page, app_server, websocket_b
     assert canvas_has_content(page, MAP, min_share=0.2), "country shapes cover much of the map"
     assert rows_shown(page) == 25
     assert "Asia (UN region)" in page.get_by_test_id("stMultiSelect").first.inner_text()
-    page.wait_for_timeout(500)
     save_screenshot(page, "corridors-default")
     assert sum(websocket_bytes) <= MAX_WEBSOCKET_BYTES, f"{sum(websocket_bytes):,} bytes sent to the page"
 
@@ -83,7 +83,6 @@ def test_choropleth_modes_fill_countries(page, app_server):
         expect(page.locator(".deck-tooltip")).to_contain_text("India")
         tooltip = page.locator(".deck-tooltip").inner_text()
         assert f" {name} (" in tooltip and "Female share:" in tooltip and "since 2020" in tooltip
-        page.wait_for_timeout(500)
         save_screenshot(page, f"corridors-{name}")
 
 
@@ -113,7 +112,8 @@ def test_play_steps_through_the_years(page, app_server):
     page.get_by_role("button", name="Pause").click()
     wait_for_settled(page)
     paused_at = re.search(r"year=(\d+)", page.url).group(1)
-    page.wait_for_timeout(3_000)
+    with pytest.raises(PlaywrightTimeoutError):  # playing, the year would change within one step (1.5 s)
+        page.wait_for_url(re.compile(rf"year=(?!{paused_at}\b)\d+"), timeout=3_000)
     assert re.search(r"year=(\d+)", page.url).group(1) == paused_at, "Pause stops the steps"
     assert page.get_by_role("button", name="Play").is_visible()
     assert_no_exception(page)

@@ -98,7 +98,7 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
 
     # The newest mark is the user's item: its title is in the label as text.
     assert "<img src=x onerror=" in plotly_hover_text(page, TIMELINE_POINTS)
-    page.wait_for_timeout(500)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # drawn
     assert page.evaluate("window.__xss") is None and dialogs == []
     save_screenshot(page, "news-user-file-html-title")
 

@@ -63,7 +63,7 @@ def test_ranking_maps_costs_and_sri_lanka_views(page, app_server):
     save_screenshot(page, "remittances-maps")
     page.get_by_role("button", name="Play").click()
     page.wait_for_url(re.compile(r"year=199\d"))
-    page.wait_for_timeout(2_500)
+    page.wait_for_url(re.compile(r"year=(199[2-9]|20\d\d)"))  # a few more steps, whatever the machine's speed
     page.get_by_role("button", name="Pause").click()
     page.get_by_role("button", name="Play").wait_for()
     wait_for_settled(page)
