@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from data import country_names, load_corridor_years, load_corridors, load_countries
 from data.build.common import RAW_DIR
 from data.catalog import TABLES_DIR, TABLES_DIR_VARIABLE
 
@@ -31,3 +32,24 @@ def tables_copy(tmp_path, monkeypatch) -> Path:
     shutil.copytree(TABLES_DIR, copy)
     monkeypatch.setenv(TABLES_DIR_VARIABLE, str(copy))
     return copy
+
+
+# Shared read-only tables, loaded once for the session (the loaders hand out the one shared copy anyway).
+@pytest.fixture(scope="session")
+def countries():
+    return load_countries()
+
+
+@pytest.fixture(scope="session")
+def names() -> dict[str, str]:
+    return country_names()
+
+
+@pytest.fixture(scope="session")
+def rev2024():
+    return load_corridors(revision=2024)
+
+
+@pytest.fixture(scope="session")
+def years2024():
+    return load_corridor_years(2024)

@@ -7,24 +7,9 @@ import plotly.graph_objects as go
 import pytest
 
 from components.corridors import figures
-from data import load_corridor_years, load_corridors, load_countries, load_country_shapes
+from data import load_country_shapes
 from data.filters.corridors import CorridorFilters
 from data.profiles import corridor_trend
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_countries()
-
-
-@pytest.fixture(scope="module")
-def rev2024():
-    return load_corridors(revision=2024)
-
-
-@pytest.fixture(scope="module")
-def years2024():
-    return load_corridor_years(2024)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from components.filters import bool_param
 from components.maps import NO_DATA_FILL, legend_html
 from components.remittances import figures
 from data import (
-    load_countries,
     load_country_shapes,
     load_deployments,
     load_remittance_corridors,
@@ -19,16 +18,6 @@ from data import (
     load_sources,
 )
 from data.filters.remittances import ChoroplethFilter, CostFilter, FlowMapFilter, SriLankaFilter, TrendFilter
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_countries()
-
-
-@pytest.fixture(scope="module")
-def names(countries):
-    return countries.set_index("iso3")["name"].to_dict()
 
 
 def test_measure_text():

@@ -5,7 +5,7 @@ import csv
 import pandas as pd
 import pytest
 
-from data import load_corridor_years, load_corridors, load_countries
+from data import load_corridor_years, load_corridors
 from data.build.common import read_raw_text
 from data.filters.corridors import (
     ASIA_PACIFIC,
@@ -20,21 +20,6 @@ from data.filters.corridors import (
     previous_point,
 )
 from data.profiles import corridor_trend
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_countries()
-
-
-@pytest.fixture(scope="module")
-def rev2024():
-    return load_corridors(revision=2024)
-
-
-@pytest.fixture(scope="module")
-def years2024():
-    return load_corridor_years(2024)
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,8 @@
 """Filter models of the Remittances page: what each view's table holds, and how it is described."""
 
 import pandas as pd
-import pytest
 
 from data import (
-    load_countries,
     load_deployments,
     load_remittance_corridors,
     load_remittance_costs,
@@ -24,16 +22,6 @@ from data.filters.remittances import (
     sender_choices,
     trend_choices,
 )
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_countries()
-
-
-@pytest.fixture(scope="module")
-def names(countries):
-    return countries.set_index("iso3")["name"].to_dict()
 
 
 def test_largest_recipients_are_wdi_2023_in_asia_and_the_pacific(countries):

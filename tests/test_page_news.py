@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from components.downloads import csv_bytes, excel_bytes
 from data import load_news, load_sources
 from data.filters.news import NewsFilters
-from data.news import export_table
+from data.news import TABLE_COLUMNS, export_table
 from tests.test_pages import run_page
 
 PAGE = "pages/news.py"
@@ -289,20 +289,7 @@ def test_downloads_hold_the_rows_shown_dates_at_their_precision_and_user_flag():
     items = NewsFilters(countries=("NPL",)).apply(load_news())
     table = pd.read_csv(io.BytesIO(csv_bytes(export_table(items), load_sources())), dtype=str, keep_default_na=False)
     assert len(table) == 22
-    assert list(table.columns[:12]) == [
-        "item_id",
-        "date",
-        "date_precision",
-        "title",
-        "kind",
-        "publisher",
-        "url",
-        "countries_iso3",
-        "topics",
-        "summary",
-        "source_id",
-        "user_supplied",
-    ]
+    assert list(table.columns[:12]) == [*TABLE_COLUMNS, "user_supplied"]
     assert {"citation", "licence"} <= set(table.columns) and (table["citation"] != "").all()
     assert table.loc[table["date_precision"] == "year", "date"].str.fullmatch(r"\d{4}").all()
 
