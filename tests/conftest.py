@@ -18,6 +18,15 @@ RAW_SOURCES = RAW_DIR
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 
+def pytest_collection_modifyitems(items):
+    """Mark the tests of a module that runs pages in AppTest (directly, through bench.apptest or run_page) as the
+    apptest tier; the rest outside tests/e2e is the fast tier."""
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is not None and {"AppTest", "apptest", "run_page"} & set(vars(module)):
+            item.add_marker(pytest.mark.apptest)
+
+
 @pytest.fixture(scope="session")
 def raw_sources() -> Path:
     if not (RAW_SOURCES / "SOURCES.md").is_file():
