@@ -2,7 +2,7 @@
 
 Public API (pages and components use only these):
     load_sources(), load_countries(), load_corridors(revision=None), load_corridor_years(revision),
-    load_deployments(), load_country_shapes()
+    load_deployments(), load_labour_outflows(), load_country_shapes()
     load_remittances(), load_remittance_corridors(), load_remittance_costs(), load_remittances_by_sender()
     load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
     agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
@@ -48,6 +48,7 @@ __all__ = [
     "load_country_shapes",
     "load_country_stock",
     "load_deployments",
+    "load_labour_outflows",
     "load_news",
     "load_regional_corridors",
     "load_regional_instruments",
@@ -61,6 +62,7 @@ __all__ = [
     "read_corridors",
     "read_countries",
     "read_deployments",
+    "read_labour_outflows",
     "read_news",
     "read_regional_instruments",
     "read_remittance_corridors",
@@ -93,6 +95,11 @@ def read_corridors(path: Path, country_codes: frozenset[str], source_ids: frozen
 def read_deployments(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     frame = read_csv_table("deployments", path)
     return validate("deployments", path, frame, schemas.deployments_schema(country_codes, source_ids))
+
+
+def read_labour_outflows(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("labour_outflows", path)
+    return validate("labour_outflows", path, frame, schemas.labour_outflows_schema(country_codes, source_ids))
 
 
 def read_agreements(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
@@ -193,6 +200,11 @@ def _country_stock_cached(path: str, mtime_ns: int, countries_file: tuple[str, i
 
 def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
+
+
+def load_labour_outflows() -> pd.DataFrame:
+    """Worker departures by origin and destination, one row per published figure (see ``data.flows``)."""
+    return _labour_outflows_cached(*_located("labour_outflows"), _country_codes(), _source_ids())
 
 
 def load_agreements() -> pd.DataFrame:
@@ -300,6 +312,12 @@ def _corridor_years_cached(path: str, mtime_ns: int, revision: int) -> dict[int,
 @st.cache_data(show_spinner=False)
 def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_deployments(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _labour_outflows_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                            source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_labour_outflows(Path(path), country_codes, source_ids)
 
 
 @st.cache_data(show_spinner=False)

@@ -117,6 +117,52 @@ CATALOG: dict[str, TableSpec] = {
             },
         ),
         TableSpec(
+            name="labour_outflows",
+            title="Departures of migrant workers by origin and destination (reported figures)",
+            measure="Flow: workers leaving for foreign employment, as counted by each origin's agency. The basis "
+            "differs by country (registrations, clearances, labour permits, deployments, placements, contract "
+            "departures) and so does the period (calendar or fiscal year, half-year, quarter, part of a year, or a "
+            "multi-year CUMULATIVE register): levels are not comparable across bases, and a cumulative register is "
+            "never a year's flow",
+            description="One row per published figure for Sri Lanka (SLBFE 2019-2025), Indonesia (BP2MI 2022-2024), "
+            "Bangladesh (BMET/OEP cumulative register June 2023-Sept 2026, and yearly figures from news pages), India "
+            "(eMigrate cumulative register 2021-Nov 2024, Gulf clearances), Pakistan, Nepal, the Philippines, Viet Nam "
+            "and Thailand (figures printed on news and official pages). Values exactly as published. Where two "
+            "publications give a figure for the same thing, both are kept and one is shown (is_shown); note says why. "
+            "Only Sri Lanka, Indonesia and the two registers itemise every destination; the other lists are partial.",
+            columns={
+                "origin_iso3": "Country the workers leave",
+                "scope": "What the row counts: total (national total), destination (one country), others (the "
+                "remaining destinations as printed) or region (a named group such as 'Gulf countries'). Never add "
+                "a total to its destinations",
+                "destination_iso3": "Destination country (only where scope = destination; blank where the printed "
+                "name cannot be coded, e.g. 'Congo')",
+                "destination_as_published": "Destination, total or group exactly as printed",
+                "period_label": "The period as the publisher labels it (e.g. 2023, FY2077/78 (2020/21), 2023 H1)",
+                "period_start": "First day of the period (blank where the page does not confirm the period)",
+                "period_end": "Last day of the period (Nepali fiscal-year bounds are approximate)",
+                "period_kind": "calendar_year, fiscal_year, half_year, quarter, partial_year, cumulative (several "
+                "years added up: use only for shares and rankings) or unstated",
+                "sex": "total, female or male",
+                "worker_category": "all, an SLBFE manpower level, or land-based / sea-based (Philippines)",
+                "value": "Persons, exactly as published; blank where withheld (see note)",
+                "value_precision": "exact, rounded (printed rounded, e.g. 'nearly 160,000') or lower_bound "
+                "('more than 80,000': the printed bound)",
+                "figure_as_printed": "The figure as the page prints it (lakh commas, Devanagari numerals, words)",
+                "basis": "What the agency counts: registrations, clearances, labour_permits, deployments, placements, "
+                "contract_departures or departures_all_channels",
+                "basis_as_published": "The publisher's own description of the figure",
+                "release": "The publication or release the figure comes from (final, preliminary, superseded)",
+                "table_id": "Rows printed together (one table or page, one period)",
+                "parts_complete": "True where the table itemises every destination, so its rows (excluding the "
+                "total) add up to its total; False for partial lists",
+                "is_shown": "True for the figure the dashboard shows; False for a figure kept only for comparison "
+                "(superseded release, a disagreeing page, a repeat, an unconfirmed period)",
+                "note": "Why a figure is not shown or withheld, rounding, and caveats",
+                "source_id": "Source of the row",
+            },
+        ),
+        TableSpec(
             name="agreements",
             title="Bilateral labour migration agreements and MOUs (partial inventory)",
             measure="Instruments signed between two governments (not migrant numbers); each row cites the page "

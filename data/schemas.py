@@ -3,6 +3,7 @@
 import pandas as pd
 import pandera.pandas as pa
 
+from data import flows
 from data.news import KINDS, PRECISIONS, TOPICS, is_web_url, parse_item_date, split_list
 
 ISO3 = pa.Check.str_matches(r"^[A-Z0-9]{3}$", error="a 3-character upper-case code")
@@ -104,6 +105,71 @@ def deployments_schema(country_codes: frozenset[str], source_ids: frozenset[str]
             )
         ],
         unique=["year", "destination_as_published", "sex", "skill_level"],
+        coerce=True,
+    )
+
+
+def _period_kind_matches_dates(df):
+    """start <= end, and the kind is the one the dates give (a calendar year runs 1 Jan-31 Dec, a cumulative
+    register more than a year, ...; see data.flows.period_kind); no dates only for an unstated period."""
+    ordered = (df["period_start"] <= df["period_end"]).fillna(False) | (
+        df["period_start"].isna() & df["period_end"].isna())
+    derived = pd.Series([flows.period_kind(start, end) for start, end in zip(df["period_start"], df["period_end"])],
+                        index=df.index)
+    return ordered & (derived == df["period_kind"])
+
+
+def _one_shown_per_figure(df):
+    """Two publications of the same figure are both kept, but at most one is shown. Rows of one table for one
+    country under two printed names (e.g. "Ivory Coast" and "Cote d'Ivoire") are one publication."""
+    key = flows.figure_key(df)
+    shown = df["is_shown"].astype(bool)
+    tables_shown = df["table_id"].where(shown).groupby(key).transform("nunique")
+    return ~shown | (tables_shown <= 1)
+
+
+def labour_outflows_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "origin_iso3": pa.Column(str, iso3_in(country_codes)),
+            "scope": pa.Column(str, pa.Check.isin(flows.SCOPES)),
+            "destination_iso3": pa.Column(str, iso3_in(country_codes), nullable=True),
+            "destination_as_published": pa.Column(str),
+            "period_label": pa.Column(str),
+            "period_start": pa.Column("datetime64[ns]", nullable=True),
+            "period_end": pa.Column("datetime64[ns]", nullable=True),
+            "period_kind": pa.Column(str, pa.Check.isin(flows.PERIOD_KINDS)),
+            "sex": pa.Column(str, pa.Check.isin(flows.SEXES)),
+            "worker_category": pa.Column(str),
+            "value": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+            "value_precision": pa.Column(str, pa.Check.isin(flows.VALUE_PRECISIONS)),
+            "figure_as_printed": pa.Column(str, nullable=True),
+            "basis": pa.Column(str, pa.Check.isin(flows.BASES)),
+            "basis_as_published": pa.Column(str),
+            "release": pa.Column(str),
+            "table_id": pa.Column(str),
+            "parts_complete": pa.Column(bool),
+            "is_shown": pa.Column(bool),
+            "note": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(_period_kind_matches_dates, element_wise=False,
+                     error="period start <= end and period_kind as the dates give it (no dates only if unstated)"),
+            pa.Check(lambda df: df["destination_iso3"].isna() | (df["scope"] == "destination"), element_wise=False,
+                     error="only a destination row names a destination country (totals, others, regions do not)"),
+            pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"].fillna(""), element_wise=False,
+                     error="destination differs from origin"),
+            pa.Check(flows.parts_match_totals, element_wise=False,
+                     error="where a table itemises every destination, its rows add up to its printed total"),
+            pa.Check(_one_shown_per_figure, element_wise=False,
+                     error="at most one shown row per figure (origin, destination, period, sex, basis)"),
+            pa.Check(lambda df: df["is_shown"].astype(bool) | df["note"].notna(), element_wise=False,
+                     error="a figure not shown carries a note saying why"),
+            pa.Check(lambda df: df["value"].notna() | df["note"].notna(), element_wise=False,
+                     error="a withheld figure carries a note saying why"),
+        ],
+        unique=["table_id", "destination_as_published", "sex", "worker_category"],
         coerce=True,
     )
 

@@ -16,6 +16,7 @@ from data.build import (
     countries,
     deployments,
     geometry,
+    labour_outflows,
     news,
     remittance_corridors,
     remittance_costs,
@@ -29,10 +30,12 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every table keyed by name, plus the country shapes; pure apart from reading ``raw``."""
     deployments_table, deployment_sources = deployments.build_deployments(raw)
     agreements_table, regional_table, agreement_sources = agreements.build_agreements(raw)
+    outflows_table, outflow_sources = labour_outflows.build_labour_outflows(raw)
     tables = {
         "countries": countries.build_countries(raw),
         "corridors": corridors.build_corridors(raw),
         "deployments": deployments_table,
+        "labour_outflows": outflows_table,
         "agreements": agreements_table,
         "regional_instruments": regional_table,
         "news": news.build_news(raw),
@@ -42,7 +45,7 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         "remittances_by_sender": remittances_by_sender.build_remittances_by_sender(raw),
     }
     source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
-                   *agreement_sources, *news.SOURCES, *remittances.SOURCES, *remittance_corridors.SOURCES,
+                   *outflow_sources, *agreement_sources, *news.SOURCES, *remittances.SOURCES, *remittance_corridors.SOURCES,
                    *remittance_costs.SOURCES, *remittances_by_sender.SOURCES]
     # Int64: a web page or listing whose publication year is not known leaves the year empty (never guessed).
     sources = pd.DataFrame(source_rows).astype({"year": "Int64"})
