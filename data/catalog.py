@@ -168,7 +168,10 @@ CATALOG: dict[str, TableSpec] = {
             measure="Instruments signed between two governments (not migrant numbers); each row cites the page "
             "that states it, with a confidence level. A partial inventory, not a complete list",
             description="Hand-compiled from public pages (ILO agreements database pages, governments, news "
-            "agencies), one row per instrument: originals and renewals are separate rows. The ILO booklet "
+            "agencies), one row per instrument: originals and renewals are separate rows; 119 instruments of the "
+            "base inventory and 47 additions (Japan's SSW and technical-intern MOCs, Israel, New Zealand's RSE "
+            "understandings, Taiwan, Saudi Arabia, Qatar, ...). Taiwan's arrangements are between representative "
+            "offices, not states (parties_note). The ILO booklet "
             "'Protecting Migrant Workers' (2011) is the base list for Korea (EPS, 15 countries), Malaysia (7) and "
             "Thailand (3). Dates are recorded only as precisely as a page states them; no date was filled in.",
             columns={
@@ -188,8 +191,13 @@ CATALOG: dict[str, TableSpec] = {
                 "pair_in_ilo_booklet": "True where the ILO booklet (2011) lists an agreement between the two countries",
                 "confidence": "Confidence in the cited page: high (ILO, governments, IOM, ASEAN), medium (established "
                 "news media), low (blogs, reposts, recruitment sites, NGO pages)",
+                "parties_note": "Who the parties are where they are not two states: Taiwan's arrangements are between "
+                "representative offices (TECO/TETO/TECC and the partner's economic and cultural office). Show it "
+                "wherever such a row appears; empty for agreements between states",
                 "notes": "What the page says, conflicts between pages, and why a date is missing",
                 "source_id": "The cited page(s) in the sources table",
+                "date_source_id": "Where the date comes from a page other than the row's own source: that page "
+                "(sources table); empty otherwise",
             },
         ),
         TableSpec(

@@ -207,12 +207,17 @@ def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str])
             "superseded": pa.Column(bool),
             "pair_in_ilo_booklet": pa.Column(bool),
             "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
+            "parties_note": pa.Column(str, nullable=True),
             "notes": pa.Column(str, nullable=True),
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "date_source_id": pa.Column(str, pa.Check.isin(sorted(source_ids)), nullable=True),
         },
         checks=[
             pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"], element_wise=False,
                      error="two different parties"),
+            pa.Check(lambda df: df["parties_note"].notna() == (df["origin_iso3"].eq("TWN") | df["destination_iso3"].eq(
+                "TWN")), element_wise=False,
+                     error="parties_note on every Taiwan row (representative offices, not states) and only there"),
             pa.Check(_agreement_date_matches_precision, element_wise=False,
                      error="date_signed only with day precision, year_signed unless the date is unknown, same year"),
         ],
