@@ -308,6 +308,67 @@ CATALOG: dict[str, TableSpec] = {
             },
         ),
         TableSpec(
+            name="remittance_cost_means",
+            title="Cost of sending remittances by corridor, 2016Q2-2025Q1: mean of RPW provider quotes (computed)",
+            measure="Price, COMPUTED (not the World Bank's published average): simple mean of the provider quotes "
+            "surveyed by Remittance Prices Worldwide for sending the equivalent of US$200 (and US$500), % of the amount "
+            "sent, per corridor and quarter",
+            description="Computed by a third party (GitHub jonsmirl/thesis) from the RPW complete dataset for 300 "
+            "corridors with an Asian, Gulf, US or UK end. Checked here against the published corridor averages for "
+            "2016Q2-2020Q3: reproduces_published says how well each corridor matches. Use the published "
+            "remittance_costs series to 2020Q3 and this one after it, labelled 'mean of RPW provider quotes, "
+            "computed', preferably only where reproduces_published is matches_official or mostly_matches.",
+            columns={
+                "series": "Always 'mean of RPW provider quotes, computed' (never the published average)",
+                "sender_iso3": "Sending country",
+                "receiver_iso3": "Receiving country",
+                "period": "Quarter (YYYYQn)",
+                "year": "Calendar year",
+                "quarter": "Quarter 1-4",
+                "cost_pct": "Mean total cost of sending US$200, % of the amount sent (negative where quotes are)",
+                "cost_pct_500usd": "Mean total cost of sending US$500, %",
+                "fx_margin_pct": "Mean exchange-rate margin, US$200, %",
+                "fx_margin_pct_500usd": "Mean exchange-rate margin, US$500, %",
+                "n_quotes": "Number of quotes averaged (product rows; can exceed the number of firms)",
+                "reproduces_published": "The corridor's check against the published average over 2016Q2-2020Q3: "
+                "matches_official (every overlapping quarter identical after rounding), mostly_matches (at least "
+                "80%), differs_from_official, or not_checkable (no overlap)",
+                "overlap_quarters": "Quarters where both the computed and the published series exist",
+                "overlap_quarters_matching": "Of those, quarters where they agree to within 0.005 percentage points",
+                "overlap_max_abs_diff": "Largest difference from the published average, percentage points",
+                "after_published_series": "True for quarters after 2020Q3, where no published average is held",
+                "rpw_corridor_code": "RPW corridor code",
+                "source_id": "Source of the row",
+            },
+        ),
+        TableSpec(
+            name="remittance_headlines",
+            title="Remittances in 2024 (and 2023): headline figures as printed",
+            measure="Flow, as printed on pages: World Bank estimates of remittance inflows (US$ billion, % of GDP, "
+            "growth) and Bangladesh Bank totals; early estimates, by release, for about ten countries",
+            description="World Bank blog of 18 Dec 2024 (2024 estimates), World Bank data as reported in Sept 2025, "
+            "Migration and Development Brief 39 (Dec 2023) and Bangladesh Bank calendar-year totals, each figure as "
+            "printed. Not a full series and not WDI: show as labelled points after the WDI series, never joined to it.",
+            columns={
+                "series": "Release: wb_estimate_dec2024, wb_data_sep2025, wb_brief_dec2023 or bangladesh_bank",
+                "vintage": "The release in words",
+                "area_code": "Country ISO3, or World Bank group (LMY low- and middle-income, SAS South Asia, WLD world)",
+                "is_aggregate": "True for a World Bank group",
+                "area_as_published": "Country or group as printed",
+                "year": "Year the figure is for",
+                "indicator": "remittance_inflows, remittance_inflows_national (central bank), growth_rate or "
+                "remittances_pct_gdp",
+                "value": "The figure as printed, in unit",
+                "unit": "US$ billion, percent or percent of GDP",
+                "value_usd": "US$ figures in US$ (value x 1e9), for charts next to WDI; empty otherwise",
+                "figure_as_printed": "The figure as the page prints it",
+                "value_precision": "'as printed', or 'approximate' where the page says around/nearly",
+                "basis": "What the figure is, per the page",
+                "note": "Caveats, cross-checks",
+                "source_id": "Source of the row (the page and the release it quotes)",
+            },
+        ),
+        TableSpec(
             name="remittances_by_sender",
             title="Sri Lanka: workers' remittances by sending country (reported)",
             measure="Flow: workers' remittances received by Sri Lanka, US$ million per quarter and year, as reported by "

@@ -389,6 +389,83 @@ def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset
     )
 
 
+COST_MEAN_CHECKS = ("matches_official", "mostly_matches", "differs_from_official", "not_checkable")
+
+
+def remittance_cost_means_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    pct = pa.Column(float, pa.Check.in_range(-100, 200))
+    return pa.DataFrameSchema(
+        {
+            "series": pa.Column(str, pa.Check.eq("mean of RPW provider quotes, computed")),
+            "sender_iso3": pa.Column(str, iso3_in(country_codes)),
+            "receiver_iso3": pa.Column(str, iso3_in(country_codes)),
+            "period": pa.Column(str, pa.Check.str_matches(r"^\d{4}Q[1-4]$")),
+            "year": pa.Column(int, pa.Check.in_range(2016, 2025)),
+            "quarter": pa.Column(int, pa.Check.in_range(1, 4)),
+            # Raw quotes include favourable exchange rates (negative costs) and a few very dear products: kept.
+            "cost_pct": pct,
+            "cost_pct_500usd": pct,
+            "fx_margin_pct": pct,
+            "fx_margin_pct_500usd": pct,
+            "n_quotes": pa.Column(int, pa.Check.ge(1)),
+            "reproduces_published": pa.Column(str, pa.Check.isin(COST_MEAN_CHECKS)),
+            "overlap_quarters": pa.Column(int, pa.Check.ge(0)),
+            "overlap_quarters_matching": pa.Column(int, pa.Check.ge(0)),
+            "overlap_max_abs_diff": pa.Column(float, pa.Check.ge(0), nullable=True),
+            "after_published_series": pa.Column(bool),
+            "rpw_corridor_code": pa.Column(str),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(lambda df: (df["period"] > "2020Q3") == df["after_published_series"], element_wise=False,
+                     error="after_published_series exactly for quarters after 2020Q3"),
+            pa.Check(lambda df: df["period"].str[:4].astype(int) == df["year"], element_wise=False,
+                     error="year as in period"),
+            pa.Check(lambda df: df["overlap_quarters_matching"] <= df["overlap_quarters"], element_wise=False,
+                     error="matching quarters are among the overlapping quarters"),
+        ],
+        unique=["sender_iso3", "receiver_iso3", "period"],
+        coerce=True,
+    )
+
+
+REMITTANCE_HEADLINE_SERIES = ("wb_estimate_dec2024", "wb_data_sep2025", "wb_brief_dec2023", "bangladesh_bank")
+REMITTANCE_HEADLINE_INDICATORS = ("remittance_inflows", "remittance_inflows_national", "growth_rate",
+                                  "remittances_pct_gdp")
+WORLD_BANK_AGGREGATES = ("LMY", "SAS", "WLD")
+
+
+def remittance_headlines_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "series": pa.Column(str, pa.Check.isin(REMITTANCE_HEADLINE_SERIES)),
+            "vintage": pa.Column(str),
+            "area_code": pa.Column(str, pa.Check.isin(sorted(country_codes | set(WORLD_BANK_AGGREGATES)),
+                                                      error="a country code or a World Bank group (LMY, SAS, WLD)")),
+            "is_aggregate": pa.Column(bool),
+            "area_as_published": pa.Column(str),
+            "year": pa.Column(int, pa.Check.in_range(2023, 2024)),
+            "indicator": pa.Column(str, pa.Check.isin(REMITTANCE_HEADLINE_INDICATORS)),
+            "value": pa.Column(float),
+            "unit": pa.Column(str, pa.Check.isin(["US$ billion", "percent", "percent of GDP"])),
+            "value_usd": pa.Column(float, pa.Check.gt(0), nullable=True),
+            "figure_as_printed": pa.Column(str),
+            "value_precision": pa.Column(str, pa.Check.isin(["as printed", "approximate"])),
+            "basis": pa.Column(str),
+            "note": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(lambda df: df["is_aggregate"] == df["area_code"].isin(WORLD_BANK_AGGREGATES), element_wise=False,
+                     error="is_aggregate exactly for the World Bank groups"),
+            pa.Check(lambda df: df["value_usd"].notna() == (df["unit"] == "US$ billion"), element_wise=False,
+                     error="value_usd exactly for figures in US$"),
+        ],
+        unique=["series", "area_code", "year", "indicator"],
+        coerce=True,
+    )
+
+
 def remittances_by_sender_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
     quarter = pa.Column(float, pa.Check.ge(0))
     return pa.DataFrameSchema(
