@@ -94,14 +94,16 @@ def _shown(outflows: pd.DataFrame) -> pd.DataFrame:
 
 
 def coverage(outflows: pd.DataFrame) -> pd.DataFrame:
-    """One row per origin and basis: the years covered, the kinds of period, how many destination countries are
-    itemised, whether national totals exist, and how many figures are shown."""
+    """One row per origin and basis: the calendar years that figures for a year or part of one touch (a fiscal
+    year touches two), the cumulative registers apart (they are never a year's flow), the kinds of period, how
+    many destination countries are itemised, whether national totals exist, and how many figures are shown."""
     shown = _shown(outflows)
     rows = []
     for (origin, basis), group in shown.groupby(["origin_iso3", "basis"], sort=True):
-        dated = group.dropna(subset=["period_start"])
+        dated = group[group["period_start"].notna() & (group["period_kind"] != "cumulative")]
         years = sorted({int(year) for start, end in zip(dated["period_start"], dated["period_end"])
                         for year in range(pd.Timestamp(start).year, pd.Timestamp(end).year + 1)})
+        registers = group[group["period_kind"] == "cumulative"]
         destinations = group.loc[group["scope"] == "destination", "destination_iso3"].dropna()
         rows.append({
             "origin_iso3": origin,
@@ -111,12 +113,13 @@ def coverage(outflows: pd.DataFrame) -> pd.DataFrame:
             "years": tuple(years),
             "period_kinds": tuple(kind for kind in PERIOD_KINDS if kind in set(group["period_kind"])),
             "periods": tuple(dict.fromkeys(group.sort_values("period_start")["period_label"])),
+            "cumulative_registers": tuple(dict.fromkeys(registers["period_label"])),
             "destinations": destinations.nunique(),
             "has_totals": bool((group["scope"] == "total").any()),
             "figures": len(group),
         })
     return pd.DataFrame(rows, columns=["origin_iso3", "basis", "first_year", "last_year", "years", "period_kinds",
-                                       "periods", "destinations", "has_totals", "figures"])
+                                       "periods", "cumulative_registers", "destinations", "has_totals", "figures"])
 
 
 def ranking_periods(outflows: pd.DataFrame, origin: str, basis: str | None = None) -> pd.DataFrame:
