@@ -129,7 +129,9 @@ CATALOG: dict[str, TableSpec] = {
             "(eMigrate cumulative register 2021-Nov 2024, Gulf clearances), Pakistan, Nepal, the Philippines, Viet Nam "
             "and Thailand (figures printed on news and official pages). Values exactly as published. Where two "
             "publications give a figure for the same thing, both are kept and one is shown (is_shown); note says why. "
-            "Only Sri Lanka, Indonesia and the two registers itemise every destination; the other lists are partial.",
+            "Only Sri Lanka, Indonesia and the two registers itemise every destination; the other lists are partial. "
+            "To add figures, take shown rows of one table_id, one sex and one worker_category, without the total "
+            "(data.flows.departures_ranking does this).",
             columns={
                 "origin_iso3": "Country the workers leave",
                 "scope": "What the row counts: total (national total), destination (one country), others (the "
