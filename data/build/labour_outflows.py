@@ -122,11 +122,11 @@ def build_labour_outflows(raw: Path) -> tuple[pd.DataFrame, list[dict]]:
     parts = [
         _from_deployments(deployment_rows),
         _registers(read_raw_csv(raw / SLBFE_2025_FILE), SLBFE_2025_SOURCE_ID, "SLBFE Annual Statistical Report 2025",
-                   "registrations", complete=True),
+                   "registrations"),
         _registers(read_raw_csv(raw / BMET_OEP_FILE), BMET_OEP_SOURCE_ID,
-                   "OEP country clearance report retrieved 2026-09-21", "clearances", complete=True),
+                   "OEP country clearance report retrieved 2026-09-21", "clearances"),
         _registers(read_raw_csv(raw / EMIGRATE_FILE), EMIGRATE_SOURCE_ID,
-                   "data.gov.in resource retrieved 2026-08-25", "clearances", complete=True),
+                   "data.gov.in resource retrieved 2026-08-25", "clearances"),
         _bp2mi(read_raw_csv(raw / BP2MI_FILE)),
         press,
     ]
@@ -148,7 +148,7 @@ SCOPE_NAMES = {
 }  # fmt: skip
 
 
-def _scope(iso3, as_published: str) -> str:
+def _scope(as_published: str) -> str:
     """total, others or region for the names printed as such; every other row is one destination country."""
     return SCOPE_NAMES.get(as_published.strip().lower(), "destination")
 
@@ -165,7 +165,7 @@ def _from_deployments(rows: pd.DataFrame) -> pd.DataFrame:
     totals_table = (rows["sex"] == "total") & (rows["skill_level"] == "all")
     frame = pd.DataFrame({
         "origin_iso3": "LKA",
-        "scope": [_scope(i, n) for i, n in zip(rows["dest_iso3"], rows["destination_as_published"])],
+        "scope": rows["destination_as_published"].map(_scope),
         "destination_iso3": rows["dest_iso3"],
         "destination_as_published": rows["destination_as_published"],
         "sex": rows["sex"],
@@ -189,13 +189,13 @@ def _from_deployments(rows: pd.DataFrame) -> pd.DataFrame:
 
 # --- origin registers (Sri Lanka 2025, Bangladesh OEP, India eMigrate) ---------------------------
 
-def _registers(raw: pd.DataFrame, source_id: str, release: str, basis: str, *, complete: bool) -> pd.DataFrame:
+def _registers(raw: pd.DataFrame, source_id: str, release: str, basis: str) -> pd.DataFrame:
     start, end = raw["period_start"], raw["period_end"]
     label = [f"{s[:4]}" if (s[5:], e[5:]) == ("01-01", "12-31") and s[:4] == e[:4] else f"{s} to {e}"
              for s, e in zip(start, end)]
     frame = pd.DataFrame({
         "origin_iso3": raw["origin_iso3"],
-        "scope": [_scope(i, n) for i, n in zip(raw["destination_iso3"], raw["destination_as_printed"])],
+        "scope": raw["destination_as_printed"].map(_scope),
         "destination_iso3": raw["destination_iso3"],
         "destination_as_published": raw["destination_as_printed"],
         "sex": raw["sex"],
@@ -207,7 +207,8 @@ def _registers(raw: pd.DataFrame, source_id: str, release: str, basis: str, *, c
         "basis_as_published": raw["basis"],
         "release": release,
         "table_id": source_id,
-        "parts_complete": complete,
+        # Each register lists every destination (SLBFE with "Others"); India's prints a total equal to their sum.
+        "parts_complete": True,
         "note": raw["note"],
         "source_id": source_id,
     })
@@ -220,7 +221,7 @@ def _bp2mi(raw: pd.DataFrame) -> pd.DataFrame:
     years = raw["year"].astype(str)
     frame = pd.DataFrame({
         "origin_iso3": raw["origin_iso3"],
-        "scope": [_scope(i, n) for i, n in zip(raw["destination_iso3"], raw["destination_as_printed"])],
+        "scope": raw["destination_as_printed"].map(_scope),
         "destination_iso3": raw["destination_iso3"],
         "destination_as_published": raw["destination_as_printed"],
         "sex": raw["sex"],
@@ -289,7 +290,7 @@ def _press_figures(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     source_ids = raw["source_url"].map(press_source_id)
     frame = pd.DataFrame({
         "origin_iso3": raw["origin_iso3"],
-        "scope": [_scope(i, n) for i, n in zip(raw["destination_iso3"], as_published)],
+        "scope": as_published.map(_scope),
         "destination_iso3": raw["destination_iso3"],
         "destination_as_published": as_published,
         "sex": raw["sex"],
@@ -305,8 +306,8 @@ def _press_figures(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
                     + raw["page_date"].map(lambda d: f", {d}" if isinstance(d, str) else ", undated")
                     + ", quoting " + raw["quoted_source"]),
         "table_id": source_ids + ":" + raw["period"],
-        # Only the Pakistan BE&OE / Bangladesh pages that print shares make no completeness claim; no press table
-        # itemises every destination (the Philippine H1 2023 destinations sum to 913,098, not 966,479).
+        # No page itemises every destination, so no sum of a page's destinations is a total (the Philippine
+        # H1 2023 destinations sum to 913,098, not the 966,479 printed beside them).
         "parts_complete": False,
         "note": raw["note"],
         "source_id": source_ids,
