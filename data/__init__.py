@@ -2,8 +2,9 @@
 
 Public API (pages and components use only these):
     load_sources(), load_countries(), load_corridors(revision=None), load_corridor_years(revision),
-    load_deployments(), load_country_shapes()
+    load_deployments(), load_labour_outflows(), load_country_shapes()
     load_remittances(), load_remittance_corridors(), load_remittance_costs(), load_remittances_by_sender()
+    load_remittance_cost_means(), load_remittance_headlines()
     load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
     agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
     load_country_groups() (GCC, ASEAN, SAARC, ... members; helpers in ``data.groups``)
@@ -50,11 +51,14 @@ __all__ = [
     "load_country_shapes",
     "load_country_stock",
     "load_deployments",
+    "load_labour_outflows",
     "load_news",
     "load_regional_corridors",
     "load_regional_instruments",
     "load_remittance_corridors",
+    "load_remittance_cost_means",
     "load_remittance_costs",
+    "load_remittance_headlines",
     "load_remittances",
     "load_remittances_by_sender",
     "load_sources",
@@ -64,10 +68,13 @@ __all__ = [
     "read_countries",
     "read_country_groups",
     "read_deployments",
+    "read_labour_outflows",
     "read_news",
     "read_regional_instruments",
     "read_remittance_corridors",
+    "read_remittance_cost_means",
     "read_remittance_costs",
+    "read_remittance_headlines",
     "read_remittances",
     "read_remittances_by_sender",
     "read_sources",
@@ -96,6 +103,11 @@ def read_corridors(path: Path, country_codes: frozenset[str], source_ids: frozen
 def read_deployments(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     frame = read_csv_table("deployments", path)
     return validate("deployments", path, frame, schemas.deployments_schema(country_codes, source_ids))
+
+
+def read_labour_outflows(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("labour_outflows", path)
+    return validate("labour_outflows", path, frame, schemas.labour_outflows_schema(country_codes, source_ids))
 
 
 def read_agreements(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
@@ -127,6 +139,16 @@ def read_remittance_corridors(path: Path, country_codes: frozenset[str], source_
 def read_remittance_costs(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     frame = read_csv_table("remittance_costs", path)
     return validate("remittance_costs", path, frame, schemas.remittance_costs_schema(country_codes, source_ids))
+
+
+def read_remittance_cost_means(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittance_cost_means", path)
+    return validate("remittance_cost_means", path, frame, schemas.remittance_cost_means_schema(country_codes, source_ids))
+
+
+def read_remittance_headlines(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+    frame = read_csv_table("remittance_headlines", path)
+    return validate("remittance_headlines", path, frame, schemas.remittance_headlines_schema(country_codes, source_ids))
 
 
 def read_remittances_by_sender(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
@@ -203,6 +225,11 @@ def load_deployments() -> pd.DataFrame:
     return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
 
 
+def load_labour_outflows() -> pd.DataFrame:
+    """Worker departures by origin and destination, one row per published figure (see ``data.flows``)."""
+    return _labour_outflows_cached(*_located("labour_outflows"), _country_codes(), _source_ids())
+
+
 def load_agreements() -> pd.DataFrame:
     """Bilateral agreements and MOUs, one row per instrument, each with its cited page (a partial inventory)."""
     return _agreements_cached(*_located("agreements"), _located("countries"), _located("sources"))
@@ -260,6 +287,17 @@ def load_remittance_corridors() -> pd.DataFrame:
 def load_remittance_costs() -> pd.DataFrame:
     """Cost of sending US$200: RPW corridors by quarter (to 2020Q3) and WDI country series by year."""
     return _remittance_costs_cached(*_located("remittance_costs"), _country_codes(), _source_ids())
+
+
+def load_remittance_cost_means() -> pd.DataFrame:
+    """Cost of sending US$200 by corridor, 2016Q2-2025Q1, COMPUTED as the mean of RPW provider quotes (not the
+    published average), with each corridor's check against the published series."""
+    return _remittance_cost_means_cached(*_located("remittance_cost_means"), _country_codes(), _source_ids())
+
+
+def load_remittance_headlines() -> pd.DataFrame:
+    """2024 (and 2023) remittance figures as printed: World Bank estimates and Bangladesh Bank totals, by release."""
+    return _remittance_headlines_cached(*_located("remittance_headlines"), _country_codes(), _source_ids())
 
 
 def load_remittances_by_sender() -> pd.DataFrame:
@@ -323,6 +361,12 @@ def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
 
 
 @st.cache_data(show_spinner=False)
+def _labour_outflows_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                            source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_labour_outflows(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
 def _remittances_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittances(Path(path), country_codes, source_ids)
 
@@ -337,6 +381,18 @@ def _remittance_corridors_cached(path: str, mtime_ns: int, country_codes: frozen
 def _remittance_costs_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
                              source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittance_costs(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittance_cost_means_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                                  source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittance_cost_means(Path(path), country_codes, source_ids)
+
+
+@st.cache_data(show_spinner=False)
+def _remittance_headlines_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+                                 source_ids: frozenset[str]) -> pd.DataFrame:
+    return read_remittance_headlines(Path(path), country_codes, source_ids)
 
 
 @st.cache_data(show_spinner=False)
