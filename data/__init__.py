@@ -59,11 +59,14 @@ __all__ = [
     "load_country_shapes",
     "load_country_stock",
     "load_deployments",
+    "load_labour_outflows",
     "load_news",
     "load_regional_corridors",
     "load_regional_instruments",
     "load_remittance_corridors",
+    "load_remittance_cost_means",
     "load_remittance_costs",
+    "load_remittance_headlines",
     "load_remittances",
     "load_remittances_by_sender",
     "load_sources",
@@ -94,6 +97,9 @@ SCHEMAS = {
     "remittance_costs": (schemas.remittance_costs_schema, ("country_codes", "source_ids")),
     "remittances_by_sender": (schemas.remittances_by_sender_schema, ("country_codes", "source_ids")),
     "country_groups": (schemas.country_groups_schema, ("country_codes", "source_ids")),
+    "labour_outflows": (schemas.labour_outflows_schema, ("country_codes", "source_ids")),
+    "remittance_cost_means": (schemas.remittance_cost_means_schema, ("country_codes", "source_ids")),
+    "remittance_headlines": (schemas.remittance_headlines_schema, ("country_codes", "source_ids")),
 }
 
 
@@ -199,6 +205,22 @@ def load_remittance_costs() -> pd.DataFrame:
 def load_remittances_by_sender() -> pd.DataFrame:
     """Sri Lanka's reported remittances by sending country, 2023."""
     return load("remittances_by_sender")
+
+
+def load_labour_outflows() -> pd.DataFrame:
+    """Worker departures by origin and destination, one row per published figure (see ``data.flows``)."""
+    return load("labour_outflows")
+
+
+def load_remittance_cost_means() -> pd.DataFrame:
+    """Cost of sending US$200 by corridor, 2016Q2-2025Q1, COMPUTED as the mean of RPW provider quotes (not the
+    published average), with each corridor's check against the published series."""
+    return load("remittance_cost_means")
+
+
+def load_remittance_headlines() -> pd.DataFrame:
+    """2024 (and 2023) remittance figures as printed: World Bank estimates and Bangladesh Bank totals, by release."""
+    return load("remittance_headlines")
 
 
 def load_country_groups() -> pd.DataFrame:

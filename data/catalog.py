@@ -117,12 +117,63 @@ CATALOG: dict[str, TableSpec] = {
             },
         ),
         TableSpec(
+            name="labour_outflows",
+            title="Departures of migrant workers by origin and destination (reported figures)",
+            measure="Flow: workers leaving for foreign employment, as counted by each origin's agency. The basis "
+            "differs by country (registrations, clearances, labour permits, deployments, placements, contract "
+            "departures) and so does the period (calendar or fiscal year, half-year, quarter, part of a year, or a "
+            "multi-year CUMULATIVE register): levels are not comparable across bases, and a cumulative register is "
+            "never a year's flow",
+            description="One row per published figure for Sri Lanka (SLBFE 2019-2025), Indonesia (BP2MI 2022-2024), "
+            "Bangladesh (BMET/OEP cumulative register June 2023-Sept 2026, and yearly figures from news pages), India "
+            "(eMigrate cumulative register 2021-Nov 2024, Gulf clearances), Pakistan, Nepal, the Philippines, Viet Nam "
+            "and Thailand (figures printed on news and official pages). Values exactly as published. Where two "
+            "publications give a figure for the same thing, both are kept and one is shown (is_shown); note says why. "
+            "Only Sri Lanka, Indonesia and the two registers itemise every destination; the other lists are partial. "
+            "To add figures, take shown rows of one table_id, one sex and one worker_category, without the total "
+            "(data.flows.departures_ranking does this).",
+            columns={
+                "origin_iso3": "Country the workers leave",
+                "scope": "What the row counts: total (national total), destination (one country), others (the "
+                "remaining destinations as printed) or region (a named group such as 'Gulf countries'). Never add "
+                "a total to its destinations",
+                "destination_iso3": "Destination country (only where scope = destination; blank where the printed "
+                "name cannot be coded, e.g. 'Congo')",
+                "destination_as_published": "Destination, total or group exactly as printed",
+                "period_label": "The period as the publisher labels it (e.g. 2023, FY2077/78 (2020/21), 2023 H1)",
+                "period_start": "First day of the period (blank where the page does not confirm the period)",
+                "period_end": "Last day of the period (Nepali fiscal-year bounds are approximate)",
+                "period_kind": "calendar_year, fiscal_year, half_year, quarter, partial_year, cumulative (several "
+                "years added up: use only for shares and rankings) or unstated",
+                "sex": "total, female or male",
+                "worker_category": "all, an SLBFE manpower level, or land-based / sea-based (Philippines)",
+                "value": "Persons, exactly as published; blank where withheld (see note)",
+                "value_precision": "exact, rounded (printed rounded, e.g. 'nearly 160,000') or lower_bound "
+                "('more than 80,000': the printed bound)",
+                "figure_as_printed": "The figure as the page prints it (lakh commas, Devanagari numerals, words)",
+                "basis": "What the agency counts: registrations, clearances, labour_permits, deployments, placements, "
+                "contract_departures or departures_all_channels",
+                "basis_as_published": "The publisher's own description of the figure",
+                "release": "The publication or release the figure comes from (final, preliminary, superseded)",
+                "table_id": "Rows printed together (one table or page, one period)",
+                "parts_complete": "True where the table itemises every destination, so its rows (excluding the "
+                "total) add up to its total; False for partial lists",
+                "is_shown": "True for the figure the dashboard shows; False for a figure kept only for comparison "
+                "(superseded release, a disagreeing page, a repeat, an unconfirmed period)",
+                "note": "Why a figure is not shown or withheld, rounding, and caveats",
+                "source_id": "Source of the row",
+            },
+        ),
+        TableSpec(
             name="agreements",
             title="Bilateral labour migration agreements and MOUs (partial inventory)",
             measure="Instruments signed between two governments (not migrant numbers); each row cites the page "
             "that states it, with a confidence level. A partial inventory, not a complete list",
             description="Hand-compiled from public pages (ILO agreements database pages, governments, news "
-            "agencies), one row per instrument: originals and renewals are separate rows. The ILO booklet "
+            "agencies), one row per instrument: originals and renewals are separate rows; 119 instruments of the "
+            "base inventory and 47 additions (Japan's SSW and technical-intern MOCs, Israel, New Zealand's RSE "
+            "understandings, Taiwan, Saudi Arabia, Qatar, ...). Taiwan's arrangements are between representative "
+            "offices, not states (parties_note). The ILO booklet "
             "'Protecting Migrant Workers' (2011) is the base list for Korea (EPS, 15 countries), Malaysia (7) and "
             "Thailand (3). Dates are recorded only as precisely as a page states them; no date was filled in.",
             columns={
@@ -142,8 +193,13 @@ CATALOG: dict[str, TableSpec] = {
                 "pair_in_ilo_booklet": "True where the ILO booklet (2011) lists an agreement between the two countries",
                 "confidence": "Confidence in the cited page: high (ILO, governments, IOM, ASEAN), medium (established "
                 "news media), low (blogs, reposts, recruitment sites, NGO pages)",
+                "parties_note": "Who the parties are where they are not two states: Taiwan's arrangements are between "
+                "representative offices (TECO/TETO/TECC and the partner's economic and cultural office). Show it "
+                "wherever such a row appears; empty for agreements between states",
                 "notes": "What the page says, conflicts between pages, and why a date is missing",
                 "source_id": "The cited page(s) in the sources table",
+                "date_source_id": "Where the date comes from a page other than the row's own source: that page "
+                "(sources table); empty otherwise",
             },
         ),
         TableSpec(
@@ -251,6 +307,67 @@ CATALOG: dict[str, TableSpec] = {
                 "quarter": "Quarter 1-4 (corridors only)",
                 "cost_pct": "Average total cost, % of the amount sent (a few negative values are as published)",
                 "source_id": "Source of the row",
+            },
+        ),
+        TableSpec(
+            name="remittance_cost_means",
+            title="Cost of sending remittances by corridor, 2016Q2-2025Q1: mean of RPW provider quotes (computed)",
+            measure="Price, COMPUTED (not the World Bank's published average): simple mean of the provider quotes "
+            "surveyed by Remittance Prices Worldwide for sending the equivalent of US$200 (and US$500), % of the amount "
+            "sent, per corridor and quarter",
+            description="Computed by a third party (GitHub jonsmirl/thesis) from the RPW complete dataset for 300 "
+            "corridors with an Asian, Gulf, US or UK end. Checked here against the published corridor averages for "
+            "2016Q2-2020Q3: reproduces_published says how well each corridor matches. Use the published "
+            "remittance_costs series to 2020Q3 and this one after it, labelled 'mean of RPW provider quotes, "
+            "computed', preferably only where reproduces_published is matches_official or mostly_matches.",
+            columns={
+                "series": "Always 'mean of RPW provider quotes, computed' (never the published average)",
+                "sender_iso3": "Sending country",
+                "receiver_iso3": "Receiving country",
+                "period": "Quarter (YYYYQn)",
+                "year": "Calendar year",
+                "quarter": "Quarter 1-4",
+                "cost_pct": "Mean total cost of sending US$200, % of the amount sent (negative where quotes are)",
+                "cost_pct_500usd": "Mean total cost of sending US$500, %",
+                "fx_margin_pct": "Mean exchange-rate margin, US$200, %",
+                "fx_margin_pct_500usd": "Mean exchange-rate margin, US$500, %",
+                "n_quotes": "Number of quotes averaged (product rows; can exceed the number of firms)",
+                "reproduces_published": "The corridor's check against the published average over 2016Q2-2020Q3: "
+                "matches_official (every overlapping quarter identical after rounding), mostly_matches (at least "
+                "80%), differs_from_official, or not_checkable (no overlap)",
+                "overlap_quarters": "Quarters where both the computed and the published series exist",
+                "overlap_quarters_matching": "Of those, quarters where they agree to within 0.005 percentage points",
+                "overlap_max_abs_diff": "Largest difference from the published average, percentage points",
+                "after_published_series": "True for quarters after 2020Q3, where no published average is held",
+                "rpw_corridor_code": "RPW corridor code",
+                "source_id": "Source of the row",
+            },
+        ),
+        TableSpec(
+            name="remittance_headlines",
+            title="Remittances in 2024 (and 2023): headline figures as printed",
+            measure="Flow, as printed on pages: World Bank estimates of remittance inflows (US$ billion, % of GDP, "
+            "growth) and Bangladesh Bank totals; early estimates, by release, for about ten countries",
+            description="World Bank blog of 18 Dec 2024 (2024 estimates), World Bank data as reported in Sept 2025, "
+            "Migration and Development Brief 39 (Dec 2023) and Bangladesh Bank calendar-year totals, each figure as "
+            "printed. Not a full series and not WDI: show as labelled points after the WDI series, never joined to it.",
+            columns={
+                "series": "Release: wb_estimate_dec2024, wb_data_sep2025, wb_brief_dec2023 or bangladesh_bank",
+                "vintage": "The release in words",
+                "area_code": "Country ISO3, or World Bank group (LMY low- and middle-income, SAS South Asia, WLD world)",
+                "is_aggregate": "True for a World Bank group",
+                "area_as_published": "Country or group as printed",
+                "year": "Year the figure is for",
+                "indicator": "remittance_inflows, remittance_inflows_national (central bank), growth_rate or "
+                "remittances_pct_gdp",
+                "value": "The figure as printed, in unit",
+                "unit": "US$ billion, percent or percent of GDP",
+                "value_usd": "US$ figures in US$ (value x 1e9), for charts next to WDI; empty otherwise",
+                "figure_as_printed": "The figure as the page prints it",
+                "value_precision": "'as printed', or 'approximate' where the page says around/nearly",
+                "basis": "What the figure is, per the page",
+                "note": "Caveats, cross-checks",
+                "source_id": "Source of the row (the page and the release it quotes)",
             },
         ),
         TableSpec(

@@ -3,6 +3,7 @@
 import pandas as pd
 import pandera.pandas as pa
 
+from data import flows
 from data.groups import GROUP_KINDS
 from data.news import KINDS, PRECISIONS, TOPICS, is_web_url, parse_item_date, split_list
 
@@ -109,6 +110,94 @@ def deployments_schema(country_codes: frozenset[str], source_ids: frozenset[str]
     )
 
 
+def _period_kind_matches_dates(df):
+    """start <= end, and the kind is the one the dates give (a calendar year runs 1 Jan-31 Dec, a cumulative
+    register more than a year, ...; see data.flows.period_kind); no dates only for an unstated period."""
+    ordered = (df["period_start"] <= df["period_end"]).fillna(False) | (
+        df["period_start"].isna() & df["period_end"].isna()
+    )
+    derived = pd.Series(
+        [flows.period_kind(start, end) for start, end in zip(df["period_start"], df["period_end"])], index=df.index
+    )
+    return ordered & (derived == df["period_kind"])
+
+
+def _one_shown_per_figure(df):
+    """Two publications of the same figure are both kept, but at most one is shown. Rows of one table for one
+    country under two printed names (e.g. "Ivory Coast" and "Cote d'Ivoire") are one publication."""
+    key = flows.figure_key(df)
+    shown = df["is_shown"].astype(bool)
+    tables_shown = df["table_id"].where(shown).groupby(key).transform("nunique")
+    return ~shown | (tables_shown <= 1)
+
+
+def labour_outflows_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "origin_iso3": pa.Column(str, iso3_in(country_codes)),
+            "scope": pa.Column(str, pa.Check.isin(flows.SCOPES)),
+            "destination_iso3": pa.Column(str, iso3_in(country_codes), nullable=True),
+            "destination_as_published": pa.Column(str),
+            "period_label": pa.Column(str),
+            "period_start": pa.Column("datetime64[ns]", nullable=True),
+            "period_end": pa.Column("datetime64[ns]", nullable=True),
+            "period_kind": pa.Column(str, pa.Check.isin(flows.PERIOD_KINDS)),
+            "sex": pa.Column(str, pa.Check.isin(flows.SEXES)),
+            "worker_category": pa.Column(str),
+            "value": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+            "value_precision": pa.Column(str, pa.Check.isin(flows.VALUE_PRECISIONS)),
+            "figure_as_printed": pa.Column(str, nullable=True),
+            "basis": pa.Column(str, pa.Check.isin(flows.BASES)),
+            "basis_as_published": pa.Column(str),
+            "release": pa.Column(str),
+            "table_id": pa.Column(str),
+            "parts_complete": pa.Column(bool),
+            "is_shown": pa.Column(bool),
+            "note": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(
+                _period_kind_matches_dates,
+                element_wise=False,
+                error="period start <= end and period_kind as the dates give it (no dates only if unstated)",
+            ),
+            pa.Check(
+                lambda df: df["destination_iso3"].isna() | (df["scope"] == "destination"),
+                element_wise=False,
+                error="only a destination row names a destination country (totals, others, regions do not)",
+            ),
+            pa.Check(
+                lambda df: df["origin_iso3"] != df["destination_iso3"].fillna(""),
+                element_wise=False,
+                error="destination differs from origin",
+            ),
+            pa.Check(
+                flows.parts_match_totals,
+                element_wise=False,
+                error="where a table itemises every destination, its rows add up to its printed total",
+            ),
+            pa.Check(
+                _one_shown_per_figure,
+                element_wise=False,
+                error="at most one shown row per figure (origin, destination, period, sex, basis)",
+            ),
+            pa.Check(
+                lambda df: df["is_shown"].astype(bool) | df["note"].notna(),
+                element_wise=False,
+                error="a figure not shown carries a note saying why",
+            ),
+            pa.Check(
+                lambda df: df["value"].notna() | df["note"].notna(),
+                element_wise=False,
+                error="a withheld figure carries a note saying why",
+            ),
+        ],
+        unique=["table_id", "destination_as_published", "sex", "worker_category"],
+        coerce=True,
+    )
+
+
 AGREEMENT_CONFIDENCE = ["high", "medium", "low"]
 INSTRUMENT_TYPES = ["MOU", "Agreement", "Memorandum of cooperation", "Renewal or extension", "Protocol"]
 DATE_PRECISIONS = ["day", "month", "year", "unknown"]
@@ -142,14 +231,23 @@ def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str])
             "superseded": pa.Column(bool),
             "pair_in_ilo_booklet": pa.Column(bool),
             "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
+            "parties_note": pa.Column(str, nullable=True),
             "notes": pa.Column(str, nullable=True),
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "date_source_id": pa.Column(str, pa.Check.isin(sorted(source_ids)), nullable=True),
         },
         checks=[
             pa.Check(
                 lambda df: df["origin_iso3"] != df["destination_iso3"],
                 element_wise=False,
                 error="two different parties",
+            ),
+            pa.Check(
+                lambda df: (
+                    df["parties_note"].notna() == (df["origin_iso3"].eq("TWN") | df["destination_iso3"].eq("TWN"))
+                ),
+                element_wise=False,
+                error="parties_note on every Taiwan row (representative offices, not states) and only there",
             ),
             pa.Check(
                 _agreement_date_matches_precision,
@@ -357,6 +455,105 @@ def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset
             ),
         ],
         unique=["series_code", "sender_iso3", "receiver_iso3", "period"],
+        coerce=True,
+    )
+
+
+COST_MEAN_CHECKS = ("matches_official", "mostly_matches", "differs_from_official", "not_checkable")
+
+
+def remittance_cost_means_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    pct = pa.Column(float, pa.Check.in_range(-100, 200))
+    return pa.DataFrameSchema(
+        {
+            "series": pa.Column(str, pa.Check.eq("mean of RPW provider quotes, computed")),
+            "sender_iso3": pa.Column(str, iso3_in(country_codes)),
+            "receiver_iso3": pa.Column(str, iso3_in(country_codes)),
+            "period": pa.Column(str, pa.Check.str_matches(r"^\d{4}Q[1-4]$")),
+            "year": pa.Column(int, pa.Check.in_range(2016, 2025)),
+            "quarter": pa.Column(int, pa.Check.in_range(1, 4)),
+            # Raw quotes include favourable exchange rates (negative costs) and a few very dear products: kept.
+            "cost_pct": pct,
+            "cost_pct_500usd": pct,
+            "fx_margin_pct": pct,
+            "fx_margin_pct_500usd": pct,
+            "n_quotes": pa.Column(int, pa.Check.ge(1)),
+            "reproduces_published": pa.Column(str, pa.Check.isin(COST_MEAN_CHECKS)),
+            "overlap_quarters": pa.Column(int, pa.Check.ge(0)),
+            "overlap_quarters_matching": pa.Column(int, pa.Check.ge(0)),
+            "overlap_max_abs_diff": pa.Column(float, pa.Check.ge(0), nullable=True),
+            "after_published_series": pa.Column(bool),
+            "rpw_corridor_code": pa.Column(str),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(
+                lambda df: (df["period"] > "2020Q3") == df["after_published_series"],
+                element_wise=False,
+                error="after_published_series exactly for quarters after 2020Q3",
+            ),
+            pa.Check(
+                lambda df: df["period"].str[:4].astype(int) == df["year"], element_wise=False, error="year as in period"
+            ),
+            pa.Check(
+                lambda df: df["overlap_quarters_matching"] <= df["overlap_quarters"],
+                element_wise=False,
+                error="matching quarters are among the overlapping quarters",
+            ),
+        ],
+        unique=["sender_iso3", "receiver_iso3", "period"],
+        coerce=True,
+    )
+
+
+REMITTANCE_HEADLINE_SERIES = ("wb_estimate_dec2024", "wb_data_sep2025", "wb_brief_dec2023", "bangladesh_bank")
+REMITTANCE_HEADLINE_INDICATORS = (
+    "remittance_inflows",
+    "remittance_inflows_national",
+    "growth_rate",
+    "remittances_pct_gdp",
+)
+WORLD_BANK_AGGREGATES = ("LMY", "SAS", "WLD")
+
+
+def remittance_headlines_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "series": pa.Column(str, pa.Check.isin(REMITTANCE_HEADLINE_SERIES)),
+            "vintage": pa.Column(str),
+            "area_code": pa.Column(
+                str,
+                pa.Check.isin(
+                    sorted(country_codes | set(WORLD_BANK_AGGREGATES)),
+                    error="a country code or a World Bank group (LMY, SAS, WLD)",
+                ),
+            ),
+            "is_aggregate": pa.Column(bool),
+            "area_as_published": pa.Column(str),
+            "year": pa.Column(int, pa.Check.in_range(2023, 2024)),
+            "indicator": pa.Column(str, pa.Check.isin(REMITTANCE_HEADLINE_INDICATORS)),
+            "value": pa.Column(float),
+            "unit": pa.Column(str, pa.Check.isin(["US$ billion", "percent", "percent of GDP"])),
+            "value_usd": pa.Column(float, pa.Check.gt(0), nullable=True),
+            "figure_as_printed": pa.Column(str),
+            "value_precision": pa.Column(str, pa.Check.isin(["as printed", "approximate"])),
+            "basis": pa.Column(str),
+            "note": pa.Column(str, nullable=True),
+            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+        },
+        checks=[
+            pa.Check(
+                lambda df: df["is_aggregate"] == df["area_code"].isin(WORLD_BANK_AGGREGATES),
+                element_wise=False,
+                error="is_aggregate exactly for the World Bank groups",
+            ),
+            pa.Check(
+                lambda df: df["value_usd"].notna() == (df["unit"] == "US$ billion"),
+                element_wise=False,
+                error="value_usd exactly for figures in US$",
+            ),
+        ],
+        unique=["series", "area_code", "year", "indicator"],
         coerce=True,
     )
 

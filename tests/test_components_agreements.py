@@ -42,7 +42,7 @@ def sources() -> pd.DataFrame:
 def test_table_rows_say_the_date_as_recorded_and_link_the_source(agreements, names, sources):
     frame = view.table_frame(agreements, names=names, sources=sources)
     assert list(frame.columns) == view.TABLE_COLUMNS
-    assert len(frame) == 119 and (frame["signed"] == DATE_NOT_RECORDED).sum() == 31
+    assert len(frame) == 166 and (frame["signed"] == DATE_NOT_RECORDED).sum() == 35
     assert frame["source_url"].str.startswith("http").all()
     row = frame.set_index("agreement_id").loc["BLMA-KOR-NPL-2007-01"]
     assert (row["destination"], row["origin"], row["signed"]) == ("Republic of Korea", "Nepal", "23 Jul 2007")
@@ -109,12 +109,12 @@ def test_arc_map_still_colours_by_value_without_a_colour_column():
 def test_timeline_places_dated_agreements_only(agreements, names):
     points = view.timeline_points(agreements, names=names)
     dated = agreements["year_signed"].notna()
-    assert points["count"].sum() == dated.sum() == 88
+    assert points["count"].sum() == dated.sum() == 131
     japan_2019 = points[(points["destination"] == "Japan") & (points["year"] == 2019)]
     assert japan_2019["count"].tolist() == [11] and "Philippines (19 Mar 2019)" in japan_2019["text"].iloc[0]
     year_only = points[(points["destination"] == "Republic of Korea") & (points["year"] == 2006)]
     assert "Pakistan (2006 (year only))" in year_only["text"].iloc[0]
-    assert points.attrs["order"][-1] == "Republic of Korea"  # most agreements at the top
+    assert points.attrs["order"][-1] == "Japan"  # most agreements at the top
 
 
 def test_timeline_figure_is_a_plain_scatter(agreements, names):
@@ -157,7 +157,7 @@ def test_downloads_carry_citations_filters_and_a_sources_sheet(agreements, names
     filters = AgreementFilters(countries=("NPL",))
     table = with_country_names(filters.apply(agreements), names)
     csv = pd.read_csv(io.BytesIO(csv_bytes(table, sources)), keep_default_na=False)
-    assert len(csv) == 12 and {"citation", "licence", "origin", "destination"} <= set(csv.columns)
+    assert len(csv) == 14 and {"citation", "licence", "origin", "destination"} <= set(csv.columns)
     assert csv["citation"].str.len().gt(0).all()
     workbook = pd.read_excel(
         io.BytesIO(excel_bytes(table, sources, title="Agreements", measure="m", filters=filters.describe(names=names))),
@@ -207,7 +207,7 @@ def test_corridor_agreement_list_for_the_corridors_page():
 def test_a_view_follows_its_filters_and_an_edited_table(tables_copy):
     nepal = AgreementFilters(countries=("NPL",))
     first = agreement_views.agreements_view(nepal)
-    assert len(first.frame) == 12 and first.undated == 3 and first.timeline is not None and first.deck is not None
+    assert len(first.frame) == 14 and first.undated == 3 and first.timeline is not None and first.deck is not None
     assert list(first.download.columns[:5]) == [
         "agreement_id",
         "origin_iso3",
@@ -218,7 +218,7 @@ def test_a_view_follows_its_filters_and_an_edited_table(tables_copy):
     table = tables_copy / "agreements.csv"
     lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
     table.write_text("".join(line for line in lines if "BLMA-KOR-NPL-2007-01" not in line), encoding="utf-8")
-    assert len(agreement_views.agreements_view(nepal).frame) == 11  # an edited table is read again
+    assert len(agreement_views.agreements_view(nepal).frame) == 13  # an edited table is read again
     undated_only = agreement_views.agreements_view(AgreementFilters(countries=("CHN",)))
     assert undated_only.timeline is None and undated_only.undated == len(undated_only.frame) == 2
     nothing = agreement_views.agreements_view(AgreementFilters(countries=("MUS",), instrument_types=("Protocol",)))

@@ -153,7 +153,8 @@ def test_coverage_by_destination(agreements, names):
     assert coverage["agreements"].sum() == len(agreements)
     assert coverage.loc["KOR", "agreements"] == 22 and coverage.loc["KOR", "origins"] == 16
     assert coverage.loc["KOR", "with"].startswith("Viet Nam (5)")
-    assert coverage.index[0] == "KOR"  # most agreements first
+    assert coverage.loc["JPN", "agreements"] == 29
+    assert coverage.index[0] == "JPN"  # most agreements first
     assert coverage_by_destination(agreements.iloc[:0], names).empty
 
 
@@ -200,13 +201,13 @@ def either_party(agreements, code):
 
 
 def test_no_filter_keeps_every_row(agreements):
-    assert len(AgreementFilters().apply(agreements)) == 119
+    assert len(AgreementFilters().apply(agreements)) == 166
     assert AgreementFilters().describe() == []
 
 
 def test_country_in_any_role(agreements):
     shown = AgreementFilters(countries=("NPL",)).apply(agreements)
-    assert len(shown) == either_party(agreements, "NPL").sum() == 12
+    assert len(shown) == either_party(agreements, "NPL").sum() == 14
     assert either_party(shown, "NPL").all()
 
 
@@ -225,7 +226,7 @@ def test_a_two_way_instrument_matches_either_role(agreements):
 
 def test_instrument_type(agreements):
     shown = AgreementFilters(instrument_types=("Memorandum of cooperation", "Protocol")).apply(agreements)
-    assert len(shown) == 16 and set(shown["instrument_type"]) == {"Memorandum of cooperation", "Protocol"}
+    assert len(shown) == 33 and set(shown["instrument_type"]) == {"Memorandum of cooperation", "Protocol"}
 
 
 def test_sector_matches_the_published_words(agreements):
@@ -234,7 +235,7 @@ def test_sector_matches_the_published_words(agreements):
     domestic = AgreementFilters(sectors=("Domestic work",)).apply(agreements)
     assert domestic["scheme_or_sector"].str.lower().str.contains("domestic").all()
     both = AgreementFilters(sectors=("Korea EPS", "Japan SSW")).apply(agreements)
-    assert len(both) == 22 + 13
+    assert len(both) == 22 + 17  # Japan SSW: 13 MOCs in the base inventory, 4 in the additions
 
 
 @pytest.mark.parametrize("sector", list(SECTOR_PATTERNS))
@@ -251,7 +252,7 @@ def test_signing_period_leaves_out_undated_rows(agreements):
 def test_filters_combine_and_describe_themselves(agreements, names):
     filters = AgreementFilters(countries=("PHL",), role="origin", instrument_types=("MOU",), period=(2000, 2020))
     shown = filters.apply(agreements)
-    assert len(shown) == 5 and shown["origin_iso3"].eq("PHL").all()
+    assert len(shown) == 6 and shown["origin_iso3"].eq("PHL").all()
     assert filters.describe(names=names) == [
         "Countries as origin: Philippines (PHL)",
         "Instrument type: MOU",

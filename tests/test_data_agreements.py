@@ -35,7 +35,10 @@ SOURCES_MD_NAMES = {
     "Mauritius": "MUS",
     "Israel": "ISR",
     "Cambodia": "KHM",
+    "Taiwan": "TWN",
+    "United Arab Emirates": "ARE",
 }
+FILLED_DATES = {"BLMA-ISR-NPL-ND-01": "2020-09-30", "BLMA-NZL-NRU-ND-01": "2015-03-03"}
 
 
 @pytest.fixture(scope="module")
@@ -55,14 +58,35 @@ def booklet_text(raw_sources) -> str:
 
 @pytest.fixture(scope="module")
 def raw_inventory(raw_sources) -> pd.DataFrame:
-    return read_raw_csv(raw_sources / builder.AGREEMENTS_FILE)
+    """The base inventory and its additions: one raw row per instrument."""
+    return pd.concat(
+        [read_raw_csv(raw_sources / builder.AGREEMENTS_FILE), read_raw_csv(raw_sources / builder.ADDITIONS_FILE)],
+        ignore_index=True,
+    )
+
+
+def section(raw_sources, heading: str, end: str) -> str:
+    text = (raw_sources / "SOURCES.md").read_text(encoding="utf-8")
+    start = text.index(heading)
+    return text[start : text.index(end, start + 1)]
 
 
 @pytest.fixture(scope="module")
 def agreements_section(raw_sources) -> str:
-    text = (raw_sources / "SOURCES.md").read_text(encoding="utf-8")
-    start = text.index("## agreements")
-    return text[start : text.index("\n## ", start + 1)]
+    return section(raw_sources, "## agreements", "\n### agreements")
+
+
+@pytest.fixture(scope="module")
+def additions_section(raw_sources) -> str:
+    return section(raw_sources, "### agreements — additions", "\n## ")
+
+
+def stated_total_counts(base: str, additions: str, label: str) -> dict[str, int]:
+    """The base inventory's counts plus the additions' counts, as SOURCES.md states them."""
+    counts = stated_counts(base, label)
+    for name, count in stated_counts(additions, label).items():
+        counts[name] = counts.get(name, 0) + count
+    return counts
 
 
 def stated_counts(section: str, label: str) -> dict[str, int]:
@@ -121,13 +145,14 @@ def test_a_booklet_pair_missing_from_the_inventory_is_added_undated(tmp_path, ra
     inventory = read_raw_csv(raw_sources / builder.AGREEMENTS_FILE)
     without_mongolia = inventory[~inventory["agreement_id"].eq("BLMA-KOR-MNG-ND-01")]
     without_mongolia.to_csv(sources / builder.AGREEMENTS_FILE, index=False)
-    for relative in [builder.REGIONAL_FILE, builder.LOOKUP_FILE]:
+    for relative in [builder.ADDITIONS_FILE, builder.REGIONAL_FILE, builder.LOOKUP_FILE]:
         (sources / relative).write_bytes((raw_sources / relative).read_bytes())
     (shared / "seeds" / BOOKLET).write_bytes((raw_sources.parent / "seeds" / BOOKLET).read_bytes())
 
     table, _, _ = builder.build_agreements(sources)
     added = table[(table["origin_iso3"] == "MNG") & (table["destination_iso3"] == "KOR")]
-    assert len(added) == 1 and len(table) == len(inventory)
+    additions = read_raw_csv(raw_sources / builder.ADDITIONS_FILE)
+    assert len(added) == 1 and len(table) == len(inventory) + len(additions)
     row = added.iloc[0]
     assert row["source_id"] == builder.BOOKLET_SOURCE_ID and row["date_precision"] == "unknown"
     assert pd.isna(row["year_signed"]) and pd.isna(row["date_signed"])
@@ -145,21 +170,27 @@ def test_booklet_source_row(booklet_text):
 def test_one_row_per_raw_instrument_with_unique_ids(agreements, raw_inventory):
     assert agreements["agreement_id"].is_unique
     assert sorted(agreements["agreement_id"]) == sorted(raw_inventory["agreement_id"])
-    assert len(agreements) == 119
+    assert len(agreements) == 166 == 119 + 47
 
 
-def test_counts_by_destination_match_sources_md(agreements, agreements_section):
-    stated = stated_counts(agreements_section, "by destination")
-    assert sum(stated.values()) == 119
-    expected = {SOURCES_MD_NAMES[name]: count for name, count in stated.items()}
+def test_counts_by_destination_match_sources_md(agreements, agreements_section, additions_section):
+    expected = {}
+    for listed in (agreements_section, additions_section):  # "UAE" in one, "United Arab Emirates" in the other
+        for name, count in stated_counts(listed, "by destination").items():
+            expected[SOURCES_MD_NAMES[name]] = expected.get(SOURCES_MD_NAMES[name], 0) + count
+    assert sum(expected.values()) == 166
     assert agreements["destination_iso3"].value_counts().to_dict() == expected
 
 
-def test_counts_by_confidence_and_precision_match_sources_md(agreements, agreements_section):
-    assert agreements["confidence"].value_counts().to_dict() == stated_counts(agreements_section, "By confidence")
-    assert agreements["date_precision"].value_counts().to_dict() == stated_counts(
-        agreements_section, "By date precision"
+def test_counts_by_confidence_and_precision_match_sources_md(agreements, agreements_section, additions_section):
+    assert agreements["confidence"].value_counts().to_dict() == stated_total_counts(
+        agreements_section, additions_section, "By confidence"
     )
+    precision = stated_total_counts(agreements_section, additions_section, "By date precision")
+    # The two dates the additions' section gives for undated rows of the base inventory are filled.
+    precision["unknown"] -= len(FILLED_DATES)
+    precision["day"] += len(FILLED_DATES)
+    assert agreements["date_precision"].value_counts().to_dict() == precision
 
 
 def test_every_row_has_a_source_that_resolves(agreements, regional):
@@ -199,32 +230,53 @@ def test_iso3_codes_are_valid(agreements):
     assert (agreements["origin_iso3"] != agreements["destination_iso3"]).all()
 
 
-def test_no_date_is_filled_in(agreements, raw_inventory):
-    raw = raw_inventory.set_index("agreement_id")
+def test_no_date_is_filled_in_except_the_two_sources_md_gives(agreements, raw_inventory):
+    raw = raw_inventory.set_index("agreement_id").drop(list(FILLED_DATES))
     table = agreements.set_index("agreement_id").loc[raw.index]
     assert (table["date_signed"].isna() == raw["date_signed"].isna()).all()
     dated = raw["date_signed"].notna()
     assert (table.loc[dated, "date_signed"].dt.strftime("%Y-%m-%d") == raw.loc[dated, "date_signed"]).all()
     assert (table["year_signed"].isna() == raw["year_signed"].isna()).all()
     assert (table["date_precision"] == raw["date_precision"]).all()
-    assert table["date_signed"].notna().sum() == 55 and table["year_signed"].isna().sum() == 31
+    assert table["date_signed"].notna().sum() == 55 + 26 and table["year_signed"].isna().sum() == 31 + 6 - 2
+    assert table["date_source_id"].isna().all()
+
+
+def test_the_two_filled_dates_cite_the_page_that_states_them(agreements):
+    sources = load_sources().set_index("source_id")
+    rows = agreements.set_index("agreement_id").loc[list(FILLED_DATES)]
+    assert rows["date_signed"].dt.strftime("%Y-%m-%d").to_dict() == FILLED_DATES
+    assert (rows["date_precision"] == "day").all() and rows["year_signed"].tolist() == [2020, 2015]
+    assert sources.loc[rows["date_source_id"], "url"].tolist() == [
+        "https://mypeoplesreview.com/2026/02/14/israeli-embassy-clarifies-working-visa-issue/",
+        "https://wtg-nauru.com/iau.html",
+    ]
+    assert rows["notes"].str.startswith("Date: ").all()
+    assert (rows["source_id"] != rows["date_source_id"]).all()  # the row keeps its own source
+
+
+def test_taiwan_rows_say_the_parties_are_representative_offices(agreements):
+    taiwan = agreements["origin_iso3"].eq("TWN") | agreements["destination_iso3"].eq("TWN")
+    assert taiwan.sum() == 6
+    assert agreements.loc[taiwan, "parties_note"].str.contains("representative offices").all()
+    assert agreements.loc[~taiwan, "parties_note"].isna().all()
 
 
 def test_status_only_where_a_page_states_it(agreements, raw_inventory):
     raw = raw_inventory.set_index("agreement_id")["status"]
     table = agreements.set_index("agreement_id").loc[raw.index]
-    assert table["status"].value_counts().to_dict() == {"expired": 5, "in force": 3}
-    assert (table["superseded"] == raw.eq("renewed")).all() and table["superseded"].sum() == 13
+    assert table["status"].value_counts().to_dict() == {"expired": 6, "in force": 3}
+    assert (table["superseded"] == raw.eq("renewed")).all() and table["superseded"].sum() == 13 + 6
     assert table.loc["BLMA-MYS-VNM-2022-01", "status"] == "in force"
 
 
 def test_instrument_types_and_the_two_way_row(agreements):
     assert agreements["instrument_type"].value_counts().to_dict() == {
-        "MOU": 76,
-        "Agreement": 21,
-        "Memorandum of cooperation": 13,
-        "Renewal or extension": 6,
-        "Protocol": 3,
+        "MOU": 84,
+        "Agreement": 39,
+        "Memorandum of cooperation": 29,
+        "Renewal or extension": 10,
+        "Protocol": 4,
     }
     assert set(builder.INSTRUMENT_TYPES.values()) == set(schemas.INSTRUMENT_TYPES)
     two_way = agreements[agreements["two_way"]]
@@ -293,3 +345,10 @@ def test_duplicate_agreement_id_is_named(tables_copy):
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(lines + [lines[5]]), encoding="utf-8")
     assert problem_for(load_agreements).column == "agreement_id"
+
+
+def test_a_taiwan_row_without_its_parties_note_is_refused(tables_copy):
+    path = tables_copy / "agreements.csv"
+    ids = pd.read_csv(path)["agreement_id"].tolist()
+    replace_field(path, ids.index("BLMA-TWN-IDN-2018-01") + 2, "parties_note", "")
+    assert "parties_note on every Taiwan row" in str(problem_for(load_agreements))

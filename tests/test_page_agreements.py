@@ -45,18 +45,18 @@ def test_default_view_shows_every_section(default_app):
         "Large corridors with no recorded agreement",
         "Regional instruments",
     ]
-    assert len(table(default_app)) == 119
+    assert len(table(default_app)) == 166
     captions = "\n".join(caption.value for caption in default_app.caption)
-    assert "119 of 119 recorded instruments match (31 with no recorded date)" in captions
+    assert "166 of 166 recorded instruments match (35 with no recorded date)" in captions
     assert "partial" in captions and "Asian Decent Work Decade Resource Kit" in captions
     assert "International Migrant Stock 2024" in captions
     assert not default_app.query_params
 
 
 def test_undated_agreements_are_listed_apart_from_the_timeline(default_app):
-    assert "Not on the timeline: 31 agreement(s) with no recorded date" in markdown_text(default_app)
+    assert "Not on the timeline: 35 agreement(s) with no recorded date" in markdown_text(default_app)
     undated = default_app.dataframe[1].value
-    assert len(undated) == 31
+    assert len(undated) == 35
 
 
 def test_regional_instruments_and_gaps_are_shown(default_app):
@@ -72,7 +72,7 @@ def test_country_filter(default_app):
     app.multiselect(key="country").set_value(["NPL"]).run()
     assert not app.exception
     shown = table(app)
-    assert len(shown) == 12 and (shown["origin"].eq("Nepal") | shown["destination"].eq("Nepal")).all()
+    assert len(shown) == 14 and (shown["origin"].eq("Nepal") | shown["destination"].eq("Nepal")).all()
     assert app.query_params["country"] == "NPL"
 
 
@@ -89,7 +89,7 @@ def test_instrument_type_filter():
     app = run_page(PAGE)
     app.multiselect(key="type").set_value(["Memorandum of cooperation"]).run()
     assert not app.exception
-    assert len(table(app)) == 13 and set(table(app)["destination"]) == {"Japan"}
+    assert len(table(app)) == 29 and set(table(app)["destination"]) == {"Japan"}
     assert app.query_params["type"] == "Memorandum of cooperation"
 
 
@@ -113,7 +113,7 @@ def test_signing_period_filter_leaves_out_undated_rows():
 def test_filters_combine_and_are_restored_from_the_url():
     app = run_page(PAGE, query={"country": "PHL", "role": "origin", "type": "MOU", "period": "2000-2020"})
     assert not app.exception and not notes(app)
-    assert len(table(app)) == 5
+    assert len(table(app)) == 6
     assert app.multiselect(key="country").value == ["PHL"] and app.slider(key="period").value == (2000, 2020)
 
 

@@ -19,9 +19,12 @@ from data.build import (
     country_groups,
     deployments,
     geometry,
+    labour_outflows,
     news,
     remittance_corridors,
+    remittance_cost_means,
     remittance_costs,
+    remittance_headlines,
     remittances,
     remittances_by_sender,
 )
@@ -33,16 +36,21 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every table keyed by name, plus the country shapes; pure apart from reading ``raw``."""
     deployments_table, deployment_sources = deployments.build_deployments(raw)
     agreements_table, regional_table, agreement_sources = agreements.build_agreements(raw)
+    outflows_table, outflow_sources = labour_outflows.build_labour_outflows(raw)
+    headlines_table, headline_sources = remittance_headlines.build_remittance_headlines(raw)
     tables = {
         "countries": countries.build_countries(raw),
         "corridors": corridors.build_corridors(raw),
         "deployments": deployments_table,
+        "labour_outflows": outflows_table,
         "agreements": agreements_table,
         "regional_instruments": regional_table,
         "news": news.build_news(raw),
         "remittances": remittances.build_remittances(raw),
         "remittance_corridors": remittance_corridors.build_remittance_corridors(raw),
         "remittance_costs": remittance_costs.build_remittance_costs(raw),
+        "remittance_cost_means": remittance_cost_means.build_remittance_cost_means(raw),
+        "remittance_headlines": headlines_table,
         "remittances_by_sender": remittances_by_sender.build_remittances_by_sender(raw),
         "country_groups": country_groups.build_country_groups(raw),
     }
@@ -51,11 +59,14 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         *geometry.SOURCES,
         *corridors.SOURCES,
         *deployment_sources,
+        *outflow_sources,
         *agreement_sources,
         *news.SOURCES,
         *remittances.SOURCES,
         *remittance_corridors.SOURCES,
         *remittance_costs.SOURCES,
+        *remittance_cost_means.SOURCES,
+        *headline_sources,
         *remittances_by_sender.SOURCES,
         *country_groups.SOURCES,
     ]

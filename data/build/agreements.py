@@ -1,6 +1,7 @@
 """Bilateral labour migration agreements and regional instruments, each row with the page that states it.
 
-The hand-compiled inventory in ``agreements/`` (see SOURCES.md, section "agreements") is the base. The ILO
+The hand-compiled inventory in ``agreements/`` (see SOURCES.md, section "agreements") and its 47 additions are
+the base; the additions' section also gives two dates for undated inventory rows, filled with their own citation. The ILO
 booklet in ``seeds/`` (Asian Decent Work Decade Resource Kit: Protecting Migrant Workers, 2nd ed., 2011) says
 which agreements exist for Korea, Malaysia and Thailand; it is parsed here, every pair it names is marked, and
 a pair it names that the inventory lacks would be added with no date (none is missing today).
@@ -19,6 +20,7 @@ from data.agreements import BOOKLET_SOURCE_ID
 from data.build.common import read_raw_csv
 
 AGREEMENTS_FILE = "agreements/agreements_asia.csv"
+ADDITIONS_FILE = "agreements/agreements_asia_additions.csv"
 REGIONAL_FILE = "agreements/regional_instruments.csv"
 LOOKUP_FILE = "undesa_ims/country_codes_lookup.csv"
 BOOKLET_FILE = "004_f7372ef92f4cdeec.txt"
@@ -45,7 +47,7 @@ BALI_PROCESS_SENTENCE = (
 AGREEMENT_COLUMNS = [
     "agreement_id", "origin_iso3", "destination_iso3", "two_way", "instrument_type", "title", "scheme_or_sector",
     "date_signed", "year_signed", "date_precision", "status", "superseded", "pair_in_ilo_booklet", "confidence",
-    "notes", "source_id",
+    "parties_note", "notes", "source_id", "date_source_id",
 ]  # fmt: skip
 REGIONAL_COLUMNS = [
     "instrument_id", "name", "body_or_process", "members_or_scope", "instrument_type", "date_signed",
@@ -57,6 +59,34 @@ OBTAINED_FROM = (
     "shared/sources/agreements/{file}: hand-compiled from public pages held in the project's stored "
     "pages corpus (no live web); see SOURCES.md, section 'agreements'"
 )
+
+# Taiwan's labour arrangements are signed by representative offices (TECO/TETO/TECC and the partner's economic and
+# cultural office), not by two states; every row with Taiwan as a party says so.
+REPRESENTATIVE_OFFICES = "TWN"
+REPRESENTATIVE_OFFICES_NOTE = (
+    "Arrangement between representative offices (Taiwan's TECO/TETO/TECC and the partner's "
+    "economic and cultural office), not an agreement between states"
+)
+
+# Dates SOURCES.md (section "agreements - additions") gives for rows of agreements_asia.csv that have none, each
+# with the page that states it; the row keeps its own source, and date_source_id cites the page for the date.
+DATES_FROM_ADDITIONS = {
+    "BLMA-ISR-NPL-ND-01": {
+        "date_signed": "2020-09-30",
+        "url": "https://mypeoplesreview.com/2026/02/14/israeli-embassy-clarifies-working-visa-issue/",
+        "publisher": "People's Review (repost of an Embassy of Israel in Kathmandu statement)",
+        "title": "Israeli Embassy clarifies working visa issue",
+        "note": "Date: the Embassy of Israel's statement (People's Review, 14 Feb 2026) says the work agreement was "
+        "signed on 30 September 2020 in Jerusalem; Spotlight Nepal (1 Oct 2020) reports the signing 'on Wednesday'.",
+    },
+    "BLMA-NZL-NRU-ND-01": {
+        "date_signed": "2015-03-03",
+        "url": "https://wtg-nauru.com/iau.html",
+        "publisher": "RSE Nauru (wtg-nauru.com)",
+        "title": "Nauru/New Zealand Inter Agency Understanding Signing",
+        "note": "Date: RSE Nauru's page says the IAU was signed on Tuesday 3 March 2015.",
+    },
+}
 
 BOOKLET_SOURCE = {
     "source_id": BOOKLET_SOURCE_ID,
@@ -85,23 +115,55 @@ def build_agreements(raw: Path, *, booklet: Path | None = None) -> tuple[pd.Data
     """
     booklet_text = _read_booklet(booklet or raw.parent / "seeds" / BOOKLET_FILE)
     names = _lookup_names(raw)
-    inventory = read_raw_csv(raw / AGREEMENTS_FILE)
+    inventory = read_raw_csv(raw / AGREEMENTS_FILE).assign(from_file=Path(AGREEMENTS_FILE).name)
+    additions = read_raw_csv(raw / ADDITIONS_FILE).assign(from_file=Path(ADDITIONS_FILE).name)
+    repeated = set(inventory["agreement_id"]) & set(additions["agreement_id"])
+    if repeated:
+        raise ValueError(f"The additions repeat agreement ids of the inventory: {sorted(repeated)}")
+    inventory = pd.concat([inventory, additions], ignore_index=True)
     regional = read_raw_csv(raw / REGIONAL_FILE)
 
     citations = _citations(
-        pd.concat(
-            [
-                inventory.assign(from_file=Path(AGREEMENTS_FILE).name),
-                regional.assign(from_file=Path(REGIONAL_FILE).name),
-            ],
-            ignore_index=True,
-        )
+        pd.concat([inventory, regional.assign(from_file=Path(REGIONAL_FILE).name)], ignore_index=True)
     )
     agreements = _with_booklet(_agreements(inventory, citations), booklet_pairs(booklet_text, names))
+    agreements, date_sources = _with_dates_from_additions(agreements)
     regional_table = _regional(regional, citations, booklet_text)
     page_citations = citations[citations["source_id"] != BOOKLET_SOURCE_ID]
-    sources = [BOOKLET_SOURCE, *[_citation_source(row) for _, row in page_citations.iterrows()]]
+    sources = [BOOKLET_SOURCE, *[_citation_source(row) for _, row in page_citations.iterrows()], *date_sources]
     return agreements, regional_table, sources
+
+
+def _with_dates_from_additions(agreements: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """Fill the dates SOURCES.md gives for undated inventory rows, citing the page that states each one."""
+    table = agreements.set_index("agreement_id")
+    sources = []
+    for agreement_id, filled in DATES_FROM_ADDITIONS.items():
+        if table.loc[agreement_id, "date_precision"] != "unknown":
+            raise ValueError(f"{agreement_id} already has a date: the additions' date is no longer needed")
+        source = _citation_source(
+            pd.Series(
+                {
+                    "source_publisher": filled["publisher"],
+                    "source_title": filled["title"],
+                    "source_id": citation_source_id(filled["url"]),
+                    "from_file": Path(ADDITIONS_FILE).name,
+                },
+                name=filled["url"],
+            )
+        )
+        date = pd.Timestamp(filled["date_signed"])
+        table.loc[agreement_id, ["date_signed", "year_signed", "date_precision", "date_source_id"]] = [
+            filled["date_signed"],
+            date.year,
+            "day",
+            source["source_id"],
+        ]
+        table.loc[agreement_id, "notes"] = f"{filled['note']} {table.loc[agreement_id, 'notes']}"
+        sources.append(source)
+    table = table.reset_index()
+    table["year_signed"] = table["year_signed"].astype("Int64")
+    return table[AGREEMENT_COLUMNS], sources
 
 
 # --- the ILO booklet ----------------------------------------------------------------------------
@@ -218,10 +280,14 @@ def _agreements(inventory: pd.DataFrame, citations: pd.DataFrame) -> pd.DataFram
             "status": inventory["status"].where(inventory["status"].isin(STATED_STATUSES)),
             "superseded": inventory["status"].eq("renewed"),
             "confidence": inventory["confidence"],
+            "parties_note": REPRESENTATIVE_OFFICES_NOTE,
             "notes": inventory["notes"],
             "source_id": inventory["source_url"].map(citations["source_id"]),
+            "date_source_id": pd.Series(index=inventory.index, dtype="str"),
         }
     )
+    between_offices = inventory[["country_a_iso3", "country_b_iso3"]].eq(REPRESENTATIVE_OFFICES).any(axis=1)
+    table["parties_note"] = table["parties_note"].where(between_offices)
     return table
 
 

@@ -33,7 +33,7 @@ def test_agreements_page_filters_selects_and_stays_offline(page, app_server):
     open_page(page, f"{app_server}/agreements")
     assert 0 < sum(received) < MAX_PAGE_BYTES, f"{sum(received):,} bytes sent for one page view"
     assert_no_exception(page)
-    assert "119 of 119 recorded instruments match" in main_text(page)
+    assert "166 of 166 recorded instruments match" in main_text(page)
     page.locator(MAP).first.scroll_into_view_if_needed()
     assert canvas_has_content(page, MAP), "the map drew nothing"
     assert page.locator('[data-testid="stPlotlyChart"] .scatterlayer .point').count() > 20
@@ -45,7 +45,7 @@ def test_agreements_page_filters_selects_and_stays_offline(page, app_server):
     page.keyboard.press("Escape")
     wait_for_settled(page)
     assert query(page)["country"] == ["NPL"]
-    assert "12 of 119 recorded instruments match" in main_text(page)
+    assert "14 of 166 recorded instruments match" in main_text(page)
 
     grid = page.locator(TABLE).first
     grid.scroll_into_view_if_needed()
@@ -66,7 +66,7 @@ def test_a_shared_link_reopens_the_view(page, app_server):
     )
     assert_no_exception(page)
     text = main_text(page)
-    assert "13 of 119 recorded instruments match" in text
+    assert "13 of 166 recorded instruments match" in text
     assert "MOC on the SSW status of residence (MoLESS" in text and "25 Mar 2019" in text
     page.locator(MAP).first.scroll_into_view_if_needed()
     assert canvas_has_content(page, MAP)
@@ -78,5 +78,5 @@ def test_a_bad_link_is_explained_not_a_traceback(page, app_server):
     assert_no_exception(page)
     text = main_text(page)
     assert "unknown value(s)" in text and "range 2030-1990 is not within" in text
-    assert "119 of 119 recorded instruments match" in text
+    assert "166 of 166 recorded instruments match" in text
     save_screenshot(page, "agreements-bad-link")
