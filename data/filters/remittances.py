@@ -51,7 +51,14 @@ FILTERS = (
     Filter(
         "measure", "Measure", "radio", "`usd` (default), `pct_gdp` or `per_capita`", "measure=pct_gdp", default="usd"
     ),
-    Filter("log", "Log scale", "toggle", "log scale over time, `True` or `False` (default)", "log=True", default=False),
+    Filter(
+        "log",
+        "Log scale",
+        "toggle",
+        "logarithmic axis over time, `True` or `False` (default)",
+        "log=True",
+        default=False,
+    ),
     Filter(
         "knomad",
         "Add KNOMAD Dec 2023 release",
