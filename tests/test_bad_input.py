@@ -264,7 +264,7 @@ def test_broken_table_is_named_where_it_is_needed(private_tables, readers, table
             state = states[script]
             assert not state["exceptions"], f"{script} raised: {state['exceptions']}"
             assert state["errors"], f"{script} shows no message for the broken {table}.csv"
-            for message in state["errors"]:
+            for message in map(_unescaped, state["errors"]):
                 assert f"{table}.csv" in message, message
                 if table in STILL_WORKING:  # the tables every other is checked against: not "other pages work"
                     assert OTHER_PAGES_WORK not in message and STILL_WORKING[table] in message, message
