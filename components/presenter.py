@@ -67,6 +67,8 @@ def parse_scenes(raw: bytes) -> tuple[list[Scene], list[str]]:
     items = document.get("scenes") if isinstance(document, dict) else None
     if not isinstance(items, list):
         return [], ["The file has no 'scenes' list."]
+    if not items:
+        return [], ["The file's 'scenes' list is empty."]
     scenes, problems = [], []
     for number, item in enumerate(items[:MAX_SCENES], start=1):
         problem = _scene_problem(item)

@@ -392,6 +392,7 @@ BAD_SCENE_FILES = {
     "30,000 nested objects": b'{"a":' * 30_000 + b"1" + b"}" * 30_000,
     "5,000-digit number": b'{"scenes": ' + b"9" * 5_000 + b"}",
     "scenes is an object": b'{"scenes": {"title": "t", "page": "methods"}}',
+    "empty scenes list": b'{"scenes": []}',
 }
 # Every field of a scene given a value of every wrong JSON type (a dict for the page was a TypeError).
 WRONG_JSON_VALUES = {"object": {}, "list": [], "number": 5, "null": None, "true": True, "nested": [[{"a": {}}]]}
