@@ -35,6 +35,7 @@ from components.downloads import csv_bytes, excel_bytes
 from components.feedback import STILL_WORKING
 from components.maps import arc_map, choropleth_map
 from components.package import FORMULA_STARTS, formula_safe, package_bytes
+from components.plain_text import WORD_JOINER
 from components.presenter import MAX_SCENES, MAX_SCENES_FILE_BYTES, SCENES_KEY, parse_scenes
 from components.registry import PAGES
 from data.catalog import CATALOG, TABLES_DIR, TABLES_DIR_VARIABLE, tables_dir
@@ -493,7 +494,8 @@ def test_scene_title_is_plain_text_in_the_presenter_bar():
     assert captions, [caption.value for caption in app.caption]
     title_shown = captions[0].split(": ", 1)[1]
     assert EVERY_PUNCTUATION_ESCAPED.fullmatch(title_shown), title_shown
-    assert title_shown.replace("\\", "") == MARKUP_TITLE
+    assert _unescaped(title_shown) == MARKUP_TITLE
+    assert WORD_JOINER in title_shown.split("evil")[0]  # "https:" and "//" kept apart: no bare-address autolink
 
 
 def test_error_messages_show_cell_values_as_plain_text(private_tables):
@@ -590,8 +592,8 @@ def test_unreadable_table_gives_the_clear_message(private_tables, monkeypatch, w
 
 
 def _unescaped(markdown: str) -> str:
-    """A message as the reader sees it: plain_markdown's backslashes are not shown."""
-    return markdown.replace("\\", "")
+    """A message as the reader sees it: plain_markdown's backslashes and word joiners are not shown."""
+    return markdown.replace("\\", "").replace(WORD_JOINER, "")
 
 
 def _raise(error: Exception):
