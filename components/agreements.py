@@ -14,6 +14,7 @@ import streamlit as st
 
 from components.formatting import NO_DATA, exact_number
 from components.maps import arc_map, category_colours, fitted_view, legend_html
+from components.plain_text import plain_markdown
 from components.provenance import render_source_note
 from data.agreements import DATE_NOT_RECORDED, StockAround, signing_label, signing_labels
 from data.schemas import INSTRUMENT_TYPES
@@ -32,11 +33,6 @@ STOCK_MEASURE = ("UN DESA International Migrant Stock, {revision} revision: pers
 
 def hex_colour(rgb) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb)
-
-
-def plain_markdown(text) -> str:
-    """Untrusted or free text shown through markdown: every markdown, LaTeX and HTML character escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|$<>~:])", r"\\\1", str(text))
 
 
 # --- table ------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ HTML, and markdown is escaped wherever st.markdown is used. Only http(s) address
 import hashlib
 import html
 import math
-import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
@@ -16,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.plain_text import plain_markdown
 from data.news import KINDS, TOPICS, is_web_url, latest_news
 
 NEWS_PAGE = "pages/news.py"
@@ -31,7 +31,6 @@ TIMELINE_NOTE = ("Each mark is an item; an item with several topics shows in eac
                  "Drag across the chart or the strip below it to zoom to a period; double-click to zoom out.")
 MAX_LISTED_PROBLEMS = 20
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _HREF_SAFE = "/:?#[]@!$&'*+,;=%-._~"  # RFC 3986 characters kept; ( ) < > " and spaces are encoded
 
 
@@ -58,12 +57,6 @@ def format_item_date(text: object, precision: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
-def escape_markdown(text: object) -> str:
-    """Text that st.markdown shows literally: every punctuation character backslash-escaped, so no
-    markdown, HTML, LaTeX or Streamlit directive in the data can take effect."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-
-
 def safe_href(url: object) -> str | None:
     """An http(s) address fit for a markdown link, or None (no link is made)."""
     if not is_web_url(url):
@@ -72,7 +65,7 @@ def safe_href(url: object) -> str | None:
 
 
 def title_markdown(title: str, url: object) -> str:
-    shown = f"**{escape_markdown(title)}**"
+    shown = f"**{plain_markdown(title)}**"
     href = safe_href(url)
     return f"[{shown}]({href})" if href else shown
 
@@ -89,10 +82,10 @@ def item_meta(item: Mapping, *, source_labels: Mapping[str, str]) -> str:
 
 
 def chips_markdown(item: Mapping, *, country_names: Mapping[str, str]) -> str:
-    chips = [f":blue-badge[{escape_markdown(country_names.get(code, code))}]" for code in item["countries"]]
-    chips += [f":gray-badge[{escape_markdown(topic)}]" for topic in item["topic_list"]]
+    chips = [f":blue-badge[{plain_markdown(country_names.get(code, code))}]" for code in item["countries"]]
+    chips += [f":gray-badge[{plain_markdown(topic)}]" for topic in item["topic_list"]]
     if item["user_supplied"]:
-        chips.insert(0, f":orange-badge[{escape_markdown(USER_SUPPLIED_LABEL)}]")
+        chips.insert(0, f":orange-badge[{plain_markdown(USER_SUPPLIED_LABEL)}]")
     return " ".join(chips)
 
 
@@ -237,8 +230,8 @@ def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> N
 def card_markdown(item: Mapping, *, country_names: Mapping[str, str], source_labels: Mapping[str, str]) -> str:
     """Title (linked), date · kind · publisher in small grey type, the summary, then country and topic chips;
     every piece of data text escaped."""
-    meta = f":small[:gray[{escape_markdown(item_meta(item, source_labels=source_labels))}]]"
-    summary = escape_markdown(item["summary"]) if isinstance(item["summary"], str) else ""
+    meta = f":small[:gray[{plain_markdown(item_meta(item, source_labels=source_labels))}]]"
+    summary = plain_markdown(item["summary"]) if isinstance(item["summary"], str) else ""
     lines = [title_markdown(item["title"], item["url"]), meta, summary, chips_markdown(item, country_names=country_names)]
     return "  \n".join(line for line in lines if line)
 
@@ -276,9 +269,9 @@ def render_latest_news(items: pd.DataFrame, *, countries: Sequence[str], limit: 
         st.subheader(heading)
     if latest.empty:
         tagged = (" and " if match_all else " or ").join(names)
-        st.info(f"No news items are tagged with {escape_markdown(tagged)} yet.", icon=":material/newspaper:")
+        st.info(f"No news items are tagged with {plain_markdown(tagged)} yet.", icon=":material/newspaper:")
     for item in latest.to_dict("records"):
         st.markdown(title_markdown(item["title"], item["url"]))
-        st.caption(escape_markdown(item_meta(item, source_labels={})))
-    st.page_link(news_page, label=f"All news and resources for {escape_markdown(' or '.join(names))}",
+        st.caption(plain_markdown(item_meta(item, source_labels={})))
+    st.page_link(news_page, label=f"All news and resources for {plain_markdown(' or '.join(names))}",
                  icon=":material/arrow_forward:", query_params={"country": ",".join(countries)})

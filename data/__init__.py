@@ -13,8 +13,11 @@ Public API (pages and components use only these):
 Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
 """
 
+import copy
+import functools
 import json
 from pathlib import Path
+from stat import S_ISREG
 
 import pandas as pd
 import streamlit as st
@@ -29,10 +32,10 @@ from data.agreements import (
     has_recorded_agreement,
     latest_regional_corridors,
 )
-from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
+from data.catalog import CATALOG, GEO_DIR, TABLES_DIR_VARIABLE, TableSpec, tables_dir, tables_dir_is_set
 from data.filters.corridors import by_year
 from data.problems import DataProblem
-from data.validation import read_csv_table, validate
+from data.validation import read_csv_table, unreadable, validate
 
 __all__ = [
     "AGREEMENT_STOCK_REVISION",
@@ -83,6 +86,8 @@ __all__ = [
 ]
 
 CORRIDOR_REVISIONS = (2024, 2020)
+Version = tuple[int, int]  # a file's modification time (ns) and size: with its path, what a cached read is keyed on
+Located = tuple[str, Version]
 
 
 # --- pure readers -------------------------------------------------------------------------------
@@ -163,17 +168,64 @@ def read_country_groups(path: Path, country_codes: frozenset[str], source_ids: f
 
 # --- cached loaders -----------------------------------------------------------------------------
 
-def _located(name: str) -> tuple[str, int]:
-    """The table's path and modification time: both key the cache, so an edited file is re-read."""
+def _located(name: str) -> Located:
+    """The table's path, and its modification time and size: they key the cache, so an edited file is re-read."""
     path = CATALOG[name].path
-    if not path.is_file():
+    _check_folder(name, path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise unreadable(name, path, error) from None
+    if status is None or not S_ISREG(status.st_mode):
         read_csv_table(name, path)  # raises the user-facing DataProblem
-    return str(path), path.stat().st_mtime_ns
+    return str(path), (status.st_mtime_ns, status.st_size)
 
 
-def table_versions(*names: str) -> tuple[tuple[str, int], ...]:
-    """Path and modification time of each named table: a cache key for results derived from them."""
+def _check_folder(name: str, path: Path) -> None:
+    """A missing tables folder is named, with where it was set, rather than reported as a missing file."""
+    try:
+        present = path.parent.is_dir()
+    except OSError as error:
+        raise unreadable(name, path, error) from None
+    if present:
+        return
+    if tables_dir_is_set():  # named as the operator wrote it; the shipped folder by its place in the repository
+        raise DataProblem(name, path, f"the tables folder {path.parent} does not exist. It is set by the "
+                          f"{TABLES_DIR_VARIABLE} environment variable: point it at a folder of tables, or unset it "
+                          "to read the tables shipped in data/tables.")
+    raise DataProblem(name, path, "the tables folder data/tables does not exist. Restore it from the repository, "
+                      "or rebuild the tables with `python -m data.build`.")
+
+
+def table_versions(*names: str) -> tuple[Located, ...]:
+    """Path, modification time and size of each named table: a cache key for results derived from them."""
     return tuple(_located(name) for name in names)
+
+
+def _remembered(cache):
+    """``cache`` (an st.cache_data or st.cache_resource decorator) over a table's reader that remembers a
+    DataProblem as it remembers a good result, under the same key (the file's path, modification time and size):
+    an invalid 50 MB file is read and validated once, not again on every rerun of every session."""
+    def decorate(read):
+        @cache
+        @functools.wraps(read)
+        def outcome(*args):
+            try:
+                return read(*args), None
+            except DataProblem as problem:
+                return None, problem
+
+        @functools.wraps(read)
+        def result(*args):
+            value, problem = outcome(*args)
+            if problem is not None:
+                raise copy.copy(problem)  # a copy: the cached one is shared by every session that raises it
+            return value
+
+        return result
+    return decorate
 
 
 def load_sources() -> pd.DataFrame:
@@ -212,8 +264,8 @@ def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tup
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)
-def _country_stock_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int, iso3: str,
-                          role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _country_stock_cached(path: str, version: Version, countries_file: Located,
+                          revision: int, iso3: str, role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     from data.profiles import stock_trend, top_partners
 
     corridors = load_corridors(revision=revision)
@@ -257,9 +309,8 @@ def load_country_groups() -> pd.DataFrame:
     return _country_groups_cached(*_located("country_groups"), _located("countries"), _located("sources"))
 
 
-@st.cache_data(show_spinner=False)
-def _country_groups_cached(path: str, mtime_ns: int, countries_at: tuple[str, int],
-                           sources_at: tuple[str, int]) -> pd.DataFrame:
+@_remembered(st.cache_data(show_spinner=False))
+def _country_groups_cached(path: str, version: Version, countries_at: Located, sources_at: Located) -> pd.DataFrame:
     return read_country_groups(Path(path), _country_codes(), _source_ids())
 
 
@@ -308,18 +359,25 @@ def load_remittances_by_sender() -> pd.DataFrame:
 def load_country_shapes() -> dict:
     """Simplified Natural Earth country shapes (GeoJSON, property ``iso3``), shipped so maps work offline."""
     path = GEO_DIR / "countries.geojson"
-    if not path.is_file():
-        raise DataProblem("country shapes", path, "the file is missing; rebuild it with `python -m data.build`.")
-    return _shapes_cached(str(path), path.stat().st_mtime_ns)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise DataProblem("country shapes", path, "the file is missing; rebuild it with `python -m data.build`."
+                          ) from None
+    except OSError as error:
+        raise unreadable("country shapes", path, error) from None
+    return _shapes_cached(str(path), (status.st_mtime_ns, status.st_size))
 
 
-@st.cache_resource(show_spinner=False)
-def _shapes_cached(path: str, mtime_ns: int) -> dict:
+@_remembered(st.cache_resource(show_spinner=False))
+def _shapes_cached(path: str, version: Version) -> dict:
     """Shared read-only: the shapes are large and never modified, so one copy serves every session."""
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataProblem("country shapes", Path(path), f"the file is not valid GeoJSON ({error}).") from None
+    except OSError as error:
+        raise unreadable("country shapes", Path(path), error) from None
 
 
 def _source_ids() -> frozenset[str]:
@@ -330,107 +388,107 @@ def _country_codes() -> frozenset[str]:
     return frozenset(load_countries()["iso3"])
 
 
-@st.cache_data(show_spinner=False)
-def _sources_cached(path: str, mtime_ns: int) -> pd.DataFrame:
+@_remembered(st.cache_data(show_spinner=False))
+def _sources_cached(path: str, version: Version) -> pd.DataFrame:
     return read_sources(Path(path))
 
 
-@st.cache_data(show_spinner=False)
-def _countries_cached(path: str, mtime_ns: int, source_ids: frozenset[str]) -> pd.DataFrame:
+@_remembered(st.cache_data(show_spinner=False))
+def _countries_cached(path: str, version: Version, source_ids: frozenset[str]) -> pd.DataFrame:
     return read_countries(Path(path), source_ids)
 
 
 # The corridors are by far the largest table: one shared copy of each revision (cache_resource) rather than a
 # pickled copy in the cache plus an unpickled one per call (cache_data) keeps memory per session and rerun time
 # down. Every caller only reads them; tests/test_shared_tables.py checks that running the pages leaves them unchanged.
-@st.cache_resource(show_spinner=False)
-def _corridor_revisions_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+@_remembered(st.cache_resource(show_spinner=False))
+def _corridor_revisions_cached(path: str, version: Version, country_codes: frozenset[str],
                                source_ids: frozenset[str]) -> dict[int, pd.DataFrame]:
     table = read_corridors(Path(path), country_codes, source_ids)
     return {revision: table[table["revision"] == revision].reset_index(drop=True) for revision in CORRIDOR_REVISIONS}
 
 
 @st.cache_resource(show_spinner=False)
-def _corridor_years_cached(path: str, mtime_ns: int, revision: int) -> dict[int, pd.DataFrame]:
+def _corridor_years_cached(path: str, version: Version, revision: int) -> dict[int, pd.DataFrame]:
     return by_year(load_corridors(revision))
 
 
-@st.cache_data(show_spinner=False)
-def _deployments_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+@_remembered(st.cache_data(show_spinner=False))
+def _deployments_cached(path: str, version: Version, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_deployments(Path(path), country_codes, source_ids)
 
 
-@st.cache_data(show_spinner=False)
-def _labour_outflows_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+@_remembered(st.cache_data(show_spinner=False))
+def _labour_outflows_cached(path: str, version: Version, country_codes: frozenset[str],
                             source_ids: frozenset[str]) -> pd.DataFrame:
     return read_labour_outflows(Path(path), country_codes, source_ids)
 
 
-@st.cache_data(show_spinner=False)
-def _remittances_cached(path: str, mtime_ns: int, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
+@_remembered(st.cache_data(show_spinner=False))
+def _remittances_cached(path: str, version: Version, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittances(Path(path), country_codes, source_ids)
 
 
-@st.cache_data(show_spinner=False)
-def _remittance_corridors_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+@_remembered(st.cache_data(show_spinner=False))
+def _remittance_corridors_cached(path: str, version: Version, country_codes: frozenset[str],
                                  source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittance_corridors(Path(path), country_codes, source_ids)
 
 
-@st.cache_data(show_spinner=False)
-def _remittance_costs_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+@_remembered(st.cache_data(show_spinner=False))
+def _remittance_costs_cached(path: str, version: Version, country_codes: frozenset[str],
                              source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittance_costs(Path(path), country_codes, source_ids)
 
 
-@st.cache_data(show_spinner=False)
-def _remittance_cost_means_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+@_remembered(st.cache_data(show_spinner=False))
+def _remittance_cost_means_cached(path: str, version: Version, country_codes: frozenset[str],
                                   source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittance_cost_means(Path(path), country_codes, source_ids)
 
 
-@st.cache_data(show_spinner=False)
-def _remittance_headlines_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+@_remembered(st.cache_data(show_spinner=False))
+def _remittance_headlines_cached(path: str, version: Version, country_codes: frozenset[str],
                                  source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittance_headlines(Path(path), country_codes, source_ids)
 
 
-@st.cache_data(show_spinner=False)
-def _remittances_by_sender_cached(path: str, mtime_ns: int, country_codes: frozenset[str],
+@_remembered(st.cache_data(show_spinner=False))
+def _remittances_by_sender_cached(path: str, version: Version, country_codes: frozenset[str],
                                   source_ids: frozenset[str]) -> pd.DataFrame:
     return read_remittances_by_sender(Path(path), country_codes, source_ids)
 
 
 # The agreements loaders are keyed by the (path, mtime) of the tables they check against, not by the sets of codes:
 # hashing those sets on every call would cost more than the rest of a rerun of the agreements page.
-@st.cache_data(show_spinner=False)
-def _agreements_cached(path: str, mtime_ns: int, countries_file: tuple[str, int],
-                       sources_file: tuple[str, int]) -> pd.DataFrame:
+@_remembered(st.cache_data(show_spinner=False))
+def _agreements_cached(path: str, version: Version, countries_file: Located,
+                       sources_file: Located) -> pd.DataFrame:
     return read_agreements(Path(path), _country_codes(), _source_ids())
 
 
-@st.cache_data(show_spinner=False)
-def _regional_instruments_cached(path: str, mtime_ns: int, sources_file: tuple[str, int]) -> pd.DataFrame:
+@_remembered(st.cache_data(show_spinner=False))
+def _regional_instruments_cached(path: str, version: Version, sources_file: Located) -> pd.DataFrame:
     return read_regional_instruments(Path(path), _source_ids())
 
 
 @st.cache_data(show_spinner=False)
-def _regional_corridors_cached(path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int) -> pd.DataFrame:
+def _regional_corridors_cached(path: str, version: Version, countries_file: Located, revision: int) -> pd.DataFrame:
     return latest_regional_corridors(load_corridors(revision=revision), load_countries())
 
 
 @st.cache_data(show_spinner=False, max_entries=200)
-def _corridor_gaps_cached(path: str, mtime_ns: int, corridors_file: tuple[str, int], countries_file: tuple[str, int],
+def _corridor_gaps_cached(path: str, version: Version, corridors_file: Located, countries_file: Located,
                           revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
     return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
                          role=role)
 
 
-@st.cache_data(show_spinner=False)
-def _news_cached(path: str, mtime_ns: int, countries_at: tuple[str, int], sources_at: tuple[str, int]) -> pd.DataFrame:
+@_remembered(st.cache_data(show_spinner=False))
+def _news_cached(path: str, version: Version, countries_at: Located, sources_at: Located) -> pd.DataFrame:
     return read_news(Path(path), _country_codes(), _source_ids())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _user_news_cached(raw: bytes, countries_at: tuple[str, int]) -> tuple[pd.DataFrame, list[str]]:
+def _user_news_cached(raw: bytes, countries_at: Located) -> tuple[pd.DataFrame, list[str]]:
     return news_items.parse_user_news(raw, country_codes=_country_codes())
