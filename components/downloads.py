@@ -7,12 +7,12 @@ import pandas as pd
 import streamlit as st
 
 from components.filters import view_link as current_view_link
-from components.package import package_bytes
+from components.package import formula_safe, package_bytes
 from components.provenance import used_sources, with_attribution
 
 
 def csv_bytes(table: pd.DataFrame, sources: pd.DataFrame) -> bytes:
-    return with_attribution(table, sources).to_csv(index=False).encode("utf-8")
+    return formula_safe(with_attribution(table, sources)).to_csv(index=False).encode("utf-8")
 
 
 def excel_bytes(
@@ -36,9 +36,11 @@ def excel_bytes(
         about.append(("Link to this view", view_link))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="data", index=False)
-        pd.DataFrame(about, columns=["item", "value"]).to_excel(writer, sheet_name="about", index=False)
-        used_sources(sources, table.get("source_id", [])).to_excel(writer, sheet_name="sources", index=False)
+        formula_safe(table).to_excel(writer, sheet_name="data", index=False)
+        formula_safe(pd.DataFrame(about, columns=["item", "value"])).to_excel(writer, sheet_name="about", index=False)
+        formula_safe(used_sources(sources, table.get("source_id", []))).to_excel(
+            writer, sheet_name="sources", index=False
+        )
     return buffer.getvalue()
 
 

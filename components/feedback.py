@@ -5,17 +5,31 @@ from typing import TypeVar
 
 import streamlit as st
 
+from components.plain_text import plain_markdown
 from data import DataProblem
 
 T = TypeVar("T")
 
 
+# What still works when a table that the other tables are checked against is broken: saying "the other pages
+# still work" would be false (every page reads the sources; every page but Data & methods reads the countries).
+STILL_WORKING = {
+    "sources": "Every table is checked against its sources, so no page of the dashboard can open until this file is "
+    "fixed.",
+    "countries": "Every table is checked against the list of countries, so only the Data & methods page works "
+    "until this file is fixed.",
+}
+OTHER_PAGES_WORK = "The other pages of the dashboard still work."
+
+
 def load_or_stop(loader: Callable[..., T], *args, **kwargs) -> T:
-    """Call a data loader; on a DataProblem show what is wrong and stop this page (others keep working)."""
+    """Call a data loader; on a DataProblem show what is wrong (as plain text: the message quotes the file's cells)
+    and what still works, and stop this page."""
     try:
         return loader(*args, **kwargs)
     except DataProblem as problem:
-        st.error(f"{problem}\n\nThe other pages of the dashboard still work.", icon=":material/error:")
+        still_working = STILL_WORKING.get(problem.table, OTHER_PAGES_WORK)
+        st.error(f"{plain_markdown(problem)}\n\n{still_working}", icon=":material/error:")
         st.stop()
 
 
@@ -24,8 +38,6 @@ def load_or_warn(loader: Callable[..., T], *args, what: str, **kwargs) -> T | No
     try:
         return loader(*args, **kwargs)
     except DataProblem as problem:
-        st.error(
-            f"{what} cannot be shown: {problem}\n\nThe rest of this page and the other pages still work.",
-            icon=":material/error:",
-        )
+        still_working = STILL_WORKING.get(problem.table, "The rest of this page and the other pages still work.")
+        st.error(f"{what} cannot be shown: {plain_markdown(problem)}\n\n{still_working}", icon=":material/error:")
         return None

@@ -1,8 +1,7 @@
-"""The shared look and wording: the palette, numbers for people (compact in charts and tiles, exact with
-thousands separators in tables) and escaping of text that comes from data or users."""
+"""The shared look: the palette, and numbers for people (compact in charts and tiles, exact with thousands
+separators in tables). Text from data or users is escaped by ``components.plain_text.plain_markdown``."""
 
 import math
-import re
 
 import pandas as pd
 
@@ -10,13 +9,6 @@ NO_DATA = "no data"
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies, and on a projector. Its yellow comes
 # last: too faint on white or grey for small marks, so lists that need fewer colours leave it out.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
-_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
-
-
-def escape_markdown(text: object) -> str:
-    """Text that st.markdown shows literally: every punctuation character backslash-escaped, so no
-    markdown, HTML, LaTeX or Streamlit directive in the data can take effect."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 _SCALES = [(1e12, " trillion"), (1e9, " bn"), (1e6, " M"), (1e3, " k")]

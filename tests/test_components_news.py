@@ -6,7 +6,6 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.formatting import escape_markdown
 from components.news.figures import (
     LANE_COLOURS,
     chips_markdown,
@@ -17,6 +16,7 @@ from components.news.figures import (
     timeline_figure,
     title_markdown,
 )
+from components.plain_text import plain_markdown
 from data import load_news
 from data.news import combined, parse_user_news
 
@@ -49,7 +49,7 @@ def test_no_month_or_year_item_ever_shows_a_day(news):
 
 
 def test_escaped_markdown_keeps_every_character_and_leaves_no_syntax_active():
-    escaped = escape_markdown(XSS_TITLE)
+    escaped = plain_markdown(XSS_TITLE)
     assert escaped.replace("\\", "") == XSS_TITLE
     every_punctuation_escaped = re.compile(r"(?:\\[!-/:-@\[-`{-~]|[^!-/:-@\[-`{-~])*")
     assert every_punctuation_escaped.fullmatch(escaped)

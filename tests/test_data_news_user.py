@@ -165,7 +165,7 @@ def test_an_oversized_file_is_refused_before_reading():
 
 def test_rows_beyond_the_limit_are_skipped_with_a_note():
     items, problems = parse(HEADER + "A,2024,news,gender,,,,\n" * (MAX_USER_ROWS + 5))
-    assert len(items) == MAX_USER_ROWS and f"only the first {MAX_USER_ROWS:,} items" in problems[0]
+    assert len(items) == MAX_USER_ROWS and f"only the first {MAX_USER_ROWS:,} rows" in problems[0]
 
 
 def test_repeated_item_ids_keep_the_first():

@@ -277,7 +277,8 @@ def test_broken_remittances_table_is_named_and_other_views_work(tables_copy):
     (tables_copy / "remittances.csv").write_text("series,iso3\nwdi,IND\n")
     broken = run_page(PAGE)
     assert not broken.exception
-    assert "remittances.csv" in broken.error[0].value and "missing" in broken.error[0].value
+    shown = broken.error[0].value.replace("\\", "")  # the message is escaped markdown
+    assert "remittances.csv" in shown and "missing" in shown
     costs = run_page(PAGE, query={"view": "cost"})
     assert not costs.exception and not costs.error
 

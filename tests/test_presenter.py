@@ -77,3 +77,20 @@ def test_present_param_without_scenes_says_how_to_add_them():
     app.run()
     assert not app.exception
     assert any("No scenes yet" in caption.value for caption in app.caption)
+
+
+def test_parse_scenes_never_raises_on_any_json_shape():
+    """Every JSON type in every place a scenes file has (a dict page was a TypeError, deep nesting a RecursionError)."""
+    values = [{}, [], 5, 1.5, None, True, "", "news", [[{"a": {}}]], {"title": "t"}]
+    documents = [b"[" * 30_000, b'{"scenes":' * 20_000, b'{"scenes": ' + b"9" * 5_000 + b"}"]
+    documents += [json.dumps(value).encode() for value in values]
+    documents += [json.dumps({"scenes": value}).encode() for value in values]
+    documents += [
+        json.dumps({"scenes": [{"title": "t", "page": "news", "query": "", field: value}]}).encode()
+        for field in ("title", "page", "query")
+        for value in values
+    ]
+    for document in documents:
+        scenes, problems = parse_scenes(document)
+        assert all(isinstance(scene, Scene) and isinstance(scene.page, str) for scene in scenes)
+        assert scenes or problems, document[:80]

@@ -28,8 +28,9 @@ from components.agreements.figures import (
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import write_param
-from components.formatting import NO_DATA, escape_markdown, exact_number
+from components.formatting import NO_DATA, exact_number
 from components.maps import legend_html
+from components.plain_text import plain_markdown
 from components.provenance import render_source_note
 from data import (
     AGREEMENT_STOCK_REVISION,
@@ -116,22 +117,22 @@ def render_agreement_detail(
     )
     source = sources.set_index("source_id").loc[agreement["source_id"]]
     with st.container(border=True):
-        st.markdown(f"#### {escape_markdown(agreement['title'])}")
+        st.markdown(f"#### {plain_markdown(agreement['title'])}")
         parties = (
             f"{origin} and {destination} (two-way: both send and receive)"
             if agreement["two_way"]
             else f"{origin} (origin) → {destination} (destination)"
         )
         facts = st.columns(4)
-        facts[0].markdown(f"**Parties**  \n{escape_markdown(parties)}")
+        facts[0].markdown(f"**Parties**  \n{plain_markdown(parties)}")
         facts[1].markdown(
-            f"**Instrument**  \n{escape_markdown(agreement['instrument_type'])}  \n"
-            f"{escape_markdown(agreement['scheme_or_sector'])}"
+            f"**Instrument**  \n{plain_markdown(agreement['instrument_type'])}  \n"
+            f"{plain_markdown(agreement['scheme_or_sector'])}"
         )
         signed = signing_label(agreement["date_signed"], agreement["year_signed"], agreement["date_precision"])
-        facts[2].markdown(f"**Signed**  \n{escape_markdown(signed)}  \nPrecision: {agreement['date_precision']}")
+        facts[2].markdown(f"**Signed**  \n{plain_markdown(signed)}  \nPrecision: {agreement['date_precision']}")
         status = agreement["status"] if pd.notna(agreement["status"]) else "not stated by the source"
-        facts[3].markdown(f"**Status**  \n{escape_markdown(status)}  \nConfidence: {agreement['confidence']}")
+        facts[3].markdown(f"**Status**  \n{plain_markdown(status)}  \nConfidence: {agreement['confidence']}")
         flags = []
         if agreement["superseded"]:
             flags.append("The compilers mark it as replaced by a later recorded instrument (their reading).")
@@ -140,15 +141,15 @@ def render_agreement_detail(
         if pd.notna(agreement["notes"]):
             flags.append(f"Notes: {agreement['notes']}")
         for flag in flags:
-            st.markdown(escape_markdown(flag))
+            st.markdown(plain_markdown(flag))
         pages = re.findall(r"https?://\S+", source["citation"]) or [source["url"]]
         st.markdown(
-            "**Source** (" + escape_markdown(source["publisher"]) + "): " + " · ".join(f"<{page}>" for page in pages)
+            "**Source** (" + plain_markdown(source["publisher"]) + "): " + " · ".join(f"<{page}>" for page in pages)
         )
-        st.caption(f"{escape_markdown(source['dataset'])}. Licence: {escape_markdown(source['licence'])}.")
+        st.caption(f"{plain_markdown(source['dataset'])}. Licence: {plain_markdown(source['licence'])}.")
 
         st.markdown(
-            f"**Instruments recorded between {escape_markdown(origin)} and {escape_markdown(destination)}** "
+            f"**Instruments recorded between {plain_markdown(origin)} and {plain_markdown(destination)}** "
             "(originals, renewals and others, oldest first; undated last)"
         )
         st.dataframe(
@@ -167,7 +168,7 @@ def render_agreement_detail(
 
 def _render_stock(stock: StockAround, *, origin: str, destination: str, sources: pd.DataFrame) -> None:
     st.markdown(
-        f"**Migrants from {escape_markdown(origin)} living in {escape_markdown(destination)}** "
+        f"**Migrants from {plain_markdown(origin)} living in {plain_markdown(destination)}** "
         f"(UN DESA {stock.revision} revision)"
     )
     if stock.signing_year is None:

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.formatting import OKABE_ITO, escape_markdown
+from components.formatting import OKABE_ITO
+from components.plain_text import plain_markdown
 from data.news import KINDS, TOPICS, is_web_url
 
 USER_SUPPLIED_LABEL = "User-supplied, not from a published source"
@@ -80,7 +81,7 @@ def safe_href(url: object) -> str | None:
 
 
 def title_markdown(title: str, url: object) -> str:
-    shown = f"**{escape_markdown(title)}**"
+    shown = f"**{plain_markdown(title)}**"
     href = safe_href(url)
     return f"[{shown}]({href})" if href else shown
 
@@ -100,10 +101,10 @@ def item_meta(item: Mapping, *, source_labels: Mapping[str, str]) -> str:
 
 
 def chips_markdown(item: Mapping, *, country_names: Mapping[str, str]) -> str:
-    chips = [f":blue-badge[{escape_markdown(country_names.get(code, code))}]" for code in item["countries"]]
-    chips += [f":gray-badge[{escape_markdown(topic)}]" for topic in item["topic_list"]]
+    chips = [f":blue-badge[{plain_markdown(country_names.get(code, code))}]" for code in item["countries"]]
+    chips += [f":gray-badge[{plain_markdown(topic)}]" for topic in item["topic_list"]]
     if item["user_supplied"]:
-        chips.insert(0, f":orange-badge[{escape_markdown(USER_SUPPLIED_LABEL)}]")
+        chips.insert(0, f":orange-badge[{plain_markdown(USER_SUPPLIED_LABEL)}]")
     return " ".join(chips)
 
 
@@ -234,8 +235,8 @@ def _wrapped(text: str, width: int = 70) -> list[str]:
 def card_markdown(item: Mapping, *, country_names: Mapping[str, str], source_labels: Mapping[str, str]) -> str:
     """Title (linked), date · kind · publisher in small grey type, the summary, then country and topic chips;
     every piece of data text escaped."""
-    meta = f":small[:gray[{escape_markdown(item_meta(item, source_labels=source_labels))}]]"
-    summary = escape_markdown(item["summary"]) if isinstance(item["summary"], str) else ""
+    meta = f":small[:gray[{plain_markdown(item_meta(item, source_labels=source_labels))}]]"
+    summary = plain_markdown(item["summary"]) if isinstance(item["summary"], str) else ""
     lines = [
         title_markdown(item["title"], item["url"]),
         meta,

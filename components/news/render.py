@@ -8,7 +8,6 @@ import pandas as pd
 import streamlit as st
 
 from components.downloads import render_downloads
-from components.formatting import escape_markdown
 from components.news.figures import (
     TIMELINE_NOTE,
     card_markdown,
@@ -18,6 +17,7 @@ from components.news.figures import (
     timeline_figure,
     title_markdown,
 )
+from components.plain_text import plain_markdown
 from components.provenance import render_source_note
 from data import CATALOG, load_user_news
 from data.filters.news import NewsFilters
@@ -100,13 +100,13 @@ def render_latest_news(
         st.subheader(heading)
     if latest.empty:
         tagged = (" and " if match_all else " or ").join(names)
-        st.info(f"No news items are tagged with {escape_markdown(tagged)} yet.", icon=":material/newspaper:")
+        st.info(f"No news items are tagged with {plain_markdown(tagged)} yet.", icon=":material/newspaper:")
     for item in latest.to_dict("records"):
         st.markdown(title_markdown(item["title"], item["url"]))
-        st.caption(escape_markdown(item_meta(item, source_labels={})))
+        st.caption(plain_markdown(item_meta(item, source_labels={})))
     st.page_link(
         news_page,
-        label=f"All news and resources for {escape_markdown(' or '.join(names))}",
+        label=f"All news and resources for {plain_markdown(' or '.join(names))}",
         icon=":material/arrow_forward:",
         query_params={"country": ",".join(countries)},
     )

@@ -1,11 +1,13 @@
 """Every page in a real browser: it loads inside the frame, shows no exception and stays offline."""
 
 import csv
+import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from components.plain_text import WORD_JOINER
 from components.registry import PAGES
 from tests.e2e.helpers import SCREENSHOTS, assert_no_exception, save_screenshot, wait_for_settled
 from tests.e2e.server import REPO, start_streamlit, stop_streamlit
@@ -91,4 +93,31 @@ def test_presenter_mode_steps_through_scenes(page, app_server):
     page.wait_for_url(lambda url: "present" not in url)
     expect(page.get_by_test_id("stSidebar")).to_be_visible()
     wait_for_settled(page)
+    assert_no_exception(page)
+
+
+MARKUP_TITLE = "[Click](https://evil.example/phish) ![p](http://evil.example/track.png) [d](data:text/html,hi)"
+
+
+def test_scene_title_with_markdown_is_shown_as_text(page, app_server):
+    """Links, an image and a data: URL in a loaded scene's title stay characters: nothing to click, nothing fetched
+    (the page fixture fails the test on any request to evil.example)."""
+    page.goto(f"{app_server}/")
+    wait_for_settled(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Presenter mode").click()
+    scenes = json.dumps({"scenes": [{"title": MARKUP_TITLE, "page": "methods"}]}).encode()
+    sidebar.locator("input[type=file]").set_input_files(
+        files=[{"name": "scenes.json", "mimeType": "application/json", "buffer": scenes}]
+    )
+    sidebar.get_by_role("button", name="Use these 1 scenes").click()
+    expect(sidebar.get_by_text(f"1. {MARKUP_TITLE} (methods)")).to_be_visible()
+    sidebar.get_by_role("button", name="Start presenting").click()
+    page.wait_for_url(re.compile(r"/methods\?present=1&scene=1$"))
+    main = page.get_by_test_id("stMain")
+    caption = main.get_by_text("Scene 1 of 1:")
+    expect(caption).to_be_visible()
+    wait_for_settled(page)
+    assert caption.inner_text().replace(WORD_JOINER, "") == f"Scene 1 of 1: {MARKUP_TITLE}"
+    assert main.locator("a[href*='evil.example'], a[href^='data:'], img[src*='evil.example']").count() == 0
     assert_no_exception(page)
