@@ -371,6 +371,9 @@ def regional_view() -> pd.DataFrame:
     return regional_frame(load_regional_instruments(), load_sources())
 
 
+# Selecting a row reruns this section only (the table, the detail, downloads, map, timeline), not the page's
+# filters, the corridor gaps or the regional instruments.
+@st.fragment
 def agreements_section(
     filters: AgreementFilters, *, options: Choices, requested_id: str | None, sources: pd.DataFrame, spec: TableSpec
 ) -> None:

@@ -60,6 +60,8 @@ def render_item_card(item: Mapping, *, country_names: Mapping[str, str], source_
         st.markdown(card_markdown(item, country_names=country_names, source_labels=source_labels))
 
 
+# Turning a page of cards reruns this list only, not the page's filters, timeline and downloads.
+@st.fragment
 def render_item_list(
     items: pd.DataFrame,
     *,
