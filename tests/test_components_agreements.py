@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.agreements import figures as view
-from components.agreements import render as agreement_views
+from components.agreements import render as agreement_render
 from components.downloads import csv_bytes, excel_bytes
 from components.maps import CATEGORICAL, arc_map, category_colours
 from components.plain_text import WORD_JOINER, plain_markdown
@@ -49,7 +49,7 @@ def test_table_rows_say_the_date_as_recorded_and_link_the_source(agreements, nam
     assert row["confidence"] == ["high"] and "WCMS_377395" in row["source_url"]
     undated = frame.set_index("agreement_id").loc["BLMA-KOR-CHN-ND-01"]
     assert pd.isna(undated["year_signed"]) and undated["date_signed"] is None
-    assert set(agreement_views.TABLE_COLUMN_CONFIG) == set(view.TABLE_COLUMNS)
+    assert set(agreement_render.TABLE_COLUMN_CONFIG) == set(view.TABLE_COLUMNS)
 
 
 def test_arcs_count_every_agreement_once(agreements, countries):
@@ -206,7 +206,7 @@ def test_corridor_agreement_list_for_the_corridors_page():
 
 def test_a_view_follows_its_filters_and_an_edited_table(tables_copy):
     nepal = AgreementFilters(countries=("NPL",))
-    first = agreement_views.agreements_view(nepal)
+    first = agreement_render.agreements_view(nepal)
     assert len(first.frame) == 14 and first.undated == 3 and first.timeline is not None and first.deck is not None
     assert list(first.download.columns[:5]) == [
         "agreement_id",
@@ -218,8 +218,8 @@ def test_a_view_follows_its_filters_and_an_edited_table(tables_copy):
     table = tables_copy / "agreements.csv"
     lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
     table.write_text("".join(line for line in lines if "BLMA-KOR-NPL-2007-01" not in line), encoding="utf-8")
-    assert len(agreement_views.agreements_view(nepal).frame) == 13  # an edited table is read again
-    undated_only = agreement_views.agreements_view(AgreementFilters(countries=("CHN",)))
+    assert len(agreement_render.agreements_view(nepal).frame) == 13  # an edited table is read again
+    undated_only = agreement_render.agreements_view(AgreementFilters(countries=("CHN",)))
     assert undated_only.timeline is None and undated_only.undated == len(undated_only.frame) == 2
-    nothing = agreement_views.agreements_view(AgreementFilters(countries=("MUS",), instrument_types=("Protocol",)))
+    nothing = agreement_render.agreements_view(AgreementFilters(countries=("MUS",), instrument_types=("Protocol",)))
     assert nothing.frame.empty and nothing.deck is None and nothing.coverage.empty

@@ -11,6 +11,7 @@ import asyncio
 import socket
 import tomllib
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -95,7 +96,9 @@ def upload_status(base_url: str, size: int) -> int:
                     session_id = message.new_session.initialize.session_id
             return await asyncio.to_thread(_put, base_url, session_id, size)
 
-    return asyncio.run(with_session())
+    # A thread of its own: the browser tests' Playwright keeps an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, with_session()).result()
 
 
 def _put(base_url: str, session_id: str, size: int) -> int:

@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.e2e.helpers import assert_no_exception, plotly_hover_text, save_screenshot, wait_for_settled
 
 TIMELINE_POINTS = ".js-plotly-plot .cartesianlayer .scatterlayer .point"
@@ -82,11 +84,11 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
     page.get_by_test_id("stMain").locator("input[type=file]").set_input_files(
         files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": content.encode()}]
     )
+    main = page.get_by_test_id("stMain")
+    # The upload's rerun starts after the file reaches the server: wait for what it shows, then for the run to end.
+    expect(main.get_by_text("1 item(s) added from your file")).to_be_visible(timeout=60_000)
     wait_for_settled(page)
     assert_no_exception(page)
-
-    main = page.get_by_test_id("stMain")
-    assert "1 item(s) added from your file" in main.inner_text()
     assert "Line 3: date '2024-02-30' is not a calendar date; row skipped." in main.inner_text()
     title = main.get_by_text(XSS_TITLE, exact=True)
     assert title.count() == 1 and title.is_visible()
