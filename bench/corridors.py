@@ -27,10 +27,18 @@ PAGE = "pages/corridors.py"
 RUNS = 20
 # 20 different views, each a single widget change from the one before (no cache can answer a repeat).
 CHANGES = [("select_slider", "year", year) for year in (2020, 2015, 2010, 2005, 2000, 1995, 1990)] + [
-    ("radio", "sex", "female"), ("select_slider", "year", 2024), ("radio", "sex", "male"),
-    ("multiselect", "dest_area", ["Western Asia"]), ("radio", "sex", "total"), ("slider", "top", 50),
-    ("multiselect", "orig", ["IND", "NPL", "BGD"]), ("select_slider", "year", 2010), ("radio", "view", "emigrants"),
-    ("select_slider", "year", 2015), ("radio", "view", "immigrants"), ("multiselect", "dest_area", []),
+    ("radio", "sex", "female"),
+    ("select_slider", "year", 2024),
+    ("radio", "sex", "male"),
+    ("multiselect", "dest_area", ["Western Asia"]),
+    ("radio", "sex", "total"),
+    ("slider", "top", 50),
+    ("multiselect", "orig", ["IND", "NPL", "BGD"]),
+    ("select_slider", "year", 2010),
+    ("radio", "view", "emigrants"),
+    ("select_slider", "year", 2015),
+    ("radio", "view", "immigrants"),
+    ("multiselect", "dest_area", []),
     ("radio", "view", "corridors"),
 ]
 
@@ -67,10 +75,12 @@ def bench_reruns() -> None:
         getattr(app, kind)(key=key).set_value(value).run()
         outside.append((time.perf_counter() - started) * 1000)
         assert not app.exception, (key, value, app.exception)
-    print(f"rerun after a filter change, median of {len(outside)}: {statistics.median(outside):.0f} ms with AppTest, "
-          f"{statistics.median(inside):.0f} ms in the script (min {min(inside):.0f}, max {max(inside):.0f}), "
-          f"{statistics.median(inside_cpu):.0f} ms of CPU in the script; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"rerun after a filter change, median of {len(outside)}: {statistics.median(outside):.0f} ms with AppTest, "
+        f"{statistics.median(inside):.0f} ms in the script (min {min(inside):.0f}, max {max(inside):.0f}), "
+        f"{statistics.median(inside_cpu):.0f} ms of CPU in the script; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
 
 
 def bench_browser(loads: int = 3) -> None:
@@ -93,8 +103,12 @@ def bench_browser(loads: int = 3) -> None:
                     context = browser.new_context(viewport={"width": 1400, "height": 900})
                     page = context.new_page()
                     sizes = []
-                    page.on("websocket", lambda socket, sizes=sizes: socket.on(
-                        "framereceived", lambda payload: sizes.append(len(payload))))
+                    page.on(
+                        "websocket",
+                        lambda socket, sizes=sizes: socket.on(
+                            "framereceived", lambda payload: sizes.append(len(payload))
+                        ),
+                    )
                     page.goto(base_url + path)
                     seconds = wait_for_settled(page, timeout=60_000)
                     if load:
@@ -102,13 +116,17 @@ def bench_browser(loads: int = 3) -> None:
                         sent.append(sum(sizes))
                     context.close()
                 results[name] = statistics.median(settles)
-                print(f"{name}: settles in {results[name]:.2f} s (median of {loads}), "
-                      f"websocket {statistics.median(sent) / 1e6:.3f} MB per view")
+                print(
+                    f"{name}: settles in {results[name]:.2f} s (median of {loads}), "
+                    f"websocket {statistics.median(sent) / 1e6:.3f} MB per view"
+                )
             finally:
                 stop_streamlit(process)
         browser.close()
-    print(f"corridors / one-line page: {results['corridors'] / results['one-line page']:.2f}x "
-          f"(load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"corridors / one-line page: {results['corridors'] / results['one-line page']:.2f}x "
+        f"(load average {os.getloadavg()[0]:.1f})"
+    )
 
 
 if __name__ == "__main__":

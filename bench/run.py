@@ -82,46 +82,79 @@ def main(argv: list[str] | None = None) -> int:
         rows += _measure_pages(chromium, pages, baseline, options, data="shipped")
         baseline_sessions = None
         if chromium and options.sessions:
-            baseline_sessions = _measure_sessions(chromium, BASELINE_APP, [""], options, label="baseline",
-                                                  data="shipped", baseline=None)
+            baseline_sessions = _measure_sessions(
+                chromium, BASELINE_APP, [""], options, label="baseline", data="shipped", baseline=None
+            )
             rows.append(baseline_sessions)
-            rows.append(_measure_sessions(chromium, REPO / "app.py", [_path(page) for page in pages], options,
-                                          label="all pages", data="shipped", baseline=baseline_sessions))
+            rows.append(
+                _measure_sessions(
+                    chromium,
+                    REPO / "app.py",
+                    [_path(page) for page in pages],
+                    options,
+                    label="all pages",
+                    data="shipped",
+                    baseline=baseline_sessions,
+                )
+            )
         if options.scale_rows != 0:
             with _scaled_tables(options.scale_rows) as (folder, row_count):
                 label = f"scaled ({row_count:,} corridor rows)"
                 needing = apptest.pages_needing(SCALED_TABLE, folder)
                 scaled_pages = [page for page in pages if page.script in needing]
-                print(f"  scaled: {row_count:,} rows of {SCALED_TABLE}, read by "
-                      f"{', '.join(page.url_path for page in scaled_pages) or 'no page'}", flush=True)
+                print(
+                    f"  scaled: {row_count:,} rows of {SCALED_TABLE}, read by "
+                    f"{', '.join(page.url_path for page in scaled_pages) or 'no page'}",
+                    flush=True,
+                )
                 scaled_options = argparse.Namespace(**{**vars(options), "loads": options.scale_loads})
                 rows += _measure_pages(chromium, scaled_pages, baseline, scaled_options, data=label)
                 if chromium and options.sessions:
-                    rows.append(_measure_sessions(chromium, REPO / "app.py", [_path(page) for page in pages],
-                                                  options, label="all pages", data=label, baseline=baseline_sessions))
+                    rows.append(
+                        _measure_sessions(
+                            chromium,
+                            REPO / "app.py",
+                            [_path(page) for page in pages],
+                            options,
+                            label="all pages",
+                            data=label,
+                            baseline=baseline_sessions,
+                        )
+                    )
         if chromium:
             chromium.close()
     for row in rows:
         row.missed_targets = ", ".join(_missed(row))
     path = _write_csv(rows)
     _print_table(rows)
-    print(f"\n{len(rows)} rows written to {path.relative_to(REPO)} in {time.monotonic() - started:.0f} s. "
-          f"Load average at the start {load_at_start}, at the end {_load_average()} on {os.cpu_count()} cores "
-          "(figures from a busy machine are slower).")
+    print(
+        f"\n{len(rows)} rows written to {path.relative_to(REPO)} in {time.monotonic() - started:.0f} s. "
+        f"Load average at the start {load_at_start}, at the end {_load_average()} on {os.cpu_count()} cores "
+        "(figures from a busy machine are slower)."
+    )
     return 0
 
 
 def _parse(argv):
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=lambda text: text.split(","), help="comma-separated url paths (default: all)")
     parser.add_argument("--loads", type=int, default=5, help="measured page views per page (0: no browser)")
     parser.add_argument("--reruns", type=int, default=20, help="timed reruns per page (0: none)")
     parser.add_argument("--sessions", type=int, default=20, help="sessions held open at once (0: skip)")
-    parser.add_argument("--scale-rows", type=int, default=None,
-                        help="corridor rows of the scale-up (default: every pair, about a million; 0: skip)")
-    parser.add_argument("--scale-loads", type=int, default=3,
-                        help="measured page views per page when scaled (only pages that read the corridors table)")
+    parser.add_argument(
+        "--scale-rows",
+        type=int,
+        default=None,
+        help="corridor rows of the scale-up (default: every pair, about a million; 0: skip)",
+    )
+    parser.add_argument(
+        "--scale-loads",
+        type=int,
+        default=3,
+        help="measured page views per page when scaled (only pages that read the corridors table)",
+    )
     return parser.parse_args(argv)
 
 
@@ -153,8 +186,9 @@ def _measure_pages(chromium, pages: list[PageInfo], baseline: Row, options, *, d
     return rows
 
 
-def _measure_sessions(chromium, script: Path, paths: list[str], options, *, label: str, data: str,
-                      baseline: Row | None) -> Row:
+def _measure_sessions(
+    chromium, script: Path, paths: list[str], options, *, label: str, data: str, baseline: Row | None
+) -> Row:
     """Peak RSS of a fresh server with --sessions browser sessions open at once, on ``paths`` round-robin."""
     process, base_url = start_streamlit(script)
     try:
@@ -163,9 +197,13 @@ def _measure_sessions(chromium, script: Path, paths: list[str], options, *, labe
             errors = views.open_sessions(chromium, urls)
     finally:
         stop_streamlit(process)
-    row = Row(data=data, page=f"{options.sessions} sessions: {label}", peak_rss_mb=memory.peak_mb,
-              rss_ratio=_ratio(memory.peak_mb, baseline.peak_rss_mb if baseline else None),
-              errors="; ".join(errors[:3]))
+    row = Row(
+        data=data,
+        page=f"{options.sessions} sessions: {label}",
+        peak_rss_mb=memory.peak_mb,
+        rss_ratio=_ratio(memory.peak_mb, baseline.peak_rss_mb if baseline else None),
+        errors="; ".join(errors[:3]),
+    )
     _log(row)
     return row
 
@@ -256,13 +294,37 @@ def _write_csv(rows: list[Row]) -> Path:
 
 
 def _print_table(rows: list[Row]) -> None:
-    header = ["data", "page", "settle s", "base s", "x base", "ws kB", "static kB", "http kB", "rerun ms", "x base",
-              "RSS MB", "x base", "missed targets"]
+    header = [
+        "data",
+        "page",
+        "settle s",
+        "base s",
+        "x base",
+        "ws kB",
+        "static kB",
+        "http kB",
+        "rerun ms",
+        "x base",
+        "RSS MB",
+        "x base",
+        "missed targets",
+    ]
     table = [header] + [
-        [row.data, row.page, _fmt(row.settle_s, ".2f"), _fmt(row.baseline_settle_s, ".2f"), _fmt(row.settle_ratio, ".2f"),
-         _fmt(_kb(row.ws_bytes), ".0f"), _fmt(_kb(row.app_static_bytes), ".0f"), _fmt(_kb(row.http_bytes), ".0f"),
-         _fmt(row.rerun_ms, ".0f"), _fmt(row.rerun_ratio, ".1f"), _fmt(row.peak_rss_mb, ".0f"), _fmt(row.rss_ratio, ".2f"),
-         row.missed_targets or "-"]
+        [
+            row.data,
+            row.page,
+            _fmt(row.settle_s, ".2f"),
+            _fmt(row.baseline_settle_s, ".2f"),
+            _fmt(row.settle_ratio, ".2f"),
+            _fmt(_kb(row.ws_bytes), ".0f"),
+            _fmt(_kb(row.app_static_bytes), ".0f"),
+            _fmt(_kb(row.http_bytes), ".0f"),
+            _fmt(row.rerun_ms, ".0f"),
+            _fmt(row.rerun_ratio, ".1f"),
+            _fmt(row.peak_rss_mb, ".0f"),
+            _fmt(row.rss_ratio, ".2f"),
+            row.missed_targets or "-",
+        ]
         for row in rows
     ]
     widths = [max(len(line[column]) for line in table) for column in range(len(header))]
@@ -289,9 +351,12 @@ def _fmt(value: float | None, spec: str) -> str:
 
 
 def _log(row: Row) -> None:
-    print(f"  measured {row.data} / {row.page}: settle {_fmt(row.settle_s, '.2f')} s, "
-          f"ws {_fmt(_kb(row.ws_bytes), '.0f')} kB, rerun {_fmt(row.rerun_ms, '.0f')} ms, "
-          f"RSS {_fmt(row.peak_rss_mb, '.0f')} MB{', errors' if row.errors else ''}", flush=True)
+    print(
+        f"  measured {row.data} / {row.page}: settle {_fmt(row.settle_s, '.2f')} s, "
+        f"ws {_fmt(_kb(row.ws_bytes), '.0f')} kB, rerun {_fmt(row.rerun_ms, '.0f')} ms, "
+        f"RSS {_fmt(row.peak_rss_mb, '.0f')} MB{', errors' if row.errors else ''}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

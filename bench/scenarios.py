@@ -2,7 +2,7 @@
 
 Everything else is driven by the page registry (components/registry.py PAGES), so a new page is measured and
 tested without an entry here. An entry whose widget is not on the page (yet) is reported as "n/a", never an
-error. Keys are widget keys, which double as URL parameter names (components/url_state.py); ``kind`` is the
+error. Keys are widget keys, which double as URL parameter names (components/filters.py); ``kind`` is the
 widget type as AppTest names it (selectbox, multiselect, slider, radio, ...); ``value`` is the widget's value
 (not its label), as a user picks it.
 """
@@ -34,8 +34,12 @@ TYPICAL_CHANGE: dict[str, list[Change]] = {
 # the page must say so in an st.info starting "No " (house style: "No <things> match these filters."), not fail
 # or draw an empty chart. A page with filters but no entry here fails tests/test_bad_input.py.
 EMPTY_RESULT: dict[str, list[Change]] = {
-    "corridors": [Change("multiselect", "orig_area", []), Change("multiselect", "orig", ["TUV"]),
-                  Change("radio", "size", "minimum"), Change("selectbox", "min", 1_000_000)],
+    "corridors": [
+        Change("multiselect", "orig_area", []),
+        Change("multiselect", "orig", ["TUV"]),
+        Change("radio", "size", "minimum"),
+        Change("selectbox", "min", 1_000_000),
+    ],
     "remittances": [Change("multiselect", "countries", [])],
     "agreements": [Change("multiselect", "country", ["NPL"]), Change("radio", "role", "destination")],
     "news": [Change("text_input", "q", "no such words zzqx")],

@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.agreements import render_agreement_list
+from components.agreements.render import render_agreement_list
 from components.feedback import load_or_warn
 from components.formatting import compact_number, percent
-from components.news import render_latest_news
+from components.news.render import render_latest_news
 from components.provenance import render_source_note
 from data import CATALOG, load_agreements, load_deployments, load_news, load_remittances
 from data.profiles import country_remittances
@@ -23,11 +23,24 @@ DEPARTURES_PUBLISHED_BY = {"LKA": "Sri Lanka Bureau of Foreign Employment"}
 def remittance_figure(rows: pd.DataFrame, *, title: str) -> go.Figure:
     figure = go.Figure()
     for column, name, colour in [("received_usd", "Received", "#0072B2"), ("paid_usd", "Paid", "#E69F00")]:
-        figure.add_scatter(x=rows["year"], y=rows[column], name=name, mode="lines", line={"color": colour},
-                           customdata=[compact_number(value) for value in rows[column]],
-                           hovertemplate="%{x}: US$ %{customdata}<extra>" + name + "</extra>")
-    figure.update_layout(title=title, yaxis_title="Current US$ per year", xaxis_title=None, hovermode="x unified",
-                         height=320, margin={"t": 50}, legend={"orientation": "h", "y": -0.2})
+        figure.add_scatter(
+            x=rows["year"],
+            y=rows[column],
+            name=name,
+            mode="lines",
+            line={"color": colour},
+            customdata=[compact_number(value) for value in rows[column]],
+            hovertemplate="%{x}: US$ %{customdata}<extra>" + name + "</extra>",
+        )
+    figure.update_layout(
+        title=title,
+        yaxis_title="Current US$ per year",
+        xaxis_title=None,
+        hovermode="x unified",
+        height=320,
+        margin={"t": 50},
+        legend={"orientation": "h", "y": -0.2},
+    )
     return figure
 
 
@@ -44,11 +57,18 @@ def render_remittances(iso3: str, name: str, sources: pd.DataFrame) -> None:
     latest = published.iloc[-1]
     columns = st.columns(3)
     columns[0].metric(f"Received, {latest['year']}", f"US$ {compact_number(latest['received_usd'])}")
-    columns[1].metric(f"Received, % of GDP, {latest['year']}", percent(latest["received_pct_gdp"]),
-                      help="Received divided by GDP, both current US$ from WDI; no data where GDP is not published.")
+    columns[1].metric(
+        f"Received, % of GDP, {latest['year']}",
+        percent(latest["received_pct_gdp"]),
+        help="Received divided by GDP, both current US$ from WDI; no data where GDP is not published.",
+    )
     columns[2].metric(f"Paid, {latest['year']}", f"US$ {compact_number(latest['paid_usd'])}")
-    st.plotly_chart(remittance_figure(published, title=f"Personal remittances, {published['year'].min()}-"
-                                                       f"{published['year'].max()}"), key="country_remittances")
+    st.plotly_chart(
+        remittance_figure(
+            published, title=f"Personal remittances, {published['year'].min()}-{published['year'].max()}"
+        ),
+        key="country_remittances",
+    )
     render_source_note(sources, published["source_id"], measure=CATALOG["remittances"].measure)
 
 
@@ -58,8 +78,12 @@ def render_agreements(iso3: str, name: str, sources: pd.DataFrame) -> None:
     if agreements is not None:
         involved = agreements[(agreements["origin_iso3"] == iso3) | (agreements["destination_iso3"] == iso3)]
         render_agreement_list(involved, sources, key="country_agreements")
-        st.page_link("pages/agreements.py", label=f"All agreements of {name}", icon=":material/arrow_forward:",
-                     query_params={"country": iso3})
+        st.page_link(
+            "pages/agreements.py",
+            label=f"All agreements of {name}",
+            icon=":material/arrow_forward:",
+            query_params={"country": iso3},
+        )
 
 
 def render_departures(iso3: str, name: str, names: Mapping[str, str], sources: pd.DataFrame) -> None:
@@ -74,14 +98,17 @@ def render_departures(iso3: str, name: str, names: Mapping[str, str], sources: p
     latest_year = int(totals["year"].max())
     latest = totals[totals["year"] == latest_year].dropna(subset=["departures"]).nlargest(10, "departures")
     by_year = totals.groupby("year")["departures"].sum(min_count=1)
-    st.caption(f"Published by the {publisher}. Yearly totals: "
-               + ", ".join(f"{year}: {compact_number(value)}" for year, value in by_year.items())
-               + " (2019 leaves out the UAE figure withheld as an extraction error).")
-    st.dataframe(pd.DataFrame({"destination": latest["destination_as_published"],
-                               "departures": latest["departures"]}),
-                 hide_index=True, key="country_departures",
-                 column_config={"departures": st.column_config.NumberColumn(f"departures, {latest_year}",
-                                                                            format="localized")})
+    st.caption(
+        f"Published by the {publisher}. Yearly totals: "
+        + ", ".join(f"{year}: {compact_number(value)}" for year, value in by_year.items())
+        + " (2019 leaves out the UAE figure withheld as an extraction error)."
+    )
+    st.dataframe(
+        pd.DataFrame({"destination": latest["destination_as_published"], "departures": latest["departures"]}),
+        hide_index=True,
+        key="country_departures",
+        column_config={"departures": st.column_config.NumberColumn(f"departures, {latest_year}", format="localized")},
+    )
     render_source_note(sources, latest["source_id"], measure=CATALOG["deployments"].measure)
 
 

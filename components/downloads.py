@@ -6,20 +6,31 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.filters import view_link as current_view_link
 from components.package import formula_safe, package_bytes
 from components.provenance import used_sources, with_attribution
-from components.url_state import view_link as current_view_link
 
 
 def csv_bytes(table: pd.DataFrame, sources: pd.DataFrame) -> bytes:
     return formula_safe(with_attribution(table, sources)).to_csv(index=False).encode("utf-8")
 
 
-def excel_bytes(table: pd.DataFrame, sources: pd.DataFrame, *, title: str, measure: str,
-                filters: list[str], view_link: str | None = None) -> bytes:
+def excel_bytes(
+    table: pd.DataFrame,
+    sources: pd.DataFrame,
+    *,
+    title: str,
+    measure: str,
+    filters: list[str],
+    view_link: str | None = None,
+) -> bytes:
     """A workbook: the data, a sheet naming the view (filters, link, date) and a sheet of sources."""
-    about = [("Title", title), ("What the figures are", measure), ("Rows", f"{len(table):,}"),
-             ("Downloaded on", date.today().isoformat())]
+    about = [
+        ("Title", title),
+        ("What the figures are", measure),
+        ("Rows", f"{len(table):,}"),
+        ("Downloaded on", date.today().isoformat()),
+    ]
     about += [("Filter", description) for description in filters] or [("Filter", "none (all rows)")]
     if view_link:
         about.append(("Link to this view", view_link))
@@ -27,31 +38,57 @@ def excel_bytes(table: pd.DataFrame, sources: pd.DataFrame, *, title: str, measu
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         formula_safe(table).to_excel(writer, sheet_name="data", index=False)
         formula_safe(pd.DataFrame(about, columns=["item", "value"])).to_excel(writer, sheet_name="about", index=False)
-        formula_safe(used_sources(sources, table.get("source_id", []))).to_excel(writer, sheet_name="sources",
-                                                                                  index=False)
+        formula_safe(used_sources(sources, table.get("source_id", []))).to_excel(
+            writer, sheet_name="sources", index=False
+        )
     return buffer.getvalue()
 
 
-def render_downloads(table: pd.DataFrame, sources: pd.DataFrame, *, name: str, title: str, measure: str,
-                     filters: list[str], view_link: str | None = None, key: str | None = None) -> None:
+def render_downloads(
+    table: pd.DataFrame,
+    sources: pd.DataFrame,
+    *,
+    name: str,
+    title: str,
+    measure: str,
+    filters: list[str],
+    view_link: str | None = None,
+    key: str | None = None,
+) -> None:
     """CSV, Excel and data-package buttons; the files are built only when a button is pressed."""
     key = key or name
     view_link = view_link or current_view_link()
     left, middle, right = st.columns(3)
     left.download_button(
-        "Download CSV", data=lambda: csv_bytes(table, sources), file_name=f"{name}.csv", mime="text/csv",
-        on_click="ignore", key=f"{key}_csv", icon=":material/download:", disabled=table.empty,
+        "Download CSV",
+        data=lambda: csv_bytes(table, sources),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key=f"{key}_csv",
+        icon=":material/download:",
+        disabled=table.empty,
     )
     middle.download_button(
-        "Download Excel", data=lambda: excel_bytes(table, sources, title=title, measure=measure,
-                                                   filters=filters, view_link=view_link),
-        file_name=f"{name}.xlsx", on_click="ignore", key=f"{key}_xlsx", icon=":material/table_view:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=table.empty,
+        "Download Excel",
+        data=lambda: excel_bytes(table, sources, title=title, measure=measure, filters=filters, view_link=view_link),
+        file_name=f"{name}.xlsx",
+        on_click="ignore",
+        key=f"{key}_xlsx",
+        icon=":material/table_view:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        disabled=table.empty,
     )
     right.download_button(
-        "Data package (zip)", data=lambda: package_bytes({name: table}, sources, title=title, measure=measure,
-                                                         filters=filters, view_link=view_link),
-        file_name=f"{name}-package.zip", mime="application/zip", on_click="ignore", key=f"{key}_zip",
-        icon=":material/folder_zip:", disabled=table.empty,
+        "Data package (zip)",
+        data=lambda: package_bytes(
+            {name: table}, sources, title=title, measure=measure, filters=filters, view_link=view_link
+        ),
+        file_name=f"{name}-package.zip",
+        mime="application/zip",
+        on_click="ignore",
+        key=f"{key}_zip",
+        icon=":material/folder_zip:",
+        disabled=table.empty,
         help="The table as CSV with a README naming the filters, sources, licences and the link to this view",
     )

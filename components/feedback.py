@@ -15,9 +15,9 @@ T = TypeVar("T")
 # still work" would be false (every page reads the sources; every page but Data & methods reads the countries).
 STILL_WORKING = {
     "sources": "Every table is checked against its sources, so no page of the dashboard can open until this file is "
-               "fixed.",
+    "fixed.",
     "countries": "Every table is checked against the list of countries, so only the Data & methods page works "
-                 "until this file is fixed.",
+    "until this file is fixed.",
 }
 OTHER_PAGES_WORK = "The other pages of the dashboard still work."
 

@@ -1,10 +1,16 @@
-"""Numbers for people: compact in charts and tiles, exact with thousands separators in tables."""
+"""The shared look: the palette, and numbers for people (compact in charts and tiles, exact with thousands
+separators in tables). Text from data or users is escaped by ``components.plain_text.plain_markdown``."""
 
 import math
 
 import pandas as pd
 
 NO_DATA = "no data"
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies, and on a projector. Its yellow comes
+# last: too faint on white or grey for small marks, so lists that need fewer colours leave it out.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+
+
 _SCALES = [(1e12, " trillion"), (1e9, " bn"), (1e6, " M"), (1e3, " k")]
 
 

@@ -41,7 +41,7 @@ def class_colour(value: float, breaks: Sequence[float]) -> list[int]:
     if value is None or pd.isna(value) or not breaks:
         return list(NO_DATA_FILL)
     index = int(np.searchsorted(breaks, value, side="left"))
-    palette = SEQUENTIAL[-len(breaks):] if len(breaks) < len(SEQUENTIAL) else SEQUENTIAL
+    palette = SEQUENTIAL[-len(breaks) :] if len(breaks) < len(SEQUENTIAL) else SEQUENTIAL
     return list(palette[min(index, len(palette) - 1)])
 
 
@@ -71,15 +71,31 @@ class CompactDeck(pdk.Deck):
 
 def land_layer() -> pdk.Layer:
     return pdk.Layer(
-        "GeoJsonLayer", data=SHAPES_URL, id="land", stroked=True, filled=True, pickable=False,
-        get_fill_color=LAND_FILL, get_line_color=BORDER, line_width_min_pixels=0.5,
+        "GeoJsonLayer",
+        data=SHAPES_URL,
+        id="land",
+        stroked=True,
+        filled=True,
+        pickable=False,
+        get_fill_color=LAND_FILL,
+        get_line_color=BORDER,
+        line_width_min_pixels=0.5,
     )
 
 
-def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
-            view: pdk.ViewState = ASIA_VIEW, max_width: float = 14.0, colour_column: str | None = None,
-            height_column: str | None = None, directional: bool = False, arc_height: float = 1.0,
-            arc_tilt: float = 0.0) -> pdk.Deck:
+def arc_map(
+    arcs: pd.DataFrame,
+    *,
+    value_column: str,
+    tooltip_html: str,
+    view: pdk.ViewState = ASIA_VIEW,
+    max_width: float = 14.0,
+    colour_column: str | None = None,
+    height_column: str | None = None,
+    directional: bool = False,
+    arc_height: float = 1.0,
+    arc_tilt: float = 0.0,
+) -> pdk.Deck:
     """Arcs from (source_lon, source_lat) to (target_lon, target_lat), width and colour by value.
 
     ``arcs`` may carry any further columns for the tooltip; rows without coordinates are not drawn.
@@ -93,8 +109,11 @@ def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
     drawable = _tooltip_safe(arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"]))
     breaks = class_breaks(drawable[value_column])
     largest = float(drawable[value_column].max()) if len(drawable) else 1.0
-    drawable["colour"] = (list(drawable[colour_column]) if colour_column else
-                          [class_colour(value, breaks) for value in drawable[value_column]])
+    drawable["colour"] = (
+        list(drawable[colour_column])
+        if colour_column
+        else [class_colour(value, breaks) for value in drawable[value_column]]
+    )
     source_colour = "colour"
     if directional:
         drawable["source_colour"] = [[*colour[:3], SOURCE_ALPHA] for colour in drawable["colour"]]
@@ -103,19 +122,32 @@ def arc_map(arcs: pd.DataFrame, *, value_column: str, tooltip_html: str,
     # pydeck turns unquoted strings into data accessors: "'pixels'" stays the literal unit (else arcs are drawn
     # in common units, several times too wide when zoomed in).
     arc_layer = pdk.Layer(
-        "ArcLayer", data=drawable, id="arcs", pickable=True, auto_highlight=True,
-        get_source_position=["source_lon", "source_lat"], get_target_position=["target_lon", "target_lat"],
-        get_source_color=source_colour, get_target_color="colour", get_width="width", width_units="'pixels'",
-        great_circle=False, get_height=height_column or arc_height, get_tilt=arc_tilt,
+        "ArcLayer",
+        data=drawable,
+        id="arcs",
+        pickable=True,
+        auto_highlight=True,
+        get_source_position=["source_lon", "source_lat"],
+        get_target_position=["target_lon", "target_lat"],
+        get_source_color=source_colour,
+        get_target_color="colour",
+        get_width="width",
+        width_units="'pixels'",
+        great_circle=False,
+        get_height=height_column or arc_height,
+        get_tilt=arc_tilt,
     )
     return CompactDeck(
-        layers=[land_layer(), arc_layer], initial_view_state=view, map_provider=None,
+        layers=[land_layer(), arc_layer],
+        initial_view_state=view,
+        map_provider=None,
         tooltip={"html": tooltip_html, "style": {"fontSize": "13px"}},
     )
 
 
-def choropleth_map(values: pd.DataFrame, shapes: dict, *, value_column: str, tooltip_html: str,
-                   view: pdk.ViewState = ASIA_VIEW) -> pdk.Deck:
+def choropleth_map(
+    values: pd.DataFrame, shapes: dict, *, value_column: str, tooltip_html: str, view: pdk.ViewState = ASIA_VIEW
+) -> pdk.Deck:
     """Countries filled by ``values[value_column]`` (joined on iso3); countries without a value stay grey.
 
     Any other columns of ``values`` become feature properties, for the tooltip (``{x}``: Streamlit looks
@@ -132,12 +164,21 @@ def choropleth_map(values: pd.DataFrame, shapes: dict, *, value_column: str, too
         properties["fill"] = class_colour(row[value_column], breaks)
         features.append({"type": "Feature", "geometry": feature["geometry"], "properties": properties})
     filled = pdk.Layer(
-        "GeoJsonLayer", data={"type": "FeatureCollection", "features": features}, id="values", pickable=True,
-        stroked=True, filled=True, get_fill_color="properties.fill", get_line_color=BORDER,
-        line_width_min_pixels=0.5, auto_highlight=True,
+        "GeoJsonLayer",
+        data={"type": "FeatureCollection", "features": features},
+        id="values",
+        pickable=True,
+        stroked=True,
+        filled=True,
+        get_fill_color="properties.fill",
+        get_line_color=BORDER,
+        line_width_min_pixels=0.5,
+        auto_highlight=True,
     )
     return CompactDeck(
-        layers=[land_layer(), filled], initial_view_state=view, map_provider=None,
+        layers=[land_layer(), filled],
+        initial_view_state=view,
+        map_provider=None,
         tooltip={"html": tooltip_html, "style": {"fontSize": "13px"}},
     )
 
@@ -162,8 +203,14 @@ def _tooltip_safe(arcs: pd.DataFrame) -> pd.DataFrame:
     return escaped
 
 
-def fitted_view(longitudes: Sequence[float], latitudes: Sequence[float], *, width_px: int = 900,
-                height_px: int = 500, margin: float = 1.25) -> pdk.ViewState:
+def fitted_view(
+    longitudes: Sequence[float],
+    latitudes: Sequence[float],
+    *,
+    width_px: int = 900,
+    height_px: int = 500,
+    margin: float = 1.25,
+) -> pdk.ViewState:
     """A view that shows all the points on a map of about this size (ASIA_VIEW when there are none)."""
     lons, lats = pd.Series(longitudes, dtype="float64").dropna(), pd.Series(latitudes, dtype="float64").dropna()
     if lons.empty or lats.empty:
@@ -176,8 +223,13 @@ def fitted_view(longitudes: Sequence[float], latitudes: Sequence[float], *, widt
     zoom = min(math.log2(width_px / 512 / span_x), math.log2(height_px / 512 / span_y))
     zoom = min(max(zoom, ASIA_VIEW.min_zoom), 5.0)
     centre_lat = math.degrees(math.atan(math.sinh(math.pi * (1 - (y_south + y_north)))))
-    return pdk.ViewState(latitude=centre_lat, longitude=(west + east) / 2, zoom=round(zoom, 2),
-                         min_zoom=ASIA_VIEW.min_zoom, max_zoom=ASIA_VIEW.max_zoom)
+    return pdk.ViewState(
+        latitude=centre_lat,
+        longitude=(west + east) / 2,
+        zoom=round(zoom, 2),
+        min_zoom=ASIA_VIEW.min_zoom,
+        max_zoom=ASIA_VIEW.max_zoom,
+    )
 
 
 def _mercator_y(latitude: float) -> float:

@@ -24,38 +24,68 @@ def formula_safe(table: pd.DataFrame) -> pd.DataFrame:
         values = table[column]
         if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
             continue
-        is_formula = values.map(lambda value: isinstance(value, str) and value.startswith(FORMULA_STARTS)
-                                and not _NUMBER.fullmatch(value)).astype(bool)
+        is_formula = values.map(
+            lambda value: isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value)
+        ).astype(bool)
         if is_formula.any():
             safe = safe.copy() if safe is table else safe
             safe.loc[is_formula, column] = "'" + values[is_formula]
     return safe
 
 
-def package_readme(tables: dict[str, pd.DataFrame], sources: pd.DataFrame, *, title: str, measure: str,
-                   filters: list[str], view_link: str | None, on: date) -> str:
+def package_readme(
+    tables: dict[str, pd.DataFrame],
+    sources: pd.DataFrame,
+    *,
+    title: str,
+    measure: str,
+    filters: list[str],
+    view_link: str | None,
+    on: date,
+) -> str:
     ids = {source_id for table in tables.values() for source_id in table.get("source_id", [])}
-    lines = [title, "=" * len(title), "", f"Downloaded on {on.isoformat()} from the Asian labour migration dashboard.",
-             "", f"What the figures are: {measure}", "", "Filters applied:"]
+    lines = [
+        title,
+        "=" * len(title),
+        "",
+        f"Downloaded on {on.isoformat()} from the Asian labour migration dashboard.",
+        "",
+        f"What the figures are: {measure}",
+        "",
+        "Filters applied:",
+    ]
     lines += [f"- {description}" for description in filters] or ["- none (all rows)"]
     if view_link:
         lines += ["", f"Reopen this view: {view_link}"]
     lines += ["", "Files:"] + [f"- {name}.csv ({len(table):,} rows)" for name, table in tables.items()]
-    lines += ["- sources.csv (publisher, dataset, edition, URL, licence and citation of every source used)",
-              "", "Sources (cite them when you use these figures):"]
+    lines += [
+        "- sources.csv (publisher, dataset, edition, URL, licence and citation of every source used)",
+        "",
+        "Sources (cite them when you use these figures):",
+    ]
     lines += [f"- [{row['source_id']}] {source_line(row)}" for _, row in used_sources(sources, ids).iterrows()]
     lines += ["", "Missing values are empty cells: the publisher gives no figure (not zero)."]
     return "\n".join(lines) + "\n"
 
 
-def package_bytes(tables: dict[str, pd.DataFrame], sources: pd.DataFrame, *, title: str, measure: str,
-                  filters: list[str], view_link: str | None = None, on: date | None = None) -> bytes:
+def package_bytes(
+    tables: dict[str, pd.DataFrame],
+    sources: pd.DataFrame,
+    *,
+    title: str,
+    measure: str,
+    filters: list[str],
+    view_link: str | None = None,
+    on: date | None = None,
+) -> bytes:
     on = on or date.today()
     ids = {source_id for table in tables.values() for source_id in table.get("source_id", [])}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.txt", package_readme(tables, sources, title=title, measure=measure,
-                                                      filters=filters, view_link=view_link, on=on))
+        archive.writestr(
+            "README.txt",
+            package_readme(tables, sources, title=title, measure=measure, filters=filters, view_link=view_link, on=on),
+        )
         for name, table in tables.items():
             archive.writestr(f"{name}.csv", formula_safe(with_attribution(table, sources)).to_csv(index=False))
         archive.writestr("sources.csv", formula_safe(used_sources(sources, ids)).to_csv(index=False))

@@ -101,6 +101,7 @@ def current_scene_from(page_url_path: str, title: str) -> Scene:
 
 # --- Streamlit renderers -----------------------------------------------------------------------
 
+
 def scenes() -> list[Scene]:
     return st.session_state.setdefault(SCENES_KEY, [])
 
@@ -117,8 +118,9 @@ def go_to_scene(index: int) -> None:
     for key in [key for key in st.session_state if key not in _PRESENTER_KEYS]:
         del st.session_state[key]
     st.session_state[PRESENTING_KEY] = True
-    st.switch_page(PAGE_SCRIPTS[scene.page],
-                   query_params={**scene.query_params(), PRESENT_PARAM: "1", SCENE_PARAM: str(index + 1)})
+    st.switch_page(
+        PAGE_SCRIPTS[scene.page], query_params={**scene.query_params(), PRESENT_PARAM: "1", SCENE_PARAM: str(index + 1)}
+    )
 
 
 def stop_presenting() -> None:
@@ -140,8 +142,9 @@ def render_presenter_bar() -> None:
         label_column.caption("No scenes yet: add views as scenes from the sidebar, outside presenter mode.")
     if previous_column.button("Previous", icon=":material/arrow_back:", disabled=position <= 0, key="scene_prev"):
         go_to_scene(position - 1)
-    if next_column.button("Next", icon=":material/arrow_forward:", disabled=position >= len(deck) - 1,
-                          key="scene_next"):
+    if next_column.button(
+        "Next", icon=":material/arrow_forward:", disabled=position >= len(deck) - 1, key="scene_next"
+    ):
         go_to_scene(position + 1)
     if exit_column.button("Exit", icon=":material/close:", key="present_exit"):
         stop_presenting()
@@ -166,17 +169,24 @@ def render_scene_editor(page_url_path: str, page_title: str) -> None:
         for index, scene in enumerate(deck):
             text_column, up_column, remove_column = st.columns([5, 1, 1], vertical_alignment="center")
             text_column.text(f"{index + 1}. {scene.title} ({scene.page})")
-            if up_column.button("", icon=":material/arrow_upward:", key=f"scene_up_{index}", disabled=index == 0,
-                                help="Move up"):
+            if up_column.button(
+                "", icon=":material/arrow_upward:", key=f"scene_up_{index}", disabled=index == 0, help="Move up"
+            ):
                 deck[index - 1], deck[index] = deck[index], deck[index - 1]
                 st.rerun()
             if remove_column.button("", icon=":material/delete:", key=f"scene_remove_{index}", help="Remove"):
                 del deck[index]
                 st.rerun()
         if deck:
-            st.download_button("Download scenes", data=scenes_to_json(deck), file_name="scenes.json",
-                               mime="application/json", on_click="ignore", key="scene_download",
-                               icon=":material/download:")
+            st.download_button(
+                "Download scenes",
+                data=scenes_to_json(deck),
+                file_name="scenes.json",
+                mime="application/json",
+                on_click="ignore",
+                key="scene_download",
+                icon=":material/download:",
+            )
         uploaded = st.file_uploader("Load scenes", type=["json"], key="scene_upload", max_upload_size=1)
         if uploaded is not None:
             loaded, problems = parse_scenes(uploaded.getvalue())

@@ -12,25 +12,45 @@ def stock_trend_figure(trend: pd.DataFrame, *, title: str) -> go.Figure:
     figure = go.Figure()
     for sex in ("total", "female", "male"):
         figure.add_scatter(
-            x=trend["year"], y=trend[sex], name=sex.capitalize(), mode="lines+markers",
+            x=trend["year"],
+            y=trend[sex],
+            name=sex.capitalize(),
+            mode="lines+markers",
             line={"color": SEX_COLOURS[sex], "width": 3 if sex == "total" else 2},
             customdata=[compact_number(value) for value in trend[sex]],
             hovertemplate="%{x}: %{customdata}<extra>" + sex + "</extra>",
         )
-    figure.update_layout(title=title, yaxis_title="Migrants (persons, mid-year stock)", xaxis_title=None,
-                         hovermode="x unified", legend={"orientation": "h", "y": -0.15}, margin={"t": 50})
+    figure.update_layout(
+        title=title,
+        yaxis_title="Migrants (persons, mid-year stock)",
+        xaxis_title=None,
+        hovermode="x unified",
+        legend={"orientation": "h", "y": -0.15},
+        margin={"t": 50},
+    )
     return figure
 
 
 def partners_figure(partners: pd.DataFrame, *, title: str) -> go.Figure:
     ordered = partners.iloc[::-1]
-    figure = go.Figure(go.Bar(
-        x=ordered["migrants"], y=ordered["partner"], orientation="h", marker_color=SEX_COLOURS["total"],
-        text=[compact_number(value) for value in ordered["migrants"]], textposition="outside",
-        customdata=ordered["female_share"].astype("float").round(1),
-        hovertemplate="%{y}: %{text}<br>Female share: %{customdata}%<extra></extra>",
-    ))
+    figure = go.Figure(
+        go.Bar(
+            x=ordered["migrants"],
+            y=ordered["partner"],
+            orientation="h",
+            marker_color=SEX_COLOURS["total"],
+            text=[compact_number(value) for value in ordered["migrants"]],
+            textposition="outside",
+            customdata=ordered["female_share"].astype("float").round(1),
+            hovertemplate="%{y}: %{text}<br>Female share: %{customdata}%<extra></extra>",
+        )
+    )
     figure.update_traces(cliponaxis=False)
-    figure.update_layout(title=title, xaxis_title="Migrants (persons)", yaxis_title=None, margin={"t": 50, "r": 60},
-                         height=80 + 32 * max(len(partners), 1))
+    figure.update_layout(
+        title=title,
+        xaxis_title="Migrants (persons)",
+        yaxis_title=None,
+        margin={"t": 50, "r": 60},
+        height=80 + 32 * max(len(partners), 1),
+    )
     return figure

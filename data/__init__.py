@@ -1,16 +1,20 @@
-"""The data module: curated tables, validated on load, with their provenance.
+"""The data boundary: curated tables, validated on load, with their provenance. Nothing here imports pages/components.
 
-Public API (pages and components use only these):
-    load_sources(), load_countries(), load_corridors(revision=None), load_corridor_years(revision),
-    load_deployments(), load_labour_outflows(), load_country_shapes()
-    load_remittances(), load_remittance_corridors(), load_remittance_costs(), load_remittances_by_sender()
-    load_remittance_cost_means(), load_remittance_headlines()
-    load_agreements(), load_regional_instruments(), load_regional_corridors(revision), load_corridor_gaps(...);
-    agreements_between() for a corridor's agreements, has_recorded_agreement() to mark corridor rows
-    load_country_groups() (GCC, ASEAN, SAARC, ... members; helpers in ``data.groups``)
-    load_news(), load_user_news(raw) (a user's CSV of news items: items and problems, never an exception)
-    CATALOG, DataProblem, filter helpers in ``data.filters``.
-Each ``load_<table>`` is a cached wrapper over a pure ``read_<table>(path, ...)``.
+Loading: ``load(name)`` returns the curated table ``name`` of the catalog (``data.catalog.CATALOG``: title,
+measure, column descriptions; its rows' sources in ``sources``), read by the one pure reader ``read_table``
+and checked against its schema (``SCHEMAS``: pandera, in ``data.schemas``). A few views need parameters and
+keep their own loaders: ``load_corridors(revision)``, ``load_corridor_years(revision)``,
+``load_country_stock(...)``, ``load_regional_corridors(...)``, ``load_corridor_gaps(...)``,
+``load_user_news(raw)``, ``load_country_shapes()``. ``load_<name>()`` are shorthands for ``load(name)``.
+
+Caching policy (the only one; tests/test_shared_tables.py holds pages to it):
+- A table as read from its file is shared read-only by every session (``st.cache_resource``), keyed by the
+  file's path and modification time, so an edited file is re-read. Never modify a loaded frame: derive a new
+  one (``assign``, ``loc[...]`` copies).
+- Views derived from tables with parameters a user chooses (a country's trend, corridor gaps, a user's
+  upload) are cached with ``st.cache_data(max_entries=...)``, so memory stays bounded however many filter
+  combinations users try; cheap filters run on every rerun, uncached.
+- Figures are never cached: they are built per run from these frames.
 """
 
 import copy
@@ -19,6 +23,7 @@ import json
 from pathlib import Path
 from stat import S_ISREG
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -45,6 +50,9 @@ __all__ = [
     "TableSpec",
     "agreements_between",
     "has_recorded_agreement",
+    "UNKNOWN_PLACE",
+    "country_choices",
+    "country_names",
     "load_agreements",
     "load_corridor_gaps",
     "load_corridor_years",
@@ -66,21 +74,9 @@ __all__ = [
     "load_remittances_by_sender",
     "load_sources",
     "load_user_news",
-    "read_agreements",
-    "read_corridors",
-    "read_countries",
-    "read_country_groups",
-    "read_deployments",
-    "read_labour_outflows",
-    "read_news",
-    "read_regional_instruments",
-    "read_remittance_corridors",
-    "read_remittance_cost_means",
-    "read_remittance_costs",
-    "read_remittance_headlines",
-    "read_remittances",
-    "read_remittances_by_sender",
-    "read_sources",
+    "SCHEMAS",
+    "load",
+    "read_table",
     "table_versions",
     "tables_dir",
 ]
@@ -90,83 +86,49 @@ Version = tuple[int, int]  # a file's modification time (ns) and size: with its 
 Located = tuple[str, Version]
 
 
-# --- pure readers -------------------------------------------------------------------------------
+# --- one pure reader for every curated table ---------------------------------------------------------
 
-def read_sources(path: Path) -> pd.DataFrame:
-    return validate("sources", path, read_csv_table("sources", path), schemas.sources_schema())
-
-
-def read_countries(path: Path, source_ids: frozenset[str]) -> pd.DataFrame:
-    return validate("countries", path, read_csv_table("countries", path), schemas.countries_schema(source_ids))
-
-
-def read_corridors(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("corridors", path)
-    return validate("corridors", path, frame, schemas.corridors_schema(country_codes, source_ids))
-
-
-def read_deployments(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("deployments", path)
-    return validate("deployments", path, frame, schemas.deployments_schema(country_codes, source_ids))
-
-
-def read_labour_outflows(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("labour_outflows", path)
-    return validate("labour_outflows", path, frame, schemas.labour_outflows_schema(country_codes, source_ids))
+# What each table's schema checks its codes against: nothing, the sources, or the countries and the sources.
+SCHEMAS = {
+    "sources": (schemas.sources_schema, ()),
+    "countries": (schemas.countries_schema, ("source_ids",)),
+    "corridors": (schemas.corridors_schema, ("country_codes", "source_ids")),
+    "deployments": (schemas.deployments_schema, ("country_codes", "source_ids")),
+    "agreements": (schemas.agreements_schema, ("country_codes", "source_ids")),
+    "regional_instruments": (schemas.regional_instruments_schema, ("source_ids",)),
+    "news": (schemas.news_schema, ("country_codes", "source_ids")),
+    "remittances": (schemas.remittances_schema, ("country_codes", "source_ids")),
+    "remittance_corridors": (schemas.remittance_corridors_schema, ("country_codes", "source_ids")),
+    "remittance_costs": (schemas.remittance_costs_schema, ("country_codes", "source_ids")),
+    "remittances_by_sender": (schemas.remittances_by_sender_schema, ("country_codes", "source_ids")),
+    "country_groups": (schemas.country_groups_schema, ("country_codes", "source_ids")),
+    "labour_outflows": (schemas.labour_outflows_schema, ("country_codes", "source_ids")),
+    "remittance_cost_means": (schemas.remittance_cost_means_schema, ("country_codes", "source_ids")),
+    "remittance_headlines": (schemas.remittance_headlines_schema, ("country_codes", "source_ids")),
+}
 
 
-def read_agreements(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("agreements", path)
-    return validate("agreements", path, frame, schemas.agreements_schema(country_codes, source_ids))
-
-
-def read_regional_instruments(path: Path, source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("regional_instruments", path)
-    return validate("regional_instruments", path, frame, schemas.regional_instruments_schema(source_ids))
-
-
-def read_news(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    """The shipped items, validated, with the columns filtering needs (see ``data.news``), newest first."""
-    table = validate("news", path, read_csv_table("news", path), schemas.news_schema(country_codes, source_ids))
+def _news_with_derived_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The shipped items with the columns filtering needs (see ``data.news``), newest first."""
     return news_items.sort_newest_first(news_items.with_derived_columns(table, user_supplied=False))
 
 
-def read_remittances(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittances", path)
-    return validate("remittances", path, frame, schemas.remittances_schema(country_codes, source_ids))
+DERIVED = {"news": _news_with_derived_columns}
 
 
-def read_remittance_corridors(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittance_corridors", path)
-    return validate("remittance_corridors", path, frame, schemas.remittance_corridors_schema(country_codes, source_ids))
+def read_table(
+    name: str, path: Path, *, country_codes: frozenset[str] = frozenset(), source_ids: frozenset[str] = frozenset()
+) -> pd.DataFrame:
+    """Read the table ``name`` from ``path`` and validate it (a DataProblem naming line and column if not)."""
+    build_schema, checked_against = SCHEMAS[name]
+    known = {"country_codes": country_codes, "source_ids": source_ids}
+    schema = build_schema(*(known[what] for what in checked_against))
+    table = validate(name, path, read_csv_table(name, path), schema)
+    return DERIVED.get(name, lambda frame: frame)(table)
 
 
-def read_remittance_costs(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittance_costs", path)
-    return validate("remittance_costs", path, frame, schemas.remittance_costs_schema(country_codes, source_ids))
+# --- loading: the one boundary ------------------------------------------------------------------------
 
-
-def read_remittance_cost_means(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittance_cost_means", path)
-    return validate("remittance_cost_means", path, frame, schemas.remittance_cost_means_schema(country_codes, source_ids))
-
-
-def read_remittance_headlines(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittance_headlines", path)
-    return validate("remittance_headlines", path, frame, schemas.remittance_headlines_schema(country_codes, source_ids))
-
-
-def read_remittances_by_sender(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("remittances_by_sender", path)
-    return validate("remittances_by_sender", path, frame, schemas.remittances_by_sender_schema(country_codes, source_ids))
-
-
-def read_country_groups(path: Path, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    frame = read_csv_table("country_groups", path)
-    return validate("country_groups", path, frame, schemas.country_groups_schema(country_codes, source_ids))
-
-
-# --- cached loaders -----------------------------------------------------------------------------
 
 def _located(name: str) -> Located:
     """The table's path, and its modification time and size: they key the cache, so an edited file is re-read."""
@@ -192,11 +154,19 @@ def _check_folder(name: str, path: Path) -> None:
     if present:
         return
     if tables_dir_is_set():  # named as the operator wrote it; the shipped folder by its place in the repository
-        raise DataProblem(name, path, f"the tables folder {path.parent} does not exist. It is set by the "
-                          f"{TABLES_DIR_VARIABLE} environment variable: point it at a folder of tables, or unset it "
-                          "to read the tables shipped in data/tables.")
-    raise DataProblem(name, path, "the tables folder data/tables does not exist. Restore it from the repository, "
-                      "or rebuild the tables with `python -m data.build`.")
+        raise DataProblem(
+            name,
+            path,
+            f"the tables folder {path.parent} does not exist. It is set by the "
+            f"{TABLES_DIR_VARIABLE} environment variable: point it at a folder of tables, or unset it "
+            "to read the tables shipped in data/tables.",
+        )
+    raise DataProblem(
+        name,
+        path,
+        "the tables folder data/tables does not exist. Restore it from the repository, "
+        "or rebuild the tables with `python -m data.build`.",
+    )
 
 
 def table_versions(*names: str) -> tuple[Located, ...]:
@@ -208,6 +178,7 @@ def _remembered(cache):
     """``cache`` (an st.cache_data or st.cache_resource decorator) over a table's reader that remembers a
     DataProblem as it remembers a good result, under the same key (the file's path, modification time and size):
     an invalid 50 MB file is read and validated once, not again on every rerun of every session."""
+
     def decorate(read):
         @cache
         @functools.wraps(read)
@@ -225,15 +196,119 @@ def _remembered(cache):
             return value
 
         return result
+
     return decorate
 
 
+def load(name: str) -> pd.DataFrame:
+    """The catalog's table ``name``, validated; shared read-only across sessions: never modify it."""
+    if name not in SCHEMAS:
+        raise KeyError(f"no curated table named {name!r}; the catalog has {', '.join(CATALOG)}")
+    checked_against = SCHEMAS[name][1]
+    # Keyed by where and when the tables it is checked against were written, not by their codes: hashing the
+    # code sets on every call would cost more than the rest of a rerun.
+    countries_at = _located("countries") if "country_codes" in checked_against else None
+    sources_at = _located("sources") if checked_against else None
+    return _table_cached(name, *_located(name), countries_at, sources_at)
+
+
+@_remembered(st.cache_resource(show_spinner=False))
+def _table_cached(
+    name: str, path: str, version: Version, countries_at: Located | None, sources_at: Located | None
+) -> pd.DataFrame:
+    return read_table(
+        name,
+        Path(path),
+        country_codes=frozenset(load("countries")["iso3"]) if countries_at else frozenset(),
+        source_ids=frozenset(load("sources")["source_id"]) if sources_at else frozenset(),
+    )
+
+
 def load_sources() -> pd.DataFrame:
-    return _sources_cached(*_located("sources"))
+    return load("sources")
 
 
 def load_countries() -> pd.DataFrame:
-    return _countries_cached(*_located("countries"), _source_ids())
+    return load("countries")
+
+
+def load_deployments() -> pd.DataFrame:
+    return load("deployments")
+
+
+def load_agreements() -> pd.DataFrame:
+    """Bilateral agreements and MOUs, one row per instrument, each with its cited page (a partial inventory)."""
+    return load("agreements")
+
+
+def load_regional_instruments() -> pd.DataFrame:
+    return load("regional_instruments")
+
+
+def load_news() -> pd.DataFrame:
+    return load("news")
+
+
+def load_remittances() -> pd.DataFrame:
+    """Remittances by country and year: WDI and KNOMAD (Dec 2023) rows, told apart by ``series``/``vintage``."""
+    return load("remittances")
+
+
+def load_remittance_corridors() -> pd.DataFrame:
+    """KNOMAD/World Bank bilateral remittance estimates (modelled), 2017 and 2021 editions."""
+    return load("remittance_corridors")
+
+
+def load_remittance_costs() -> pd.DataFrame:
+    """Cost of sending US$200: RPW corridors by quarter (to 2020Q3) and WDI country series by year."""
+    return load("remittance_costs")
+
+
+def load_remittances_by_sender() -> pd.DataFrame:
+    """Sri Lanka's reported remittances by sending country, 2023."""
+    return load("remittances_by_sender")
+
+
+def load_labour_outflows() -> pd.DataFrame:
+    """Worker departures by origin and destination, one row per published figure (see ``data.flows``)."""
+    return load("labour_outflows")
+
+
+def load_remittance_cost_means() -> pd.DataFrame:
+    """Cost of sending US$200 by corridor, 2016Q2-2025Q1, COMPUTED as the mean of RPW provider quotes (not the
+    published average), with each corridor's check against the published series."""
+    return load("remittance_cost_means")
+
+
+def load_remittance_headlines() -> pd.DataFrame:
+    """2024 (and 2023) remittance figures as printed: World Bank estimates and Bangladesh Bank totals, by release."""
+    return load("remittance_headlines")
+
+
+def load_country_groups() -> pd.DataFrame:
+    """Members of country groups (GCC, ASEAN, SAARC, Colombo Process, Abu Dhabi Dialogue, World Bank regions),
+    one row per (group, member) with its cited page; ``data.groups`` turns them into filter places and totals."""
+    return load("country_groups")
+
+
+UNKNOWN_PLACE = "OOO"  # UN DESA's code for "other or unknown" places: never a country to choose
+
+
+def country_names() -> dict[str, str]:
+    """ISO3 code -> country or area name, from the countries table."""
+    countries = load("countries")
+    return dict(zip(countries["iso3"], countries["name"]))
+
+
+def country_choices(*, asia_pacific: bool = False, with_unknown: bool = False) -> list[str]:
+    """ISO3 codes a user can choose, sorted by name: all countries and areas or those of Asia and the Pacific;
+    UN DESA's "other or unknown" only where asked (a corridor's origin may be unknown)."""
+    countries, names = load("countries"), country_names()
+    codes = countries.loc[countries["is_asia_pacific"], "iso3"] if asia_pacific else countries["iso3"]
+    return sorted((code for code in codes if with_unknown or code != UNKNOWN_PLACE), key=names.get)
+
+
+# --- views with parameters ------------------------------------------------------------------------------
 
 
 def load_corridors(revision: int | None = None) -> pd.DataFrame:
@@ -242,10 +317,19 @@ def load_corridors(revision: int | None = None) -> pd.DataFrame:
     come as a new frame (the app never needs them together, so they are not kept twice)."""
     if revision is not None and revision not in CORRIDOR_REVISIONS:
         raise ValueError(f"revision must be one of {CORRIDOR_REVISIONS}, not {revision!r}")
-    revisions = _corridor_revisions_cached(*_located("corridors"), _country_codes(), _source_ids())
     if revision is None:
-        return pd.concat(revisions.values(), ignore_index=True)
-    return revisions[revision]
+        return load("corridors")
+    return _corridor_revision_cached(*_located("corridors"), revision)
+
+
+@st.cache_resource(show_spinner=False)
+def _corridor_revision_cached(path: str, version: Version, revision: int) -> pd.DataFrame:
+    corridors = load("corridors")
+    rows = np.flatnonzero(corridors["revision"].to_numpy() == revision)
+    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+        # The table is built revision by revision: a slice shares the loaded table's memory (copy-on-write).
+        return corridors.iloc[rows[0] : rows[-1] + 1].reset_index(drop=True)
+    return corridors.iloc[rows].reset_index(drop=True)
 
 
 def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
@@ -257,6 +341,11 @@ def load_corridor_years(revision: int) -> dict[int, pd.DataFrame]:
     return _corridor_years_cached(*_located("corridors"), revision)
 
 
+@st.cache_resource(show_spinner=False)
+def _corridor_years_cached(path: str, version: Version, revision: int) -> dict[int, pd.DataFrame]:
+    return by_year(load_corridors(revision))
+
+
 def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A country's migrant-stock trend and its largest partners in ``year`` (``data.profiles``), cached per
     country so a change of country on the profile page does not re-aggregate the whole revision."""
@@ -264,31 +353,16 @@ def load_country_stock(revision: int, iso3: str, *, role: str, year: int) -> tup
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)
-def _country_stock_cached(path: str, version: Version, countries_file: Located,
-                          revision: int, iso3: str, role: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _country_stock_cached(
+    path: str, version: Version, countries_file: Located, revision: int, iso3: str, role: str, year: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     from data.profiles import stock_trend, top_partners
 
     corridors = load_corridors(revision=revision)
-    return (stock_trend(corridors, iso3, role=role),
-            top_partners(corridors, load_countries(), iso3, role=role, year=year))
-
-
-def load_deployments() -> pd.DataFrame:
-    return _deployments_cached(*_located("deployments"), _country_codes(), _source_ids())
-
-
-def load_labour_outflows() -> pd.DataFrame:
-    """Worker departures by origin and destination, one row per published figure (see ``data.flows``)."""
-    return _labour_outflows_cached(*_located("labour_outflows"), _country_codes(), _source_ids())
-
-
-def load_agreements() -> pd.DataFrame:
-    """Bilateral agreements and MOUs, one row per instrument, each with its cited page (a partial inventory)."""
-    return _agreements_cached(*_located("agreements"), _located("countries"), _located("sources"))
-
-
-def load_regional_instruments() -> pd.DataFrame:
-    return _regional_instruments_cached(*_located("regional_instruments"), _located("sources"))
+    return (
+        stock_trend(corridors, iso3, role=role),
+        top_partners(corridors, load_countries(), iso3, role=role, year=year),
+    )
 
 
 def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.DataFrame:
@@ -296,28 +370,34 @@ def load_regional_corridors(revision: int = AGREEMENT_STOCK_REVISION) -> pd.Data
     return _regional_corridors_cached(*_located("corridors"), _located("countries"), revision)
 
 
-def load_corridor_gaps(*, revision: int = AGREEMENT_STOCK_REVISION, largest: int = 30, countries: tuple[str, ...] = (),
-                       role: str = "any") -> CorridorGaps:
+@st.cache_data(show_spinner=False, max_entries=len(CORRIDOR_REVISIONS))
+def _regional_corridors_cached(path: str, version: Version, countries_file: Located, revision: int) -> pd.DataFrame:
+    return latest_regional_corridors(load_corridors(revision=revision), load_countries())
+
+
+def load_corridor_gaps(
+    *, revision: int = AGREEMENT_STOCK_REVISION, largest: int = 30, countries: tuple[str, ...] = (), role: str = "any"
+) -> CorridorGaps:
     """The largest corridors (within Asia and the Pacific, latest year) with no recorded agreement; see corridor_gaps."""
-    return _corridor_gaps_cached(*_located("agreements"), _located("corridors"), _located("countries"), revision,
-                                 largest, tuple(countries), role)
+    return _corridor_gaps_cached(
+        *_located("agreements"), _located("corridors"), _located("countries"), revision, largest, tuple(countries), role
+    )
 
 
-def load_country_groups() -> pd.DataFrame:
-    """Members of country groups (GCC, ASEAN, SAARC, Colombo Process, Abu Dhabi Dialogue, World Bank regions),
-    one row per (group, member) with its cited page; ``data.groups`` turns them into filter places and totals."""
-    return _country_groups_cached(*_located("country_groups"), _located("countries"), _located("sources"))
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _country_groups_cached(path: str, version: Version, countries_at: Located, sources_at: Located) -> pd.DataFrame:
-    return read_country_groups(Path(path), _country_codes(), _source_ids())
-
-
-def load_news() -> pd.DataFrame:
-    # Keyed by where and when the tables it checks against were written, not by their codes: hashing the
-    # code sets (and copying both tables) on every call was most of the cost of a cache hit.
-    return _news_cached(*_located("news"), _located("countries"), _located("sources"))
+@st.cache_data(show_spinner=False, max_entries=200)
+def _corridor_gaps_cached(
+    path: str,
+    version: Version,
+    corridors_file: Located,
+    countries_file: Located,
+    revision: int,
+    largest: int,
+    countries: tuple[str, ...],
+    role: str,
+) -> CorridorGaps:
+    return corridor_gaps(
+        load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries, role=role
+    )
 
 
 def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:
@@ -325,35 +405,9 @@ def load_user_news(raw: bytes) -> tuple[pd.DataFrame, list[str]]:
     return _user_news_cached(raw, _located("countries"))
 
 
-def load_remittances() -> pd.DataFrame:
-    """Remittances by country and year: WDI and KNOMAD (Dec 2023) rows, told apart by ``series``/``vintage``."""
-    return _remittances_cached(*_located("remittances"), _country_codes(), _source_ids())
-
-
-def load_remittance_corridors() -> pd.DataFrame:
-    """KNOMAD/World Bank bilateral remittance estimates (modelled), 2017 and 2021 editions."""
-    return _remittance_corridors_cached(*_located("remittance_corridors"), _country_codes(), _source_ids())
-
-
-def load_remittance_costs() -> pd.DataFrame:
-    """Cost of sending US$200: RPW corridors by quarter (to 2020Q3) and WDI country series by year."""
-    return _remittance_costs_cached(*_located("remittance_costs"), _country_codes(), _source_ids())
-
-
-def load_remittance_cost_means() -> pd.DataFrame:
-    """Cost of sending US$200 by corridor, 2016Q2-2025Q1, COMPUTED as the mean of RPW provider quotes (not the
-    published average), with each corridor's check against the published series."""
-    return _remittance_cost_means_cached(*_located("remittance_cost_means"), _country_codes(), _source_ids())
-
-
-def load_remittance_headlines() -> pd.DataFrame:
-    """2024 (and 2023) remittance figures as printed: World Bank estimates and Bangladesh Bank totals, by release."""
-    return _remittance_headlines_cached(*_located("remittance_headlines"), _country_codes(), _source_ids())
-
-
-def load_remittances_by_sender() -> pd.DataFrame:
-    """Sri Lanka's reported remittances by sending country, 2023."""
-    return _remittances_by_sender_cached(*_located("remittances_by_sender"), _country_codes(), _source_ids())
+@st.cache_data(show_spinner=False, max_entries=16)
+def _user_news_cached(raw: bytes, countries_at: Located) -> tuple[pd.DataFrame, list[str]]:
+    return news_items.parse_user_news(raw, country_codes=frozenset(load_countries()["iso3"]))
 
 
 def load_country_shapes() -> dict:
@@ -362,8 +416,9 @@ def load_country_shapes() -> dict:
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise DataProblem("country shapes", path, "the file is missing; rebuild it with `python -m data.build`."
-                          ) from None
+        raise DataProblem(
+            "country shapes", path, "the file is missing; rebuild it with `python -m data.build`."
+        ) from None
     except OSError as error:
         raise unreadable("country shapes", path, error) from None
     return _shapes_cached(str(path), (status.st_mtime_ns, status.st_size))
@@ -378,117 +433,3 @@ def _shapes_cached(path: str, version: Version) -> dict:
         raise DataProblem("country shapes", Path(path), f"the file is not valid GeoJSON ({error}).") from None
     except OSError as error:
         raise unreadable("country shapes", Path(path), error) from None
-
-
-def _source_ids() -> frozenset[str]:
-    return frozenset(load_sources()["source_id"])
-
-
-def _country_codes() -> frozenset[str]:
-    return frozenset(load_countries()["iso3"])
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _sources_cached(path: str, version: Version) -> pd.DataFrame:
-    return read_sources(Path(path))
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _countries_cached(path: str, version: Version, source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_countries(Path(path), source_ids)
-
-
-# The corridors are by far the largest table: one shared copy of each revision (cache_resource) rather than a
-# pickled copy in the cache plus an unpickled one per call (cache_data) keeps memory per session and rerun time
-# down. Every caller only reads them; tests/test_shared_tables.py checks that running the pages leaves them unchanged.
-@_remembered(st.cache_resource(show_spinner=False))
-def _corridor_revisions_cached(path: str, version: Version, country_codes: frozenset[str],
-                               source_ids: frozenset[str]) -> dict[int, pd.DataFrame]:
-    table = read_corridors(Path(path), country_codes, source_ids)
-    return {revision: table[table["revision"] == revision].reset_index(drop=True) for revision in CORRIDOR_REVISIONS}
-
-
-@st.cache_resource(show_spinner=False)
-def _corridor_years_cached(path: str, version: Version, revision: int) -> dict[int, pd.DataFrame]:
-    return by_year(load_corridors(revision))
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _deployments_cached(path: str, version: Version, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_deployments(Path(path), country_codes, source_ids)
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _labour_outflows_cached(path: str, version: Version, country_codes: frozenset[str],
-                            source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_labour_outflows(Path(path), country_codes, source_ids)
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _remittances_cached(path: str, version: Version, country_codes: frozenset[str], source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittances(Path(path), country_codes, source_ids)
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _remittance_corridors_cached(path: str, version: Version, country_codes: frozenset[str],
-                                 source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittance_corridors(Path(path), country_codes, source_ids)
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _remittance_costs_cached(path: str, version: Version, country_codes: frozenset[str],
-                             source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittance_costs(Path(path), country_codes, source_ids)
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _remittance_cost_means_cached(path: str, version: Version, country_codes: frozenset[str],
-                                  source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittance_cost_means(Path(path), country_codes, source_ids)
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _remittance_headlines_cached(path: str, version: Version, country_codes: frozenset[str],
-                                 source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittance_headlines(Path(path), country_codes, source_ids)
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _remittances_by_sender_cached(path: str, version: Version, country_codes: frozenset[str],
-                                  source_ids: frozenset[str]) -> pd.DataFrame:
-    return read_remittances_by_sender(Path(path), country_codes, source_ids)
-
-
-# The agreements loaders are keyed by the (path, mtime) of the tables they check against, not by the sets of codes:
-# hashing those sets on every call would cost more than the rest of a rerun of the agreements page.
-@_remembered(st.cache_data(show_spinner=False))
-def _agreements_cached(path: str, version: Version, countries_file: Located,
-                       sources_file: Located) -> pd.DataFrame:
-    return read_agreements(Path(path), _country_codes(), _source_ids())
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _regional_instruments_cached(path: str, version: Version, sources_file: Located) -> pd.DataFrame:
-    return read_regional_instruments(Path(path), _source_ids())
-
-
-@st.cache_data(show_spinner=False)
-def _regional_corridors_cached(path: str, version: Version, countries_file: Located, revision: int) -> pd.DataFrame:
-    return latest_regional_corridors(load_corridors(revision=revision), load_countries())
-
-
-@st.cache_data(show_spinner=False, max_entries=200)
-def _corridor_gaps_cached(path: str, version: Version, corridors_file: Located, countries_file: Located,
-                          revision: int, largest: int, countries: tuple[str, ...], role: str) -> CorridorGaps:
-    return corridor_gaps(load_regional_corridors(revision), load_agreements(), largest=largest, countries=countries,
-                         role=role)
-
-
-@_remembered(st.cache_data(show_spinner=False))
-def _news_cached(path: str, version: Version, countries_at: Located, sources_at: Located) -> pd.DataFrame:
-    return read_news(Path(path), _country_codes(), _source_ids())
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _user_news_cached(raw: bytes, countries_at: Located) -> tuple[pd.DataFrame, list[str]]:
-    return news_items.parse_user_news(raw, country_codes=_country_codes())

@@ -47,8 +47,11 @@ def covered_corridors(agreements: pd.DataFrame) -> set[tuple[str, str]]:
 def has_recorded_agreement(corridors: pd.DataFrame, agreements: pd.DataFrame) -> pd.Series:
     """For each corridor row (orig_iso3, dest_iso3): whether the inventory records an agreement for it."""
     covered = covered_corridors(agreements)
-    return pd.Series([pair in covered for pair in zip(corridors["orig_iso3"], corridors["dest_iso3"])],
-                     index=corridors.index, dtype=bool)
+    return pd.Series(
+        [pair in covered for pair in zip(corridors["orig_iso3"], corridors["dest_iso3"])],
+        index=corridors.index,
+        dtype=bool,
+    )
 
 
 def pair_history(agreements: pd.DataFrame, agreement: pd.Series) -> pd.DataFrame:
@@ -67,9 +70,14 @@ def signing_label(date_signed, year_signed, precision: str) -> str:
 
 def signing_labels(agreements: pd.DataFrame) -> list[str]:
     """``signing_label`` of every row, in order."""
-    return [signing_label(*values) for values in zip(agreements["date_signed"].tolist(),
-                                                     agreements["year_signed"].tolist(),
-                                                     agreements["date_precision"].tolist())]
+    return [
+        signing_label(*values)
+        for values in zip(
+            agreements["date_signed"].tolist(),
+            agreements["year_signed"].tolist(),
+            agreements["date_precision"].tolist(),
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -106,8 +114,9 @@ def stock_around_signing(corridors: pd.DataFrame, origin: str, destination: str,
         value = totals.get(year) if year is not None else None
         return None if value is None or pd.isna(value) else float(value)
 
-    return StockAround(revision, signing_year, before_year, total(before_year), after_year, total(after_year),
-                       source_ids)
+    return StockAround(
+        revision, signing_year, before_year, total(before_year), after_year, total(after_year), source_ids
+    )
 
 
 def corridor_stocks(corridors: pd.DataFrame, agreement: pd.Series) -> list[tuple[str, str, StockAround]]:
@@ -115,8 +124,10 @@ def corridor_stocks(corridors: pd.DataFrame, agreement: pd.Series) -> list[tuple
     directions = [(agreement["origin_iso3"], agreement["destination_iso3"])]
     if agreement["two_way"]:
         directions.append((agreement["destination_iso3"], agreement["origin_iso3"]))
-    return [(origin, destination, stock_around_signing(corridors, origin, destination, agreement["year_signed"]))
-            for origin, destination in directions]
+    return [
+        (origin, destination, stock_around_signing(corridors, origin, destination, agreement["year_signed"]))
+        for origin, destination in directions
+    ]
 
 
 def with_country_names(agreements: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -139,13 +150,15 @@ def coverage_by_destination(agreements: pd.DataFrame, names: dict[str, str]) -> 
     rows = []
     for destination, origins in by_destination.items():
         ordered = sorted(origins.items(), key=lambda item: (-item[1], names.get(item[0], item[0])))
-        rows.append({
-            "destination_iso3": destination,
-            "destination": names.get(destination, destination),
-            "agreements": sum(origins.values()),
-            "origins": len(origins),
-            "with": ", ".join(f"{names.get(code, code)} ({count})" for code, count in ordered),
-        })
+        rows.append(
+            {
+                "destination_iso3": destination,
+                "destination": names.get(destination, destination),
+                "agreements": sum(origins.values()),
+                "origins": len(origins),
+                "with": ", ".join(f"{names.get(code, code)} ({count})" for code, count in ordered),
+            }
+        )
     rows.sort(key=lambda row: (-row["agreements"], row["destination"]))
     return pd.DataFrame(rows, columns=["destination_iso3", "destination", "agreements", "origins", "with"])
 
@@ -164,8 +177,14 @@ class CorridorGaps(NamedTuple):
     year: int  # the estimate year (the revision's latest)
 
 
-def corridor_gaps(regional_corridors: pd.DataFrame, agreements: pd.DataFrame, *, largest: int = 30,
-                  countries: tuple[str, ...] = (), role: str = "any") -> CorridorGaps:
+def corridor_gaps(
+    regional_corridors: pd.DataFrame,
+    agreements: pd.DataFrame,
+    *,
+    largest: int = 30,
+    countries: tuple[str, ...] = (),
+    role: str = "any",
+) -> CorridorGaps:
     """Among the ``largest`` corridors (optionally of some countries, in a role), those with no recorded agreement."""
     rows = regional_corridors
     if countries:

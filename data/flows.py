@@ -18,8 +18,15 @@ import pandas as pd
 # ("Other", "Lainnya"), or a named group of countries ("Gulf countries", "Africa").
 SCOPES = ("total", "destination", "others", "region")
 # What the publishing agency counts. Levels differ by basis: never compare them across countries unlabelled.
-BASES = ("registrations", "clearances", "labour_permits", "deployments", "placements", "contract_departures",
-         "departures_all_channels")
+BASES = (
+    "registrations",
+    "clearances",
+    "labour_permits",
+    "deployments",
+    "placements",
+    "contract_departures",
+    "departures_all_channels",
+)
 BASIS_LABELS = {
     "registrations": "registrations of departing workers",
     "clearances": "emigration clearances",
@@ -61,12 +68,22 @@ def period_kind(start, end) -> str:
 def figure_key(outflows: pd.DataFrame) -> pd.Series:
     """What a figure measures (origin, destination or scope, period, sex, worker group, basis): two rows with the
     same key are two publications of one figure, and at most one of them is shown."""
-    where = outflows["destination_iso3"].fillna(outflows["scope"] + ":" + outflows["destination_as_published"].str.lower())
+    where = outflows["destination_iso3"].fillna(
+        outflows["scope"] + ":" + outflows["destination_as_published"].str.lower()
+    )
     where = where.where(outflows["scope"] != "total", "total")
-    parts = [outflows["origin_iso3"], where, _day(outflows["period_start"]), _day(outflows["period_end"]),
-             outflows["sex"], outflows["worker_category"], outflows["basis"]]
-    return pd.Series(["|".join(map(str, values)) for values in zip(*parts, strict=True)], index=outflows.index,
-                     dtype="object")
+    parts = [
+        outflows["origin_iso3"],
+        where,
+        _day(outflows["period_start"]),
+        _day(outflows["period_end"]),
+        outflows["sex"],
+        outflows["worker_category"],
+        outflows["basis"],
+    ]
+    return pd.Series(
+        ["|".join(map(str, values)) for values in zip(*parts, strict=True)], index=outflows.index, dtype="object"
+    )
 
 
 def _day(dates: pd.Series) -> pd.Series:
@@ -89,6 +106,7 @@ def parts_match_totals(outflows: pd.DataFrame) -> pd.Series:
 
 # --- helpers for the views ----------------------------------------------------------------------
 
+
 def _shown(outflows: pd.DataFrame) -> pd.DataFrame:
     return outflows[outflows["is_shown"].astype(bool)]
 
@@ -101,52 +119,96 @@ def coverage(outflows: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (origin, basis), group in shown.groupby(["origin_iso3", "basis"], sort=True):
         dated = group[group["period_start"].notna() & (group["period_kind"] != "cumulative")]
-        years = sorted({int(year) for start, end in zip(dated["period_start"], dated["period_end"])
-                        for year in range(pd.Timestamp(start).year, pd.Timestamp(end).year + 1)})
+        years = sorted(
+            {
+                int(year)
+                for start, end in zip(dated["period_start"], dated["period_end"])
+                for year in range(pd.Timestamp(start).year, pd.Timestamp(end).year + 1)
+            }
+        )
         registers = group[group["period_kind"] == "cumulative"]
         destinations = group.loc[group["scope"] == "destination", "destination_iso3"].dropna()
-        rows.append({
-            "origin_iso3": origin,
-            "basis": basis,
-            "first_year": years[0] if years else pd.NA,
-            "last_year": years[-1] if years else pd.NA,
-            "years": tuple(years),
-            "period_kinds": tuple(kind for kind in PERIOD_KINDS if kind in set(group["period_kind"])),
-            "periods": tuple(dict.fromkeys(group.sort_values("period_start")["period_label"])),
-            "cumulative_registers": tuple(dict.fromkeys(registers["period_label"])),
-            "destinations": destinations.nunique(),
-            "has_totals": bool((group["scope"] == "total").any()),
-            "figures": len(group),
-        })
-    return pd.DataFrame(rows, columns=["origin_iso3", "basis", "first_year", "last_year", "years", "period_kinds",
-                                       "periods", "cumulative_registers", "destinations", "has_totals", "figures"])
+        rows.append(
+            {
+                "origin_iso3": origin,
+                "basis": basis,
+                "first_year": years[0] if years else pd.NA,
+                "last_year": years[-1] if years else pd.NA,
+                "years": tuple(years),
+                "period_kinds": tuple(kind for kind in PERIOD_KINDS if kind in set(group["period_kind"])),
+                "periods": tuple(dict.fromkeys(group.sort_values("period_start")["period_label"])),
+                "cumulative_registers": tuple(dict.fromkeys(registers["period_label"])),
+                "destinations": destinations.nunique(),
+                "has_totals": bool((group["scope"] == "total").any()),
+                "figures": len(group),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "origin_iso3",
+            "basis",
+            "first_year",
+            "last_year",
+            "years",
+            "period_kinds",
+            "periods",
+            "cumulative_registers",
+            "destinations",
+            "has_totals",
+            "figures",
+        ],
+    )
 
 
 def ranking_periods(outflows: pd.DataFrame, origin: str, basis: str | None = None) -> pd.DataFrame:
     """The periods with at least one shown destination figure for ``origin``: label, dates, kind and basis, latest
     first (what a period selector lists)."""
     shown = _shown(outflows)
-    rows = shown[(shown["origin_iso3"] == origin) & (shown["scope"] == "destination")
-                 & ((shown["basis"] == basis) if basis else True)]
+    rows = shown[
+        (shown["origin_iso3"] == origin)
+        & (shown["scope"] == "destination")
+        & ((shown["basis"] == basis) if basis else True)
+    ]
     periods = rows[["period_label", "period_start", "period_end", "period_kind", "basis"]].drop_duplicates()
     return periods.sort_values(["period_end", "period_start"], ascending=False, ignore_index=True)
 
 
-def departures_ranking(outflows: pd.DataFrame, origin: str, period_label: str, basis: str | None = None) -> pd.DataFrame:
+def departures_ranking(
+    outflows: pd.DataFrame, origin: str, period_label: str, basis: str | None = None
+) -> pd.DataFrame:
     """Destinations of ``origin`` for one period (all workers, both sexes), largest first, with rank and the share
     of the printed total where one is shown for the same period and basis (else of the itemised sum, only where
     the table itemises every destination; otherwise no share). Rows for several countries together ("others",
     regions) are kept after the ranked countries, unranked."""
     shown = _shown(outflows)
-    rows = shown[(shown["origin_iso3"] == origin) & (shown["period_label"] == period_label)
-                 & (shown["sex"] == "total") & (shown["worker_category"] == ALL_WORKERS)]
+    rows = shown[
+        (shown["origin_iso3"] == origin)
+        & (shown["period_label"] == period_label)
+        & (shown["sex"] == "total")
+        & (shown["worker_category"] == ALL_WORKERS)
+    ]
     if basis:
         rows = rows[rows["basis"] == basis]
     if rows["basis"].nunique() > 1:
         raise ValueError(f"{origin} {period_label} has several bases {sorted(rows['basis'].unique())}: choose one.")
-    columns = ["rank", "destination_iso3", "destination_as_published", "scope", "value", "share_of_total",
-               "value_precision", "basis", "period_label", "period_kind", "period_start", "period_end", "release",
-               "note", "source_id"]
+    columns = [
+        "rank",
+        "destination_iso3",
+        "destination_as_published",
+        "scope",
+        "value",
+        "share_of_total",
+        "value_precision",
+        "basis",
+        "period_label",
+        "period_kind",
+        "period_start",
+        "period_end",
+        "release",
+        "note",
+        "source_id",
+    ]
     countries = rows[rows["scope"] == "destination"].sort_values("value", ascending=False, kind="stable")
     groups = rows[rows["scope"].isin(["others", "region"])]
     if countries.empty:
@@ -174,27 +236,52 @@ def register_shares(outflows: pd.DataFrame, origin: str, basis: str | None = Non
     under two names for one country, e.g. "Ivory Coast" and "Cote d'Ivoire", are added), largest first, share of
     the register's printed total (or of its complete itemisation). Never an annual flow."""
     shown = _shown(outflows)
-    rows = shown[(shown["origin_iso3"] == origin) & (shown["period_kind"] == "cumulative")
-                 & (shown["sex"] == "total") & (shown["worker_category"] == ALL_WORKERS)]
+    rows = shown[
+        (shown["origin_iso3"] == origin)
+        & (shown["period_kind"] == "cumulative")
+        & (shown["sex"] == "total")
+        & (shown["worker_category"] == ALL_WORKERS)
+    ]
     if basis:
         rows = rows[rows["basis"] == basis]
     results = []
     for table_id, register in rows.groupby("table_id", sort=True):
         total = _denominator(register)
         itemised = register[register["scope"] != "total"].assign(
-            country=lambda frame: frame["destination_iso3"].fillna(frame["destination_as_published"]))
+            country=lambda frame: frame["destination_iso3"].fillna(frame["destination_as_published"])
+        )
         by_country = itemised.groupby("country", sort=False).agg(
             destination_iso3=("destination_iso3", "first"),
             destination_as_published=("destination_as_published", lambda names: " + ".join(names)),
-            scope=("scope", "first"), value=("value", "sum"))
+            scope=("scope", "first"),
+            value=("value", "sum"),
+        )
         first = register.iloc[0]
         by_country = by_country.assign(
-            share=by_country["value"] / total if total else pd.NA, register_total=total, table_id=table_id,
-            basis=first["basis"], period_start=first["period_start"], period_end=first["period_end"],
-            period_label=first["period_label"], source_id=first["source_id"])
+            share=by_country["value"] / total if total else pd.NA,
+            register_total=total,
+            table_id=table_id,
+            basis=first["basis"],
+            period_start=first["period_start"],
+            period_end=first["period_end"],
+            period_label=first["period_label"],
+            source_id=first["source_id"],
+        )
         results.append(by_country.sort_values("value", ascending=False).reset_index(drop=True))
-    columns = ["destination_iso3", "destination_as_published", "scope", "value", "share", "register_total",
-               "table_id", "basis", "period_label", "period_start", "period_end", "source_id"]
+    columns = [
+        "destination_iso3",
+        "destination_as_published",
+        "scope",
+        "value",
+        "share",
+        "register_total",
+        "table_id",
+        "basis",
+        "period_label",
+        "period_start",
+        "period_end",
+        "source_id",
+    ]
     return pd.concat(results, ignore_index=True)[columns] if results else pd.DataFrame(columns=columns)
 
 
@@ -202,8 +289,10 @@ def share_sentence(share_row: pd.Series, destination_name: str) -> str:
     """'Of all clearances 4 Jun 2023-21 Sep 2026, 57% were to Saudi Arabia' (the share rounded to a whole %)."""
     start, end = pd.Timestamp(share_row["period_start"]), pd.Timestamp(share_row["period_end"])
     noun = share_row["basis"].replace("_", " ")
-    return (f"Of all {noun} {start.day} {start:%b %Y}-{end.day} {end:%b %Y}, {share_row['share']:.0%} were to "
-            f"{destination_name}")
+    return (
+        f"Of all {noun} {start.day} {start:%b %Y}-{end.day} {end:%b %Y}, {share_row['share']:.0%} were to "
+        f"{destination_name}"
+    )
 
 
 def carried_forward(corridors: pd.DataFrame) -> pd.Series:

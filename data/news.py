@@ -7,7 +7,6 @@ the shipped table (checked by its pandera schema) and the CSV files users add on
 """
 
 import csv
-import functools
 import io
 import re
 import unicodedata
@@ -29,8 +28,19 @@ PRECISIONS = ("day", "month", "year", "none")
 LIST_SEPARATOR = ";"
 EARLIEST_YEAR = 1900
 
-TABLE_COLUMNS = ["item_id", "date", "date_precision", "title", "kind", "publisher", "url", "countries_iso3",
-                 "topics", "summary", "source_id"]
+TABLE_COLUMNS = [
+    "item_id",
+    "date",
+    "date_precision",
+    "title",
+    "kind",
+    "publisher",
+    "url",
+    "countries_iso3",
+    "topics",
+    "summary",
+    "source_id",
+]
 # What a download holds: the table's columns and whether the row came from a user's file.
 EXPORT_COLUMNS = [*TABLE_COLUMNS, "user_supplied"]
 
@@ -54,11 +64,13 @@ _DATE_FORMATS = {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WHITESPACE = re.compile(r"\s+")
 _ISO3 = re.compile(r"^[A-Z0-9]{3}$")
-_PLAIN_PUNCTUATION = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
-                                    "–": "-", "—": "-", "‐": "-", "‑": "-"})
+_PLAIN_PUNCTUATION = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"}
+)
 
 
 # --- single values --------------------------------------------------------------------------------
+
 
 def fold(text: str) -> str:
     """Text for matching: accents removed, case folded, typographic quotes and dashes made plain, spaces
@@ -123,7 +135,8 @@ def parse_item_date(text: str, precision: str | None = None, *, latest_year: int
         raise ValueError(f"date {_shown(text)} is outside {EARLIEST_YEAR}-{latest_year}")
     precision = precision or written_as
     coarser_as_day = written_as == "day" and (
-        (precision == "month" and day == 1) or (precision == "year" and (month, day) == (1, 1)))
+        (precision == "month" and day == 1) or (precision == "year" and (month, day) == (1, 1))
+    )
     if precision != written_as and not coarser_as_day:
         raise ValueError(f"date {_shown(text)} does not match date_precision {precision}")
     start = pd.Timestamp(first)
@@ -141,19 +154,24 @@ def _shown(value: str) -> str:
 
 # --- whole tables ---------------------------------------------------------------------------------
 
+
 def with_derived_columns(items: pd.DataFrame, *, user_supplied: bool) -> pd.DataFrame:
     """The table's columns plus what filtering and display need, computed once at load time."""
     table = items[TABLE_COLUMNS].copy()
-    dates = [parse_item_date(text if isinstance(text, str) else "", precision)
-             for text, precision in zip(table["date"], table["date_precision"])]
+    dates = [
+        parse_item_date(text if isinstance(text, str) else "", precision)
+        for text, precision in zip(table["date"], table["date_precision"])
+    ]
     table["date"] = [item_date.text or None for item_date in dates]
     table["period_start"] = pd.to_datetime([item_date.start for item_date in dates])
     table["period_end"] = pd.to_datetime([item_date.end for item_date in dates])
     table["countries"] = table["countries_iso3"].map(split_list)
     table["topic_list"] = table["topics"].map(split_list)
     table["publishers"] = table["publisher"].map(split_list)
-    table["search_text"] = [fold(f"{title} {summary if isinstance(summary, str) else ''}")
-                            for title, summary in zip(table["title"], table["summary"])]
+    table["search_text"] = [
+        fold(f"{title} {summary if isinstance(summary, str) else ''}")
+        for title, summary in zip(table["title"], table["summary"])
+    ]
     table["user_supplied"] = user_supplied
     return table
 
@@ -166,8 +184,9 @@ def combined(news: pd.DataFrame, user_items: pd.DataFrame | None) -> pd.DataFram
 
 
 def sort_newest_first(items: pd.DataFrame) -> pd.DataFrame:
-    return items.sort_values(["period_start", "period_end"], ascending=False, na_position="last",
-                             kind="stable").reset_index(drop=True)
+    return items.sort_values(
+        ["period_start", "period_end"], ascending=False, na_position="last", kind="stable"
+    ).reset_index(drop=True)
 
 
 def split_dated(items: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -185,8 +204,9 @@ def export_table(items: pd.DataFrame) -> pd.DataFrame:
     return items[EXPORT_COLUMNS].reset_index(drop=True)
 
 
-def latest_news(items: pd.DataFrame, *, countries: Iterable[str], limit: int = 5,
-                match_all: bool = False) -> pd.DataFrame:
+def latest_news(
+    items: pd.DataFrame, *, countries: Iterable[str], limit: int = 5, match_all: bool = False
+) -> pd.DataFrame:
     """The newest dated items tagged with any (or, with ``match_all``, every one) of these countries."""
     wanted = frozenset(countries)
     matches = wanted.issubset if match_all else (lambda codes: not wanted.isdisjoint(codes))
@@ -201,13 +221,8 @@ def publisher_slug(name: str) -> str:
 
 def publisher_options(items: pd.DataFrame) -> dict[str, str]:
     """Slug -> name of every publisher named in the items (joint publishers count for each), by name."""
-    return dict(_publisher_options(frozenset(name for names in items["publishers"].tolist() for name in names)))
-
-
-@functools.lru_cache(maxsize=32)
-def _publisher_options(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """Cached: the same publishers come back on every rerun, and folding their names is not free."""
-    return tuple((publisher_slug(name), name) for name in sorted(names, key=fold))
+    names = {name for names in items["publishers"].tolist() for name in names}
+    return {publisher_slug(name): name for name in sorted(names, key=fold)}
 
 
 def year_bounds(items: pd.DataFrame) -> tuple[int, int]:
@@ -226,8 +241,10 @@ def count_by(items: pd.DataFrame, column: str) -> dict[str, int]:
 
 # --- user-supplied files --------------------------------------------------------------------------
 
-def parse_user_news(raw: bytes, *, country_codes: frozenset[str], today: date | None = None
-                    ) -> tuple[pd.DataFrame, list[str]]:
+
+def parse_user_news(
+    raw: bytes, *, country_codes: frozenset[str], today: date | None = None
+) -> tuple[pd.DataFrame, list[str]]:
     """Items from a user's CSV file, and what was wrong with it, in words; never raises.
 
     A problem with the whole file (too large, not UTF-8, not CSV, required columns missing) gives no items.
@@ -235,13 +252,16 @@ def parse_user_news(raw: bytes, *, country_codes: frozenset[str], today: date | 
     """
     latest_year = (today or date.today()).year + 1
     if len(raw) > MAX_USER_FILE_BYTES:
-        return _no_items(), [f"The file is {len(raw):,} bytes; the limit is 1 MB ({MAX_USER_FILE_BYTES:,} bytes). "
-                             "Split it into smaller files or remove rows."]
+        return _no_items(), [
+            f"The file is {len(raw):,} bytes; the limit is 1 MB ({MAX_USER_FILE_BYTES:,} bytes). "
+            "Split it into smaller files or remove rows."
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return _no_items(), [f"The file is not UTF-8 text (byte {error.start:,} cannot be read). "
-                             "Save it as 'CSV UTF-8' and try again."]
+        return _no_items(), [
+            f"The file is not UTF-8 text (byte {error.start:,} cannot be read). Save it as 'CSV UTF-8' and try again."
+        ]
     if not text.strip():
         return _no_items(), ["The file is empty."]
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -251,13 +271,17 @@ def parse_user_news(raw: bytes, *, country_codes: frozenset[str], today: date | 
     except csv.Error as error:
         return _no_items(), [f"Line 1: the header is not well-formed CSV ({error})."]
     if len(first_row) > MAX_USER_COLUMNS:
-        return _no_items(), [f"Line 1: the header has {len(first_row):,} columns; a file of items has at most "
-                             f"{MAX_USER_COLUMNS} (see the format below)."]
+        return _no_items(), [
+            f"Line 1: the header has {len(first_row):,} columns; a file of items has at most "
+            f"{MAX_USER_COLUMNS} (see the format below)."
+        ]
     header = [name.strip().lower() for name in first_row]
     missing = [name for name in USER_REQUIRED_COLUMNS if name not in header]
     if missing:
-        return _no_items(), [f"Line 1: required column(s) missing: {', '.join(missing)}. The header must name "
-                             f"at least {', '.join(USER_REQUIRED_COLUMNS)} (see the format below)."]
+        return _no_items(), [
+            f"Line 1: required column(s) missing: {', '.join(missing)}. The header must name "
+            f"at least {', '.join(USER_REQUIRED_COLUMNS)} (see the format below)."
+        ]
     repeated = sorted(name for name, count in Counter(header).items() if name and count > 1)
     if repeated:
         return _no_items(), [f"Line 1: column(s) named more than once: {', '.join(repeated)}."]
@@ -286,12 +310,14 @@ def parse_user_news(raw: bytes, *, country_codes: frozenset[str], today: date | 
             continue
         rows_read += 1
         if rows_read > MAX_USER_ROWS:  # counts bad rows too, so the problems listed are bounded as well
-            problems.append(f"Line {start_line}: only the first {MAX_USER_ROWS:,} rows of a file are read; "
-                            "the rest were skipped.")
+            problems.append(
+                f"Line {start_line}: only the first {MAX_USER_ROWS:,} rows of a file are read; the rest were skipped."
+            )
             break
         if len(fields) != len(header):
-            problems.append(f"Line {start_line}: {len(fields)} field(s) where the header has {len(header)}; "
-                            "row skipped.")
+            problems.append(
+                f"Line {start_line}: {len(fields)} field(s) where the header has {len(header)}; row skipped."
+            )
             continue
         record = dict(zip(header, fields))
         try:
@@ -301,8 +327,9 @@ def parse_user_news(raw: bytes, *, country_codes: frozenset[str], today: date | 
             continue
         item_id = item["item_id"] or str(start_line)
         if item_id in seen_ids:
-            problems.append(f"Line {start_line}: item_id {_shown(item_id)} repeats line {seen_ids[item_id]}; "
-                            "row skipped.")
+            problems.append(
+                f"Line {start_line}: item_id {_shown(item_id)} repeats line {seen_ids[item_id]}; row skipped."
+            )
             continue
         seen_ids[item_id] = start_line
         items.append({**item, "item_id": USER_ID_PREFIX + item_id})
@@ -327,13 +354,14 @@ def user_item(record: Mapping[str, str], *, country_codes: frozenset[str], lates
         raise ValueError("topics is blank (give at least one)")
     unknown_topics = [topic for topic in topics if topic not in TOPICS]
     if unknown_topics:
-        raise ValueError(f"unknown topic(s) {', '.join(map(_shown, unknown_topics[:3]))} "
-                         f"(use: {', '.join(TOPICS)})")
+        raise ValueError(f"unknown topic(s) {', '.join(map(_shown, unknown_topics[:3]))} (use: {', '.join(TOPICS)})")
     countries = _codes(values["countries_iso3"], transform=str.upper)
     unknown_countries = [code for code in countries if not _ISO3.match(code) or code not in country_codes]
     if unknown_countries:
-        raise ValueError(f"unknown country code(s) {', '.join(map(_shown, unknown_countries[:3]))} "
-                         "(use ISO 3166-1 alpha-3 codes such as NPL or PHL, separated by ';')")
+        raise ValueError(
+            f"unknown country code(s) {', '.join(map(_shown, unknown_countries[:3]))} "
+            "(use ISO 3166-1 alpha-3 codes such as NPL or PHL, separated by ';')"
+        )
     if values["url"] and not is_web_url(values["url"]):
         raise ValueError(f"url {_shown(values['url'])} is not an http:// or https:// web address")
     return {

@@ -23,8 +23,9 @@ def stock_trend(corridors: pd.DataFrame, iso3: str, *, role: str) -> pd.DataFram
     return trend
 
 
-def top_partners(corridors: pd.DataFrame, countries: pd.DataFrame, iso3: str, *, role: str, year: int,
-                 limit: int = 10) -> pd.DataFrame:
+def top_partners(
+    corridors: pd.DataFrame, countries: pd.DataFrame, iso3: str, *, role: str, year: int, limit: int = 10
+) -> pd.DataFrame:
     """The largest corridors of a country in a year: destinations of its emigrants, or origins of its immigrants."""
     own, other = ROLE_COLUMNS[role]
     rows = corridors[(corridors[own] == iso3) & (corridors["year"] == year)].dropna(subset=["total"])
@@ -64,31 +65,38 @@ def regional_stock(corridors: pd.DataFrame, countries: pd.DataFrame, *, year: in
 def corridor_trend(corridors: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
     """One corridor over the years of one revision, by sex, with UN DESA's data-type flags of each year."""
     rows = corridors[(corridors["orig_iso3"] == origin) & (corridors["dest_iso3"] == destination)]
-    trend = rows.sort_values("year")[["year", "female", "male", "total", "type_b", "type_c", "type_r", "type_i",
-                                      "source_id"]].reset_index(drop=True)
+    trend = rows.sort_values("year")[
+        ["year", "female", "male", "total", "type_b", "type_c", "type_r", "type_i", "source_id"]
+    ].reset_index(drop=True)
     trend["female_share"] = female_share(trend["female"], trend["male"])
     return trend
 
 
 def pair_remittances(remittance_corridors: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
     """Modelled remittances sent home along a migration corridor: from the destination to the origin."""
-    rows = remittance_corridors[(remittance_corridors["sender_iso3"] == destination)
-                                & (remittance_corridors["receiver_iso3"] == origin)]
+    rows = remittance_corridors[
+        (remittance_corridors["sender_iso3"] == destination) & (remittance_corridors["receiver_iso3"] == origin)
+    ]
     return rows.sort_values("year").reset_index(drop=True)
 
 
 def pair_costs(remittance_costs: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
     """Remittance Prices Worldwide average total cost of sending money from the destination to the origin."""
-    rows = remittance_costs[(remittance_costs["series_code"] == "ATCR.CORR")
-                            & (remittance_costs["sender_iso3"] == destination)
-                            & (remittance_costs["receiver_iso3"] == origin)]
+    rows = remittance_costs[
+        (remittance_costs["series_code"] == "ATCR.CORR")
+        & (remittance_costs["sender_iso3"] == destination)
+        & (remittance_costs["receiver_iso3"] == origin)
+    ]
     return rows.sort_values("period").reset_index(drop=True)
 
 
 def departures_to(deployments: pd.DataFrame, destination: str) -> pd.DataFrame:
     """Reported departures for foreign employment to one destination, per year (totals only)."""
-    totals = deployments[(deployments["sex"] == "total") & (deployments["skill_level"] == "all")
-                         & (deployments["dest_iso3"] == destination)]
+    totals = deployments[
+        (deployments["sex"] == "total")
+        & (deployments["skill_level"] == "all")
+        & (deployments["dest_iso3"] == destination)
+    ]
     return totals.sort_values("year").reset_index(drop=True)
 
 
@@ -106,6 +114,11 @@ def regional_remittances(remittances: pd.DataFrame, countries: pd.DataFrame) -> 
     year = int(wdi.dropna(subset=["received_usd"])["year"].max())
     rows = wdi[wdi["year"] == year].dropna(subset=["received_usd"])
     top = rows.nlargest(1, "received_usd").iloc[0]
-    return {"year": year, "received_usd": float(rows["received_usd"].sum()), "reporting": len(rows),
-            "of": len(in_region), "top": (top["iso3"], float(top["received_usd"])),
-            "source_ids": sorted(set(rows["source_id"]))}
+    return {
+        "year": year,
+        "received_usd": float(rows["received_usd"].sum()),
+        "reporting": len(rows),
+        "of": len(in_region),
+        "top": (top["iso3"], float(top["received_usd"])),
+        "source_ids": sorted(set(rows["source_id"])),
+    }

@@ -114,9 +114,11 @@ def _period_kind_matches_dates(df):
     """start <= end, and the kind is the one the dates give (a calendar year runs 1 Jan-31 Dec, a cumulative
     register more than a year, ...; see data.flows.period_kind); no dates only for an unstated period."""
     ordered = (df["period_start"] <= df["period_end"]).fillna(False) | (
-        df["period_start"].isna() & df["period_end"].isna())
-    derived = pd.Series([flows.period_kind(start, end) for start, end in zip(df["period_start"], df["period_end"])],
-                        index=df.index)
+        df["period_start"].isna() & df["period_end"].isna()
+    )
+    derived = pd.Series(
+        [flows.period_kind(start, end) for start, end in zip(df["period_start"], df["period_end"])], index=df.index
+    )
     return ordered & (derived == df["period_kind"])
 
 
@@ -155,20 +157,41 @@ def labour_outflows_schema(country_codes: frozenset[str], source_ids: frozenset[
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
         checks=[
-            pa.Check(_period_kind_matches_dates, element_wise=False,
-                     error="period start <= end and period_kind as the dates give it (no dates only if unstated)"),
-            pa.Check(lambda df: df["destination_iso3"].isna() | (df["scope"] == "destination"), element_wise=False,
-                     error="only a destination row names a destination country (totals, others, regions do not)"),
-            pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"].fillna(""), element_wise=False,
-                     error="destination differs from origin"),
-            pa.Check(flows.parts_match_totals, element_wise=False,
-                     error="where a table itemises every destination, its rows add up to its printed total"),
-            pa.Check(_one_shown_per_figure, element_wise=False,
-                     error="at most one shown row per figure (origin, destination, period, sex, basis)"),
-            pa.Check(lambda df: df["is_shown"].astype(bool) | df["note"].notna(), element_wise=False,
-                     error="a figure not shown carries a note saying why"),
-            pa.Check(lambda df: df["value"].notna() | df["note"].notna(), element_wise=False,
-                     error="a withheld figure carries a note saying why"),
+            pa.Check(
+                _period_kind_matches_dates,
+                element_wise=False,
+                error="period start <= end and period_kind as the dates give it (no dates only if unstated)",
+            ),
+            pa.Check(
+                lambda df: df["destination_iso3"].isna() | (df["scope"] == "destination"),
+                element_wise=False,
+                error="only a destination row names a destination country (totals, others, regions do not)",
+            ),
+            pa.Check(
+                lambda df: df["origin_iso3"] != df["destination_iso3"].fillna(""),
+                element_wise=False,
+                error="destination differs from origin",
+            ),
+            pa.Check(
+                flows.parts_match_totals,
+                element_wise=False,
+                error="where a table itemises every destination, its rows add up to its printed total",
+            ),
+            pa.Check(
+                _one_shown_per_figure,
+                element_wise=False,
+                error="at most one shown row per figure (origin, destination, period, sex, basis)",
+            ),
+            pa.Check(
+                lambda df: df["is_shown"].astype(bool) | df["note"].notna(),
+                element_wise=False,
+                error="a figure not shown carries a note saying why",
+            ),
+            pa.Check(
+                lambda df: df["value"].notna() | df["note"].notna(),
+                element_wise=False,
+                error="a withheld figure carries a note saying why",
+            ),
         ],
         unique=["table_id", "destination_as_published", "sex", "worker_category"],
         coerce=True,
@@ -214,13 +237,23 @@ def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str])
             "date_source_id": pa.Column(str, pa.Check.isin(sorted(source_ids)), nullable=True),
         },
         checks=[
-            pa.Check(lambda df: df["origin_iso3"] != df["destination_iso3"], element_wise=False,
-                     error="two different parties"),
-            pa.Check(lambda df: df["parties_note"].notna() == (df["origin_iso3"].eq("TWN") | df["destination_iso3"].eq(
-                "TWN")), element_wise=False,
-                     error="parties_note on every Taiwan row (representative offices, not states) and only there"),
-            pa.Check(_agreement_date_matches_precision, element_wise=False,
-                     error="date_signed only with day precision, year_signed unless the date is unknown, same year"),
+            pa.Check(
+                lambda df: df["origin_iso3"] != df["destination_iso3"],
+                element_wise=False,
+                error="two different parties",
+            ),
+            pa.Check(
+                lambda df: (
+                    df["parties_note"].notna() == (df["origin_iso3"].eq("TWN") | df["destination_iso3"].eq("TWN"))
+                ),
+                element_wise=False,
+                error="parties_note on every Taiwan row (representative offices, not states) and only there",
+            ),
+            pa.Check(
+                _agreement_date_matches_precision,
+                element_wise=False,
+                error="date_signed only with day precision, year_signed unless the date is unknown, same year",
+            ),
         ],
         coerce=True,
     )
@@ -243,17 +276,24 @@ def regional_instruments_schema(source_ids: frozenset[str]) -> pa.DataFrameSchem
             "notes": pa.Column(str, nullable=True),
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
-        checks=[pa.Check(_agreement_date_matches_precision, element_wise=False,
-                         error="date_signed only with day precision, year_signed unless the date is unknown, same year")],
+        checks=[
+            pa.Check(
+                _agreement_date_matches_precision,
+                element_wise=False,
+                error="date_signed only with day precision, year_signed unless the date is unknown, same year",
+            )
+        ],
         coerce=True,
     )
 
 
 def _each_listed(allowed: frozenset[str], *, error: str, required: bool) -> pa.Check:
     """Every ';'-separated code of the cell is allowed (and, if required, there is at least one)."""
+
     def check(cell) -> bool:
         codes = split_list(cell)
         return (bool(codes) or not required) and all(code in allowed for code in codes)
+
     return pa.Check(check, element_wise=True, error=error)
 
 
@@ -264,8 +304,10 @@ def _news_date_matches_precision(frame: pd.DataFrame) -> pd.Series:
         except ValueError:
             return False
         return written.text == (text if isinstance(text, str) else "")
-    return pd.Series([valid(text, precision) for text, precision in zip(frame["date"], frame["date_precision"])],
-                     index=frame.index)
+
+    return pd.Series(
+        [valid(text, precision) for text, precision in zip(frame["date"], frame["date_precision"])], index=frame.index
+    )
 
 
 def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
@@ -279,14 +321,22 @@ def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa
             "kind": pa.Column(str, pa.Check.isin(KINDS)),
             "publisher": optional_text,
             "url": pa.Column(str, pa.Check(is_web_url, element_wise=True, error="an http(s) address"), nullable=True),
-            "countries_iso3": pa.Column(str, _each_listed(country_codes, error="codes listed in the countries table",
-                                                          required=False), nullable=True),
+            "countries_iso3": pa.Column(
+                str,
+                _each_listed(country_codes, error="codes listed in the countries table", required=False),
+                nullable=True,
+            ),
             "topics": pa.Column(str, _each_listed(frozenset(TOPICS), error="topics of the fixed list", required=True)),
             "summary": optional_text,
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
-        checks=[pa.Check(_news_date_matches_precision, element_wise=False,
-                         error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)")],
+        checks=[
+            pa.Check(
+                _news_date_matches_precision,
+                element_wise=False,
+                error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)",
+            )
+        ],
         coerce=True,
     )
 
@@ -322,17 +372,28 @@ def remittances_schema(country_codes: frozenset[str], source_ids: frozenset[str]
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
         checks=[
-            pa.Check(lambda df: df.groupby("series")["vintage"].nunique().eq(1).all(), element_wise=False,
-                     error="one vintage per series (vintages are never mixed)"),
-            pa.Check(lambda df: df["received_pct_gdp"].isna() == df["pct_gdp_basis"].isna(), element_wise=False,
-                     error="every % of GDP says how it was obtained (pct_gdp_basis)"),
             pa.Check(
-                lambda df: (df["received_per_capita_usd"].notna()
-                            == (df["received_usd"].notna() & df["population"].notna())),
-                element_wise=False, error="per capita exactly where remittances and population are both published",
+                lambda df: df.groupby("series")["vintage"].nunique().eq(1).all(),
+                element_wise=False,
+                error="one vintage per series (vintages are never mixed)",
             ),
-            pa.Check(_pct_gdp_from_own_parts, element_wise=False,
-                     error="% of GDP = received / GDP of the same series, and only where both are published"),
+            pa.Check(
+                lambda df: df["received_pct_gdp"].isna() == df["pct_gdp_basis"].isna(),
+                element_wise=False,
+                error="every % of GDP says how it was obtained (pct_gdp_basis)",
+            ),
+            pa.Check(
+                lambda df: (
+                    df["received_per_capita_usd"].notna() == (df["received_usd"].notna() & df["population"].notna())
+                ),
+                element_wise=False,
+                error="per capita exactly where remittances and population are both published",
+            ),
+            pa.Check(
+                _pct_gdp_from_own_parts,
+                element_wise=False,
+                error="% of GDP = received / GDP of the same series, and only where both are published",
+            ),
         ],
         unique=["series", "iso3", "year"],
         coerce=True,
@@ -360,9 +421,11 @@ COST_SERIES = ("ATCR.CORR", "SI.RMT.COST.IB.ZS", "SI.RMT.COST.OB.ZS")
 
 def _cost_sides_match_series(df):
     sender, receiver = df["sender_iso3"].notna(), df["receiver_iso3"].notna()
-    return (((df["series_code"] == "ATCR.CORR") & sender & receiver)
-            | ((df["series_code"] == "SI.RMT.COST.IB.ZS") & ~sender & receiver)
-            | ((df["series_code"] == "SI.RMT.COST.OB.ZS") & sender & ~receiver))
+    return (
+        ((df["series_code"] == "ATCR.CORR") & sender & receiver)
+        | ((df["series_code"] == "SI.RMT.COST.IB.ZS") & ~sender & receiver)
+        | ((df["series_code"] == "SI.RMT.COST.OB.ZS") & sender & ~receiver)
+    )
 
 
 def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa.DataFrameSchema:
@@ -380,10 +443,16 @@ def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
         checks=[
-            pa.Check(_cost_sides_match_series, element_wise=False,
-                     error="corridor rows name sender and receiver; country rows name only their own side"),
-            pa.Check(lambda df: df["quarter"].notna() == (df["series_code"] == "ATCR.CORR"), element_wise=False,
-                     error="corridor rows are quarterly, country rows annual"),
+            pa.Check(
+                _cost_sides_match_series,
+                element_wise=False,
+                error="corridor rows name sender and receiver; country rows name only their own side",
+            ),
+            pa.Check(
+                lambda df: df["quarter"].notna() == (df["series_code"] == "ATCR.CORR"),
+                element_wise=False,
+                error="corridor rows are quarterly, country rows annual",
+            ),
         ],
         unique=["series_code", "sender_iso3", "receiver_iso3", "period"],
         coerce=True,
@@ -418,12 +487,19 @@ def remittance_cost_means_schema(country_codes: frozenset[str], source_ids: froz
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
         checks=[
-            pa.Check(lambda df: (df["period"] > "2020Q3") == df["after_published_series"], element_wise=False,
-                     error="after_published_series exactly for quarters after 2020Q3"),
-            pa.Check(lambda df: df["period"].str[:4].astype(int) == df["year"], element_wise=False,
-                     error="year as in period"),
-            pa.Check(lambda df: df["overlap_quarters_matching"] <= df["overlap_quarters"], element_wise=False,
-                     error="matching quarters are among the overlapping quarters"),
+            pa.Check(
+                lambda df: (df["period"] > "2020Q3") == df["after_published_series"],
+                element_wise=False,
+                error="after_published_series exactly for quarters after 2020Q3",
+            ),
+            pa.Check(
+                lambda df: df["period"].str[:4].astype(int) == df["year"], element_wise=False, error="year as in period"
+            ),
+            pa.Check(
+                lambda df: df["overlap_quarters_matching"] <= df["overlap_quarters"],
+                element_wise=False,
+                error="matching quarters are among the overlapping quarters",
+            ),
         ],
         unique=["sender_iso3", "receiver_iso3", "period"],
         coerce=True,
@@ -431,8 +507,12 @@ def remittance_cost_means_schema(country_codes: frozenset[str], source_ids: froz
 
 
 REMITTANCE_HEADLINE_SERIES = ("wb_estimate_dec2024", "wb_data_sep2025", "wb_brief_dec2023", "bangladesh_bank")
-REMITTANCE_HEADLINE_INDICATORS = ("remittance_inflows", "remittance_inflows_national", "growth_rate",
-                                  "remittances_pct_gdp")
+REMITTANCE_HEADLINE_INDICATORS = (
+    "remittance_inflows",
+    "remittance_inflows_national",
+    "growth_rate",
+    "remittances_pct_gdp",
+)
 WORLD_BANK_AGGREGATES = ("LMY", "SAS", "WLD")
 
 
@@ -441,8 +521,13 @@ def remittance_headlines_schema(country_codes: frozenset[str], source_ids: froze
         {
             "series": pa.Column(str, pa.Check.isin(REMITTANCE_HEADLINE_SERIES)),
             "vintage": pa.Column(str),
-            "area_code": pa.Column(str, pa.Check.isin(sorted(country_codes | set(WORLD_BANK_AGGREGATES)),
-                                                      error="a country code or a World Bank group (LMY, SAS, WLD)")),
+            "area_code": pa.Column(
+                str,
+                pa.Check.isin(
+                    sorted(country_codes | set(WORLD_BANK_AGGREGATES)),
+                    error="a country code or a World Bank group (LMY, SAS, WLD)",
+                ),
+            ),
             "is_aggregate": pa.Column(bool),
             "area_as_published": pa.Column(str),
             "year": pa.Column(int, pa.Check.in_range(2023, 2024)),
@@ -457,10 +542,16 @@ def remittance_headlines_schema(country_codes: frozenset[str], source_ids: froze
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
         checks=[
-            pa.Check(lambda df: df["is_aggregate"] == df["area_code"].isin(WORLD_BANK_AGGREGATES), element_wise=False,
-                     error="is_aggregate exactly for the World Bank groups"),
-            pa.Check(lambda df: df["value_usd"].notna() == (df["unit"] == "US$ billion"), element_wise=False,
-                     error="value_usd exactly for figures in US$"),
+            pa.Check(
+                lambda df: df["is_aggregate"] == df["area_code"].isin(WORLD_BANK_AGGREGATES),
+                element_wise=False,
+                error="is_aggregate exactly for the World Bank groups",
+            ),
+            pa.Check(
+                lambda df: df["value_usd"].notna() == (df["unit"] == "US$ billion"),
+                element_wise=False,
+                error="value_usd exactly for figures in US$",
+            ),
         ],
         unique=["series", "area_code", "year", "indicator"],
         coerce=True,
@@ -485,9 +576,15 @@ def remittances_by_sender_schema(country_codes: frozenset[str], source_ids: froz
         },
         checks=[
             pa.Check(
-                lambda df: (df[["q1_usd_million", "q2_usd_million", "q3_usd_million", "q4_usd_million"]].sum(axis=1)
-                            - df["total_usd_million"]).abs() <= 0.15,
-                element_wise=False, error="the year total equals the sum of the quarters (to rounding)",
+                lambda df: (
+                    (
+                        df[["q1_usd_million", "q2_usd_million", "q3_usd_million", "q4_usd_million"]].sum(axis=1)
+                        - df["total_usd_million"]
+                    ).abs()
+                    <= 0.15
+                ),
+                element_wise=False,
+                error="the year total equals the sum of the quarters (to rounding)",
             )
         ],
         unique=["year", "receiver_iso3", "sender_as_published"],
@@ -515,8 +612,11 @@ def country_groups_schema(country_codes: frozenset[str], source_ids: frozenset[s
             "membership_as_of": pa.Column(str, PARTIAL_DATE, nullable=True),
             "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
         },
-        checks=[pa.Check(_one_name_and_kind_per_group, element_wise=False,
-                         error="one group_name and one kind per group_key")],
+        checks=[
+            pa.Check(
+                _one_name_and_kind_per_group, element_wise=False, error="one group_name and one kind per group_key"
+            )
+        ],
         unique=["group_key", "iso3"],
         coerce=True,
     )

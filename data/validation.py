@@ -15,8 +15,12 @@ def read_csv_table(table: str, path: Path) -> pd.DataFrame:
     """Read a table's CSV as text-first data: only empty cells are missing ("NA" is Namibia)."""
     try:
         if not path.is_file():
-            raise DataProblem(table, path, "the file is missing. Rebuild the tables with `python -m data.build`, "
-                              "or restore the file from the repository.")
+            raise DataProblem(
+                table,
+                path,
+                "the file is missing. Rebuild the tables with `python -m data.build`, "
+                "or restore the file from the repository.",
+            )
         return pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8", low_memory=False)
     except UnicodeDecodeError as error:
         raise DataProblem(table, path, f"the file is not valid UTF-8 text (byte {error.start}).") from None
@@ -31,8 +35,11 @@ def read_csv_table(table: str, path: Path) -> pd.DataFrame:
 def unreadable(table: str, path: Path, error: OSError) -> DataProblem:
     """Any operating-system error (no permission, a folder where the file should be, an I/O error) in words."""
     reason = error.strerror or error.__class__.__name__
-    return DataProblem(table, path, f"the file cannot be read ({reason}). Check that it is a readable file, "
-                       "or restore it from the repository.")
+    return DataProblem(
+        table,
+        path,
+        f"the file cannot be read ({reason}). Check that it is a readable file, or restore it from the repository.",
+    )
 
 
 def validate(table: str, path: Path, frame: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:

@@ -3,36 +3,47 @@
 import streamlit as st
 
 from components.corridor_profile import render_corridor_profile
-from components.corridor_views import CorridorContext
+from components.corridors.render import CorridorContext
 from components.feedback import load_or_stop
+from components.filters import render_link_keys, render_url_notes, show, view_link
 from components.frame import ensure_frame
-from components.url_state import render_url_notes, url_selectbox, view_link
-from data import CORRIDOR_REVISIONS, load_corridors, load_countries, load_sources
+from data import CORRIDOR_REVISIONS, country_choices, country_names, load_corridors, load_sources
+from data.filters.profiles import CORRIDOR_FILTERS
 
 ensure_frame()
 
 st.title("Corridor profile")
-st.caption("One origin-destination pair: migrant stock by sex (UN DESA), modelled remittances sent home (KNOMAD), "
-           "the cost of sending money (Remittance Prices Worldwide), agreements, reported departures and news. "
-           "Open it for any pair with a link such as `?origin=NPL&destination=MYS`.")
-countries = load_or_stop(load_countries)
+st.caption(
+    "One origin-destination pair: migrant stock by sex (UN DESA), modelled remittances sent home (KNOMAD), "
+    "the cost of sending money (Remittance Prices Worldwide), agreements, reported departures and news. "
+    "Open it for any pair with a link such as `?origin=NPL&destination=MYS`."
+)
 sources = load_or_stop(load_sources)
-names = countries.set_index("iso3")["name"].to_dict()
-places = sorted((code for code in names if code != "OOO"), key=names.get)
+names = load_or_stop(country_names)
+places = load_or_stop(country_choices)
 
 columns = st.columns([2, 2, 1])
-origin = url_selectbox("Origin", places, key="origin", default="IND", container=columns[0], format_func=names.get)
-destination = url_selectbox("Destination", places, key="destination", default="ARE", container=columns[1],
-                            format_func=names.get)
-revision = url_selectbox("UN DESA revision", CORRIDOR_REVISIONS, key="rev", default=2024, parse=int,
-                         container=columns[2])
+origin_filter, destination_filter, revision_filter = CORRIDOR_FILTERS
+origin = show(origin_filter, options=places, container=columns[0], format_func=names.get)
+destination = show(destination_filter, options=places, container=columns[1], format_func=names.get)
+revision = show(revision_filter, options=CORRIDOR_REVISIONS, container=columns[2])
 render_url_notes()
 
 if origin == destination:
     st.info("Choose two different countries: a corridor runs from an origin to another destination.")
     st.stop()
 corridors = load_or_stop(load_corridors, revision=revision)
-render_corridor_profile(CorridorContext(origin=origin, destination=destination, names=names, revision=revision,
-                                        year=int(corridors["year"].max()), corridors=corridors, sources=sources))
+render_corridor_profile(
+    CorridorContext(
+        origin=origin,
+        destination=destination,
+        names=names,
+        revision=revision,
+        year=int(corridors["year"].max()),
+        corridors=corridors,
+        sources=sources,
+    )
+)
 st.caption("Link to this corridor:")
 st.code(view_link(), language=None, wrap_lines=True)
+render_link_keys(CORRIDOR_FILTERS)

@@ -4,45 +4,58 @@ import streamlit as st
 
 from components import country_profile, profiles
 from components.feedback import load_or_stop
+from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
 from components.provenance import render_source_note
-from components.url_state import render_url_notes, url_selectbox
-from data import CATALOG, CORRIDOR_REVISIONS, load_corridor_years, load_countries, load_country_stock, load_sources
+from data import (
+    CATALOG,
+    CORRIDOR_REVISIONS,
+    country_choices,
+    country_names,
+    load_corridor_years,
+    load_country_stock,
+    load_sources,
+)
+from data.filters.profiles import COUNTRY_FILTERS
 
 ensure_frame()
 
 st.title("Country profiles")
-countries = load_or_stop(load_countries)
 sources = load_or_stop(load_sources)
-names = countries.set_index("iso3")["name"].to_dict()
-asia_pacific = sorted(countries.loc[countries["is_asia_pacific"], "iso3"], key=names.get)
+names = load_or_stop(country_names)
+asia_pacific = load_or_stop(country_choices, asia_pacific=True)
 
 controls = st.columns([3, 1])
-iso3 = url_selectbox("Country or area (Asia and the Pacific)", asia_pacific, key="country", default="IND",
-                     container=controls[0], format_func=names.get)
-revision = url_selectbox("UN DESA revision", CORRIDOR_REVISIONS, key="rev", default=2024, parse=int,
-                         container=controls[1])
+country_filter, revision_filter = COUNTRY_FILTERS
+iso3 = show(country_filter, options=asia_pacific, container=controls[0], format_func=names.get)
+revision = show(revision_filter, options=CORRIDOR_REVISIONS, container=controls[1])
 render_url_notes()
 
 latest_year = max(load_or_stop(load_corridor_years, revision))
 stock_measure = f"{CATALOG['corridors'].measure}. UN DESA {revision} revision."
 st.header(names[iso3])
 
-for role, heading, partner_word in [("origin", "As an origin: people born here living abroad", "destinations"),
-                                    ("destination", "As a destination: migrants living here", "origins")]:
+for role, heading, partner_word in [
+    ("origin", "As an origin: people born here living abroad", "destinations"),
+    ("destination", "As a destination: migrants living here", "origins"),
+]:
     st.subheader(heading)
     trend, partners = load_or_stop(load_country_stock, revision, iso3, role=role, year=latest_year)
     if trend["total"].isna().all() or partners.empty:
         st.info(f"No data: UN DESA gives no {partner_word} for {names[iso3]} in the {revision} revision.")
         continue
     left, right = st.columns(2)
-    left.plotly_chart(profiles.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
-                      key=f"{role}_trend")
-    right.plotly_chart(profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
-                       key=f"{role}_partners")
+    left.plotly_chart(
+        profiles.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
+        key=f"{role}_trend",
+    )
+    right.plotly_chart(
+        profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"), key=f"{role}_partners"
+    )
     render_source_note(sources, partners["source_id"], measure=stock_measure)
 
 country_profile.render_remittances(iso3, names[iso3], sources)
 country_profile.render_agreements(iso3, names[iso3], sources)
 country_profile.render_departures(iso3, names[iso3], names, sources)
 country_profile.render_news(iso3, names)
+render_link_keys(COUNTRY_FILTERS)

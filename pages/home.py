@@ -2,13 +2,13 @@
 
 import streamlit as st
 
+from components import overview
 from components.feedback import load_or_stop, load_or_warn
-from components.formatting import compact_number
 from components.frame import ensure_frame
-from components.news import format_item_date, title_markdown
+from components.news.render import render_headlines
 from components.provenance import render_source_note
 from components.registry import PAGES
-from data import CATALOG, load_agreements, load_corridors, load_countries, load_news, load_remittances, load_sources
+from data import CATALOG, country_names, load, load_corridors
 from data.profiles import regional_remittances, regional_stock
 
 ensure_frame()
@@ -20,57 +20,41 @@ st.write(
     "Every view can be bookmarked, and the table behind it downloaded with its sources."
 )
 
-countries = load_or_stop(load_countries)
-sources = load_or_stop(load_sources)
-names = countries.set_index("iso3")["name"]
+countries = load_or_stop(load, "countries")
+sources = load_or_stop(load, "sources")
+names = load_or_stop(country_names)
 corridors = load_or_stop(load_corridors, revision=2024)
 stock = regional_stock(corridors, countries, year=int(corridors["year"].max()))
 
 st.subheader(f"International migrants, {stock['year']}")
-tiles = [column for _ in range(2) for column in st.columns(2)]
-origin_code, origin_count = stock["top_origin"]
-destination_code, destination_count = stock["top_destination"]
-for column, label, value, help_text in [
-    (tiles[0], "Born in Asia and the Pacific, living abroad", stock["born_in_region"],
-     "Migrant stock with an origin in the UN regions Asia (incl. Western Asia) and Oceania, in any country."),
-    (tiles[1], "Living in Asia and the Pacific", stock["living_in_region"],
-     "Migrant stock in destinations in the UN regions Asia and Oceania, from anywhere."),
-    (tiles[2], f"Largest origin: {names[origin_code]}", origin_count, "People born there living in another country."),
-    (tiles[3], f"Largest destination: {names[destination_code]}", destination_count,
-     "Migrants living there, from every origin."),
-]:
-    column.metric(label, compact_number(value), help=help_text, border=True)
+overview.render_stock_tiles(stock, names=names)
 st.page_link("pages/corridors.py", label="Explore the corridors", icon=":material/arrow_forward:")
 render_source_note(sources, stock["source_ids"], measure=f"{CATALOG['corridors'].measure}. UN DESA 2024 revision.")
 
 with st.container():
-    remittances = load_or_warn(load_remittances, what="Remittances")
+    remittances = load_or_warn(load, "remittances", what="Remittances")
     if remittances is not None:
         money = regional_remittances(remittances, countries)
         st.subheader(f"Remittances received, {money['year']}")
-        top_code, top_value = money["top"]
-        first, second = st.columns(2)
-        first.metric("Asia and the Pacific", f"US$ {compact_number(money['received_usd'])}", border=True,
-                     help=f"Sum over the {money['reporting']} of {money['of']} countries and areas that publish a "
-                          f"{money['year']} figure in WDI; the others have no data (not zero).")
-        second.metric(f"Largest recipient: {names[top_code]}", f"US$ {compact_number(top_value)}", border=True)
+        overview.render_remittance_tiles(money, names=names)
         st.page_link("pages/remittances.py", label="Explore remittances", icon=":material/arrow_forward:")
         render_source_note(sources, money["source_ids"], measure=CATALOG["remittances"].measure)
 middle, right = st.columns([1, 2])
 with middle:
-    agreements = load_or_warn(load_agreements, what="Agreements")
+    agreements = load_or_warn(load, "agreements", what="Agreements")
     if agreements is not None:
         st.subheader("Agreements")
-        st.metric("Bilateral agreements and MOUs recorded", f"{len(agreements):,}", border=True,
-                  help="A partial inventory: each row cites the page that states it.")
+        st.metric(
+            "Bilateral agreements and MOUs recorded",
+            f"{len(agreements):,}",
+            border=True,
+            help="A partial inventory: each row cites the page that states it.",
+        )
         st.page_link("pages/agreements.py", label="Explore agreements", icon=":material/arrow_forward:")
 with right:
-    news = load_or_warn(load_news, what="News")
+    news = load_or_warn(load, "news", what="News")
     if news is not None:
-        st.subheader("Latest news")
-        for item in news.dropna(subset=["period_start"]).head(3).to_dict("records"):
-            st.markdown(title_markdown(item["title"], item["url"]))
-            st.caption(format_item_date(item["date"], item["date_precision"]))
+        render_headlines(news, limit=3)
         st.page_link("pages/news.py", label="All news and resources", icon=":material/arrow_forward:")
 
 st.subheader("Pages")

@@ -13,4 +13,7 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 
 python -m pip install -q --root-user-action=ignore -r requirements-test.txt
+# House style is part of the test: lint and formatting (config in pyproject.toml) before the tests run.
+python -m ruff check .
+python -m ruff format --check .
 python -m pytest -q "$@"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from data import country_names, load_corridor_years, load_corridors, load_countries
 from data.build.common import RAW_DIR
 from data.catalog import TABLES_DIR, TABLES_DIR_VARIABLE
 
@@ -15,6 +16,15 @@ RAW_SOURCES = RAW_DIR
 
 # Loaders called outside a Streamlit run fall back to an in-memory cache and say so on every call.
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests of a module that runs pages in AppTest (directly, through bench.apptest or run_page) as the
+    apptest tier; the rest outside tests/e2e is the fast tier."""
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is not None and {"AppTest", "apptest", "run_page"} & set(vars(module)):
+            item.add_marker(pytest.mark.apptest)
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +41,24 @@ def tables_copy(tmp_path, monkeypatch) -> Path:
     shutil.copytree(TABLES_DIR, copy)
     monkeypatch.setenv(TABLES_DIR_VARIABLE, str(copy))
     return copy
+
+
+# Shared read-only tables, loaded once for the session (the loaders hand out the one shared copy anyway).
+@pytest.fixture(scope="session")
+def countries():
+    return load_countries()
+
+
+@pytest.fixture(scope="session")
+def names() -> dict[str, str]:
+    return country_names()
+
+
+@pytest.fixture(scope="session")
+def rev2024():
+    return load_corridors(revision=2024)
+
+
+@pytest.fixture(scope="session")
+def years2024():
+    return load_corridor_years(2024)

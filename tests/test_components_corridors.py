@@ -6,25 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components import corridors as figures
-from data import load_corridor_years, load_corridors, load_countries, load_country_shapes
+from components.corridors import figures
+from data import load_country_shapes
 from data.filters.corridors import CorridorFilters
 from data.profiles import corridor_trend
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_countries()
-
-
-@pytest.fixture(scope="module")
-def rev2024():
-    return load_corridors(revision=2024)
-
-
-@pytest.fixture(scope="module")
-def years2024():
-    return load_corridor_years(2024)
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +107,9 @@ def test_female_share_figure(rev2024):
 
 
 def test_data_type_notes_name_the_years():
-    trend = pd.DataFrame({"year": [1990, 1995, 2000], "type_b": [1, 1, 1], "type_c": [0, 0, 0],
-                          "type_r": [0, 1, 1], "type_i": [1, 0, 0]})
+    trend = pd.DataFrame(
+        {"year": [1990, 1995, 2000], "type_b": [1, 1, 1], "type_c": [0, 0, 0], "type_r": [0, 1, 1], "type_i": [1, 0, 0]}
+    )
     notes = figures.data_type_notes(trend)
     assert notes[0].startswith("Imputed by UN DESA") and notes[0].endswith(": 1990.")
     assert notes[1] == "Includes refugees: 1995, 2000."
@@ -132,5 +118,6 @@ def test_data_type_notes_name_the_years():
 
 def test_data_type_notes_of_a_gulf_corridor_say_citizenship(rev2024):
     notes = figures.data_type_notes(corridor_trend(rev2024, "IND", "ARE"))
-    assert notes == ["Destination data count migrants by citizenship (foreign citizens), not by birth: "
-                     "all years shown."]
+    assert notes == [
+        "Destination data count migrants by citizenship (foreign citizens), not by birth: all years shown."
+    ]

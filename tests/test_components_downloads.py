@@ -19,8 +19,14 @@ def sources() -> pd.DataFrame:
 
 @pytest.fixture
 def rows() -> pd.DataFrame:
-    return pd.DataFrame({"orig_iso3": ["NPL", "IND"], "dest_iso3": ["MYS", "ARE"], "total": [10, None],
-                         "source_id": ["undesa_ims_2024", "undesa_ims_2024"]})
+    return pd.DataFrame(
+        {
+            "orig_iso3": ["NPL", "IND"],
+            "dest_iso3": ["MYS", "ARE"],
+            "total": [10, None],
+            "source_id": ["undesa_ims_2024", "undesa_ims_2024"],
+        }
+    )
 
 
 def test_csv_has_exactly_the_rows_with_citation_and_licence(rows, sources):
@@ -32,9 +38,19 @@ def test_csv_has_exactly_the_rows_with_citation_and_licence(rows, sources):
 
 
 def test_excel_names_filters_link_and_sources(rows, sources):
-    workbook = pd.read_excel(io.BytesIO(excel_bytes(rows, sources, title="Corridors", measure="Stock",
-                                                    filters=["Origin: Nepal"], view_link="http://x/corridors?o=NPL")),
-                             sheet_name=None)
+    workbook = pd.read_excel(
+        io.BytesIO(
+            excel_bytes(
+                rows,
+                sources,
+                title="Corridors",
+                measure="Stock",
+                filters=["Origin: Nepal"],
+                view_link="http://x/corridors?o=NPL",
+            )
+        ),
+        sheet_name=None,
+    )
     assert set(workbook) == {"data", "about", "sources"}
     assert len(workbook["data"]) == 2
     about = dict(zip(workbook["about"]["item"], workbook["about"]["value"]))
@@ -43,12 +59,29 @@ def test_excel_names_filters_link_and_sources(rows, sources):
 
 
 def test_data_package_readme_lists_filters_sources_date_and_link(rows, sources):
-    archive = zipfile.ZipFile(io.BytesIO(package_bytes(
-        {"corridors": rows}, sources, title="Corridors", measure="Stock", filters=["Origin: Nepal", "Year: 2024"],
-        view_link="http://x/corridors?o=NPL", on=date(2026, 11, 23))))
+    archive = zipfile.ZipFile(
+        io.BytesIO(
+            package_bytes(
+                {"corridors": rows},
+                sources,
+                title="Corridors",
+                measure="Stock",
+                filters=["Origin: Nepal", "Year: 2024"],
+                view_link="http://x/corridors?o=NPL",
+                on=date(2026, 11, 23),
+            )
+        )
+    )
     assert set(archive.namelist()) == {"README.txt", "corridors.csv", "sources.csv"}
     readme = archive.read("README.txt").decode()
-    for expected in ["- Origin: Nepal", "- Year: 2024", "2026-11-23", "http://x/corridors?o=NPL",
-                     "[undesa_ims_2024]", "CC BY 3.0 IGO", "corridors.csv (2 rows)"]:
+    for expected in [
+        "- Origin: Nepal",
+        "- Year: 2024",
+        "2026-11-23",
+        "http://x/corridors?o=NPL",
+        "[undesa_ims_2024]",
+        "CC BY 3.0 IGO",
+        "corridors.csv (2 rows)",
+    ]:
         assert expected in readme
     assert len(pd.read_csv(archive.open("corridors.csv"))) == 2

@@ -6,8 +6,15 @@ import pandas as pd
 
 from components.maps import ASIA_VIEW, SOURCE_ALPHA, arc_map, fitted_view, legend_html
 
-ARCS = pd.DataFrame({"source_lon": [84.13, 81.17], "source_lat": [28.30, 23.59], "target_lon": [101.98, 54.3],
-                     "target_lat": [4.2, 23.9], "value": [502_596, 3_248_545]})
+ARCS = pd.DataFrame(
+    {
+        "source_lon": [84.13, 81.17],
+        "source_lat": [28.30, 23.59],
+        "target_lon": [101.98, 54.3],
+        "target_lat": [4.2, 23.9],
+        "value": [502_596, 3_248_545],
+    }
+)
 
 
 def test_fitted_view_centres_on_the_points_and_zooms_out_for_wider_spreads():
@@ -20,15 +27,19 @@ def test_fitted_view_centres_on_the_points_and_zooms_out_for_wider_spreads():
 
 
 def test_legend_html_shows_each_class_and_escapes_labels():
-    html = legend_html([([199, 233, 180], "up to 1 k"), ([37, 52, 148], "<b>1 k - 2 k</b>")], title="A & B",
-                       no_data=False)
+    html = legend_html(
+        [([199, 233, 180], "up to 1 k"), ([37, 52, 148], "<b>1 k - 2 k</b>")], title="A & B", no_data=False
+    )
     assert "rgb(199,233,180)" in html and "rgb(37,52,148)" in html and "no data" not in html
     assert "<b>1 k" not in html and "&lt;b&gt;1 k - 2 k&lt;/b&gt;" in html and "A &amp; B" in html
 
 
 def test_arcs_are_in_pixels_and_directional_arcs_fade_at_their_source():
-    spec = json.loads(arc_map(ARCS, value_column="value", tooltip_html="{value}", directional=True,
-                              arc_height=0.3, arc_tilt=90).to_json())
+    spec = json.loads(
+        arc_map(
+            ARCS, value_column="value", tooltip_html="{value}", directional=True, arc_height=0.3, arc_tilt=90
+        ).to_json()
+    )
     arcs = spec["layers"][1]
     assert arcs["widthUnits"] == "pixels"  # never "@@=pixels", which deck.gl reads as an accessor
     assert arcs["getSourceColor"] == "@@=source_colour" and arcs["getHeight"] == 0.3 and arcs["getTilt"] == 90
@@ -38,8 +49,9 @@ def test_arcs_are_in_pixels_and_directional_arcs_fade_at_their_source():
 
 
 def test_a_height_column_sets_each_arcs_height():
-    arcs = json.loads(arc_map(ARCS.assign(low=[0.2, 0.4]), value_column="value", tooltip_html="",
-                              height_column="low").to_json())["layers"][1]
+    arcs = json.loads(
+        arc_map(ARCS.assign(low=[0.2, 0.4]), value_column="value", tooltip_html="", height_column="low").to_json()
+    )["layers"][1]
     assert arcs["getHeight"] == "@@=low" and [row["low"] for row in arcs["data"]] == [0.2, 0.4]
 
 

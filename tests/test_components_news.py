@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.news import (
+from components.news.figures import (
     LANE_COLOURS,
     chips_markdown,
     counts_line,
@@ -20,7 +20,7 @@ from components.plain_text import plain_markdown
 from data import load_news
 from data.news import combined, parse_user_news
 
-XSS_TITLE = '<img src=x onerror=alert(1)> <script>alert(2)</script> **bold** [link](javascript:alert(3)) $x$ :red[y]'
+XSS_TITLE = "<img src=x onerror=alert(1)> <script>alert(2)</script> **bold** [link](javascript:alert(3)) $x$ :red[y]"
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +28,16 @@ def news() -> pd.DataFrame:
     return load_news()
 
 
-@pytest.mark.parametrize(("text", "precision", "shown"), [
-    ("2024-01-30", "day", "30 Jan 2024"), ("2017-11", "month", "Nov 2017"), ("2017", "year", "2017"),
-    (None, "none", "Undated"), ("2006-04-05", "day", "5 Apr 2006"),
-])
+@pytest.mark.parametrize(
+    ("text", "precision", "shown"),
+    [
+        ("2024-01-30", "day", "30 Jan 2024"),
+        ("2017-11", "month", "Nov 2017"),
+        ("2017", "year", "2017"),
+        (None, "none", "Undated"),
+        ("2006-04-05", "day", "5 Apr 2006"),
+    ],
+)
 def test_dates_are_shown_at_their_precision(text, precision, shown):
     assert format_item_date(text, precision) == shown
 
@@ -50,14 +56,23 @@ def test_escaped_markdown_keeps_every_character_and_leaves_no_syntax_active():
     assert not every_punctuation_escaped.fullmatch("<img")
 
 
-@pytest.mark.parametrize(("url", "href"), [
-    ("https://www.ilo.org/a(b)<c>\"d", "https://www.ilo.org/a%28b%29%3Cc%3E%22d"),
-    ("https://www.ilo.org/a b", None),
-    ("http://ilo.ch/x?y=1&z=2#top", "http://ilo.ch/x?y=1&z=2#top"),
-    ("javascript:alert(1)", None), ("JaVaScRiPt:alert(1)", None), ("data:text/html,<b>", None),
-    ("//evil.example/x", None), ("ftp://x.org", None), ("https://", None), (None, None), (float("nan"), None),
-    ("https://x.org/\njavascript:alert(1)", None),
-])
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ('https://www.ilo.org/a(b)<c>"d', "https://www.ilo.org/a%28b%29%3Cc%3E%22d"),
+        ("https://www.ilo.org/a b", None),
+        ("http://ilo.ch/x?y=1&z=2#top", "http://ilo.ch/x?y=1&z=2#top"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<b>", None),
+        ("//evil.example/x", None),
+        ("ftp://x.org", None),
+        ("https://", None),
+        (None, None),
+        (float("nan"), None),
+        ("https://x.org/\njavascript:alert(1)", None),
+    ],
+)
 def test_only_http_links_are_made(url, href):
     assert safe_href(url) == href
 
@@ -68,26 +83,35 @@ def test_title_markdown_links_only_web_addresses():
 
 
 def test_user_items_are_marked_in_chips_and_meta():
-    items, _ = parse_user_news(b"title,date,kind,topics,countries_iso3\nMine,2024-03,news,gender,NPL\n",
-                               country_codes=frozenset({"NPL"}), today=date(2026, 1, 1))
+    items, _ = parse_user_news(
+        b"title,date,kind,topics,countries_iso3\nMine,2024-03,news,gender,NPL\n",
+        country_codes=frozenset({"NPL"}),
+        today=date(2026, 1, 1),
+    )
     item = items.iloc[0].to_dict()
     assert chips_markdown(item, country_names={"NPL": "Nepal"}).startswith(
-        ":orange-badge[User\\-supplied\\, not from a published source] :blue-badge[Nepal]")
+        ":orange-badge[User\\-supplied\\, not from a published source] :blue-badge[Nepal]"
+    )
     assert item_meta(item, source_labels={}) == "Mar 2024 · News · publisher not known · from your file"
 
 
 def test_counts_line():
-    assert counts_line(5, total=212, dated=4, undated=1, user_supplied=0) == \
-        "**5** of 212 items match: 4 dated, 1 undated."
+    assert (
+        counts_line(5, total=212, dated=4, undated=1, user_supplied=0)
+        == "**5** of 212 items match: 4 dated, 1 undated."
+    )
     assert counts_line(3, total=215, dated=3, undated=0, user_supplied=2).endswith("2 from your file (user-supplied).")
 
 
 def marks(figure) -> pd.DataFrame:
     """Every mark of the timeline, whichever trace (marker style) it is in."""
-    return pd.DataFrame([{"x": pd.Timestamp(x), "lane": y, "symbol": trace.marker.symbol, "hover": hover,
-                          "colour": colour}
-                         for trace in figure.data
-                         for x, y, hover, colour in zip(trace.x, trace.y, trace.hovertext, trace.marker.color)])
+    return pd.DataFrame(
+        [
+            {"x": pd.Timestamp(x), "lane": y, "symbol": trace.marker.symbol, "hover": hover, "colour": colour}
+            for trace in figure.data
+            for x, y, hover, colour in zip(trace.x, trace.y, trace.hovertext, trace.marker.color)
+        ]
+    )
 
 
 def test_timeline_has_one_mark_per_item_and_topic(news):
@@ -112,8 +136,11 @@ def test_month_items_sit_mid_month_with_an_open_marker(news):
 
 
 def test_hover_shows_titles_as_text_not_html(news):
-    items, _ = parse_user_news(f'title,date,kind,topics,publisher\n"{XSS_TITLE}",2024-05-01,news,gender,<b>P</b>\n'
-                               .encode(), country_codes=frozenset(), today=date(2026, 1, 1))
+    items, _ = parse_user_news(
+        f'title,date,kind,topics,publisher\n"{XSS_TITLE}",2024-05-01,news,gender,<b>P</b>\n'.encode(),
+        country_codes=frozenset(),
+        today=date(2026, 1, 1),
+    )
     shown = marks(timeline_figure(combined(news, items).head(3), colour_by="kind"))
     mark = shown[shown["hover"].str.contains("onerror")].iloc[0]
     assert "<img" not in mark["hover"] and "<script" not in mark["hover"] and "<b>P" not in mark["hover"]
@@ -131,18 +158,3 @@ def test_a_single_item_is_shown_with_months_either_side(news):
     first, last = (pd.Timestamp(end) for end in figure.layout.xaxis.range)
     assert pd.Timedelta(days=119) < pd.Timestamp("2021-12-03") - first < pd.Timedelta(days=121)
     assert last - first == pd.Timedelta(days=240)
-
-
-def test_the_timeline_cache_key_changes_with_anything_the_figure_shows():
-    from components.news import _timeline_digest
-
-    def user_file(title: str) -> pd.DataFrame:
-        items, _ = parse_user_news(f"title,date,kind,topics\n{title},2024-05,news,gender\n".encode(),
-                                   country_codes=frozenset(), today=date(2026, 1, 1))
-        return items
-
-    first, second = user_file("One title"), user_file("Another title")
-    assert list(first["item_id"]) == list(second["item_id"])  # same ids, different files
-    assert _timeline_digest(first, "topic") != _timeline_digest(second, "topic")
-    assert _timeline_digest(first, "topic") != _timeline_digest(first, "kind")
-    assert _timeline_digest(first, "topic") == _timeline_digest(user_file("One title"), "topic")

@@ -5,11 +5,10 @@ import json
 import pandas as pd
 import pytest
 
-from components import remittances as figures
+from components.filters import bool_param
 from components.maps import NO_DATA_FILL, legend_html
-from components.url_state import bool_param
+from components.remittances import figures
 from data import (
-    load_countries,
     load_country_shapes,
     load_deployments,
     load_remittance_corridors,
@@ -19,16 +18,6 @@ from data import (
     load_sources,
 )
 from data.filters.remittances import ChoroplethFilter, CostFilter, FlowMapFilter, SriLankaFilter, TrendFilter
-
-
-@pytest.fixture(scope="module")
-def countries():
-    return load_countries()
-
-
-@pytest.fixture(scope="module")
-def names(countries):
-    return countries.set_index("iso3")["name"].to_dict()
 
 
 def test_measure_text():
@@ -100,8 +89,9 @@ def test_cost_figure_has_the_sdg_lines_and_the_country_average(names):
 
 
 def test_sri_lanka_figure_and_table():
-    table = SriLankaFilter(2019, 2021).apply(load_remittances_by_sender(), load_deployments(),
-                                             load_remittance_corridors())
+    table = SriLankaFilter(2019, 2021).apply(
+        load_remittances_by_sender(), load_deployments(), load_remittance_corridors()
+    )
     side = SriLankaFilter.side_by_side(table)
     figure = figures.sri_lanka_figure(side, limit=5)
     reported = next(trace for trace in figure.data if "reported" in trace.name)
@@ -109,7 +99,8 @@ def test_sri_lanka_figure_and_table():
     departures = next(trace for trace in figure.data if "Departures" in trace.name)
     assert departures.customdata[list(departures.y).index("UAE")] == "no data"
     shown = figures.sri_lanka_display_table(side, departures_year=2019, edition=2021).set_index(
-        "Sending country (as SLBFE lists it)")
+        "Sending country (as SLBFE lists it)"
+    )
     assert shown.loc["UAE", "Departures 2019"] == "no data"
     assert shown.loc["Saudi Arabia", "Departures 2019"] == "35,415"
 
@@ -131,8 +122,10 @@ def test_the_sri_lanka_download_names_all_three_sources_with_licences():
 
     filters = SriLankaFilter(2023, 2021)
     table = filters.apply(load_remittances_by_sender(), load_deployments(), load_remittance_corridors())
-    workbook = pd.read_excel(io.BytesIO(excel_bytes(table, load_sources(), title="t", measure="m",
-                                                    filters=filters.describe())), sheet_name=None)
+    workbook = pd.read_excel(
+        io.BytesIO(excel_bytes(table, load_sources(), title="t", measure="m", filters=filters.describe())),
+        sheet_name=None,
+    )
     assert set(workbook["sources"]["source_id"]) == {"slbfe_2023_remittances", "slbfe_2023", "knomad_brm_2021"}
     assert workbook["sources"]["licence"].notna().all()
     rows = pd.read_csv(io.BytesIO(csv_bytes(table, load_sources())))

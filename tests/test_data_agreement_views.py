@@ -45,10 +45,16 @@ def raw_stock(raw_sources) -> pd.DataFrame:
 
 # --- a corridor's agreements --------------------------------------------------------------------------
 
+
 def test_viet_nam_to_korea_lists_the_eps_chain_oldest_first(agreements):
     rows = agreements_between(agreements, "VNM", "KOR")
-    assert rows["agreement_id"].tolist() == ["BLMA-KOR-VNM-2008-01", "BLMA-KOR-VNM-2013-01", "BLMA-KOR-VNM-2015-01",
-                                             "BLMA-KOR-VNM-2017-01", "BLMA-KOR-VNM-2018-01"]
+    assert rows["agreement_id"].tolist() == [
+        "BLMA-KOR-VNM-2008-01",
+        "BLMA-KOR-VNM-2013-01",
+        "BLMA-KOR-VNM-2015-01",
+        "BLMA-KOR-VNM-2017-01",
+        "BLMA-KOR-VNM-2018-01",
+    ]
     assert agreements_between(agreements, "KOR", "VNM").empty  # one-way instruments count for their direction only
 
 
@@ -69,29 +75,36 @@ def test_corridor_without_a_recorded_agreement_is_empty(agreements):
 
 
 def test_has_recorded_agreement_marks_corridor_rows(agreements):
-    corridors = pd.DataFrame({"orig_iso3": ["NPL", "KOR", "KHM", "IND"], "dest_iso3": ["KOR", "NPL", "VNM", "USA"]},
-                             index=[10, 11, 12, 13])
+    corridors = pd.DataFrame(
+        {"orig_iso3": ["NPL", "KOR", "KHM", "IND"], "dest_iso3": ["KOR", "NPL", "VNM", "USA"]}, index=[10, 11, 12, 13]
+    )
     marked = has_recorded_agreement(corridors, agreements)
     assert marked.tolist() == [True, False, True, False] and marked.index.tolist() == [10, 11, 12, 13]
 
 
 def test_pair_history_is_every_instrument_of_the_pair(agreements):
     agreement = agreements.set_index("agreement_id", drop=False).loc["BLMA-KOR-PAK-2022-01"]
-    assert pair_history(agreements, agreement)["agreement_id"].tolist() == ["BLMA-KOR-PAK-2006-01",
-                                                                            "BLMA-KOR-PAK-2022-01"]
+    assert pair_history(agreements, agreement)["agreement_id"].tolist() == [
+        "BLMA-KOR-PAK-2006-01",
+        "BLMA-KOR-PAK-2022-01",
+    ]
 
 
-@pytest.mark.parametrize(("date", "year", "precision", "label"), [
-    (pd.Timestamp("2007-07-23"), 2007, "day", "23 Jul 2007"),
-    (pd.NaT, 2013, "month", "2013 (month in notes)"),
-    (pd.NaT, 2006, "year", "2006 (year only)"),
-    (pd.NaT, pd.NA, "unknown", DATE_NOT_RECORDED),
-])
+@pytest.mark.parametrize(
+    ("date", "year", "precision", "label"),
+    [
+        (pd.Timestamp("2007-07-23"), 2007, "day", "23 Jul 2007"),
+        (pd.NaT, 2013, "month", "2013 (month in notes)"),
+        (pd.NaT, 2006, "year", "2006 (year only)"),
+        (pd.NaT, pd.NA, "unknown", DATE_NOT_RECORDED),
+    ],
+)
 def test_signing_label_says_how_precisely_the_date_is_known(date, year, precision, label):
     assert signing_label(date, year, precision) == label
 
 
 # --- the stock around a signing, against the raw UN DESA file -------------------------------------------
+
 
 def test_stock_before_and_after_comes_from_un_desa(corridors_2024, raw_stock):
     stock = stock_around_signing(corridors_2024, "VNM", "KOR", 2015)
@@ -127,10 +140,13 @@ def test_pair_missing_from_un_desa_is_no_data_not_zero(corridors_2024):
 def test_two_way_agreement_shows_both_directions(agreements, corridors_2024):
     agreement = agreements.set_index("agreement_id", drop=False).loc["BLMA-KHM-VNM-2022-01"]
     assert [(origin, destination) for origin, destination, _ in corridor_stocks(corridors_2024, agreement)] == [
-        ("VNM", "KHM"), ("KHM", "VNM")]
+        ("VNM", "KHM"),
+        ("KHM", "VNM"),
+    ]
 
 
 # --- coverage and gaps ------------------------------------------------------------------------------------
+
 
 def test_coverage_by_destination(agreements, names):
     coverage = coverage_by_destination(agreements, names).set_index("destination_iso3")
@@ -178,6 +194,7 @@ def test_download_table_names_both_countries(agreements, names):
 
 
 # --- the filter model -----------------------------------------------------------------------------------
+
 
 def either_party(agreements, code):
     return agreements["origin_iso3"].eq(code) | agreements["destination_iso3"].eq(code)

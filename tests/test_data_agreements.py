@@ -12,14 +12,32 @@ from tests.test_data_problems import problem_for, replace_field
 
 BOOKLET = builder.BOOKLET_FILE
 # The booklet's sentence naming Korea's partners, quoted as printed (the list the parser must reproduce).
-KOREA_SENTENCE = ("the Government has MOUs with 15 countries (Bangladesh, Cambodia, China, Indonesia, Kyrgyzstan, "
-                  "Mongolia, Myanmar, Nepal, Pakistan, Philippines, Sri Lanka, Thailand, Timor-Leste, Uzbekistan "
-                  "and Viet Nam)")
+KOREA_SENTENCE = (
+    "the Government has MOUs with 15 countries (Bangladesh, Cambodia, China, Indonesia, Kyrgyzstan, "
+    "Mongolia, Myanmar, Nepal, Pakistan, Philippines, Sri Lanka, Thailand, Timor-Leste, Uzbekistan "
+    "and Viet Nam)"
+)
 # SOURCES.md names destinations in short forms.
-SOURCES_MD_NAMES = {"Korea": "KOR", "Malaysia": "MYS", "Japan": "JPN", "Australia": "AUS", "Thailand": "THA",
-                    "UAE": "ARE", "Saudi Arabia": "SAU", "Qatar": "QAT", "Jordan": "JOR", "Kuwait": "KWT",
-                    "New Zealand": "NZL", "Bahrain": "BHR", "Oman": "OMN", "Mauritius": "MUS", "Israel": "ISR",
-                    "Cambodia": "KHM", "Taiwan": "TWN", "United Arab Emirates": "ARE"}
+SOURCES_MD_NAMES = {
+    "Korea": "KOR",
+    "Malaysia": "MYS",
+    "Japan": "JPN",
+    "Australia": "AUS",
+    "Thailand": "THA",
+    "UAE": "ARE",
+    "Saudi Arabia": "SAU",
+    "Qatar": "QAT",
+    "Jordan": "JOR",
+    "Kuwait": "KWT",
+    "New Zealand": "NZL",
+    "Bahrain": "BHR",
+    "Oman": "OMN",
+    "Mauritius": "MUS",
+    "Israel": "ISR",
+    "Cambodia": "KHM",
+    "Taiwan": "TWN",
+    "United Arab Emirates": "ARE",
+}
 FILLED_DATES = {"BLMA-ISR-NPL-ND-01": "2020-09-30", "BLMA-NZL-NRU-ND-01": "2015-03-03"}
 
 
@@ -41,14 +59,16 @@ def booklet_text(raw_sources) -> str:
 @pytest.fixture(scope="module")
 def raw_inventory(raw_sources) -> pd.DataFrame:
     """The base inventory and its additions: one raw row per instrument."""
-    return pd.concat([read_raw_csv(raw_sources / builder.AGREEMENTS_FILE),
-                      read_raw_csv(raw_sources / builder.ADDITIONS_FILE)], ignore_index=True)
+    return pd.concat(
+        [read_raw_csv(raw_sources / builder.AGREEMENTS_FILE), read_raw_csv(raw_sources / builder.ADDITIONS_FILE)],
+        ignore_index=True,
+    )
 
 
 def section(raw_sources, heading: str, end: str) -> str:
     text = (raw_sources / "SOURCES.md").read_text(encoding="utf-8")
     start = text.index(heading)
-    return text[start:text.index(end, start + 1)]
+    return text[start : text.index(end, start + 1)]
 
 
 @pytest.fixture(scope="module")
@@ -72,21 +92,27 @@ def stated_total_counts(base: str, additions: str, label: str) -> dict[str, int]
 def stated_counts(section: str, label: str) -> dict[str, int]:
     """'by destination: Korea 22, Malaysia 18, ..., Cambodia 1 (VNM-KHM cooperation).' -> {'Korea': 22, ...}"""
     listing = re.search(label + r": (.*?)\.(?:\s|$)", section).group(1)
-    return {name.strip(): int(count) for name, count in re.findall(r"([A-Za-z ]+?) (\d+)(?: \([^)]*\))?(?:,|$)", listing)}
+    return {
+        name.strip(): int(count) for name, count in re.findall(r"([A-Za-z ]+?) (\d+)(?: \([^)]*\))?(?:,|$)", listing)
+    }
 
 
 # --- the booklet ------------------------------------------------------------------------------------
+
 
 def test_booklet_list_is_parsed_as_printed(booklet_text):
     listed = builder.booklet_list(booklet_text)
     assert list(listed) == ["Republic of Korea", "Malaysia", "Thailand"]
     assert KOREA_SENTENCE in builder.flattened(booklet_text)
     assert listed["Republic of Korea"] == re.search(r"\(([^)]*)\)", KOREA_SENTENCE).group(1).replace(
-        " and ", ", ").split(", ")
+        " and ", ", "
+    ).split(", ")
     # The counts the booklet states in words match the names it lists.
     assert len(listed["Republic of Korea"]) == 15
-    assert "There are MOUs with Bangladesh, China, Indonesia, Pakistan, Sri Lanka, Thailand and Viet Nam" in \
-        builder.flattened(booklet_text)
+    assert (
+        "There are MOUs with Bangladesh, China, Indonesia, Pakistan, Sri Lanka, Thailand and Viet Nam"
+        in builder.flattened(booklet_text)
+    )
     assert len(listed["Malaysia"]) == 7
     assert listed["Thailand"] == ["Cambodia", "Lao PDR", "Myanmar"]
 
@@ -140,6 +166,7 @@ def test_booklet_source_row(booklet_text):
 
 # --- values against the raw inventory and SOURCES.md -----------------------------------------------
 
+
 def test_one_row_per_raw_instrument_with_unique_ids(agreements, raw_inventory):
     assert agreements["agreement_id"].is_unique
     assert sorted(agreements["agreement_id"]) == sorted(raw_inventory["agreement_id"])
@@ -157,7 +184,8 @@ def test_counts_by_destination_match_sources_md(agreements, agreements_section, 
 
 def test_counts_by_confidence_and_precision_match_sources_md(agreements, agreements_section, additions_section):
     assert agreements["confidence"].value_counts().to_dict() == stated_total_counts(
-        agreements_section, additions_section, "By confidence")
+        agreements_section, additions_section, "By confidence"
+    )
     precision = stated_total_counts(agreements_section, additions_section, "By date precision")
     # The two dates the additions' section gives for undated rows of the base inventory are filled.
     precision["unknown"] -= len(FILLED_DATES)
@@ -170,8 +198,9 @@ def test_every_row_has_a_source_that_resolves(agreements, regional):
     for table in (agreements, regional):
         assert table["source_id"].notna().all()
         assert set(table["source_id"]) <= set(sources.index)
-    assert sources.loc[list(set(agreements["source_id"]) | set(regional["source_id"])), "url"].str.startswith(
-        "http").all()
+    assert (
+        sources.loc[list(set(agreements["source_id"]) | set(regional["source_id"])), "url"].str.startswith("http").all()
+    )
 
 
 def test_each_row_cites_its_own_pages(agreements, raw_inventory):
@@ -220,7 +249,8 @@ def test_the_two_filled_dates_cite_the_page_that_states_them(agreements):
     assert (rows["date_precision"] == "day").all() and rows["year_signed"].tolist() == [2020, 2015]
     assert sources.loc[rows["date_source_id"], "url"].tolist() == [
         "https://mypeoplesreview.com/2026/02/14/israeli-embassy-clarifies-working-visa-issue/",
-        "https://wtg-nauru.com/iau.html"]
+        "https://wtg-nauru.com/iau.html",
+    ]
     assert rows["notes"].str.startswith("Date: ").all()
     assert (rows["source_id"] != rows["date_source_id"]).all()  # the row keeps its own source
 
@@ -242,7 +272,12 @@ def test_status_only_where_a_page_states_it(agreements, raw_inventory):
 
 def test_instrument_types_and_the_two_way_row(agreements):
     assert agreements["instrument_type"].value_counts().to_dict() == {
-        "MOU": 84, "Agreement": 39, "Memorandum of cooperation": 29, "Renewal or extension": 10, "Protocol": 4}
+        "MOU": 84,
+        "Agreement": 39,
+        "Memorandum of cooperation": 29,
+        "Renewal or extension": 10,
+        "Protocol": 4,
+    }
     assert set(builder.INSTRUMENT_TYPES.values()) == set(schemas.INSTRUMENT_TYPES)
     two_way = agreements[agreements["two_way"]]
     assert two_way[["origin_iso3", "destination_iso3"]].values.tolist() == [["VNM", "KHM"]]
@@ -260,6 +295,7 @@ def test_known_rows(agreements):
 
 # --- regional instruments ---------------------------------------------------------------------------
 
+
 def test_regional_instruments(regional, booklet_text):
     assert regional["instrument_id"].is_unique
     assert set(regional["body_or_process"].str.split(" ").str[0]) >= {"ASEAN", "Colombo", "Abu", "Bali"}
@@ -275,12 +311,12 @@ def test_regional_instruments(regional, booklet_text):
 
 # --- shipped = built, catalog, broken files ---------------------------------------------------------
 
+
 def test_shipped_tables_are_what_the_build_makes(agreements, regional, raw_sources):
     built, built_regional, built_sources = builder.build_agreements(raw_sources)
     for shipped, rebuilt in [(agreements, built), (regional, built_regional)]:
         rebuilt = rebuilt.assign(date_signed=pd.to_datetime(rebuilt["date_signed"]).astype("datetime64[ns]"))
-        pd.testing.assert_frame_equal(rebuilt.reset_index(drop=True), shipped.reset_index(drop=True),
-                                      check_dtype=False)
+        pd.testing.assert_frame_equal(rebuilt.reset_index(drop=True), shipped.reset_index(drop=True), check_dtype=False)
     assert {source["source_id"] for source in built_sources} <= set(load_sources()["source_id"])
 
 
@@ -289,12 +325,15 @@ def test_catalog_describes_every_column(agreements, regional):
     assert list(CATALOG["regional_instruments"].columns) == list(regional.columns)
 
 
-@pytest.mark.parametrize(("column", "value", "fragment"), [
-    ("origin_iso3", "ZZZ", "countries table"),
-    ("source_id", "nowhere", "source_id"),
-    ("date_precision", "decade", "date_precision"),
-    ("year_signed", "1999", "date_signed only with day precision"),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "fragment"),
+    [
+        ("origin_iso3", "ZZZ", "countries table"),
+        ("source_id", "nowhere", "source_id"),
+        ("date_precision", "decade", "date_precision"),
+        ("year_signed", "1999", "date_signed only with day precision"),
+    ],
+)
 def test_broken_agreements_file_names_line_and_column(tables_copy, column, value, fragment):
     replace_field(tables_copy / "agreements.csv", 2, column, value)
     problem = problem_for(load_agreements)

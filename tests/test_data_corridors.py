@@ -3,17 +3,17 @@
 import pandas as pd
 import pytest
 
-from data import CATALOG, load_corridors, read_corridors, read_countries, read_sources
+from data import CATALOG, load_corridors, read_table
 from data.build.common import raw_file
 from data.build.corridors import build_corridors
 
 
 @pytest.fixture(scope="module")
 def corridors() -> pd.DataFrame:
-    sources = read_sources(CATALOG["sources"].path)
+    sources = read_table("sources", CATALOG["sources"].path)
     source_ids = frozenset(sources["source_id"])
-    codes = frozenset(read_countries(CATALOG["countries"].path, source_ids)["iso3"])
-    return read_corridors(CATALOG["corridors"].path, codes, source_ids)
+    codes = frozenset(read_table("countries", CATALOG["countries"].path, source_ids=source_ids)["iso3"])
+    return read_table("corridors", CATALOG["corridors"].path, country_codes=codes, source_ids=source_ids)
 
 
 def stock(table, revision, year, origin, destination) -> int:
@@ -39,8 +39,9 @@ def test_corridor_values_match_the_published_figures(corridors, revision, year, 
     assert stock(corridors, revision, year, origin, destination) == published
 
 
-@pytest.mark.parametrize(("revision", "year", "world"), [(2024, 2024, 304_021_813), (2020, 2020, 280_598_105),
-                                                         (2020, 1990, 152_986_157)])
+@pytest.mark.parametrize(
+    ("revision", "year", "world"), [(2024, 2024, 304_021_813), (2020, 2020, 280_598_105), (2020, 1990, 152_986_157)]
+)
 def test_world_totals_match_un_desa(corridors, revision, year, world):
     selected = corridors[(corridors["revision"] == revision) & (corridors["year"] == year)]
     assert int(selected["total"].sum()) == world
@@ -53,7 +54,11 @@ def test_shipped_table_is_exactly_what_the_build_makes_from_the_raw_files(corrid
 
 
 def test_every_asia_pacific_country_in_un_desa_appears(corridors, raw_sources):
-    countries = read_countries(CATALOG["countries"].path, frozenset(read_sources(CATALOG["sources"].path)["source_id"]))
+    countries = read_table(
+        "countries",
+        CATALOG["countries"].path,
+        source_ids=frozenset(read_table("sources", CATALOG["sources"].path)["source_id"]),
+    )
     asia_pacific = set(countries.loc[countries["is_asia_pacific"], "iso3"])
     assert len(asia_pacific) == 81
     raw = pd.read_csv(raw_file(raw_sources / "undesa_ims/undesa_ims2024_bilateral_by_sex.csv"), keep_default_na=False)

@@ -13,8 +13,18 @@ from data.build.common import RAW_DIR, read_raw_csv
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_SHAPES = REPO / "static" / "countries.geojson"
 SMALL_STATES = ["SGP", "BHR", "QAT", "MDV", "HKG", "MAC", "BRN", "FJI", "TON", "WSM"]
-SOURCE_KEYS = {"source_id", "publisher", "dataset", "edition", "year", "url", "licence", "citation",
-               "obtained_from", "notes"}
+SOURCE_KEYS = {
+    "source_id",
+    "publisher",
+    "dataset",
+    "edition",
+    "year",
+    "url",
+    "licence",
+    "citation",
+    "obtained_from",
+    "notes",
+}
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +105,9 @@ def test_fallback_centroid_reproduces_the_supplement_method(raw):
     supplement = read_raw_csv(raw / countries.CENTROIDS_SUPPLEMENT).set_index("adm0_a3")
     for code in ["HKG", "TWN", "KOS"]:
         lon, lat = geometry.largest_polygon_centroid(shape(features[code]["geometry"]))
-        assert (lon, lat) == pytest.approx((supplement.loc[code, "longitude"], supplement.loc[code, "latitude"]), abs=1e-5)
+        assert (lon, lat) == pytest.approx(
+            (supplement.loc[code, "longitude"], supplement.loc[code, "latitude"]), abs=1e-5
+        )
 
 
 def test_channel_islands_point_is_on_jersey(table):
@@ -113,7 +125,10 @@ def test_income_groups_fy2023(table):
     assert income["XCX"] == "High income"  # World Bank code CHI, matched by name
     assert pd.isna(income["TWN"]) and pd.isna(income["VEN"]) and pd.isna(income["OOO"])
     assert table["wb_income_group"].value_counts().to_dict() == {
-        "High income": 80, "Upper middle income": 54, "Lower middle income": 54, "Low income": 28,
+        "High income": 80,
+        "Upper middle income": 54,
+        "Lower middle income": 54,
+        "Low income": 28,
     }
 
 
@@ -158,4 +173,6 @@ def test_shipped_shapes_file(shapes):
     assert SHIPPED_SHAPES.is_file(), f"{SHIPPED_SHAPES} is missing: run python -m data.build"
     assert SHIPPED_SHAPES.stat().st_size <= geometry.MAX_BYTES
     shipped = json.loads(SHIPPED_SHAPES.read_text(encoding="utf-8"))
-    assert {f["properties"]["iso3"] for f in shipped["features"]} == {f["properties"]["iso3"] for f in shapes["features"]}
+    assert {f["properties"]["iso3"] for f in shipped["features"]} == {
+        f["properties"]["iso3"] for f in shapes["features"]
+    }

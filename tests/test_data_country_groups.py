@@ -18,7 +18,7 @@ from data import (
     load_countries,
     load_country_groups,
     load_sources,
-    read_country_groups,
+    read_table,
 )
 from data.build import country_groups as builder
 from data.build.countries import INCOME
@@ -167,7 +167,8 @@ def test_schema_refuses_bad_rows(tmp_path, change, complaint):
     path = tmp_path / "country_groups.csv"
     change(table).to_csv(path, index=False)
     with pytest.raises(DataProblem, match=complaint):
-        read_country_groups(path, *_codes_and_sources())
+        codes, source_ids = _codes_and_sources()
+        read_table("country_groups", path, country_codes=codes, source_ids=source_ids)
 
 
 # --- helpers: places ------------------------------------------------------------------------------

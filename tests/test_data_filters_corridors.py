@@ -5,7 +5,7 @@ import csv
 import pandas as pd
 import pytest
 
-from data import load_corridor_years, load_corridors, load_countries
+from data import load_corridor_years, load_corridors
 from data.build.common import read_raw_text
 from data.filters.corridors import (
     ASIA_PACIFIC,
@@ -23,21 +23,6 @@ from data.profiles import corridor_trend
 
 
 @pytest.fixture(scope="module")
-def countries():
-    return load_countries()
-
-
-@pytest.fixture(scope="module")
-def rev2024():
-    return load_corridors(revision=2024)
-
-
-@pytest.fixture(scope="module")
-def years2024():
-    return load_corridor_years(2024)
-
-
-@pytest.fixture(scope="module")
 def rev2020():
     return load_corridors(revision=2020)
 
@@ -51,8 +36,11 @@ def raw_persons(raw_sources, revision: int, year: int, origin: str, destination:
     """female + male for one corridor, straight from the published file (there is no total row)."""
     path = raw_sources / "undesa_ims" / f"undesa_ims{revision}_bilateral_by_sex.csv"
     rows = csv.DictReader(read_raw_text(path).splitlines())
-    return sum(int(float(row["n"])) for row in rows
-               if row["year"] == str(year) and row["orig_iso3"] == origin and row["dest_iso3"] == destination)
+    return sum(
+        int(float(row["n"]))
+        for row in rows
+        if row["year"] == str(year) and row["orig_iso3"] == origin and row["dest_iso3"] == destination
+    )
 
 
 def test_default_is_the_25_largest_corridors_with_an_asian_origin_in_the_latest_year(rev2024, countries, years2024):
@@ -79,8 +67,9 @@ def test_india_to_uae_with_its_change_since_2020(countries, raw_sources, years20
 
 
 def test_revision_2020_is_never_mixed_with_2024(countries, raw_sources, years2020):
-    table = CorridorFilters(revision=2020, year=2020, origins=("MMR",), destinations=("THA",),
-                            origin_areas=()).apply(years2020, countries)
+    table = CorridorFilters(revision=2020, year=2020, origins=("MMR",), destinations=("THA",), origin_areas=()).apply(
+        years2020, countries
+    )
     # SOURCES.md: Myanmar-born in Thailand, 2020 revision, 2020 = 1,848,270 (the 2024 revision says 1,576,317).
     assert table["migrants"].tolist() == [1_848_270] == [raw_persons(raw_sources, 2020, 2020, "MMR", "THA")]
     assert table["previous_year"].tolist() == [2015]
@@ -141,13 +130,13 @@ def test_minimum_size_keeps_every_corridor_at_least_that_big(rev2024, countries,
 def test_minimum_size_is_capped_so_the_map_stays_readable(countries, years2024):
     table = CorridorFilters(size_mode="minimum", minimum=10_000, origin_areas=()).apply(years2024, countries)
     assert len(table) == MAX_ROWS
-    assert any(f"the {MAX_ROWS:,} largest at most" in line for line in
-               CorridorFilters(size_mode="minimum").describe())
+    assert any(f"the {MAX_ROWS:,} largest at most" in line for line in CorridorFilters(size_mode="minimum").describe())
 
 
 def test_corridors_without_migrants_are_left_out(countries, years2024):
     table = CorridorFilters(year=1990, origins=("NPL",), destinations=("MYS",), origin_areas=()).apply(
-        years2024, countries)
+        years2024, countries
+    )
     assert table.empty  # UN DESA: 0 Nepal-born in Malaysia in 1990
 
 
@@ -165,8 +154,10 @@ def test_emigrants_by_origin_sum_the_corridors_in_the_chosen_destinations(rev202
     india = totals.set_index("iso3").loc["IND"]
     rows = rev2024[(rev2024["year"] == 2024) & (rev2024["orig_iso3"] == "IND")]
     assert india["migrants"] == rows["total"].sum() and india["corridors"] == len(rows)
-    assert india["previous_migrants"] == rev2024[(rev2024["year"] == 2020) & (rev2024["orig_iso3"] == "IND")][
-        "total"].sum()
+    assert (
+        india["previous_migrants"]
+        == rev2024[(rev2024["year"] == 2020) & (rev2024["orig_iso3"] == "IND")]["total"].sum()
+    )
     to_uae = CorridorFilters(view="emigrants", destinations=("ARE",)).apply(years2024, countries)
     assert to_uae.set_index("iso3").loc["IND", "migrants"] == 3_248_545
     assert totals["country"].iloc[0] == "India" and totals["migrants"].is_monotonic_decreasing
@@ -184,8 +175,9 @@ def test_immigrants_by_destination_count_only_the_chosen_origins(rev2024, countr
 
 def test_describe_names_the_places_and_the_size(countries):
     names = dict(zip(countries["iso3"], countries["name"]))
-    lines = CorridorFilters(year=2010, origins=("NPL", "BGD"), origin_areas=(ASIA_PACIFIC,), destinations=("QAT",),
-                            sex="female", top_n=10).describe(names, area_labels(countries))
+    lines = CorridorFilters(
+        year=2010, origins=("NPL", "BGD"), origin_areas=(ASIA_PACIFIC,), destinations=("QAT",), sex="female", top_n=10
+    ).describe(names, area_labels(countries))
     text = "\n".join(lines)
     assert "2024 revision" in text and "Year: 2010" in text and "Sex: female" in text
     assert "Origin: Nepal or Bangladesh, in Asia and the Pacific (UN regions Asia + Oceania)" in text
@@ -216,6 +208,9 @@ def test_by_year_carries_each_pairs_previous_estimate(rev2024):
     assert years[1990]["previous_total"].isna().all()
     india_uae = years[2024].set_index(["orig_iso3", "dest_iso3"]).loc[("IND", "ARE")]
     assert (india_uae["previous_female"], india_uae["previous_male"], india_uae["previous_total"]) == (
-        842_771, 2_018_274, 2_861_045)
+        842_771,
+        2_018_274,
+        2_861_045,
+    )
     new_in_2024 = years[2024].merge(years[2020][["orig_iso3", "dest_iso3"]], how="left", indicator=True)
     assert years[2024].loc[(new_in_2024["_merge"] == "left_only").to_numpy(), "previous_total"].isna().all()

@@ -20,17 +20,20 @@ def outflows() -> pd.DataFrame:
     return load_labour_outflows()
 
 
-@pytest.mark.parametrize(("start", "end", "kind"), [
-    ("2023-01-01", "2023-12-31", "calendar_year"),
-    ("2020-07-16", "2021-07-15", "fiscal_year"),
-    ("2023-01-01", "2023-06-30", "half_year"),
-    ("2024-07-01", "2024-12-31", "half_year"),
-    ("2023-10-01", "2023-12-31", "quarter"),
-    ("2023-01-01", "2023-08-31", "partial_year"),
-    ("2024-01-01", "2024-12-30", "partial_year"),
-    ("2023-06-04", "2026-09-21", "cumulative"),
-    (None, None, "unstated"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "kind"),
+    [
+        ("2023-01-01", "2023-12-31", "calendar_year"),
+        ("2020-07-16", "2021-07-15", "fiscal_year"),
+        ("2023-01-01", "2023-06-30", "half_year"),
+        ("2024-07-01", "2024-12-31", "half_year"),
+        ("2023-10-01", "2023-12-31", "quarter"),
+        ("2023-01-01", "2023-08-31", "partial_year"),
+        ("2024-01-01", "2024-12-30", "partial_year"),
+        ("2023-06-04", "2026-09-21", "cumulative"),
+        (None, None, "unstated"),
+    ],
+)
 def test_period_kind_from_the_dates(start, end, kind):
     assert period_kind(pd.Timestamp(start) if start else pd.NaT, pd.Timestamp(end) if end else pd.NaT) == kind
 
@@ -120,11 +123,19 @@ def test_nepal_to_malaysia_is_carried_forward_in_the_2024_revision():
 
 
 def test_carried_forward_needs_an_identical_published_nonzero_estimate():
-    corridors = pd.DataFrame({
-        "revision": 2024, "orig_iso3": ["A"] * 4 + ["B"] * 2, "dest_iso3": "C",
-        "year": [2010, 2015, 2020, 2024, 2020, 2024],
-        "female": [1, 1, 2, 2, 0, 0], "male": [1, 1, 2, 2, 0, 0], "total": [2, 2, 4, 4, 0, 0],
-    }).sample(frac=1, random_state=1)  # order of rows does not matter
+    corridors = pd.DataFrame(
+        {
+            "revision": 2024,
+            "orig_iso3": ["A"] * 4 + ["B"] * 2,
+            "dest_iso3": "C",
+            "year": [2010, 2015, 2020, 2024, 2020, 2024],
+            "female": [1, 1, 2, 2, 0, 0],
+            "male": [1, 1, 2, 2, 0, 0],
+            "total": [2, 2, 4, 4, 0, 0],
+        }
+    ).sample(frac=1, random_state=1)  # order of rows does not matter
     flagged = carried_forward(corridors)
-    assert corridors.loc[flagged, ["orig_iso3", "year"]].sort_values("year").values.tolist() == [["A", 2015],
-                                                                                                 ["A", 2024]]
+    assert corridors.loc[flagged, ["orig_iso3", "year"]].sort_values("year").values.tolist() == [
+        ["A", 2015],
+        ["A", 2024],
+    ]

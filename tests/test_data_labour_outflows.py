@@ -34,6 +34,7 @@ def year_rows(table, origin, year: int, **equal) -> pd.DataFrame:
 
 # --- shipped = built; every raw figure is a row ---------------------------------------------------
 
+
 def test_shipped_table_is_exactly_what_the_build_makes_from_the_raw_files(raw_sources):
     rebuilt, sources = builder.build_labour_outflows(raw_sources)
     assert rebuilt.to_csv(index=False) == CATALOG["labour_outflows"].path.read_text(encoding="utf-8")
@@ -44,22 +45,31 @@ def test_catalog_describes_every_column(outflows):
     assert list(CATALOG["labour_outflows"].columns) == list(outflows.columns)
 
 
-@pytest.mark.parametrize(("raw_file", "origin_rows"), [
-    (builder.BP2MI_FILE, {"IDN": 81}),
-    (builder.SLBFE_2025_FILE, {"LKA": 39}),
-    (builder.BMET_OEP_FILE, {"BGD": 158}),
-    (builder.EMIGRATE_FILE, {"IND": 15}),
-    (builder.PRESS_FILE, {"BGD": 30, "PAK": 22, "IDN": 21, "PHL": 18, "NPL": 13, "VNM": 12, "IND": 3, "THA": 1}),
-])
+@pytest.mark.parametrize(
+    ("raw_file", "origin_rows"),
+    [
+        (builder.BP2MI_FILE, {"IDN": 81}),
+        (builder.SLBFE_2025_FILE, {"LKA": 39}),
+        (builder.BMET_OEP_FILE, {"BGD": 158}),
+        (builder.EMIGRATE_FILE, {"IND": 15}),
+        (builder.PRESS_FILE, {"BGD": 30, "PAK": 22, "IDN": 21, "PHL": 18, "NPL": 13, "VNM": 12, "IND": 3, "THA": 1}),
+    ],
+)
 def test_every_raw_figure_is_one_row_with_its_value(outflows, raw_sources, raw_file, origin_rows):
     raw = read_raw_csv(raw_sources / raw_file)
     assert raw["origin_iso3"].value_counts().to_dict() == origin_rows
-    source_ids = set(outflows.loc[outflows["source_id"].str.startswith("lof_"), "source_id"]) \
-        if raw_file == builder.PRESS_FILE else None
+    source_ids = (
+        set(outflows.loc[outflows["source_id"].str.startswith("lof_"), "source_id"])
+        if raw_file == builder.PRESS_FILE
+        else None
+    )
     for _, figure in raw.iterrows():
-        candidates = outflows[(outflows["origin_iso3"] == figure["origin_iso3"])
-                              & (outflows["destination_as_published"] == figure["destination_as_printed"])
-                              & (outflows["sex"] == figure["sex"]) & (outflows["value"] == figure["value"])]
+        candidates = outflows[
+            (outflows["origin_iso3"] == figure["origin_iso3"])
+            & (outflows["destination_as_published"] == figure["destination_as_printed"])
+            & (outflows["sex"] == figure["sex"])
+            & (outflows["value"] == figure["value"])
+        ]
         if source_ids is not None:
             candidates = candidates[candidates["source_id"] == builder.press_source_id(figure["source_url"])]
         assert len(candidates) >= 1, figure.to_dict()
@@ -68,11 +78,16 @@ def test_every_raw_figure_is_one_row_with_its_value(outflows, raw_sources, raw_f
 def test_every_sri_lanka_deployments_row_is_in_the_table_with_the_same_value(outflows):
     deployments = load_deployments()
     sri_lanka = rows(outflows, "LKA", period_kind="calendar_year").assign(
-        year=lambda frame: frame["period_start"].dt.year)
+        year=lambda frame: frame["period_start"].dt.year
+    )
     joined = deployments.merge(
-        sri_lanka, how="left", indicator=True,
+        sri_lanka,
+        how="left",
+        indicator=True,
         left_on=["year", "destination_as_published", "sex", "skill_level"],
-        right_on=["year", "destination_as_published", "sex", "worker_category"], validate="one_to_one")
+        right_on=["year", "destination_as_published", "sex", "worker_category"],
+        validate="one_to_one",
+    )
     assert (joined["_merge"] == "both").all() and len(joined) == len(deployments) == 2_570
     assert joined["departures"].equals(joined["value"])
     assert (joined["dest_iso3"].fillna("") == joined["destination_iso3"].fillna("")).all()
@@ -80,6 +95,7 @@ def test_every_sri_lanka_deployments_row_is_in_the_table_with_the_same_value(out
 
 
 # --- printed totals = sums, where the raw files say so ------------------------------------------
+
 
 @pytest.mark.parametrize(("year", "printed"), [(2022, 200_717), (2023, 297_108), (2024, 297_434)])
 def test_bp2mi_year_columns_sum_to_the_printed_totals(outflows, year, printed):
@@ -117,7 +133,9 @@ def test_bangladesh_register_is_cumulative_with_the_stated_sum_and_top_five(outf
     register = rows(outflows, "BGD", source_id=builder.BMET_OEP_SOURCE_ID)
     assert len(register) == 158 and set(register["period_kind"]) == {"cumulative"}
     assert (register["period_start"].min(), register["period_end"].max()) == (
-        pd.Timestamp("2023-06-04"), pd.Timestamp("2026-09-21"))
+        pd.Timestamp("2023-06-04"),
+        pd.Timestamp("2026-09-21"),
+    )
     assert int(register["value"].sum()) == 3_483_880
     top = register.nlargest(5, "value")
     assert top["destination_iso3"].tolist() == ["SAU", "MYS", "QAT", "SGP", "ARE"]
@@ -136,8 +154,11 @@ def test_india_register_total_row_equals_its_fourteen_destinations(outflows):
 def test_no_register_is_labelled_as_a_year(outflows):
     registers = outflows[outflows["source_id"].isin([builder.BMET_OEP_SOURCE_ID, builder.EMIGRATE_SOURCE_ID])]
     assert (registers["period_kind"] == "cumulative").all()
-    assert outflows.loc[outflows["period_kind"] == "cumulative", "source_id"].isin(
-        [builder.BMET_OEP_SOURCE_ID, builder.EMIGRATE_SOURCE_ID]).all()
+    assert (
+        outflows.loc[outflows["period_kind"] == "cumulative", "source_id"]
+        .isin([builder.BMET_OEP_SOURCE_ID, builder.EMIGRATE_SOURCE_ID])
+        .all()
+    )
 
 
 def test_only_complete_itemisations_claim_to_sum_to_their_totals(outflows):
@@ -153,9 +174,15 @@ def test_only_complete_itemisations_claim_to_sum_to_their_totals(outflows):
 
 # --- the press figures --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("numerator", "year", "total", "share"), [
-    (514_725, 2022, 832_339, 61.8), (452_562, 2024, 727_381, 62.2), (426_951, 2023, 862_625, 49.5),
-])
+
+@pytest.mark.parametrize(
+    ("numerator", "year", "total", "share"),
+    [
+        (514_725, 2022, 832_339, 61.8),
+        (452_562, 2024, 727_381, 62.2),
+        (426_951, 2023, 862_625, 49.5),
+    ],
+)
 def test_pakistan_shares_of_the_printed_totals(outflows, numerator, year, total, share):
     assert one_value(year_rows(outflows, "PAK", year), "PAK", destination_iso3="SAU") == numerator
     assert one_value(year_rows(outflows, "PAK", year), "PAK", scope="total") == total
@@ -198,7 +225,10 @@ def test_periods_and_bases_of_the_press_figures(outflows):
     nepal = rows(outflows, "NPL")
     assert set(nepal["basis"]) == {"labour_permits"}
     assert one_value(nepal, "NPL", period_label="FY2077/78 (2020/21)", scope="total") == 166_698
-    assert set(nepal.loc[nepal["period_label"].str.startswith("FY20"), "period_kind"]) <= {"fiscal_year", "partial_year"}
+    assert set(nepal.loc[nepal["period_label"].str.startswith("FY20"), "period_kind"]) <= {
+        "fiscal_year",
+        "partial_year",
+    }
     assert set(rows(outflows, "PHL", period_label="2023 H1")["period_kind"]) == {"half_year"}
     assert rows(outflows, "THA")["period_kind"].tolist() == ["quarter"]
     unstated = rows(outflows, "PAK", period_kind="unstated")
@@ -213,9 +243,15 @@ def test_periods_and_bases_of_the_press_figures(outflows):
 def test_bases_by_origin(outflows):
     bases = outflows.groupby("origin_iso3")["basis"].unique().map(sorted).to_dict()
     assert bases == {
-        "BGD": ["clearances"], "IDN": ["placements"], "IND": ["clearances"], "LKA": ["registrations"],
-        "NPL": ["labour_permits"], "PAK": ["registrations"], "PHL": ["deployments"],
-        "THA": ["departures_all_channels"], "VNM": ["contract_departures"],
+        "BGD": ["clearances"],
+        "IDN": ["placements"],
+        "IND": ["clearances"],
+        "LKA": ["registrations"],
+        "NPL": ["labour_permits"],
+        "PAK": ["registrations"],
+        "PHL": ["deployments"],
+        "THA": ["departures_all_channels"],
+        "VNM": ["contract_departures"],
     }
 
 
@@ -226,6 +262,7 @@ def test_at_most_one_shown_publication_per_figure(outflows):
 
 # --- the schema refuses bad rows ----------------------------------------------------------------
 
+
 def line_of(path, **equal) -> int:
     table = pd.read_csv(path, keep_default_na=False, na_values=[""])
     for column, value in equal.items():
@@ -233,14 +270,17 @@ def line_of(path, **equal) -> int:
     return int(table.index[0]) + 2
 
 
-@pytest.mark.parametrize(("column", "value", "fragment"), [
-    ("basis", "visas", "basis"),
-    ("period_end", "2016-12-31", "period start <= end"),
-    ("period_kind", "fiscal_year", "period_kind as the dates give it"),
-    ("origin_iso3", "ZZZ", "countries table"),
-    ("source_id", "nowhere", "source_id"),
-    ("scope", "everything", "scope"),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "fragment"),
+    [
+        ("basis", "visas", "basis"),
+        ("period_end", "2016-12-31", "period start <= end"),
+        ("period_kind", "fiscal_year", "period_kind as the dates give it"),
+        ("origin_iso3", "ZZZ", "countries table"),
+        ("source_id", "nowhere", "source_id"),
+        ("scope", "everything", "scope"),
+    ],
+)
 def test_bad_rows_are_refused_with_their_line(tables_copy, column, value, fragment):
     path = tables_copy / "labour_outflows.csv"
     line = line_of(path, origin_iso3="BGD", period_label="2017")

@@ -6,15 +6,17 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from data import CATALOG, load_news, read_countries, read_news, read_sources
+from data import CATALOG, load_news, read_table
 from data.build.news import PAGES_SOURCE, SEED_SOURCES, build_news
 from data.news import KINDS, TOPICS, fold
 
 SEEDS = "seeds"
 DATED_SEEDS = ["000_6a8a0666638bd681.txt", "001_87141fa9261ae431.txt", "002_568291ae6f18d2e3.txt"]
 UNDATED_SEED = "003_9dc3177102757726.txt"
-DATE_LINE = re.compile(r"^\s*(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December) \d{4}),?.*$")
+DATE_LINE = re.compile(
+    r"^\s*(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) \d{4}),?.*$"
+)
 NUMBERED = re.compile(r"^\s*\d+\.\s+")
 
 
@@ -25,10 +27,10 @@ def seeds_dir(raw_sources):
 
 @pytest.fixture(scope="module")
 def news() -> pd.DataFrame:
-    sources = read_sources(CATALOG["sources"].path)
+    sources = read_table("sources", CATALOG["sources"].path)
     source_ids = frozenset(sources["source_id"])
-    codes = frozenset(read_countries(CATALOG["countries"].path, source_ids)["iso3"])
-    return read_news(CATALOG["news"].path, codes, source_ids)
+    codes = frozenset(read_table("countries", CATALOG["countries"].path, source_ids=source_ids)["iso3"])
+    return read_table("news", CATALOG["news"].path, country_codes=codes, source_ids=source_ids)
 
 
 def dated_seed_items(path) -> list[tuple[str, str]]:
@@ -85,7 +87,14 @@ def test_counts_match_sources_md(news):
     assert len(news) == 212
     assert news["date_precision"].value_counts().to_dict() == {"day": 167, "year": 15, "month": 10, "none": 20}
     assert news["kind"].value_counts().to_dict() == {
-        "news": 76, "publication": 57, "press release": 41, "video": 13, "op-ed": 11, "statement": 11, "event": 3}
+        "news": 76,
+        "publication": 57,
+        "press release": 41,
+        "video": 13,
+        "op-ed": 11,
+        "statement": 11,
+        "event": 3,
+    }
     dated = news.dropna(subset=["period_start"])
     assert dated["period_start"].min() == pd.Timestamp("2006-04-26")
     assert dated["period_end"].max() == pd.Timestamp("2025-08-25")
@@ -115,14 +124,15 @@ def test_vocabularies_and_links(news):
 
 
 def test_every_source_id_resolves_and_describes_the_list(news):
-    sources = read_sources(CATALOG["sources"].path).set_index("source_id")
+    sources = read_table("sources", CATALOG["sources"].path).set_index("source_id")
     used = set(news["source_id"])
     assert used == {spec["source_id"] for spec in SEED_SOURCES.values()} | {PAGES_SOURCE["source_id"]}
     assert used <= set(sources.index)
     pages = news[news["source_id"] == PAGES_SOURCE["source_id"]]
     edition = sources.loc[PAGES_SOURCE["source_id"], "edition"]
-    assert edition == (f"{len(pages)} items dated {pages['period_start'].min():%Y-%m-%d} to "
-                       f"{pages['period_end'].max():%Y-%m-%d}")
+    assert edition == (
+        f"{len(pages)} items dated {pages['period_start'].min():%Y-%m-%d} to {pages['period_end'].max():%Y-%m-%d}"
+    )
     assert sources.loc[list(used), "licence"].notna().all() and sources.loc[list(used), "citation"].notna().all()
 
 
@@ -149,15 +159,18 @@ def test_loader_sorts_newest_first_with_undated_last():
     assert not table["user_supplied"].any()
 
 
-@pytest.mark.parametrize(("column", "value", "check"), [
-    ("date", "2015-03-01", "date written at its precision"),  # a month item written as a day
-    ("date", "2015-02-30", "date written at its precision"),
-    ("topics", "gender;astrology", "topics of the fixed list"),
-    ("countries_iso3", "NPL;ZZZ", "codes listed in the countries table"),
-    ("kind", "rumour", "isin"),
-    ("url", "javascript:alert(1)", "an http(s) address"),
-    ("source_id", "nowhere", "isin"),
-])
+@pytest.mark.parametrize(
+    ("column", "value", "check"),
+    [
+        ("date", "2015-03-01", "date written at its precision"),  # a month item written as a day
+        ("date", "2015-02-30", "date written at its precision"),
+        ("topics", "gender;astrology", "topics of the fixed list"),
+        ("countries_iso3", "NPL;ZZZ", "codes listed in the countries table"),
+        ("kind", "rumour", "isin"),
+        ("url", "javascript:alert(1)", "an http(s) address"),
+        ("source_id", "nowhere", "isin"),
+    ],
+)
 def test_a_broken_row_names_its_line_and_column(tables_copy, column, value, check):
     from tests.test_data_problems import problem_for, replace_field
 

@@ -38,14 +38,27 @@ def test_coverage_matches_sources_md(means):
     assert means.groupby(["sender_iso3", "receiver_iso3"]).ngroups == 299
     pairs = means.drop_duplicates(["sender_iso3", "receiver_iso3"])
     per_corridor = pairs["reproduces_published"].value_counts().to_dict()
-    assert per_corridor == {"matches_official": 186, "mostly_matches": 54, "differs_from_official": 58,
-                            "not_checkable": 1}
+    assert per_corridor == {
+        "matches_official": 186,
+        "mostly_matches": 54,
+        "differs_from_official": 58,
+        "not_checkable": 1,
+    }
 
 
-@pytest.mark.parametrize(("sender", "receiver", "q4_2024", "q1_2025"), [
-    ("SAU", "IND", 5.71, 5.77), ("ARE", "PAK", 1.93, 1.42), ("MYS", "NPL", 2.93, 3.08), ("SGP", "BGD", 3.86, 5.13),
-    ("KOR", "VNM", 5.36, 5.38), ("JPN", "PHL", 6.64, 6.03), ("USA", "PHL", 4.96, 4.78), ("THA", "MMR", 9.48, 10.37),
-])
+@pytest.mark.parametrize(
+    ("sender", "receiver", "q4_2024", "q1_2025"),
+    [
+        ("SAU", "IND", 5.71, 5.77),
+        ("ARE", "PAK", 1.93, 1.42),
+        ("MYS", "NPL", 2.93, 3.08),
+        ("SGP", "BGD", 3.86, 5.13),
+        ("KOR", "VNM", 5.36, 5.38),
+        ("JPN", "PHL", 6.64, 6.03),
+        ("USA", "PHL", 4.96, 4.78),
+        ("THA", "MMR", 9.48, 10.37),
+    ],
+)
 def test_sample_of_the_new_quarters(means, sender, receiver, q4_2024, q1_2025):
     assert round(mean_cost(means, sender, receiver, "2024Q4"), 2) == q4_2024
     assert round(mean_cost(means, sender, receiver, "2025Q1"), 2) == q1_2025
@@ -56,14 +69,25 @@ def test_thailand_myanmar_is_flagged_as_differing(means):
     assert set(flags) == {"differs_from_official"}
 
 
-@pytest.mark.parametrize(("sender", "receiver", "pct"), [
-    ("SAU", "IND", 5.4533), ("ARE", "IND", 2.9676), ("MYS", "NPL", 3.3654), ("KOR", "VNM", 3.9123),
-    ("JPN", "PHL", 9.1887), ("THA", "MMR", 12.3294),
-])
+@pytest.mark.parametrize(
+    ("sender", "receiver", "pct"),
+    [
+        ("SAU", "IND", 5.4533),
+        ("ARE", "IND", 2.9676),
+        ("MYS", "NPL", 3.3654),
+        ("KOR", "VNM", 3.9123),
+        ("JPN", "PHL", 9.1887),
+        ("THA", "MMR", 12.3294),
+    ],
+)
 def test_2020q3_computed_means_reproduce_the_published_averages(means, sender, receiver, pct):
     published = load_remittance_costs()
-    row = published[(published["series_code"] == "ATCR.CORR") & (published["sender_iso3"] == sender)
-                    & (published["receiver_iso3"] == receiver) & (published["period"] == "2020Q3")]
+    row = published[
+        (published["series_code"] == "ATCR.CORR")
+        & (published["sender_iso3"] == sender)
+        & (published["receiver_iso3"] == receiver)
+        & (published["period"] == "2020Q3")
+    ]
     assert mean_cost(means, sender, receiver, "2020Q3") == pct == float(row["cost_pct"].iloc[0])
 
 

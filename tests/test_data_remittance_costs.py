@@ -14,17 +14,32 @@ def costs() -> pd.DataFrame:
 
 
 def corridor_cost(table, sender, receiver, period) -> float:
-    row = table[(table["series_code"] == "ATCR.CORR") & (table["sender_iso3"] == sender)
-                & (table["receiver_iso3"] == receiver) & (table["period"] == period)]
+    row = table[
+        (table["series_code"] == "ATCR.CORR")
+        & (table["sender_iso3"] == sender)
+        & (table["receiver_iso3"] == receiver)
+        & (table["period"] == period)
+    ]
     assert len(row) == 1, f"expected one row for {sender}->{receiver} {period}"
     return float(row["cost_pct"].iloc[0])
 
 
-@pytest.mark.parametrize(("sender", "receiver", "pct"), [
-    ("SAU", "IND", 5.45), ("ARE", "IND", 2.97), ("ARE", "PAK", 4.13), ("MYS", "IDN", 5.39), ("MYS", "NPL", 3.37),
-    ("QAT", "NPL", 4.64), ("SGP", "BGD", 2.08), ("KOR", "VNM", 3.91), ("JPN", "PHL", 9.19), ("USA", "PHL", 3.64),
-    ("THA", "MMR", 12.33),
-])
+@pytest.mark.parametrize(
+    ("sender", "receiver", "pct"),
+    [
+        ("SAU", "IND", 5.45),
+        ("ARE", "IND", 2.97),
+        ("ARE", "PAK", 4.13),
+        ("MYS", "IDN", 5.39),
+        ("MYS", "NPL", 3.37),
+        ("QAT", "NPL", 4.64),
+        ("SGP", "BGD", 2.08),
+        ("KOR", "VNM", 3.91),
+        ("JPN", "PHL", 9.19),
+        ("USA", "PHL", 3.64),
+        ("THA", "MMR", 12.33),
+    ],
+)
 def test_2020q3_corridor_costs_match_the_published_figures(costs, sender, receiver, pct):
     assert round(corridor_cost(costs, sender, receiver, "2020Q3"), 2) == pct
 
@@ -39,12 +54,22 @@ def test_korea_to_nepal_is_not_an_rpw_corridor(costs):
     assert costs[(costs["sender_iso3"] == "KOR") & (costs["receiver_iso3"] == "NPL")].empty
 
 
-@pytest.mark.parametrize(("series", "iso3", "pct"), [
-    ("SI.RMT.COST.IB.ZS", "IND", 5.41), ("SI.RMT.COST.IB.ZS", "PHL", 4.57), ("SI.RMT.COST.IB.ZS", "NPL", 4.54),
-    ("SI.RMT.COST.IB.ZS", "BGD", 4.57), ("SI.RMT.COST.IB.ZS", "PAK", 4.02), ("SI.RMT.COST.OB.ZS", "JPN", 10.58),
-    ("SI.RMT.COST.OB.ZS", "SAU", 4.80), ("SI.RMT.COST.OB.ZS", "KOR", 4.74), ("SI.RMT.COST.OB.ZS", "MYS", 4.18),
-    ("SI.RMT.COST.OB.ZS", "ARE", 4.10), ("SI.RMT.COST.OB.ZS", "SGP", 3.31),
-])
+@pytest.mark.parametrize(
+    ("series", "iso3", "pct"),
+    [
+        ("SI.RMT.COST.IB.ZS", "IND", 5.41),
+        ("SI.RMT.COST.IB.ZS", "PHL", 4.57),
+        ("SI.RMT.COST.IB.ZS", "NPL", 4.54),
+        ("SI.RMT.COST.IB.ZS", "BGD", 4.57),
+        ("SI.RMT.COST.IB.ZS", "PAK", 4.02),
+        ("SI.RMT.COST.OB.ZS", "JPN", 10.58),
+        ("SI.RMT.COST.OB.ZS", "SAU", 4.80),
+        ("SI.RMT.COST.OB.ZS", "KOR", 4.74),
+        ("SI.RMT.COST.OB.ZS", "MYS", 4.18),
+        ("SI.RMT.COST.OB.ZS", "ARE", 4.10),
+        ("SI.RMT.COST.OB.ZS", "SGP", 3.31),
+    ],
+)
 def test_wdi_country_costs_in_2020(costs, series, iso3, pct):
     side = "receiver_iso3" if series == "SI.RMT.COST.IB.ZS" else "sender_iso3"
     row = costs[(costs["series_code"] == series) & (costs[side] == iso3) & (costs["period"] == "2020")]

@@ -14,8 +14,12 @@ def headlines() -> pd.DataFrame:
 
 
 def figure(table, series, area, year, indicator="remittance_inflows") -> float:
-    row = table[(table["series"] == series) & (table["area_code"] == area) & (table["year"] == year)
-                & (table["indicator"] == indicator)]
+    row = table[
+        (table["series"] == series)
+        & (table["area_code"] == area)
+        & (table["year"] == year)
+        & (table["indicator"] == indicator)
+    ]
     assert len(row) == 1
     return float(row["value"].iloc[0])
 
@@ -30,15 +34,27 @@ def test_catalog_describes_every_column(headlines):
     assert list(CATALOG["remittance_headlines"].columns) == list(headlines.columns)
 
 
-@pytest.mark.parametrize(("area", "billions"), [("IND", 129), ("MEX", 68), ("CHN", 48), ("PHL", 40), ("PAK", 33),
-                                                ("LMY", 685)])
+@pytest.mark.parametrize(
+    ("area", "billions"), [("IND", 129), ("MEX", 68), ("CHN", 48), ("PHL", 40), ("PAK", 33), ("LMY", 685)]
+)
 def test_december_2024_estimates(headlines, area, billions):
     assert figure(headlines, "wb_estimate_dec2024", area, 2024) == billions
 
 
-@pytest.mark.parametrize(("area", "billions"), [("IND", 129.1), ("MEX", 68.2), ("CHN", 48), ("PHL", 40.2),
-                                                ("PAK", 33.2), ("BGD", 26.6), ("EGY", 22.7), ("GTM", 21.6),
-                                                ("WLD", 905)])
+@pytest.mark.parametrize(
+    ("area", "billions"),
+    [
+        ("IND", 129.1),
+        ("MEX", 68.2),
+        ("CHN", 48),
+        ("PHL", 40.2),
+        ("PAK", 33.2),
+        ("BGD", 26.6),
+        ("EGY", 22.7),
+        ("GTM", 21.6),
+        ("WLD", 905),
+    ],
+)
 def test_figures_reported_in_september_2025(headlines, area, billions):
     assert figure(headlines, "wb_data_sep2025", area, 2024) == billions
 

@@ -17,8 +17,10 @@ def test_rows_sum_to_the_published_total(by_sender):
     assert round(by_sender["total_usd_million"].sum(), 1) == 5_969.3
 
 
-@pytest.mark.parametrize(("sender", "total", "q4"), [("SAU", 542.7, 154.9), ("KWT", 643.9, 170.9), ("ARE", 575.1, 155.0),
-                                                     ("KOR", 420.0, 124.3), ("HKG", 18.3, 4.3)])
+@pytest.mark.parametrize(
+    ("sender", "total", "q4"),
+    [("SAU", 542.7, 154.9), ("KWT", 643.9, 170.9), ("ARE", 575.1, 155.0), ("KOR", 420.0, 124.3), ("HKG", 18.3, 4.3)],
+)
 def test_values_match_the_raw_file(by_sender, sender, total, q4):
     row = by_sender[by_sender["sender_iso3"] == sender].iloc[0]
     assert (row["total_usd_million"], row["q4_usd_million"]) == (total, q4)

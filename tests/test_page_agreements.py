@@ -38,8 +38,13 @@ def default_app():
 def test_default_view_shows_every_section(default_app):
     assert default_app.title[0].value == "Bilateral labour migration agreements"
     assert [header.value for header in default_app.subheader] == [
-        "Agreements", "Map of agreement pairs", "Timeline of signings", "Coverage by destination",
-        "Large corridors with no recorded agreement", "Regional instruments"]
+        "Agreements",
+        "Map of agreement pairs",
+        "Timeline of signings",
+        "Coverage by destination",
+        "Large corridors with no recorded agreement",
+        "Regional instruments",
+    ]
     assert len(table(default_app)) == 166
     captions = "\n".join(caption.value for caption in default_app.caption)
     assert "166 of 166 recorded instruments match (35 with no recorded date)" in captions
@@ -158,18 +163,21 @@ def test_selected_agreement_outside_the_filters_is_explained():
     assert "agr" not in app.query_params
 
 
-@pytest.mark.parametrize(("query", "fragment"), [
-    ({"country": "ZZZ,NPL"}, "unknown value(s) 'ZZZ'"),
-    ({"country": "<script>alert(1)</script>"}, "unknown value(s)"),
-    ({"role": "boss"}, "not one of the choices"),
-    ({"type": "Treaty"}, "unknown value(s) 'Treaty'"),
-    ({"sector": "x" * 10_000}, "too long"),
-    ({"period": "2019-2015"}, "is not within"),
-    ({"period": "1900-3000"}, "is not within"),
-    ({"period": "recent"}, "not a range such as"),
-    ({"period": "2000-2010-2020"}, "not a range such as"),
-    ({"agr": "<img src=x onerror=alert(1)>"}, "not one of the choices"),
-])
+@pytest.mark.parametrize(
+    ("query", "fragment"),
+    [
+        ({"country": "ZZZ,NPL"}, "unknown value(s) 'ZZZ'"),
+        ({"country": "<script>alert(1)</script>"}, "unknown value(s)"),
+        ({"role": "boss"}, "not one of the choices"),
+        ({"type": "Treaty"}, "unknown value(s) 'Treaty'"),
+        ({"sector": "x" * 10_000}, "too long"),
+        ({"period": "2019-2015"}, "is not within"),
+        ({"period": "1900-3000"}, "is not within"),
+        ({"period": "recent"}, "not a range such as"),
+        ({"period": "2000-2010-2020"}, "not a range such as"),
+        ({"agr": "<img src=x onerror=alert(1)>"}, "not one of the choices"),
+    ],
+)
 def test_bad_links_are_ignored_with_a_note(query, fragment):
     app = run_page(PAGE, query=query)
     assert not app.exception

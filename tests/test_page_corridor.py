@@ -14,8 +14,12 @@ def test_sri_lanka_to_kuwait_has_every_section_with_sources():
     assert not app.exception
     assert app.subheader[0].value == "Sri Lanka → Kuwait"
     headings = markdown_texts(app)
-    for expected in ["#### Money sent home: Kuwait → Sri Lanka", "#### Agreements between Sri Lanka and Kuwait",
-                     "#### Departures for work: Sri Lanka → Kuwait (reported)", "#### News about Sri Lanka and Kuwait"]:
+    for expected in [
+        "#### Money sent home: Kuwait → Sri Lanka",
+        "#### Agreements between Sri Lanka and Kuwait",
+        "#### Departures for work: Sri Lanka → Kuwait (reported)",
+        "#### News about Sri Lanka and Kuwait",
+    ]:
         assert expected in headings
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["2021 (modelled estimate)"] == "US$ 114.7 M"

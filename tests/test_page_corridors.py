@@ -130,8 +130,10 @@ def test_choosing_a_corridor_opens_its_detail():
     assert [metric.value for metric in app.metric][:3] == ["3.25 M", "29.8%", "+387,500"]
     assert {"corridor_trend", "corridor_share"} <= {chart.key for chart in app.get("plotly_chart")}
     assert any("by citizenship" in markdown.value for markdown in app.markdown)
-    assert any("International Migrant Stock 2024" in caption.value and "citizenship" in caption.value
-               for caption in app.caption)
+    assert any(
+        "International Migrant Stock 2024" in caption.value and "citizenship" in caption.value
+        for caption in app.caption
+    )
     assert app.query_params["corridor"] == "IND-ARE"
 
 
@@ -164,19 +166,35 @@ def test_query_params_round_trip():
     app.selectbox(key="min").set_value(50_000).run()
     app.selectbox(key="corridor").set_value("PAK-SAU").run()
     link = dict(app.query_params)
-    assert app.code[0].value.endswith("/corridors?" + "&".join(
-        f"{key}={value.replace(' ', '+')}" for key, value in link.items()))
+    assert app.code[0].value.endswith(
+        "/corridors?" + "&".join(f"{key}={value.replace(' ', '+')}" for key, value in link.items())
+    )
 
     reopened = run_page(PAGE, query=link)
     assert not notes(reopened)
-    for kind, key in [("radio", "view"), ("selectbox", "rev"), ("select_slider", "year"), ("radio", "sex"),
-                      ("multiselect", "orig_area"), ("multiselect", "dest_area"), ("radio", "size"),
-                      ("selectbox", "min"), ("selectbox", "corridor")]:
+    for kind, key in [
+        ("radio", "view"),
+        ("selectbox", "rev"),
+        ("select_slider", "year"),
+        ("radio", "sex"),
+        ("multiselect", "orig_area"),
+        ("multiselect", "dest_area"),
+        ("radio", "size"),
+        ("selectbox", "min"),
+        ("selectbox", "corridor"),
+    ]:
         assert getattr(reopened, kind)(key=key).value == getattr(app, kind)(key=key).value, key
     assert table_of(reopened).equals(table_of(app))
-    expected = CorridorFilters(revision=2020, year=2005, sex="male", origin_areas=("Southern Asia",),
-                               destination_areas=("Western Asia",), view="immigrants", size_mode="minimum",
-                               minimum=50_000).apply(load_corridor_years(2020), load_countries())
+    expected = CorridorFilters(
+        revision=2020,
+        year=2005,
+        sex="male",
+        origin_areas=("Southern Asia",),
+        destination_areas=("Western Asia",),
+        view="immigrants",
+        size_mode="minimum",
+        minimum=50_000,
+    ).apply(load_corridor_years(2020), load_countries())
     assert table_of(reopened)["iso3"].tolist() == expected["iso3"].tolist()
 
 
@@ -198,8 +216,9 @@ GARBAGE = [
 ]
 
 
-@pytest.mark.parametrize(("query", "note"), GARBAGE, ids=[next(iter(query)) + str(i) for i, (query, _) in
-                                                          enumerate(GARBAGE)])
+@pytest.mark.parametrize(
+    ("query", "note"), GARBAGE, ids=[next(iter(query)) + str(i) for i, (query, _) in enumerate(GARBAGE)]
+)
 def test_garbage_in_the_link_is_ignored_with_a_note(query, note):
     app = run_page(PAGE, query=query)
     assert not app.exception, [exception.value for exception in app.exception]

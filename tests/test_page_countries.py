@@ -8,7 +8,12 @@ def test_india_has_both_sections_with_sources():
     assert not app.exception
     assert app.header[0].value == "India"
     assert [subheader.value.split(":")[0] for subheader in app.subheader] == [
-        "As an origin", "As a destination", "Remittances received and paid", "Agreements recorded", "Latest news"]
+        "As an origin",
+        "As a destination",
+        "Remittances received and paid",
+        "Agreements recorded",
+        "Latest news",
+    ]
     assert any("International Migrant Stock 2024" in caption.value for caption in app.caption)
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Received, 2023"] == "US$ 119.5 bn" and metrics["Received, % of GDP, 2023"] == "3.4%"

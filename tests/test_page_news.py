@@ -13,15 +13,17 @@ from streamlit.testing.v1 import AppTest
 from components.downloads import csv_bytes, excel_bytes
 from data import load_news, load_sources
 from data.filters.news import NewsFilters
-from data.news import export_table
+from data.news import TABLE_COLUMNS, export_table
 from tests.test_pages import run_page
 
 PAGE = "pages/news.py"
-XSS_TITLE = '<img src=x onerror=alert(1)> <script>alert(2)</script> **bold** [link](javascript:alert(3))'
-GOOD_FILE = ("title,date,kind,topics,countries_iso3,publisher,url,summary\n"
-             "Türkiye and Nepal sign a labour pact,2025-03-04,news,agreements,TUR;NPL,My NGO,https://example.org/a,"
-             "A summary.\n"
-             "Our undated guide,,publication,recruitment,NPL,My NGO,,\n").encode()
+XSS_TITLE = "<img src=x onerror=alert(1)> <script>alert(2)</script> **bold** [link](javascript:alert(3))"
+GOOD_FILE = (
+    "title,date,kind,topics,countries_iso3,publisher,url,summary\n"
+    "Türkiye and Nepal sign a labour pact,2025-03-04,news,agreements,TUR;NPL,My NGO,https://example.org/a,"
+    "A summary.\n"
+    "Our undated guide,,publication,recruitment,NPL,My NGO,,\n"
+).encode()
 
 
 def open_news(query: dict | None = None) -> AppTest:
@@ -38,13 +40,19 @@ def counts(app: AppTest) -> tuple[int, int]:
 
 def card_titles(app: AppTest) -> list[str]:
     """The title line of each card (a card's markdown is title, then date · kind · publisher, then chips)."""
-    return [markdown.value.split("  \n")[0] for markdown in app.markdown
-            if markdown.value.startswith(("[**", "**")) and " items match: " not in markdown.value]
+    return [
+        markdown.value.split("  \n")[0]
+        for markdown in app.markdown
+        if markdown.value.startswith(("[**", "**")) and " items match: " not in markdown.value
+    ]
 
 
 def card_meta(app: AppTest) -> list[str]:
-    return [markdown.value.split("  \n")[1] for markdown in app.markdown
-            if markdown.value.startswith(("[**", "**")) and " items match: " not in markdown.value]
+    return [
+        markdown.value.split("  \n")[1]
+        for markdown in app.markdown
+        if markdown.value.startswith(("[**", "**")) and " items match: " not in markdown.value
+    ]
 
 
 def notes(app: AppTest) -> list[str]:
@@ -61,11 +69,16 @@ def upload(app: AppTest, content: bytes, name: str = "mine.csv") -> AppTest:
 def test_default_view_shows_everything_with_timeline_cards_downloads_and_sources():
     app = open_news()
     assert counts(app) == (212, 212)
-    assert [subheader.value for subheader in app.subheader] == ["Dated items (192), newest first",
-                                                                 "Undated resources (20)"]
+    assert [subheader.value for subheader in app.subheader] == [
+        "Dated items (192), newest first",
+        "Undated resources (20)",
+    ]
     assert len(app.get("plotly_chart")) == 1
     assert len(card_titles(app)) == 10 + 10  # a page of dated items, and one of undated resources
-    assert card_titles(app)[0] == "[**Pacific Australia Labour Mobility Scheme**](https://www.openaustralia.org.au/debate/?id=2025-08-25.244.1)"
+    assert (
+        card_titles(app)[0]
+        == "[**Pacific Australia Labour Mobility Scheme**](https://www.openaustralia.org.au/debate/?id=2025-08-25.244.1)"
+    )
     assert {button.proto.label for button in app.get("download_button")} >= {"Download CSV", "Download Excel"}
     sources_note = " ".join(caption.value for caption in app.caption)
     assert "News and statements on labour migration" in sources_note and "Licence:" in sources_note
@@ -105,7 +118,9 @@ def test_each_filter_through_its_widget_updates_counts_and_the_link():
     app.multiselect(key="topic").set_value([]).run()
     app.multiselect(key="kind").set_value([]).run()
     app.multiselect(key="pub").set_value(["iom"]).run()
-    assert counts(app)[0] == len(NewsFilters(publishers=("IOM",)).apply(load_news())) and app.query_params["pub"] == "iom"
+    assert (
+        counts(app)[0] == len(NewsFilters(publishers=("IOM",)).apply(load_news())) and app.query_params["pub"] == "iom"
+    )
     app.slider(key="years").set_value((2017, 2017)).run()
     expected = len(NewsFilters(publishers=("IOM",), years=(2017, 2017)).apply(load_news()))
     assert counts(app)[0] == expected and app.query_params["years"] == "2017-2017"
@@ -113,13 +128,19 @@ def test_each_filter_through_its_widget_updates_counts_and_the_link():
 
 
 def test_combined_filters_from_the_link():
-    query = {"country": "THA", "topic": "fishing-seafood", "years": "2015-2020", "kind": "news,press release",
-             "q": "fish"}
+    query = {
+        "country": "THA",
+        "topic": "fishing-seafood",
+        "years": "2015-2020",
+        "kind": "news,press release",
+        "q": "fish",
+    }
     app = open_news(query)
     assert counts(app)[0] == 2
     assert {title.split("**")[1] for title in card_titles(app)} == {
         "Thailand ratifies ILO convention on workers in fishing industry",
-        "Indonesia and Thailand to strengthen their port inspection to combat trafficking and forced labour at sea"}
+        "Indonesia and Thailand to strengthen their port inspection to combat trafficking and forced labour at sea",
+    }
     assert dict(app.query_params) == query
 
 
@@ -165,22 +186,25 @@ def test_pages_of_cards():
     assert not app.exception
 
 
-@pytest.mark.parametrize("query", [
-    {"country": "ZZZ"},
-    {"country": "<script>alert(1)</script>"},
-    {"country": "NPL" * 3_400},
-    {"q": "x" * 10_000},
-    {"q": "x" * 150},
-    {"years": "-5-2030"},
-    {"years": "2030-2040"},
-    {"years": "2020-2010"},
-    {"years": "abc"},
-    {"colour": "<img src=x onerror=alert(1)>"},
-    {"topic": "astrology,covid-19"},
-    {"kind": "rumour"},
-    {"pub": "nobody"},
-    {"country": ["NPL", "QAT"]},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"country": "ZZZ"},
+        {"country": "<script>alert(1)</script>"},
+        {"country": "NPL" * 3_400},
+        {"q": "x" * 10_000},
+        {"q": "x" * 150},
+        {"years": "-5-2030"},
+        {"years": "2030-2040"},
+        {"years": "2020-2010"},
+        {"years": "abc"},
+        {"colour": "<img src=x onerror=alert(1)>"},
+        {"topic": "astrology,covid-19"},
+        {"kind": "rumour"},
+        {"pub": "nobody"},
+        {"country": ["NPL", "QAT"]},
+    ],
+)
 def test_bad_link_values_are_ignored_with_a_note(query):
     app = open_news(query)
     messages = notes(app)
@@ -215,8 +239,10 @@ def test_a_user_file_adds_marked_items_and_keeps_the_link_free_of_them():
 
 
 def test_a_user_file_with_bad_rows_reports_them_by_line_and_keeps_the_rest():
-    content = (b"title,date,kind,topics,countries_iso3\nGood,2024-01-02,news,gender,NPL\n"
-               b"Bad date,2024-02-30,news,gender,NPL\nBad code,2024,news,gender,XYZ\nAlso good,2023,news,youth,\n")
+    content = (
+        b"title,date,kind,topics,countries_iso3\nGood,2024-01-02,news,gender,NPL\n"
+        b"Bad date,2024-02-30,news,gender,NPL\nBad code,2024,news,gender,XYZ\nAlso good,2023,news,youth,\n"
+    )
     app = upload(open_news(), content)
     assert counts(app) == (214, 214)
     assert any("2 problem(s) in your file" in warning.value for warning in app.warning)
@@ -225,13 +251,16 @@ def test_a_user_file_with_bad_rows_reports_them_by_line_and_keeps_the_rest():
     assert "Line 4: unknown country code(s) 'XYZ'" in report
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"title,date,kind,topics\n" + b"A,2024,news,gender\n" * 60_000, "the limit is 1 MB"),
-    (b"name,when\nA,2024\n", "required column(s) missing"),
-    (b"\xff\xfe\x00t\x00i", "not UTF-8"),
-    (b"title,date,kind,topics\n\"Never closed,2024,news,gender\n", "not well-formed CSV"),
-    (b"", "The file is empty."),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"title,date,kind,topics\n" + b"A,2024,news,gender\n" * 60_000, "the limit is 1 MB"),
+        (b"name,when\nA,2024\n", "required column(s) missing"),
+        (b"\xff\xfe\x00t\x00i", "not UTF-8"),
+        (b'title,date,kind,topics\n"Never closed,2024,news,gender\n', "not well-formed CSV"),
+        (b"", "The file is empty."),
+    ],
+)
 def test_an_unusable_user_file_is_explained_and_the_page_keeps_working(content, message):
     app = upload(open_news(), content)
     assert counts(app) == (212, 212)
@@ -240,7 +269,9 @@ def test_an_unusable_user_file_is_explained_and_the_page_keeps_working(content, 
 
 
 def test_an_html_title_in_a_user_file_is_shown_as_text():
-    content = f'title,date,kind,topics,url,summary\n"{XSS_TITLE}",2025-12-01,news,gender,javascript:alert(1),"<b>s</b>"\n'
+    content = (
+        f'title,date,kind,topics,url,summary\n"{XSS_TITLE}",2025-12-01,news,gender,javascript:alert(1),"<b>s</b>"\n'
+    )
     app = upload(open_news(), content.encode())
     # The url is refused (javascript:), so the row is reported; the same row with a web address is kept.
     assert "is not an http:// or https:// web address" in "\n".join(text.value for text in app.text)
@@ -256,11 +287,9 @@ def test_an_html_title_in_a_user_file_is_shown_as_text():
 
 def test_downloads_hold_the_rows_shown_dates_at_their_precision_and_user_flag():
     items = NewsFilters(countries=("NPL",)).apply(load_news())
-    table = pd.read_csv(io.BytesIO(csv_bytes(export_table(items), load_sources())), dtype=str,
-                        keep_default_na=False)
+    table = pd.read_csv(io.BytesIO(csv_bytes(export_table(items), load_sources())), dtype=str, keep_default_na=False)
     assert len(table) == 22
-    assert list(table.columns[:12]) == ["item_id", "date", "date_precision", "title", "kind", "publisher", "url",
-                                        "countries_iso3", "topics", "summary", "source_id", "user_supplied"]
+    assert list(table.columns[:12]) == [*TABLE_COLUMNS, "user_supplied"]
     assert {"citation", "licence"} <= set(table.columns) and (table["citation"] != "").all()
     assert table.loc[table["date_precision"] == "year", "date"].str.fullmatch(r"\d{4}").all()
 
@@ -268,9 +297,18 @@ def test_downloads_hold_the_rows_shown_dates_at_their_precision_and_user_flag():
 def test_excel_download_names_the_filters_and_the_lists_the_items_came_from():
     filters = NewsFilters(countries=("NPL",), years=(2015, 2024))
     items = filters.apply(load_news())
-    workbook = pd.read_excel(io.BytesIO(excel_bytes(export_table(items), load_sources(), title="News", measure="Items",
-                                                    filters=filters.describe(country_names={"NPL": "Nepal"}))),
-                             sheet_name=None)
+    workbook = pd.read_excel(
+        io.BytesIO(
+            excel_bytes(
+                export_table(items),
+                load_sources(),
+                title="News",
+                measure="Items",
+                filters=filters.describe(country_names={"NPL": "Nepal"}),
+            )
+        ),
+        sheet_name=None,
+    )
     assert len(workbook["data"]) == len(items)
     assert set(workbook["sources"]["source_id"]) == set(items["source_id"])
     assert "Countries (any of): Nepal" in set(workbook["about"]["value"])
@@ -294,22 +332,25 @@ def latest_news_view(countries: list[str], limit: int, news_page: str, match_all
     """A stand-in country view: registers the News page and shows the latest news for ``countries``."""
     import streamlit as st
 
-    from components.news import render_latest_news
+    from components.news.render import render_latest_news
     from data import load_countries, load_news
 
     def view():
         names = load_countries().set_index("iso3")["name"].to_dict()
-        render_latest_news(load_news(), countries=countries, limit=limit, country_names=names, news_page=news_page,
-                           match_all=match_all)
+        render_latest_news(
+            load_news(), countries=countries, limit=limit, country_names=names, news_page=news_page, match_all=match_all
+        )
 
     st.navigation([st.Page(view, title="View", default=True), st.Page(news_page, title="News")]).run()
 
 
 def latest_news_app(countries: list[str], limit: int, *, match_all: bool = False) -> AppTest:
     news_page = str(Path(__file__).resolve().parents[1] / PAGE)
-    app = AppTest.from_function(latest_news_view, kwargs={"countries": countries, "limit": limit,
-                                                          "news_page": news_page, "match_all": match_all},
-                                default_timeout=60)
+    app = AppTest.from_function(
+        latest_news_view,
+        kwargs={"countries": countries, "limit": limit, "news_page": news_page, "match_all": match_all},
+        default_timeout=60,
+    )
     app.run()
     assert not app.exception, [exception.value for exception in app.exception]
     return app

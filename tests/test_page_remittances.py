@@ -43,6 +43,7 @@ def download_names(app) -> list[str]:
 
 # --- over time --------------------------------------------------------------------------------------------------
 
+
 def test_default_trend_shows_the_largest_asian_recipients_from_wdi():
     app = remittances_page()
     assert app.title[0].value == "Remittances"
@@ -97,6 +98,7 @@ def test_no_country_chosen_says_so():
 
 # --- ranking ----------------------------------------------------------------------------------------------------
 
+
 def test_ranking_year_measure_and_edition():
     app = remittances_page(view="ranking")
     recipients, senders = plotly_spec(app, 0), plotly_spec(app, 1)
@@ -117,6 +119,7 @@ def test_ranking_year_measure_and_edition():
 
 # --- maps -------------------------------------------------------------------------------------------------------
 
+
 def test_flow_map_and_choropleth_are_offline_decks_labelled_modelled():
     app = remittances_page(view="maps")
     flows, choropleth = deck_spec(app, 0), deck_spec(app, 1)
@@ -125,7 +128,10 @@ def test_flow_map_and_choropleth_are_offline_decks_labelled_modelled():
         assert "http" not in json.dumps(deck)
     arcs = next(layer for layer in flows["layers"] if layer["id"] == "arcs")["data"]
     assert (arcs[0]["sender"], arcs[0]["receiver"], round(arcs[0]["usd_million"])) == (
-        "United Arab Emirates", "India", 19_821)
+        "United Arab Emirates",
+        "India",
+        19_821,
+    )
     assert "Modelled estimate" in json.loads(app.get("deck_gl_json_chart")[0].proto.tooltip)["html"]
     assert any("Modelled estimates, not reported flows" in warning for warning in texts(app.warning))
 
@@ -182,6 +188,7 @@ def test_play_from_the_last_year_starts_at_the_first_and_stops_at_the_end():
 
 # --- cost of sending --------------------------------------------------------------------------------------------
 
+
 def test_cost_to_india_states_the_end_of_the_data_and_the_sdg_lines():
     app = remittances_page(view="cost")
     assert any("end in **2020Q3 (July-September 2020)**" in info for info in texts(app.info))
@@ -205,17 +212,22 @@ def test_cost_for_a_corridor_without_data_and_a_country_without_data():
     assert any("No cost data for Republic of Korea → Nepal" in info for info in texts(app.info))
     names = [trace["name"] for trace in plotly_spec(app)["data"]]
     assert names == ["from Malaysia", "Average to Nepal (WDI, SDG 10.c.1)"]
-    assert [metric.label for metric in app.metric][:2] == ["The one corridor, 2020Q3",
-                                                           "Corridors above 5% at their latest quarter"]
+    assert [metric.label for metric in app.metric][:2] == [
+        "The one corridor, 2020Q3",
+        "Corridors above 5% at their latest quarter",
+    ]
     assert app.query_params["to"] == "NPL" and app.query_params["from"] == "KOR,MYS"
     app.selectbox(key="to").set_value("MDV").run()
     assert not app.exception
-    assert any("No cost data: Remittance Prices Worldwide surveys no corridor into Maldives" in info
-               for info in texts(app.info))
+    assert any(
+        "No cost data: Remittance Prices Worldwide surveys no corridor into Maldives" in info
+        for info in texts(app.info)
+    )
     assert not app.get("plotly_chart")
 
 
 # --- Sri Lanka --------------------------------------------------------------------------------------------------
+
 
 def test_sri_lanka_reported_next_to_departures_and_the_model():
     app = remittances_page(view="srilanka")
@@ -224,9 +236,11 @@ def test_sri_lanka_reported_next_to_departures_and_the_model():
     assert table.loc["Kuwait", "Departures 2023"] != "no data" and table.loc["Kuwait", "Modelled 2021, US$ million"]
     assert table.loc["Italy", "Departures 2023"] == "no data"  # SLBFE lists no departures to Italy in 2023
     bars = plotly_spec(app)["data"]
-    assert [bar["name"] for bar in bars] == ["Remittances received, modelled estimate (US$ million)",
-                                             "Departures for foreign employment (persons)",
-                                             "Remittances received, reported (US$ million)"]
+    assert [bar["name"] for bar in bars] == [
+        "Remittances received, modelled estimate (US$ million)",
+        "Departures for foreign employment (persons)",
+        "Remittances received, reported (US$ million)",
+    ]
     app.selectbox(key="dep_year").set_value(2019).run()
     app.radio(key="brm").set_value(2017).run()
     assert not app.exception
@@ -239,15 +253,19 @@ def test_sri_lanka_reported_next_to_departures_and_the_model():
 
 # --- bad links and bad data -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query", [
-    {"view": "<script>alert(1)</script>"},
-    {"countries": "XXX,IND,<b>x</b>", "measure": "bogus", "log": "maybe", "knomad": "2"},
-    {"view": "ranking", "year": "-5", "brm": "2019"},
-    {"view": "maps", "year": "3000", "into": "Atlantis"},
-    {"view": "cost", "to": "Z" * 10_000, "from": "KOR,,;DROP"},
-    {"view": "srilanka", "dep_year": "abc"},
-    {"view": ["cost", "maps"], "year": ["2000", "2001"]},
-])
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"view": "<script>alert(1)</script>"},
+        {"countries": "XXX,IND,<b>x</b>", "measure": "bogus", "log": "maybe", "knomad": "2"},
+        {"view": "ranking", "year": "-5", "brm": "2019"},
+        {"view": "maps", "year": "3000", "into": "Atlantis"},
+        {"view": "cost", "to": "Z" * 10_000, "from": "KOR,,;DROP"},
+        {"view": "srilanka", "dep_year": "abc"},
+        {"view": ["cost", "maps"], "year": ["2000", "2001"]},
+    ],
+)
 def test_bad_links_are_ignored_with_a_note(query):
     app = remittances_page(**query)
     notes = [info for info in texts(app.info) if "link" in info]
@@ -270,8 +288,9 @@ def test_an_edited_table_is_picked_up_by_the_cached_views(tables_copy):
     saudi = next(trace for trace in plotly_spec(app)["data"] if trace["name"] == "from Saudi Arabia")
     assert round(array(saudi, "y")[-1], 2) == 5.45
     path = tables_copy / "remittance_costs.csv"
-    path.write_text(path.read_text().replace("ATCR.CORR,SAU,IND,2020Q3,2020,3,5.4533,",
-                                             "ATCR.CORR,SAU,IND,2020Q3,2020,3,6.5,"))
+    path.write_text(
+        path.read_text().replace("ATCR.CORR,SAU,IND,2020Q3,2020,3,5.4533,", "ATCR.CORR,SAU,IND,2020Q3,2020,3,6.5,")
+    )
     app.run()
     assert not app.exception
     saudi = next(trace for trace in plotly_spec(app)["data"] if trace["name"] == "from Saudi Arabia")

@@ -5,20 +5,15 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bench import apptest
 from components.registry import PAGES
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
 def run_page(script: str, *, query: dict | None = None, timeout: float = 60) -> AppTest:
-    app = AppTest.from_file(str(APP), default_timeout=timeout)
-    for key, value in (query or {}).items():
-        app.query_params[key] = value
-    app.run()
-    if script != PAGES[0].script:
-        app.switch_page(script)
-        app.run()
-    return app
+    """Open a page as a browser would: the frame, then the page (``bench.apptest.open_page``)."""
+    return apptest.open_page(script, query=query, timeout=timeout)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.url_path for page in PAGES])

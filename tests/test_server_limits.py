@@ -40,9 +40,13 @@ def _port(base_url: str) -> int:
 def websocket_status(port: int, host: str) -> str:
     """The status line the server answers a websocket handshake with, for this Host header."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
-        connection.sendall((f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
-                            "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                            "Sec-WebSocket-Version: 13\r\n\r\n").encode())
+        connection.sendall(
+            (
+                f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
+                "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                "Sec-WebSocket-Version: 13\r\n\r\n"
+            ).encode()
+        )
         return connection.recv(200).split(b"\r\n")[0].decode()
 
 
@@ -101,9 +105,12 @@ def _put(base_url: str, session_id: str, size: int) -> int:
     http = requests.Session()
     http.get(f"{base_url}/_stcore/health", timeout=30)  # sets the XSRF cookie the upload must echo
     body = b'{"scenes": [' + b" " * size + b"]}"
-    response = http.put(f"{base_url}/_stcore/upload_file/{session_id}/{uuid.uuid4()}",
-                        headers={"X-Xsrftoken": http.cookies.get("_streamlit_xsrf")},
-                        files={"file": ("scenes.json", body, "application/json")}, timeout=60)
+    response = http.put(
+        f"{base_url}/_stcore/upload_file/{session_id}/{uuid.uuid4()}",
+        headers={"X-Xsrftoken": http.cookies.get("_streamlit_xsrf")},
+        files={"file": ("scenes.json", body, "application/json")},
+        timeout=60,
+    )
     return response.status_code
 
 

@@ -1,9 +1,9 @@
 """Rebuild every curated table from a folder of raw published files.
 
-    python -m data.build                              # from data/raw/sources: writes data/tables/*.csv and
-                                                      # static/countries.geojson
-    python -m data.build ../shared/sources            # from any folder laid out the same way (seeds/ beside it)
-    python -m data.build NEWER_RELEASES --out /tmp/x  # try newer official files without touching the app
+python -m data.build                              # from data/raw/sources: writes data/tables/*.csv and
+                                                  # static/countries.geojson
+python -m data.build ../shared/sources            # from any folder laid out the same way (seeds/ beside it)
+python -m data.build NEWER_RELEASES --out /tmp/x  # try newer official files without touching the app
 """
 
 import argparse
@@ -54,10 +54,22 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         "remittances_by_sender": remittances_by_sender.build_remittances_by_sender(raw),
         "country_groups": country_groups.build_country_groups(raw),
     }
-    source_rows = [*countries.SOURCES, *geometry.SOURCES, *corridors.SOURCES, *deployment_sources,
-                   *outflow_sources, *agreement_sources, *news.SOURCES, *remittances.SOURCES, *remittance_corridors.SOURCES,
-                   *remittance_costs.SOURCES, *remittance_cost_means.SOURCES, *headline_sources,
-                   *remittances_by_sender.SOURCES, *country_groups.SOURCES]
+    source_rows = [
+        *countries.SOURCES,
+        *geometry.SOURCES,
+        *corridors.SOURCES,
+        *deployment_sources,
+        *outflow_sources,
+        *agreement_sources,
+        *news.SOURCES,
+        *remittances.SOURCES,
+        *remittance_corridors.SOURCES,
+        *remittance_costs.SOURCES,
+        *remittance_cost_means.SOURCES,
+        *headline_sources,
+        *remittances_by_sender.SOURCES,
+        *country_groups.SOURCES,
+    ]
     # Int64: a web page or listing whose publication year is not known leaves the year empty (never guessed).
     sources = pd.DataFrame(source_rows).astype({"year": "Int64"})
     tables["sources"] = sources.drop_duplicates("source_id").sort_values("source_id")
@@ -66,8 +78,13 @@ def build_all(raw: Path) -> tuple[dict[str, pd.DataFrame], dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("raw", type=Path, nargs="?", default=RAW_DIR,
-                        help="folder of raw published files, laid out like data/raw/sources (default: that folder)")
+    parser.add_argument(
+        "raw",
+        type=Path,
+        nargs="?",
+        default=RAW_DIR,
+        help="folder of raw published files, laid out like data/raw/sources (default: that folder)",
+    )
     parser.add_argument("--out", type=Path, default=TABLES_DIR, help="where to write the CSV tables")
     parser.add_argument("--geo-out", type=Path, default=GEO_DIR, help="where to write the country shapes")
     args = parser.parse_args(argv)

@@ -28,8 +28,9 @@ BOOKLET_URL = "https://lawsdocbox.com/Immigration/83655804-Isbn-web-pdf-cd-rom-i
 URL_SEPARATOR = " ; "
 
 # The inventory's codes, and the labels the table uses (in the order of data.schemas.INSTRUMENT_TYPES).
-INSTRUMENT_TYPES = dict(zip(["MOU", "Agreement", "MOC", "Renewal/Extension", "Protocol"], schemas.INSTRUMENT_TYPES,
-                            strict=True))
+INSTRUMENT_TYPES = dict(
+    zip(["MOU", "Agreement", "MOC", "Renewal/Extension", "Protocol"], schemas.INSTRUMENT_TYPES, strict=True)
+)
 # "renewed" is the compilers' mark for an instrument a later row replaces, not a status a page states.
 STATED_STATUSES = {"in force", "expired"}
 
@@ -54,14 +55,18 @@ REGIONAL_COLUMNS = [
 ]  # fmt: skip
 
 LICENCE = "Facts (names, dates) taken from a public page, with attribution; no page text reproduced"
-OBTAINED_FROM = ("shared/sources/agreements/{file}: hand-compiled from public pages held in the project's stored "
-                 "pages corpus (no live web); see SOURCES.md, section 'agreements'")
+OBTAINED_FROM = (
+    "shared/sources/agreements/{file}: hand-compiled from public pages held in the project's stored "
+    "pages corpus (no live web); see SOURCES.md, section 'agreements'"
+)
 
 # Taiwan's labour arrangements are signed by representative offices (TECO/TETO/TECC and the partner's economic and
 # cultural office), not by two states; every row with Taiwan as a party says so.
 REPRESENTATIVE_OFFICES = "TWN"
-REPRESENTATIVE_OFFICES_NOTE = ("Arrangement between representative offices (Taiwan's TECO/TETO/TECC and the partner's "
-                               "economic and cultural office), not an agreement between states")
+REPRESENTATIVE_OFFICES_NOTE = (
+    "Arrangement between representative offices (Taiwan's TECO/TETO/TECC and the partner's "
+    "economic and cultural office), not an agreement between states"
+)
 
 # Dates SOURCES.md (section "agreements - additions") gives for rows of agreements_asia.csv that have none, each
 # with the page that states it; the row keeps its own source, and date_source_id cites the page for the date.
@@ -118,8 +123,9 @@ def build_agreements(raw: Path, *, booklet: Path | None = None) -> tuple[pd.Data
     inventory = pd.concat([inventory, additions], ignore_index=True)
     regional = read_raw_csv(raw / REGIONAL_FILE)
 
-    citations = _citations(pd.concat([inventory, regional.assign(from_file=Path(REGIONAL_FILE).name)],
-                                     ignore_index=True))
+    citations = _citations(
+        pd.concat([inventory, regional.assign(from_file=Path(REGIONAL_FILE).name)], ignore_index=True)
+    )
     agreements = _with_booklet(_agreements(inventory, citations), booklet_pairs(booklet_text, names))
     agreements, date_sources = _with_dates_from_additions(agreements)
     regional_table = _regional(regional, citations, booklet_text)
@@ -135,12 +141,24 @@ def _with_dates_from_additions(agreements: pd.DataFrame) -> tuple[pd.DataFrame, 
     for agreement_id, filled in DATES_FROM_ADDITIONS.items():
         if table.loc[agreement_id, "date_precision"] != "unknown":
             raise ValueError(f"{agreement_id} already has a date: the additions' date is no longer needed")
-        source = _citation_source(pd.Series({"source_publisher": filled["publisher"], "source_title": filled["title"],
-                                             "source_id": citation_source_id(filled["url"]),
-                                             "from_file": Path(ADDITIONS_FILE).name}, name=filled["url"]))
+        source = _citation_source(
+            pd.Series(
+                {
+                    "source_publisher": filled["publisher"],
+                    "source_title": filled["title"],
+                    "source_id": citation_source_id(filled["url"]),
+                    "from_file": Path(ADDITIONS_FILE).name,
+                },
+                name=filled["url"],
+            )
+        )
         date = pd.Timestamp(filled["date_signed"])
         table.loc[agreement_id, ["date_signed", "year_signed", "date_precision", "date_source_id"]] = [
-            filled["date_signed"], date.year, "day", source["source_id"]]
+            filled["date_signed"],
+            date.year,
+            "day",
+            source["source_id"],
+        ]
         table.loc[agreement_id, "notes"] = f"{filled['note']} {table.loc[agreement_id, 'notes']}"
         sources.append(source)
     table = table.reset_index()
@@ -150,9 +168,12 @@ def _with_dates_from_additions(agreements: pd.DataFrame) -> tuple[pd.DataFrame, 
 
 # --- the ILO booklet ----------------------------------------------------------------------------
 
+
 def _read_booklet(path: Path) -> str:
     if not path.is_file():
-        raise FileNotFoundError(f"The ILO booklet text was not found at {path} (expected in seeds/ beside the sources folder).")
+        raise FileNotFoundError(
+            f"The ILO booklet text was not found at {path} (expected in seeds/ beside the sources folder)."
+        )
     return path.read_text(encoding="utf-8")
 
 
@@ -165,12 +186,14 @@ def booklet_list(text: str) -> dict[str, list[str]]:
     """The booklet's bullet list of bilateral agreements: destination name -> origin names, as printed."""
     flat = flattened(text)
     start = flat.index(BOOKLET_LIST_START)
-    section = flat[start:flat.index(BOOKLET_LIST_END, start)]
+    section = flat[start : flat.index(BOOKLET_LIST_END, start)]
     listed = {}
     for bullet in section.split("•")[1:]:
         destination, statement = (part.strip() for part in bullet.split("–", 1))
         in_brackets = re.search(r"\(([^)]*)\)", statement)
-        enumeration = in_brackets.group(1) if in_brackets else re.search(r"MOUs with (.*?) (?:to|were) ", statement).group(1)
+        enumeration = (
+            in_brackets.group(1) if in_brackets else re.search(r"MOUs with (.*?) (?:to|were) ", statement).group(1)
+        )
         listed[destination] = [name.strip() for name in re.split(r",| and ", enumeration) if name.strip()]
     return listed
 
@@ -194,6 +217,7 @@ def _lookup_names(raw: Path) -> dict[str, str]:
 
 # --- sources: one per distinct citation (a page, or the set of pages a row cites together) --------
 
+
 def citation_source_id(source_url: str) -> str:
     return "agr_" + hashlib.sha1(source_url.encode("utf-8")).hexdigest()[:10]
 
@@ -209,9 +233,9 @@ def _citations(rows: pd.DataFrame) -> pd.DataFrame:
     inconsistent = per_url[(per_url > 1).any(axis=1)]
     if len(inconsistent):
         raise ValueError(f"Pages cited with different publishers or titles: {list(inconsistent.index)}")
-    cited = cited.assign(source_id=[
-        BOOKLET_SOURCE_ID if _is_booklet(url) else citation_source_id(url) for url in cited["source_url"]
-    ])
+    cited = cited.assign(
+        source_id=[BOOKLET_SOURCE_ID if _is_booklet(url) else citation_source_id(url) for url in cited["source_url"]]
+    )
     return cited.set_index("source_url")
 
 
@@ -227,37 +251,41 @@ def _citation_source(citation: pd.Series) -> dict:
         "licence": LICENCE,
         "citation": f"{citation['source_publisher']}: {citation['source_title']}. {' ; '.join(urls)}",
         "obtained_from": OBTAINED_FROM.format(file=citation["from_file"]),
-        "notes": ("Pages cited together: " + " ; ".join(urls)) if len(urls) > 1 else
-        "The page states the facts recorded in the rows that cite it.",
+        "notes": ("Pages cited together: " + " ; ".join(urls))
+        if len(urls) > 1
+        else "The page states the facts recorded in the rows that cite it.",
     }
 
 
 # --- tables -------------------------------------------------------------------------------------
 
+
 def _agreements(inventory: pd.DataFrame, citations: pd.DataFrame) -> pd.DataFrame:
     unknown_types = set(inventory["instrument_type"]) - set(INSTRUMENT_TYPES)
     if unknown_types:
         raise ValueError(f"Instrument types not described: {sorted(unknown_types)}")
-    table = pd.DataFrame({
-        "agreement_id": inventory["agreement_id"],
-        "origin_iso3": inventory["country_a_iso3"],
-        "destination_iso3": inventory["country_b_iso3"],
-        # country_a = origin and country_b = destination, except a two-way cooperation MOU (role_a = "both").
-        "two_way": inventory["role_a"].eq("both"),
-        "instrument_type": inventory["instrument_type"].map(INSTRUMENT_TYPES),
-        "title": inventory["title"],
-        "scheme_or_sector": inventory["scheme_or_sector"],
-        "date_signed": inventory["date_signed"],
-        "year_signed": inventory["year_signed"].astype("Int64"),
-        "date_precision": inventory["date_precision"],
-        "status": inventory["status"].where(inventory["status"].isin(STATED_STATUSES)),
-        "superseded": inventory["status"].eq("renewed"),
-        "confidence": inventory["confidence"],
-        "parties_note": REPRESENTATIVE_OFFICES_NOTE,
-        "notes": inventory["notes"],
-        "source_id": inventory["source_url"].map(citations["source_id"]),
-        "date_source_id": pd.Series(index=inventory.index, dtype="str"),
-    })
+    table = pd.DataFrame(
+        {
+            "agreement_id": inventory["agreement_id"],
+            "origin_iso3": inventory["country_a_iso3"],
+            "destination_iso3": inventory["country_b_iso3"],
+            # country_a = origin and country_b = destination, except a two-way cooperation MOU (role_a = "both").
+            "two_way": inventory["role_a"].eq("both"),
+            "instrument_type": inventory["instrument_type"].map(INSTRUMENT_TYPES),
+            "title": inventory["title"],
+            "scheme_or_sector": inventory["scheme_or_sector"],
+            "date_signed": inventory["date_signed"],
+            "year_signed": inventory["year_signed"].astype("Int64"),
+            "date_precision": inventory["date_precision"],
+            "status": inventory["status"].where(inventory["status"].isin(STATED_STATUSES)),
+            "superseded": inventory["status"].eq("renewed"),
+            "confidence": inventory["confidence"],
+            "parties_note": REPRESENTATIVE_OFFICES_NOTE,
+            "notes": inventory["notes"],
+            "source_id": inventory["source_url"].map(citations["source_id"]),
+            "date_source_id": pd.Series(index=inventory.index, dtype="str"),
+        }
+    )
     between_offices = inventory[["country_a_iso3", "country_b_iso3"]].eq(REPRESENTATIVE_OFFICES).any(axis=1)
     table["parties_note"] = table["parties_note"].where(between_offices)
     return table
@@ -267,20 +295,23 @@ def _with_booklet(agreements: pd.DataFrame, pairs: set[tuple[str, str]]) -> pd.D
     """Mark the pairs the booklet lists; add an undated row for a listed pair the inventory lacks."""
     recorded = set(zip(agreements["origin_iso3"], agreements["destination_iso3"]))
     missing = sorted(pairs - recorded)
-    added = pd.DataFrame({
-        "agreement_id": [f"ILO2011-{destination}-{origin}" for origin, destination in missing],
-        "origin_iso3": [origin for origin, _ in missing],
-        "destination_iso3": [destination for _, destination in missing],
-        "two_way": False,
-        "instrument_type": "MOU",
-        "title": "MOU listed in the ILO booklet (2011)",
-        "scheme_or_sector": "Not stated",
-        "date_precision": "unknown",
-        "superseded": False,
-        "confidence": "high",
-        "notes": "Existence only, per the ILO booklet's list of bilateral agreements; no date given.",
-        "source_id": BOOKLET_SOURCE_ID,
-    }, columns=[column for column in AGREEMENT_COLUMNS if column != "pair_in_ilo_booklet"])
+    added = pd.DataFrame(
+        {
+            "agreement_id": [f"ILO2011-{destination}-{origin}" for origin, destination in missing],
+            "origin_iso3": [origin for origin, _ in missing],
+            "destination_iso3": [destination for _, destination in missing],
+            "two_way": False,
+            "instrument_type": "MOU",
+            "title": "MOU listed in the ILO booklet (2011)",
+            "scheme_or_sector": "Not stated",
+            "date_precision": "unknown",
+            "superseded": False,
+            "confidence": "high",
+            "notes": "Existence only, per the ILO booklet's list of bilateral agreements; no date given.",
+            "source_id": BOOKLET_SOURCE_ID,
+        },
+        columns=[column for column in AGREEMENT_COLUMNS if column != "pair_in_ilo_booklet"],
+    )
     table = pd.concat([agreements, added], ignore_index=True) if missing else agreements.copy()
     table["pair_in_ilo_booklet"] = [pair in pairs for pair in zip(table["origin_iso3"], table["destination_iso3"])]
     table["year_signed"] = table["year_signed"].astype("Int64")
@@ -294,22 +325,26 @@ def _regional(regional: pd.DataFrame, citations: pd.DataFrame, booklet_text: str
     )
     if BALI_PROCESS_SENTENCE not in flattened(booklet_text):
         raise ValueError("The ILO booklet no longer has the sentence on the Bali Process quoted in the builder.")
-    bali = pd.DataFrame([{
-        "instrument_id": "REG-BALI-2002-01",
-        "name": "Bali Process (Regional Ministerial Conference on People Smuggling, Trafficking in Persons and "
-        "Related Transnational Crime)",
-        "body_or_process": "Bali Process",
-        "members_or_scope": "More than 50 participating countries and many international agencies; co-chaired by "
-        "Indonesia and Australia (as of the booklet, 2011)",
-        "instrument_type": "Regional consultative process (ministerial conference)",
-        "year_signed": 2002,
-        "date_precision": "year",
-        "place": "Bali, Indonesia",
-        "confidence": "high",
-        "notes": f'ILO booklet: "{BALI_PROCESS_SENTENCE}" Its subject is smuggling and trafficking, not labour '
-        "migration as such. No day or month given.",
-        "source_id": BOOKLET_SOURCE_ID,
-    }])
+    bali = pd.DataFrame(
+        [
+            {
+                "instrument_id": "REG-BALI-2002-01",
+                "name": "Bali Process (Regional Ministerial Conference on People Smuggling, Trafficking in Persons and "
+                "Related Transnational Crime)",
+                "body_or_process": "Bali Process",
+                "members_or_scope": "More than 50 participating countries and many international agencies; co-chaired by "
+                "Indonesia and Australia (as of the booklet, 2011)",
+                "instrument_type": "Regional consultative process (ministerial conference)",
+                "year_signed": 2002,
+                "date_precision": "year",
+                "place": "Bali, Indonesia",
+                "confidence": "high",
+                "notes": f'ILO booklet: "{BALI_PROCESS_SENTENCE}" Its subject is smuggling and trafficking, not labour '
+                "migration as such. No day or month given.",
+                "source_id": BOOKLET_SOURCE_ID,
+            }
+        ]
+    )
     table = pd.concat([table, bali], ignore_index=True)
     table["year_signed"] = table["year_signed"].astype("Int64")
     return table[REGIONAL_COLUMNS].sort_values(["year_signed", "instrument_id"], ignore_index=True)

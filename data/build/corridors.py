@@ -28,10 +28,18 @@ SOURCES = [
         "Missing origin-sex combinations mean insufficient data, not zero.",
     }
     for revision, edition, rda, commit in [
-        (2024, "2024 revision (estimates as of 27 January 2024)", "data/undesa_stocks.rda",
-         "d6262efc4052c0720eb8bfc866eece9dc705641b"),
-        (2020, "2020 revision (POP/DB/MIG/Stock/Rev.2020)", "data/undesa_stocks_2020.rda",
-         "1c27ae4b5275a6672fc056d9d35ec3cacb4edb62"),
+        (
+            2024,
+            "2024 revision (estimates as of 27 January 2024)",
+            "data/undesa_stocks.rda",
+            "d6262efc4052c0720eb8bfc866eece9dc705641b",
+        ),
+        (
+            2020,
+            "2020 revision (POP/DB/MIG/Stock/Rev.2020)",
+            "data/undesa_stocks_2020.rda",
+            "1c27ae4b5275a6672fc056d9d35ec3cacb4edb62",
+        ),
     ]
 ]
 

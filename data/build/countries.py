@@ -50,8 +50,18 @@ NON_ISO_CODES = {
 COMPOSITE_UNITS = {"XCX": ("GGY", "JEY")}
 
 COLUMNS = [
-    "iso3", "name", "m49", "region", "subregion", "intermediate_region", "is_asia_pacific",
-    "wb_income_group", "lon", "lat", "point_source", "source_id",
+    "iso3",
+    "name",
+    "m49",
+    "region",
+    "subregion",
+    "intermediate_region",
+    "is_asia_pacific",
+    "wb_income_group",
+    "lon",
+    "lat",
+    "point_source",
+    "source_id",
 ]
 
 LOOKUP_SOURCE = {

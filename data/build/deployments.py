@@ -69,7 +69,17 @@ def build_deployments(raw: Path) -> tuple[pd.DataFrame, list[dict]]:
         table.loc[suspect, "departures"] = pd.NA
         table.loc[suspect, "note"] = reason
     table["source_id"] = table["year"].map(_source_id)
-    columns = ["year", "destination_as_published", "dest_iso3", "sex", "skill_level", "departures",
-               "basis", "source_table", "note", "source_id"]
+    columns = [
+        "year",
+        "destination_as_published",
+        "dest_iso3",
+        "sex",
+        "skill_level",
+        "departures",
+        "basis",
+        "source_table",
+        "note",
+        "source_id",
+    ]
     table = table[columns].sort_values(["year", "sex", "skill_level", "destination_as_published"], ignore_index=True)
     return table, _sources(totals)

@@ -41,7 +41,7 @@ NATURAL_EARTH_SOURCE = {
     "edition": "v4.x (November 2017 build), GeoJSON conversion",
     "year": 2017,
     "url": "https://www.naturalearthdata.com/",
-    "licence": "Public domain (\"No permission is needed to use Natural Earth\")",
+    "licence": 'Public domain ("No permission is needed to use Natural Earth")',
     "citation": "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.",
     "obtained_from": "github.com/martynafford/natural-earth-geojson, 50m/cultural/ne_50m_admin_0_countries.7z, "
     "commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e (2024-01-24); values unchanged",

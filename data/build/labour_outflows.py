@@ -121,12 +121,24 @@ def build_labour_outflows(raw: Path) -> tuple[pd.DataFrame, list[dict]]:
     press, press_sources = _press_figures(read_raw_csv(raw / PRESS_FILE))
     parts = [
         _from_deployments(deployment_rows),
-        _registers(read_raw_csv(raw / SLBFE_2025_FILE), SLBFE_2025_SOURCE_ID, "SLBFE Annual Statistical Report 2025",
-                   "registrations"),
-        _registers(read_raw_csv(raw / BMET_OEP_FILE), BMET_OEP_SOURCE_ID,
-                   "OEP country clearance report retrieved 2026-09-21", "clearances"),
-        _registers(read_raw_csv(raw / EMIGRATE_FILE), EMIGRATE_SOURCE_ID,
-                   "data.gov.in resource retrieved 2026-08-25", "clearances"),
+        _registers(
+            read_raw_csv(raw / SLBFE_2025_FILE),
+            SLBFE_2025_SOURCE_ID,
+            "SLBFE Annual Statistical Report 2025",
+            "registrations",
+        ),
+        _registers(
+            read_raw_csv(raw / BMET_OEP_FILE),
+            BMET_OEP_SOURCE_ID,
+            "OEP country clearance report retrieved 2026-09-21",
+            "clearances",
+        ),
+        _registers(
+            read_raw_csv(raw / EMIGRATE_FILE),
+            EMIGRATE_SOURCE_ID,
+            "data.gov.in resource retrieved 2026-08-25",
+            "clearances",
+        ),
         _bp2mi(read_raw_csv(raw / BP2MI_FILE)),
         press,
     ]
@@ -134,8 +146,19 @@ def build_labour_outflows(raw: Path) -> tuple[pd.DataFrame, list[dict]]:
     table = _mark_shown(table)
     table["value"] = table["value"].astype("Int64")
     table = table[COLUMNS].sort_values(
-        ["origin_iso3", "period_start", "period_end", "table_id", "scope", "destination_as_published", "sex",
-         "worker_category"], ignore_index=True, na_position="last")
+        [
+            "origin_iso3",
+            "period_start",
+            "period_end",
+            "table_id",
+            "scope",
+            "destination_as_published",
+            "sex",
+            "worker_category",
+        ],
+        ignore_index=True,
+        na_position="last",
+    )
     return table, [BP2MI_SOURCE, *REGISTER_SOURCES, *press_sources]
 
 
@@ -161,87 +184,100 @@ def _with_period(frame: pd.DataFrame, start, end, label) -> pd.DataFrame:
 
 # --- Sri Lanka 2019-2024 (the deployments table) -----------------------------------------------
 
+
 def _from_deployments(rows: pd.DataFrame) -> pd.DataFrame:
     totals_table = (rows["sex"] == "total") & (rows["skill_level"] == "all")
-    frame = pd.DataFrame({
-        "origin_iso3": "LKA",
-        "scope": rows["destination_as_published"].map(_scope),
-        "destination_iso3": rows["dest_iso3"],
-        "destination_as_published": rows["destination_as_published"],
-        "sex": rows["sex"],
-        "worker_category": rows["skill_level"],
-        "value": rows["departures"],
-        "value_precision": "exact",
-        "figure_as_printed": pd.NA,
-        "basis": "registrations",
-        "basis_as_published": rows["basis"],
-        "release": "SLBFE Annual Statistical Report (" + rows["year"].astype(str) + " data)",
-        "table_id": "slbfe_" + rows["year"].astype(str) + totals_table.map({True: "_by_country",
-                                                                            False: "_by_country_manpower_sex"}),
-        # Both SLBFE tables itemise every destination (with "Other"); neither prints a total row.
-        "parts_complete": True,
-        "note": rows["note"],
-        "source_id": rows["source_id"],
-    })
+    frame = pd.DataFrame(
+        {
+            "origin_iso3": "LKA",
+            "scope": rows["destination_as_published"].map(_scope),
+            "destination_iso3": rows["dest_iso3"],
+            "destination_as_published": rows["destination_as_published"],
+            "sex": rows["sex"],
+            "worker_category": rows["skill_level"],
+            "value": rows["departures"],
+            "value_precision": "exact",
+            "figure_as_printed": pd.NA,
+            "basis": "registrations",
+            "basis_as_published": rows["basis"],
+            "release": "SLBFE Annual Statistical Report (" + rows["year"].astype(str) + " data)",
+            "table_id": "slbfe_"
+            + rows["year"].astype(str)
+            + totals_table.map({True: "_by_country", False: "_by_country_manpower_sex"}),
+            # Both SLBFE tables itemise every destination (with "Other"); neither prints a total row.
+            "parts_complete": True,
+            "note": rows["note"],
+            "source_id": rows["source_id"],
+        }
+    )
     years = rows["year"].astype(str)
     return _with_period(frame, years + "-01-01", years + "-12-31", years)
 
 
 # --- origin registers (Sri Lanka 2025, Bangladesh OEP, India eMigrate) ---------------------------
 
+
 def _registers(raw: pd.DataFrame, source_id: str, release: str, basis: str) -> pd.DataFrame:
     start, end = raw["period_start"], raw["period_end"]
-    label = [f"{s[:4]}" if (s[5:], e[5:]) == ("01-01", "12-31") and s[:4] == e[:4] else f"{s} to {e}"
-             for s, e in zip(start, end)]
-    frame = pd.DataFrame({
-        "origin_iso3": raw["origin_iso3"],
-        "scope": raw["destination_as_printed"].map(_scope),
-        "destination_iso3": raw["destination_iso3"],
-        "destination_as_published": raw["destination_as_printed"],
-        "sex": raw["sex"],
-        "worker_category": "all",
-        "value": raw["value"],
-        "value_precision": "exact",
-        "figure_as_printed": pd.NA,
-        "basis": basis,
-        "basis_as_published": raw["basis"],
-        "release": release,
-        "table_id": source_id,
-        # Each register lists every destination (SLBFE with "Others"); India's prints a total equal to their sum.
-        "parts_complete": True,
-        "note": raw["note"],
-        "source_id": source_id,
-    })
+    label = [
+        f"{s[:4]}" if (s[5:], e[5:]) == ("01-01", "12-31") and s[:4] == e[:4] else f"{s} to {e}"
+        for s, e in zip(start, end)
+    ]
+    frame = pd.DataFrame(
+        {
+            "origin_iso3": raw["origin_iso3"],
+            "scope": raw["destination_as_printed"].map(_scope),
+            "destination_iso3": raw["destination_iso3"],
+            "destination_as_published": raw["destination_as_printed"],
+            "sex": raw["sex"],
+            "worker_category": "all",
+            "value": raw["value"],
+            "value_precision": "exact",
+            "figure_as_printed": pd.NA,
+            "basis": basis,
+            "basis_as_published": raw["basis"],
+            "release": release,
+            "table_id": source_id,
+            # Each register lists every destination (SLBFE with "Others"); India's prints a total equal to their sum.
+            "parts_complete": True,
+            "note": raw["note"],
+            "source_id": source_id,
+        }
+    )
     return _with_period(frame, start, end, label)
 
 
 # --- Indonesia, BP2MI 2024 report ---------------------------------------------------------------
 
+
 def _bp2mi(raw: pd.DataFrame) -> pd.DataFrame:
     years = raw["year"].astype(str)
-    frame = pd.DataFrame({
-        "origin_iso3": raw["origin_iso3"],
-        "scope": raw["destination_as_printed"].map(_scope),
-        "destination_iso3": raw["destination_iso3"],
-        "destination_as_published": raw["destination_as_printed"],
-        "sex": raw["sex"],
-        "worker_category": "all",
-        "value": raw["value"],
-        "value_precision": "exact",
-        "figure_as_printed": pd.NA,
-        "basis": "placements",
-        "basis_as_published": raw["basis"],
-        "release": "BP2MI Laporan Tahunan Publikasi Data PMI 2024 (final)",
-        "table_id": "bp2mi_2024_report_" + years,
-        # SOURCES.md: every year column sums exactly to the printed total row.
-        "parts_complete": True,
-        "note": raw["note"],
-        "source_id": BP2MI_SOURCE_ID,
-    })
+    frame = pd.DataFrame(
+        {
+            "origin_iso3": raw["origin_iso3"],
+            "scope": raw["destination_as_printed"].map(_scope),
+            "destination_iso3": raw["destination_iso3"],
+            "destination_as_published": raw["destination_as_printed"],
+            "sex": raw["sex"],
+            "worker_category": "all",
+            "value": raw["value"],
+            "value_precision": "exact",
+            "figure_as_printed": pd.NA,
+            "basis": "placements",
+            "basis_as_published": raw["basis"],
+            "release": "BP2MI Laporan Tahunan Publikasi Data PMI 2024 (final)",
+            "table_id": "bp2mi_2024_report_" + years,
+            # SOURCES.md: every year column sums exactly to the printed total row.
+            "parts_complete": True,
+            "note": raw["note"],
+            "source_id": BP2MI_SOURCE_ID,
+        }
+    )
     return _with_period(frame, years + "-01-01", years + "-12-31", years)
 
 
 # --- press figures ------------------------------------------------------------------------------
+
 
 def press_source_id(url: str) -> str:
     return "lof_" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:10]
@@ -256,20 +292,22 @@ def _press_sources(raw: pd.DataFrame) -> list[dict]:
         page_dates = sorted({d for d in rows["page_date"].dropna()})
         year = int(page_dates[0][:4]) if page_dates and page_dates[0][:4].isdigit() else None
         quoted = " ; ".join(dict.fromkeys(rows["quoted_source"]))
-        sources.append({
-            "source_id": press_source_id(url),
-            "publisher": publishers[0],
-            "dataset": f"Labour outflow figures printed on the page, quoting: {quoted}",
-            "edition": f"Web page dated {page_dates[0]}" if page_dates else "Web page; date not shown",
-            "year": year,
-            "url": url,
-            "licence": "Facts quoted from a public page, with attribution; the statistics belong to the agency quoted",
-            "citation": f"{publishers[0]}: {url}" + (f" ({page_dates[0]})" if page_dates else ""),
-            "obtained_from": "shared/sources/labour_outflows_press_figures/labour_outflow_figures_from_pages.csv: "
-            "transcribed from the project's stored pages corpus (no live web); see SOURCES.md",
-            "notes": "Figures copied exactly as printed (figure_as_printed keeps the original string); no figure "
-            "estimated or filled in.",
-        })
+        sources.append(
+            {
+                "source_id": press_source_id(url),
+                "publisher": publishers[0],
+                "dataset": f"Labour outflow figures printed on the page, quoting: {quoted}",
+                "edition": f"Web page dated {page_dates[0]}" if page_dates else "Web page; date not shown",
+                "year": year,
+                "url": url,
+                "licence": "Facts quoted from a public page, with attribution; the statistics belong to the agency quoted",
+                "citation": f"{publishers[0]}: {url}" + (f" ({page_dates[0]})" if page_dates else ""),
+                "obtained_from": "shared/sources/labour_outflows_press_figures/labour_outflow_figures_from_pages.csv: "
+                "transcribed from the project's stored pages corpus (no live web); see SOURCES.md",
+                "notes": "Figures copied exactly as printed (figure_as_printed keeps the original string); no figure "
+                "estimated or filled in.",
+            }
+        )
     return sources
 
 
@@ -288,40 +326,52 @@ def _press_figures(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
         raise ValueError(f"Press figures for origins with no basis described: {sorted(unknown)}")
     as_published = raw["destination_as_printed"]
     source_ids = raw["source_url"].map(press_source_id)
-    frame = pd.DataFrame({
-        "origin_iso3": raw["origin_iso3"],
-        "scope": as_published.map(_scope),
-        "destination_iso3": raw["destination_iso3"],
-        "destination_as_published": as_published,
-        "sex": raw["sex"],
-        # The Philippines prints land-based and sea-based totals separately; everything else covers all workers.
-        "worker_category": [n.lower().removeprefix("total (").removesuffix(")") if n.lower().startswith("total (")
-                            else "all" for n in as_published],
-        "value": raw["value"],
-        "value_precision": raw["note"].map(_value_precision),
-        "figure_as_printed": raw["figure_as_printed"],
-        "basis": raw["origin_iso3"].map(PRESS_BASIS),
-        "basis_as_published": raw["basis"],
-        "release": ("Page " + raw["source_publisher"]
-                    + raw["page_date"].map(lambda d: f", {d}" if isinstance(d, str) else ", undated")
-                    + ", quoting " + raw["quoted_source"]),
-        "table_id": source_ids + ":" + raw["period"],
-        # No page itemises every destination, so no sum of a page's destinations is a total (the Philippine
-        # H1 2023 destinations sum to 913,098, not the 966,479 printed beside them).
-        "parts_complete": False,
-        "note": raw["note"],
-        "source_id": source_ids,
-    })
+    frame = pd.DataFrame(
+        {
+            "origin_iso3": raw["origin_iso3"],
+            "scope": as_published.map(_scope),
+            "destination_iso3": raw["destination_iso3"],
+            "destination_as_published": as_published,
+            "sex": raw["sex"],
+            # The Philippines prints land-based and sea-based totals separately; everything else covers all workers.
+            "worker_category": [
+                n.lower().removeprefix("total (").removesuffix(")") if n.lower().startswith("total (") else "all"
+                for n in as_published
+            ],
+            "value": raw["value"],
+            "value_precision": raw["note"].map(_value_precision),
+            "figure_as_printed": raw["figure_as_printed"],
+            "basis": raw["origin_iso3"].map(PRESS_BASIS),
+            "basis_as_published": raw["basis"],
+            "release": (
+                "Page "
+                + raw["source_publisher"]
+                + raw["page_date"].map(lambda d: f", {d}" if isinstance(d, str) else ", undated")
+                + ", quoting "
+                + raw["quoted_source"]
+            ),
+            "table_id": source_ids + ":" + raw["period"],
+            # No page itemises every destination, so no sum of a page's destinations is a total (the Philippine
+            # H1 2023 destinations sum to 913,098, not the 966,479 printed beside them).
+            "parts_complete": False,
+            "note": raw["note"],
+            "source_id": source_ids,
+        }
+    )
     return _with_period(frame, raw["period_start"], raw["period_end"], raw["period"]), _press_sources(raw)
 
 
 # --- which of several figures for the same thing is shown ---------------------------------------
 
 # Decisions where publications disagree or are replaced, each with its reason (kept on the rows not shown).
-BP2MI_EARLY_RELEASE_URL = ("https://databoks.katadata.co.id/datapublish/2024/02/05/ini-daftar-negara-tujuan-utama-"
-                           "pekerja-migran-indonesia-sepanjang-2023-taiwan-juaranya")
-BP2MI_PRELIMINARY_2024_URL = ("https://indoposco.id/ekonomi/2024/12/31/pemerintah-kirim-295-439-pmi-sepanjang-tahun-"
-                              "2024-hongkong-jadi-wilayah-penempatan-favorit")
+BP2MI_EARLY_RELEASE_URL = (
+    "https://databoks.katadata.co.id/datapublish/2024/02/05/ini-daftar-negara-tujuan-utama-"
+    "pekerja-migran-indonesia-sepanjang-2023-taiwan-juaranya"
+)
+BP2MI_PRELIMINARY_2024_URL = (
+    "https://indoposco.id/ekonomi/2024/12/31/pemerintah-kirim-295-439-pmi-sepanjang-tahun-"
+    "2024-hongkong-jadi-wilayah-penempatan-favorit"
+)
 BANGLADESH_2022_SHOWN_URL = "https://www.observerbd.com/news.php?id=404898"
 BANGLADESH_2022_OTHER_URL = "https://en.prothomalo.com/bangladesh/mhegatw36a"
 
@@ -331,10 +381,14 @@ NOT_SHOWN_REASONS = {
     press_source_id(BP2MI_PRELIMINARY_2024_URL): "Not shown: preliminary figure announced on 31 Dec 2024 (to 30 Dec), "
     "superseded by the final BP2MI 2024 report (total 297,434).",
 }
-BANGLADESH_2022_REASON = ("Not shown: two pages disagree on Bangladesh 2022; the Daily Observer figure (quoting a "
-                          "BMET official, dated 2023-01-31) is shown, this Prothom Alo figure is kept for comparison.")
-UNSTATED_PERIOD_REASON = ("Not shown: the page does not confirm the period (no start and end dates), so the "
-                          "figure cannot be placed in a year.")
+BANGLADESH_2022_REASON = (
+    "Not shown: two pages disagree on Bangladesh 2022; the Daily Observer figure (quoting a "
+    "BMET official, dated 2023-01-31) is shown, this Prothom Alo figure is kept for comparison."
+)
+UNSTATED_PERIOD_REASON = (
+    "Not shown: the page does not confirm the period (no start and end dates), so the "
+    "figure cannot be placed in a year."
+)
 DUPLICATE_REASON = "Not shown: the same figure is printed by another page, whose row is shown."
 
 
@@ -351,21 +405,25 @@ def _mark_shown(table: pd.DataFrame) -> pd.DataFrame:
     year_keys = key.str.replace("|2024-12-30|", "|2024-12-31|", regex=False)
     only_here = superseded & ~year_keys.isin(final_keys)
     table.loc[only_here, "is_shown"] = True
-    table.loc[only_here, "note"] = table.loc[only_here, "note"].str.replace(r"^Not shown: ", "Shown (no final "
-                                                                            "figure for it): ", regex=True)
+    table.loc[only_here, "note"] = table.loc[only_here, "note"].str.replace(
+        r"^Not shown: ", "Shown (no final figure for it): ", regex=True
+    )
 
     unstated = table["period_kind"] == "unstated"
     table.loc[unstated, "is_shown"] = False
-    table.loc[unstated, "note"] = _prepend(pd.Series(UNSTATED_PERIOD_REASON, index=table.index)[unstated],
-                                           table.loc[unstated, "note"])
+    table.loc[unstated, "note"] = _prepend(
+        pd.Series(UNSTATED_PERIOD_REASON, index=table.index)[unstated], table.loc[unstated, "note"]
+    )
 
-    other_2022 = (table["source_id"] == press_source_id(BANGLADESH_2022_OTHER_URL)) & \
-        (table["period_start"] == pd.Timestamp("2022-01-01"))
+    other_2022 = (table["source_id"] == press_source_id(BANGLADESH_2022_OTHER_URL)) & (
+        table["period_start"] == pd.Timestamp("2022-01-01")
+    )
     shown_2022 = set(key[table["source_id"] == press_source_id(BANGLADESH_2022_SHOWN_URL)])
     replaced = other_2022 & key.isin(shown_2022)
     table.loc[replaced, "is_shown"] = False
-    table.loc[replaced, "note"] = _prepend(pd.Series(BANGLADESH_2022_REASON, index=table.index)[replaced],
-                                           table.loc[replaced, "note"])
+    table.loc[replaced, "note"] = _prepend(
+        pd.Series(BANGLADESH_2022_REASON, index=table.index)[replaced], table.loc[replaced, "note"]
+    )
 
     # Any remaining repeat of a shown figure: the first row stays shown; an agreeing copy says so, a disagreeing
     # one has no recorded decision and stops the build.

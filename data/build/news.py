@@ -14,11 +14,15 @@ from data.build.common import read_raw_csv
 from data.news import TABLE_COLUMNS, parse_item_date
 
 ITEMS_FILE = "news/news_items.csv"
-NEWS_LICENCE = ("Titles, dates and publishers are facts, attributed to each item's publisher and URL; the linked "
-                "items remain under their publishers' terms; summaries written by this project")
+NEWS_LICENCE = (
+    "Titles, dates and publishers are facts, attributed to each item's publisher and URL; the linked "
+    "items remain under their publishers' terms; summaries written by this project"
+)
 OBTAINED_FROM = "shared/sources/news/news_items.csv (hand-compiled; see SOURCES.md, section 'news')"
-LISTING_NOTE = ("Items as printed on the listing page; the date the page was captured was not recorded, so the "
-                "year is left blank. Summaries are one sentence written by the compilers, not the publisher's text.")
+LISTING_NOTE = (
+    "Items as printed on the listing page; the date the page was captured was not recorded, so the "
+    "year is left blank. Summaries are one sentence written by the compilers, not the publisher's text."
+)
 
 SEED_SOURCES = {
     "000_6a8a0666638bd681.txt": {
@@ -86,8 +90,10 @@ def _source_row(spec: dict) -> dict:
 
 
 SOURCES = [_source_row(spec) for spec in (*SEED_SOURCES.values(), PAGES_SOURCE)]
-SOURCE_IDS = {**{doc: spec["source_id"] for doc, spec in SEED_SOURCES.items()},
-              SOURCE_DOC_PAGES: PAGES_SOURCE["source_id"]}
+SOURCE_IDS = {
+    **{doc: spec["source_id"] for doc, spec in SEED_SOURCES.items()},
+    SOURCE_DOC_PAGES: PAGES_SOURCE["source_id"],
+}
 
 
 def build_news(raw: Path) -> pd.DataFrame:
@@ -96,8 +102,10 @@ def build_news(raw: Path) -> pd.DataFrame:
     unknown = sorted(set(items["source_doc"]) - set(SOURCE_IDS))
     if unknown:
         raise ValueError(f"{ITEMS_FILE}: source_doc value(s) with no source row: {', '.join(unknown)}")
-    dates = [parse_item_date(text if isinstance(text, str) else "", precision)
-             for text, precision in zip(items["date"], items["date_precision"])]
+    dates = [
+        parse_item_date(text if isinstance(text, str) else "", precision)
+        for text, precision in zip(items["date"], items["date_precision"])
+    ]
     items["date"] = [item_date.text or None for item_date in dates]
     items["date_precision"] = [item_date.precision for item_date in dates]
     items["source_id"] = items["source_doc"].map(SOURCE_IDS)

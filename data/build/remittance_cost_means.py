@@ -53,11 +53,15 @@ def build_remittance_cost_means(raw: Path) -> pd.DataFrame:
     means = read_raw_csv(raw / MEANS_FILE)
     for column in ("sender_iso3", "receiver_iso3"):
         means[column] = means[column].replace(WORLD_BANK_TO_UN_CODES)
-    table = means.rename(columns={
-        "avg_cost_pct_200usd": "cost_pct", "avg_cost_pct_500usd": "cost_pct_500usd",
-        "avg_fx_margin_200usd": "fx_margin_pct", "avg_fx_margin_500usd": "fx_margin_pct_500usd",
-        "validation": "reproduces_published",
-    }).assign(
+    table = means.rename(
+        columns={
+            "avg_cost_pct_200usd": "cost_pct",
+            "avg_cost_pct_500usd": "cost_pct_500usd",
+            "avg_fx_margin_200usd": "fx_margin_pct",
+            "avg_fx_margin_500usd": "fx_margin_pct_500usd",
+            "validation": "reproduces_published",
+        }
+    ).assign(
         series=SERIES,
         year=means["period"].str[:4].astype(int),
         quarter=means["period"].str[-1].astype(int),

@@ -84,17 +84,20 @@ def build_remittance_costs(raw: Path) -> pd.DataFrame:
     wdi["iso3"] = wdi["iso3"].replace(WORLD_BANK_TO_UN_CODES)
     wdi = wdi[wdi["indicator_code"].isin([TO_COUNTRY_SERIES, FROM_COUNTRY_SERIES])]
     to_country = wdi["indicator_code"] == TO_COUNTRY_SERIES
-    countries = pd.DataFrame({
-        "series_code": wdi["indicator_code"],
-        "sender_iso3": wdi["iso3"].where(~to_country),
-        "receiver_iso3": wdi["iso3"].where(to_country),
-        "period": wdi["year"].astype(str),
-        "year": wdi["year"],
-        "quarter": pd.NA,
-        "cost_pct": wdi["value"],
-        "source_id": WDI_SOURCE_ID,
-    })
+    countries = pd.DataFrame(
+        {
+            "series_code": wdi["indicator_code"],
+            "sender_iso3": wdi["iso3"].where(~to_country),
+            "receiver_iso3": wdi["iso3"].where(to_country),
+            "period": wdi["year"].astype(str),
+            "year": wdi["year"],
+            "quarter": pd.NA,
+            "cost_pct": wdi["value"],
+            "source_id": WDI_SOURCE_ID,
+        }
+    )
     table = pd.concat([corridors[COLUMNS], countries], ignore_index=True)
     table["quarter"] = table["quarter"].astype("Int64")
-    return table.sort_values(["series_code", "receiver_iso3", "sender_iso3", "year", "quarter"],
-                             ignore_index=True, na_position="first")
+    return table.sort_values(
+        ["series_code", "receiver_iso3", "sender_iso3", "year", "quarter"], ignore_index=True, na_position="first"
+    )

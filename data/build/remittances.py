@@ -68,8 +68,20 @@ SOURCES = [
 ]
 
 COLUMNS = [
-    "series", "vintage", "iso3", "year", "received_usd", "paid_usd", "gdp_usd", "population",
-    "received_pct_gdp", "received_per_capita_usd", "pct_gdp_basis", "is_estimate", "note", "source_id",
+    "series",
+    "vintage",
+    "iso3",
+    "year",
+    "received_usd",
+    "paid_usd",
+    "gdp_usd",
+    "population",
+    "received_pct_gdp",
+    "received_per_capita_usd",
+    "pct_gdp_basis",
+    "is_estimate",
+    "note",
+    "source_id",
 ]
 
 
@@ -81,9 +93,13 @@ def build_remittances(raw: Path) -> pd.DataFrame:
 
 
 def _wdi(raw: Path) -> pd.DataFrame:
-    wdi = read_raw_csv(raw / WDI_FILE).rename(columns={
-        "remittances_received_usd": "received_usd", "remittances_paid_usd": "paid_usd", "gdp_current_usd": "gdp_usd",
-    })
+    wdi = read_raw_csv(raw / WDI_FILE).rename(
+        columns={
+            "remittances_received_usd": "received_usd",
+            "remittances_paid_usd": "paid_usd",
+            "gdp_current_usd": "gdp_usd",
+        }
+    )
     wdi["iso3"] = wdi["iso3"].replace(WORLD_BANK_TO_UN_CODES)
     wdi = wdi.dropna(subset=["received_usd", "paid_usd"], how="all").copy()
     # Division leaves a ratio missing wherever either part is missing; a zero or missing base gives no ratio.
@@ -110,7 +126,11 @@ def _knomad(raw: Path) -> pd.DataFrame:
     inflows.loc[inflows["usd_million"] == 0, "note"] = KNOMAD_ZERO_NOTE
     inflows["iso3"] = inflows["iso3"].replace(WORLD_BANK_TO_UN_CODES)
     return inflows.assign(
-        series="knomad_inflows", paid_usd=NO_VALUE, gdp_usd=NO_VALUE, population=NO_VALUE,
+        series="knomad_inflows",
+        paid_usd=NO_VALUE,
+        gdp_usd=NO_VALUE,
+        population=NO_VALUE,
         received_per_capita_usd=NO_VALUE,
-        is_estimate=inflows["is_estimate"].astype(bool), source_id=KNOMAD_SOURCE_ID,
+        is_estimate=inflows["is_estimate"].astype(bool),
+        source_id=KNOMAD_SOURCE_ID,
     )

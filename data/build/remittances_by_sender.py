@@ -19,12 +19,37 @@ QUARTERS = ["q1_usd_million", "q2_usd_million", "q3_usd_million", "q4_usd_millio
 
 # Sending countries as SLBFE prints them -> ISO3. "Other" (all remaining countries) has no code.
 SENDER_CODES = {
-    "Saudi Arabia": "SAU", "Qatar": "QAT", "Kuwait": "KWT", "UAE": "ARE", "United States": "USA",
-    "South Korea": "KOR", "United Kingdom": "GBR", "Italy": "ITA", "Maldives": "MDV", "Australia": "AUS",
-    "Oman": "OMN", "France": "FRA", "Germany": "DEU", "Israel": "ISR", "Cyprus": "CYP", "Malaysia": "MYS",
-    "Japan": "JPN", "Singapore": "SGP", "Bahrain": "BHR", "Jordan": "JOR", "Canada": "CAN", "Thailand": "THA",
-    "Hong Kong": "HKG", "Seychelles": "SYC", "Switzerland": "CHE", "Russia": "RUS", "New Zealand": "NZL",
-    "Lebanon": "LBN", "Fiji": "FJI", "Norway": "NOR", "Other": None,
+    "Saudi Arabia": "SAU",
+    "Qatar": "QAT",
+    "Kuwait": "KWT",
+    "UAE": "ARE",
+    "United States": "USA",
+    "South Korea": "KOR",
+    "United Kingdom": "GBR",
+    "Italy": "ITA",
+    "Maldives": "MDV",
+    "Australia": "AUS",
+    "Oman": "OMN",
+    "France": "FRA",
+    "Germany": "DEU",
+    "Israel": "ISR",
+    "Cyprus": "CYP",
+    "Malaysia": "MYS",
+    "Japan": "JPN",
+    "Singapore": "SGP",
+    "Bahrain": "BHR",
+    "Jordan": "JOR",
+    "Canada": "CAN",
+    "Thailand": "THA",
+    "Hong Kong": "HKG",
+    "Seychelles": "SYC",
+    "Switzerland": "CHE",
+    "Russia": "RUS",
+    "New Zealand": "NZL",
+    "Lebanon": "LBN",
+    "Fiji": "FJI",
+    "Norway": "NOR",
+    "Other": None,
 }
 
 SOURCES = [
@@ -46,8 +71,16 @@ SOURCES = [
     },
 ]
 
-COLUMNS = ["year", "receiver_iso3", "sender_as_published", "sender_iso3", *QUARTERS, "total_usd_million",
-           "basis", "source_id"]
+COLUMNS = [
+    "year",
+    "receiver_iso3",
+    "sender_as_published",
+    "sender_iso3",
+    *QUARTERS,
+    "total_usd_million",
+    "basis",
+    "source_id",
+]
 
 
 def build_remittances_by_sender(raw: Path) -> pd.DataFrame:

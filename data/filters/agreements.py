@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.filters import Filter
+
 ROLES = ("any", "origin", "destination")
 ROLE_LABELS = {"any": "Either party", "origin": "As origin", "destination": "As destination"}
 
@@ -24,6 +26,36 @@ SECTOR_PATTERNS = {
     "Labour cooperation": r"cooperation",
     "Not stated": r"not stated",
 }
+
+FILTERS = (
+    Filter("country", "Countries", "multiselect", "countries, ISO3, comma-separated", "country=PHL,SAU"),
+    Filter(
+        "role",
+        "Role of these countries",
+        "radio",
+        "`any` (default), `origin` or `destination`",
+        "role=origin",
+        default="any",
+    ),
+    Filter("type", "Instrument type", "multiselect", "instrument types, comma-separated", "type=MOU"),
+    Filter(
+        "sector",
+        "Scheme or sector mentions",
+        "multiselect",
+        "schemes or sectors named in the agreement",
+        "sector=Domestic work",
+    ),
+    Filter(
+        "period",
+        "Signing period",
+        "range",
+        "signing years, first-last (all years by default)",
+        "period=2000-2015",
+        help="Narrowing the period leaves out agreements with no recorded date",
+    ),
+)
+FILTER = {spec.key: spec for spec in FILTERS}
+AGREEMENT_LINK = ("`agr`", "open one agreement's detail, by its id", "`agr=BLMA-KOR-NPL-2007-01`")
 
 
 def sector_matches(scheme_or_sector: pd.Series, sector: str) -> pd.Series:
@@ -47,7 +79,8 @@ class AgreementFilters:
             # A two-way instrument makes both parties origin and destination.
             either = as_origin | as_destination
             keep &= {"origin": as_origin, "destination": as_destination}.get(self.role, either) | (
-                agreements["two_way"] & either)
+                agreements["two_way"] & either
+            )
         if self.instrument_types:
             keep &= agreements["instrument_type"].isin(self.instrument_types)
         if self.sectors:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data.filters import Filter
+
 ASIA_PACIFIC = "Asia and the Pacific"
 SEXES = ("total", "female", "male")
 VIEWS = ("corridors", "emigrants", "immigrants")
@@ -44,12 +46,78 @@ PREVIOUS = {sex: f"previous_{sex}" for sex in SEXES}
 PAIR = ["orig_iso3", "dest_iso3"]
 
 
+# --- the page's filters, declared once (widgets, link keys, link-keys table) --------------------------
+
+REVISION = Filter(
+    "rev",
+    "UN DESA revision",
+    "selectbox",
+    "UN DESA revision, 2024 (default) or 2020",
+    "rev=2020",
+    default=2024,
+    parse=int,
+    help="The revisions differ a lot on some corridors (e.g. the Gulf): one is shown at a time, never mixed.",
+)
+SIZE_LABELS = {"top": "The largest", "minimum": "At least a size"}
+FILTERS = (
+    Filter("view", "Map", "radio", "`corridors`, `emigrants` or `immigrants`", "view=emigrants", default="corridors"),
+    REVISION,
+    Filter(
+        "year",
+        "Year (mid-year estimate)",
+        "select_slider",
+        "an estimate year of that revision (latest by default)",
+        "year=2010",
+        parse=int,
+    ),
+    Filter("sex", "Sex", "radio", "`total` (default), `female` or `male`", "sex=female", default="total"),
+    Filter("orig", "Origin countries", "multiselect", "origin countries, ISO3, comma-separated", "orig=NPL,BGD"),
+    Filter(
+        "dest", "Destination countries", "multiselect", "destination countries, ISO3, comma-separated", "dest=MYS,QAT"
+    ),
+    Filter(
+        "orig_area",
+        "Origin region or subregion",
+        "multiselect",
+        "UN regions or subregions of origin, comma-separated (default: Asia)",
+        "orig_area=Southern Asia",
+        default=("Asia",),
+    ),
+    Filter(
+        "dest_area",
+        "Destination region or subregion",
+        "multiselect",
+        "UN regions or subregions of destination, comma-separated",
+        "dest_area=Western Asia",
+    ),
+    Filter("size", "Show", "radio", "`top` (default) or `minimum`", "size=minimum", default="top"),
+    Filter("top", "How many", "slider", f"how many, 1-{MAX_TOP} (default 25)", "top=50", default=25),
+    Filter(
+        "min",
+        "Migrants at least",
+        "selectbox",
+        "at least how many migrants (default 100,000)",
+        "min=250000",
+        default=100_000,
+        parse=int,
+    ),
+)
+FILTER = {spec.key: spec for spec in FILTERS}
+CORRIDOR_LINK = ("`corridor`", "open one corridor's detail: origin-destination ISO3 codes", "`corridor=NPL-MYS`")
+
+
 # --- areas ---------------------------------------------------------------------------------------
+
 
 def area_labels(countries: pd.DataFrame) -> dict[str, str]:
     """Each area and how to show it: Asia and the Pacific, then the UN regions, then their subregions."""
-    pairs = sorted({(region, subregion) for region, subregion in zip(countries["region"], countries["subregion"])
-                    if isinstance(region, str) and isinstance(subregion, str)})
+    pairs = sorted(
+        {
+            (region, subregion)
+            for region, subregion in zip(countries["region"], countries["subregion"])
+            if isinstance(region, str) and isinstance(subregion, str)
+        }
+    )
     labels = {ASIA_PACIFIC: f"{ASIA_PACIFIC} (UN regions Asia + Oceania)"}
     labels |= {region: f"{region} (UN region)" for region, _ in pairs}
     labels |= {subregion: f"{subregion} (UN subregion)" for _, subregion in pairs if subregion not in labels}
@@ -64,6 +132,7 @@ def area_members(countries: pd.DataFrame, area: str) -> set[str]:
 
 
 # --- years ---------------------------------------------------------------------------------------
+
 
 def previous_point(years: Sequence[int], year: int) -> int | None:
     """The estimate year before ``year`` (UN DESA's points are 5 years apart, then 4: 2020 -> 2024)."""
@@ -85,11 +154,14 @@ def by_year(corridors: pd.DataFrame) -> dict[int, pd.DataFrame]:
         rows = corridors[corridors["year"].to_numpy() == year]
         before = corridors[corridors["year"].to_numpy() == previous_point(years, year)]
         earlier = before[[*PAIR, *SEXES]].rename(columns=PREVIOUS)
-        frames[year] = rows.merge(earlier, on=PAIR, how="left").astype({column: "Int64" for column in PREVIOUS.values()})
+        frames[year] = rows.merge(earlier, on=PAIR, how="left").astype(
+            {column: "Int64" for column in PREVIOUS.values()}
+        )
     return frames
 
 
 # --- the filter model ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CorridorFilters:
@@ -117,9 +189,11 @@ class CorridorFilters:
         rows = _year_rows(years, year)
         table = rows.iloc[self._largest(rows[self.sex], self._place_mask(rows, countries))]
         names = _names(countries)
-        table = table.assign(previous_migrants=table[PREVIOUS[self.sex]],
-                             origin=[names.get(code, code) for code in table["orig_iso3"]],
-                             destination=[names.get(code, code) for code in table["dest_iso3"]])
+        table = table.assign(
+            previous_migrants=table[PREVIOUS[self.sex]],
+            origin=[names.get(code, code) for code in table["orig_iso3"]],
+            destination=[names.get(code, code) for code in table["dest_iso3"]],
+        )
         return _with_measures(table, self.sex, previous_point(list(years), year))[CORRIDOR_COLUMNS]
 
     def country_totals(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
@@ -141,9 +215,12 @@ class CorridorFilters:
         before = _year_rows(years, previous_year)
         earlier = before[self._place_mask(before, countries)].groupby(own)[self.sex].sum().to_dict()
         names = _names(countries)
-        table = totals.assign(previous_migrants=[earlier.get(code) for code in totals[own]],
-                              revision=self.revision, year=year,
-                              country=[names.get(code, code) for code in totals[own]])
+        table = totals.assign(
+            previous_migrants=[earlier.get(code) for code in totals[own]],
+            revision=self.revision,
+            year=year,
+            country=[names.get(code, code) for code in totals[own]],
+        )
         return _with_measures(table.rename(columns={own: "iso3"}), self.sex, previous_year)[COUNTRY_COLUMNS]
 
     def year_or_latest(self, years: Mapping[int, pd.DataFrame]) -> int | None:
@@ -154,8 +231,10 @@ class CorridorFilters:
     def _place_mask(self, rows: pd.DataFrame, countries: pd.DataFrame) -> np.ndarray:
         """Which rows meet the place filters at both ends."""
         keep = np.ones(len(rows), dtype=bool)
-        for column, codes, areas in [("orig_iso3", self.origins, self.origin_areas),
-                                     ("dest_iso3", self.destinations, self.destination_areas)]:
+        for column, codes, areas in [
+            ("orig_iso3", self.origins, self.origin_areas),
+            ("dest_iso3", self.destinations, self.destination_areas),
+        ]:
             if codes:
                 keep &= rows[column].isin(codes).to_numpy()
             for area in areas:
@@ -174,8 +253,7 @@ class CorridorFilters:
         ordered = positions[np.argsort(-figures[positions], kind="stable")]
         return ordered[: min(self.top_n, MAX_ROWS) if self.size_mode == "top" else MAX_ROWS]
 
-    def describe(self, names: Mapping[str, str] | None = None,
-                 areas: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, areas: Mapping[str, str] | None = None) -> list[str]:
         """The filters in words, for captions and the 'about' sheet of downloads; ``names`` and ``areas``
         (from ``area_labels``) say the countries and areas in full."""
         names, areas = names or {}, areas or {}
@@ -186,8 +264,10 @@ class CorridorFilters:
             f"Sex: {self.sex}",
             f"View: {VIEW_LABELS[self.view].lower()}",
         ]
-        for end, codes, chosen_areas in [("Origin", self.origins, self.origin_areas),
-                                         ("Destination", self.destinations, self.destination_areas)]:
+        for end, codes, chosen_areas in [
+            ("Origin", self.origins, self.origin_areas),
+            ("Destination", self.destinations, self.destination_areas),
+        ]:
             places = [" or ".join(names.get(code, code) for code in codes)] if codes else []
             places += [f"in {areas.get(area, area)}" for area in chosen_areas]
             lines.append(f"{end}: " + (", ".join(places) if places else "any country or area"))
@@ -216,7 +296,10 @@ def _with_measures(table: pd.DataFrame, sex: str, previous_year: int | None) -> 
     change = migrants - earlier
     before = earlier.astype("Float64")
     return table.assign(
-        sex=sex, migrants=migrants, previous_migrants=earlier, change=change,
+        sex=sex,
+        migrants=migrants,
+        previous_migrants=earlier,
+        change=change,
         female_share_pct=(table["female"] / both.where(both > 0) * 100).astype("Float64").round(1),
         previous_year=pd.array([previous_year] * len(table), dtype="Int64"),
         change_pct=(change / before.where(before > 0) * 100).astype("Float64").round(1),

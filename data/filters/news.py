@@ -5,7 +5,35 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.filters import Filter
 from data.news import fold
+
+FILTERS = (
+    Filter(
+        "q",
+        "Search titles and summaries",
+        "text",
+        "words that must all appear in the title or summary (case and accents ignored)",
+        "q=recruitment fees",
+        help="Every word must appear in the title or summary; case and accents are ignored.",
+    ),
+    Filter(
+        "years", "Years (dated items)", "range", "years of dated items, first-last (all by default)", "years=2015-2020"
+    ),
+    Filter(
+        "colour",
+        "Timeline lanes",
+        "radio",
+        "timeline lanes by `topic` (default) or `kind`",
+        "colour=kind",
+        default="topic",
+    ),
+    Filter("country", "Countries (any of)", "multiselect", "countries, ISO3, comma-separated", "country=NPL,QAT"),
+    Filter("topic", "Topics (any of)", "multiselect", "topics, comma-separated", "topic=recruitment"),
+    Filter("kind", "Kinds", "multiselect", "kinds of item, comma-separated", "kind=publication"),
+    Filter("pub", "Publishers (any of)", "multiselect", "publisher keys, as the page writes them", "pub=ilo"),
+)
+FILTER = {spec.key: spec for spec in FILTERS}
 
 
 @dataclass(frozen=True)
@@ -29,8 +57,11 @@ class NewsFilters:
             first, last = (pd.Timestamp(year=year, month=1, day=1) for year in self.years)
             overlaps = (items["period_end"] >= first) & (items["period_start"] < last + pd.DateOffset(years=1))
             keep &= overlaps | items["period_start"].isna()
-        for column, wanted in [("countries", self.countries), ("topic_list", self.topics),
-                               ("publishers", self.publishers)]:
+        for column, wanted in [
+            ("countries", self.countries),
+            ("topic_list", self.topics),
+            ("publishers", self.publishers),
+        ]:
             if wanted:
                 chosen = frozenset(wanted)
                 keep &= items[column].map(chosen.isdisjoint).map(lambda disjoint: not disjoint).astype(bool)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.filters import Filter
+
 MEASURES = {
     "usd": ("received_usd", "Remittances received, current US$"),
     "pct_gdp": ("received_pct_gdp", "Remittances received, % of GDP"),
@@ -23,6 +25,103 @@ CORRIDOR_COST = "ATCR.CORR"
 TO_COUNTRY_COST = "SI.RMT.COST.IB.ZS"
 SDG_AVERAGE_TARGET = 3.0
 SDG_CORRIDOR_CEILING = 5.0
+
+# --- the page's filters, declared once (widgets, link keys, link-keys table) --------------------------
+
+VIEWS = {"trend": "Over time", "ranking": "Ranking", "maps": "Maps", "cost": "Cost of sending", "srilanka": "Sri Lanka"}
+MEASURE_LABELS = {"usd": "US$", "pct_gdp": "% of GDP", "per_capita": "Per person"}
+EDITIONS = (2021, 2017)
+FIRST_YEAR, LAST_YEAR = 1990, 2023
+FILTERS = (
+    Filter(
+        "view",
+        "View",
+        "radio",
+        "`trend` (default), `ranking`, `maps`, `cost` or `srilanka`",
+        "view=maps",
+        default="trend",
+    ),
+    Filter(
+        "countries",
+        "Countries",
+        "multiselect",
+        "countries over time, ISO3, comma-separated (default: the largest)",
+        "countries=NPL,BGD",
+    ),
+    Filter(
+        "measure", "Measure", "radio", "`usd` (default), `pct_gdp` or `per_capita`", "measure=pct_gdp", default="usd"
+    ),
+    Filter(
+        "log",
+        "Log scale",
+        "toggle",
+        "logarithmic axis over time, `True` or `False` (default)",
+        "log=True",
+        default=False,
+    ),
+    Filter(
+        "knomad",
+        "Add KNOMAD Dec 2023 release",
+        "toggle",
+        "add KNOMAD's December 2023 release, `True` or `False` (default)",
+        "knomad=True",
+        default=False,
+        help="KNOMAD/World Bank inflows, December 2023: an earlier release whose "
+        "2023 values are estimates (2023e). Drawn as separate dashed lines.",
+    ),
+    Filter(
+        "year",
+        "Year",
+        "slider",
+        f"year of the ranking or map, {FIRST_YEAR}-{LAST_YEAR} (default {LAST_YEAR})",
+        "year=2015",
+        default=LAST_YEAR,
+    ),
+    Filter(
+        "brm",
+        "Bilateral estimates of",
+        "radio",
+        "edition of the bilateral estimates, 2021 (default) or 2017",
+        "brm=2017",
+        default=2021,
+        parse=int,
+        help="KNOMAD/World Bank bilateral remittance matrix: 2021 (December "
+        "2022 version) or 2017 (April 2018 version). Modelled, not reported.",
+    ),
+    Filter(
+        "into",
+        "Flows into",
+        "selectbox",
+        f"the map's receiving country, ISO3 (default `{ALL_ASIA_PACIFIC}`: all)",
+        "into=NPL",
+        default=ALL_ASIA_PACIFIC,
+    ),
+    Filter(
+        "to",
+        "Sending money to",
+        "selectbox",
+        "cost of sending to this country, ISO3 (default IND)",
+        "to=NPL",
+        default="IND",
+    ),
+    Filter(
+        "from",
+        "From (leave empty for every corridor surveyed)",
+        "multiselect",
+        "cost of sending from these countries, ISO3, comma-separated",
+        "from=MYS,SAU",
+    ),
+    Filter(
+        "dep_year",
+        "Departures in",
+        "selectbox",
+        "Sri Lanka's departures year (default 2023)",
+        "dep_year=2022",
+        default=2023,
+        parse=int,
+    ),
+)
+FILTER = {spec.key: spec for spec in FILTERS}
 
 
 def _name(names: Mapping[str, str] | None, code) -> str:
@@ -90,12 +189,18 @@ class TrendFilter:
         series = ["wdi", "knomad_inflows"] if self.include_knomad else ["wdi"]
         rows = remittances[remittances["iso3"].isin(self.countries) & remittances["series"].isin(series)]
         table = rows[["iso3", "series", "vintage", "year", "is_estimate", "note", "source_id"]].assign(
-            value=rows[column], pct_gdp_basis=rows["pct_gdp_basis"] if self.measure == "pct_gdp" else pd.NA,
+            value=rows[column],
+            pct_gdp_basis=rows["pct_gdp_basis"] if self.measure == "pct_gdp" else pd.NA,
         )
-        ranks = {"iso3": {code: index for index, code in enumerate(self.countries)},
-                 "series": {name: index for index, name in enumerate(SERIES_LABELS)}}
-        return table.sort_values(["iso3", "series", "year"], ignore_index=True,
-                                 key=lambda column: column.map(ranks[column.name]) if column.name in ranks else column)
+        ranks = {
+            "iso3": {code: index for index, code in enumerate(self.countries)},
+            "series": {name: index for index, name in enumerate(SERIES_LABELS)},
+        }
+        return table.sort_values(
+            ["iso3", "series", "year"],
+            ignore_index=True,
+            key=lambda column: column.map(ranks[column.name]) if column.name in ranks else column,
+        )
 
     def countries_without_data(self, table: pd.DataFrame) -> list[str]:
         with_data = set(table.dropna(subset=["value"])["iso3"])
@@ -105,8 +210,12 @@ class TrendFilter:
         return [
             f"Countries: {_names_list(names, self.countries)}",
             f"Measure: {MEASURES[self.measure][1]}",
-            "Series: World Bank WDI" + (" and KNOMAD December 2023 (2023 = estimate), drawn as separate lines"
-                                        if self.include_knomad else " only"),
+            "Series: World Bank WDI"
+            + (
+                " and KNOMAD December 2023 (2023 = estimate), drawn as separate lines"
+                if self.include_knomad
+                else " only"
+            ),
         ]
 
 
@@ -121,18 +230,28 @@ class RankingFilter:
 
     def recipients(self, remittances: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
         column, _ = MEASURES[self.measure]
-        rows = remittances[(remittances["series"] == "wdi") & (remittances["year"] == self.year)
-                           & remittances["iso3"].isin(asia_pacific_codes(countries))].dropna(subset=[column])
+        rows = remittances[
+            (remittances["series"] == "wdi")
+            & (remittances["year"] == self.year)
+            & remittances["iso3"].isin(asia_pacific_codes(countries))
+        ].dropna(subset=[column])
         top = rows.nlargest(self.limit, column)
-        return top[["iso3", "year", "vintage", "received_usd", "received_pct_gdp", "received_per_capita_usd",
-                    "source_id"]].assign(value=top[column]).reset_index(drop=True)
+        return (
+            top[["iso3", "year", "vintage", "received_usd", "received_pct_gdp", "received_per_capita_usd", "source_id"]]
+            .assign(value=top[column])
+            .reset_index(drop=True)
+        )
 
     def senders(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
         """Estimated remittances to all Asia-Pacific receivers, summed by sender, with the sender's group."""
         region = asia_pacific_codes(countries)
         rows = corridors[(corridors["year"] == self.edition) & corridors["receiver_iso3"].isin(region)]
-        by_sender = (rows.groupby(["sender_iso3", "source_id", "basis"], as_index=False)["usd_million"].sum()
-                     .nlargest(self.limit, "usd_million").reset_index(drop=True))
+        by_sender = (
+            rows.groupby(["sender_iso3", "source_id", "basis"], as_index=False)["usd_million"]
+            .sum()
+            .nlargest(self.limit, "usd_million")
+            .reset_index(drop=True)
+        )
         by_sender["group"] = by_sender["sender_iso3"].map(lambda code: sender_group(code, region))
         by_sender.insert(1, "year", self.edition)
         return by_sender
@@ -162,26 +281,38 @@ class FlowMapFilter:
 
     def apply(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
         receivers = asia_pacific_codes(countries) if self.receiver == ALL_ASIA_PACIFIC else {self.receiver}
-        rows = corridors[(corridors["year"] == self.edition) & corridors["receiver_iso3"].isin(receivers)
-                         & (corridors["sender_iso3"] != corridors["receiver_iso3"])]
+        rows = corridors[
+            (corridors["year"] == self.edition)
+            & corridors["receiver_iso3"].isin(receivers)
+            & (corridors["sender_iso3"] != corridors["receiver_iso3"])
+        ]
         top = rows.nlargest(self.limit, "usd_million")
         points = countries.set_index("iso3")[["name", "lon", "lat"]]
         sender = points.reindex(top["sender_iso3"]).to_numpy()
         receiver = points.reindex(top["receiver_iso3"]).to_numpy()
-        return pd.DataFrame({
-            "year": top["year"].to_numpy(),
-            "sender_iso3": top["sender_iso3"].to_numpy(), "sender": sender[:, 0] if len(top) else [],
-            "receiver_iso3": top["receiver_iso3"].to_numpy(), "receiver": receiver[:, 0] if len(top) else [],
-            "usd_million": top["usd_million"].to_numpy(),
-            "basis": top["basis"].to_numpy(), "source_id": top["source_id"].to_numpy(),
-            "source_lon": sender[:, 1] if len(top) else [], "source_lat": sender[:, 2] if len(top) else [],
-            "target_lon": receiver[:, 1] if len(top) else [], "target_lat": receiver[:, 2] if len(top) else [],
-        })
+        return pd.DataFrame(
+            {
+                "year": top["year"].to_numpy(),
+                "sender_iso3": top["sender_iso3"].to_numpy(),
+                "sender": sender[:, 0] if len(top) else [],
+                "receiver_iso3": top["receiver_iso3"].to_numpy(),
+                "receiver": receiver[:, 0] if len(top) else [],
+                "usd_million": top["usd_million"].to_numpy(),
+                "basis": top["basis"].to_numpy(),
+                "source_id": top["source_id"].to_numpy(),
+                "source_lon": sender[:, 1] if len(top) else [],
+                "source_lat": sender[:, 2] if len(top) else [],
+                "target_lon": receiver[:, 1] if len(top) else [],
+                "target_lat": receiver[:, 2] if len(top) else [],
+            }
+        )
 
     def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
         into = "all of Asia and the Pacific" if self.receiver == ALL_ASIA_PACIFIC else _name(names, self.receiver)
-        return [f"Largest {self.limit} modelled sender-to-receiver estimates into {into}, {self.edition} "
-                "(KNOMAD/World Bank bilateral remittance estimates, US$ million)"]
+        return [
+            f"Largest {self.limit} modelled sender-to-receiver estimates into {into}, {self.edition} "
+            "(KNOMAD/World Bank bilateral remittance estimates, US$ million)"
+        ]
 
 
 @dataclass(frozen=True)
@@ -201,8 +332,9 @@ class ChoroplethFilter:
         return table.sort_values("name", ignore_index=True)
 
     def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
-        return [f"{MEASURES[self.measure][1]} in {self.year}, countries and areas of Asia and the Pacific "
-                "(World Bank WDI)"]
+        return [
+            f"{MEASURES[self.measure][1]} in {self.year}, countries and areas of Asia and the Pacific (World Bank WDI)"
+        ]
 
 
 @dataclass(frozen=True)
@@ -226,17 +358,22 @@ class CostFilter:
 
     def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
         senders = _names_list(names, self.senders) if self.senders else "every corridor surveyed"
-        return [f"Receiving country: {_name(names, self.receiver)}", f"Sending countries: {senders}",
-                "Average total cost of sending US$200 (RPW corridors, quarterly to 2020Q3) and the WDI average "
-                "cost of sending to the country (SDG 10.c.1, yearly to 2020)"]
+        return [
+            f"Receiving country: {_name(names, self.receiver)}",
+            f"Sending countries: {senders}",
+            "Average total cost of sending US$200 (RPW corridors, quarterly to 2020Q3) and the WDI average "
+            "cost of sending to the country (SDG 10.c.1, yearly to 2020)",
+        ]
 
 
 def latest_corridor_costs(table: pd.DataFrame) -> pd.DataFrame:
     """Each corridor's latest published quarter and cost, cheapest first."""
     corridors = table[table["series_code"] == CORRIDOR_COST]
     latest = corridors.sort_values("period").groupby("sender_iso3", as_index=False).tail(1)
-    latest = latest.assign(above_corridor_ceiling=latest["cost_pct"] > SDG_CORRIDOR_CEILING,
-                           above_average_target=latest["cost_pct"] > SDG_AVERAGE_TARGET)
+    latest = latest.assign(
+        above_corridor_ceiling=latest["cost_pct"] > SDG_CORRIDOR_CEILING,
+        above_average_target=latest["cost_pct"] > SDG_AVERAGE_TARGET,
+    )
     return latest.sort_values(["cost_pct", "sender_iso3"], ignore_index=True)
 
 
@@ -260,38 +397,61 @@ class SriLankaFilter:
         partners = reported[["sender_as_published", "sender_iso3"]].reset_index(drop=True)
         listed = set(partners["sender_iso3"].dropna())
 
-        departures = deployments[(deployments["sex"] == "total") & (deployments["skill_level"] == "all")
-                                 & (deployments["year"] == self.departures_year)]
+        departures = deployments[
+            (deployments["sex"] == "total")
+            & (deployments["skill_level"] == "all")
+            & (deployments["year"] == self.departures_year)
+        ]
         departures_by_code = departures.groupby("dest_iso3")["departures"].sum(min_count=1)
         withheld = departures[departures["departures"].isna()].groupby("dest_iso3")["note"].first()
         modelled = corridors[(corridors["year"] == self.edition) & (corridors["receiver_iso3"] == "LKA")]
         modelled_by_code = modelled.set_index("sender_iso3")["usd_million"]
 
         frames = [
-            partners.assign(measure="reported", year=reported["year"].to_numpy(),
-                            value=reported["total_usd_million"].to_numpy(), basis=reported["basis"].to_numpy(),
-                            note=pd.NA, source_id=reported["source_id"].to_numpy()),
             partners.assign(
-                measure="departures", year=self.departures_year,
-                value=_with_remainder(partners, departures_by_code,
-                                      departures.loc[~departures["dest_iso3"].isin(listed), "departures"]),
-                basis="reported (SLBFE registrations)", note=partners["sender_iso3"].map(withheld),
-                source_id=f"slbfe_{self.departures_year}"),
+                measure="reported",
+                year=reported["year"].to_numpy(),
+                value=reported["total_usd_million"].to_numpy(),
+                basis=reported["basis"].to_numpy(),
+                note=pd.NA,
+                source_id=reported["source_id"].to_numpy(),
+            ),
             partners.assign(
-                measure="modelled", year=self.edition,
-                value=_with_remainder(partners, modelled_by_code,
-                                      modelled.loc[~modelled["sender_iso3"].isin(listed), "usd_million"]),
-                basis="modelled estimate", note=pd.NA, source_id=f"knomad_brm_{self.edition}"),
+                measure="departures",
+                year=self.departures_year,
+                value=_with_remainder(
+                    partners, departures_by_code, departures.loc[~departures["dest_iso3"].isin(listed), "departures"]
+                ),
+                basis="reported (SLBFE registrations)",
+                note=partners["sender_iso3"].map(withheld),
+                source_id=f"slbfe_{self.departures_year}",
+            ),
+            partners.assign(
+                measure="modelled",
+                year=self.edition,
+                value=_with_remainder(
+                    partners, modelled_by_code, modelled.loc[~modelled["sender_iso3"].isin(listed), "usd_million"]
+                ),
+                basis="modelled estimate",
+                note=pd.NA,
+                source_id=f"knomad_brm_{self.edition}",
+            ),
         ]
         table = pd.concat(frames, ignore_index=True).rename(
-            columns={"sender_as_published": "partner", "sender_iso3": "partner_iso3"})
-        totals = {"reported": reported["total_usd_million"].sum(), "departures": departures["departures"].sum(),
-                  "modelled": modelled["usd_million"].sum()}
+            columns={"sender_as_published": "partner", "sender_iso3": "partner_iso3"}
+        )
+        totals = {
+            "reported": reported["total_usd_million"].sum(),
+            "departures": departures["departures"].sum(),
+            "modelled": modelled["usd_million"].sum(),
+        }
         table["share_pct"] = table["value"] / table["measure"].map(totals) * 100
-        table["unit"] = table["measure"].map({"reported": "US$ million", "departures": "persons",
-                                              "modelled": "US$ million"})
-        return table[["partner", "partner_iso3", "measure", "year", "value", "unit", "share_pct", "basis", "note",
-                      "source_id"]]
+        table["unit"] = table["measure"].map(
+            {"reported": "US$ million", "departures": "persons", "modelled": "US$ million"}
+        )
+        return table[
+            ["partner", "partner_iso3", "measure", "year", "value", "unit", "share_pct", "basis", "note", "source_id"]
+        ]
 
     @staticmethod
     def side_by_side(table: pd.DataFrame) -> pd.DataFrame:

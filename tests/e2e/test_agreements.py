@@ -61,8 +61,9 @@ def test_agreements_page_filters_selects_and_stays_offline(page, app_server):
 
 
 def test_a_shared_link_reopens_the_view(page, app_server):
-    open_page(page, f"{app_server}/agreements?type=Memorandum%20of%20cooperation&period=2019-2021"
-                    "&agr=BLMA-JPN-NPL-2019-01")
+    open_page(
+        page, f"{app_server}/agreements?type=Memorandum%20of%20cooperation&period=2019-2021&agr=BLMA-JPN-NPL-2019-01"
+    )
     assert_no_exception(page)
     text = main_text(page)
     assert "13 of 166 recorded instruments match" in text

@@ -7,9 +7,10 @@ import math
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from components.corridors import arc_frame
+from components.corridors.figures import arc_frame
 from components.maps import fitted_view
 from data import load_corridor_years, load_countries
 from data.filters.corridors import CorridorFilters
@@ -23,8 +24,7 @@ MAX_WEBSOCKET_BYTES = 1_000_000
 def websocket_bytes(page) -> list[int]:
     """Sizes of the messages the server sends to this page."""
     sizes = []
-    page.on("websocket", lambda websocket: websocket.on(
-        "framereceived", lambda payload: sizes.append(len(payload))))
+    page.on("websocket", lambda websocket: websocket.on("framereceived", lambda payload: sizes.append(len(payload))))
     return sizes
 
 
@@ -35,7 +35,9 @@ def open_corridors(page, app_server, query: str = "") -> None:
 
 
 def rows_shown(page) -> int:
-    caption = page.get_by_text(re.compile(r"^[\d,]+ (corridors?|countries|country), exactly as on the map")).inner_text()
+    caption = page.get_by_text(
+        re.compile(r"^[\d,]+ (corridors?|countries|country), exactly as on the map")
+    ).inner_text()
     return int(caption.split()[0].replace(",", ""))
 
 
@@ -45,7 +47,6 @@ def test_default_map_draws_shapes_and_arcs_offline(page, app_server, websocket_b
     assert canvas_has_content(page, MAP, min_share=0.2), "country shapes cover much of the map"
     assert rows_shown(page) == 25
     assert "Asia (UN region)" in page.get_by_test_id("stMultiSelect").first.inner_text()
-    page.wait_for_timeout(500)
     save_screenshot(page, "corridors-default")
     assert sum(websocket_bytes) <= MAX_WEBSOCKET_BYTES, f"{sum(websocket_bytes):,} bytes sent to the page"
 
@@ -68,7 +69,10 @@ def test_arc_hover_shows_the_corridor_and_a_click_opens_its_detail(page, app_ser
 
 def test_choropleth_modes_fill_countries(page, app_server):
     open_corridors(page, app_server)
-    for label, name in [("Emigrants by origin country", "emigrants"), ("Immigrants by destination country", "immigrants")]:
+    for label, name in [
+        ("Emigrants by origin country", "emigrants"),
+        ("Immigrants by destination country", "immigrants"),
+    ]:
         page.get_by_text(label).click()
         wait_for_settled(page)
         assert_no_exception(page)
@@ -79,7 +83,6 @@ def test_choropleth_modes_fill_countries(page, app_server):
         expect(page.locator(".deck-tooltip")).to_contain_text("India")
         tooltip = page.locator(".deck-tooltip").inner_text()
         assert f" {name} (" in tooltip and "Female share:" in tooltip and "since 2020" in tooltip
-        page.wait_for_timeout(500)
         save_screenshot(page, f"corridors-{name}")
 
 
@@ -91,10 +94,12 @@ def test_csv_download_holds_exactly_the_rows_shown(page, app_server):
     text = open(download_info.value.path(), encoding="utf-8").read()
     downloaded = list(csv.DictReader(io.StringIO(text)))
     expected = CorridorFilters(year=2015, sex="female", destination_areas=("Western Asia",), top_n=40).apply(
-        load_corridor_years(2024), load_countries())
+        load_corridor_years(2024), load_countries()
+    )
     assert len(downloaded) == shown == len(expected) == 40
     assert [(row["orig_iso3"], row["dest_iso3"], int(row["migrants"])) for row in downloaded] == list(
-        zip(expected["orig_iso3"], expected["dest_iso3"], expected["migrants"]))
+        zip(expected["orig_iso3"], expected["dest_iso3"], expected["migrants"])
+    )
     assert {row["sex"] for row in downloaded} == {"female"} and {row["year"] for row in downloaded} == {"2015"}
     assert all("International Migrant Stock 2024" in row["citation"] for row in downloaded)
 
@@ -107,7 +112,8 @@ def test_play_steps_through_the_years(page, app_server):
     page.get_by_role("button", name="Pause").click()
     wait_for_settled(page)
     paused_at = re.search(r"year=(\d+)", page.url).group(1)
-    page.wait_for_timeout(3_000)
+    with pytest.raises(PlaywrightTimeoutError):  # playing, the year would change within one step (1.5 s)
+        page.wait_for_url(re.compile(rf"year=(?!{paused_at}\b)\d+"), timeout=3_000)
     assert re.search(r"year=(\d+)", page.url).group(1) == paused_at, "Pause stops the steps"
     assert page.get_by_role("button", name="Play").is_visible()
     assert_no_exception(page)
@@ -130,8 +136,12 @@ def find_arc(page, origin: str, destination: str) -> tuple[float, float] | None:
 
     The arcs lie flat and bend to one side, so the arc crosses that bisector somewhere on one side."""
     countries = load_countries()
-    ends = arc_frame(CorridorFilters(origins=(origin,), destinations=(destination,), origin_areas=()).apply(
-        load_corridor_years(2024), countries), countries).iloc[0]
+    ends = arc_frame(
+        CorridorFilters(origins=(origin,), destinations=(destination,), origin_areas=()).apply(
+            load_corridor_years(2024), countries
+        ),
+        countries,
+    ).iloc[0]
     view = fitted_view([ends["source_lon"], ends["target_lon"]], [ends["source_lat"], ends["target_lat"]])
     box = page.locator(MAP).first.bounding_box()
     source = project(ends["source_lon"], ends["source_lat"], view, box)
@@ -164,8 +174,7 @@ def project(lon: float, lat: float, view, box: dict) -> tuple[float, float]:
     scale = 512 * 2**view.zoom / (2 * math.pi)
 
     def mercator(longitude: float, latitude: float) -> tuple[float, float]:
-        return (scale * math.radians(longitude),
-                scale * math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2)))
+        return (scale * math.radians(longitude), scale * math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2)))
 
     x, y = mercator(lon, lat)
     centre_x, centre_y = mercator(view.longitude, view.latitude)

@@ -108,7 +108,8 @@ def test_scene_title_with_markdown_is_shown_as_text(page, app_server):
     sidebar.get_by_text("Presenter mode").click()
     scenes = json.dumps({"scenes": [{"title": MARKUP_TITLE, "page": "methods"}]}).encode()
     sidebar.locator("input[type=file]").set_input_files(
-        files=[{"name": "scenes.json", "mimeType": "application/json", "buffer": scenes}])
+        files=[{"name": "scenes.json", "mimeType": "application/json", "buffer": scenes}]
+    )
     sidebar.get_by_role("button", name="Use these 1 scenes").click()
     expect(sidebar.get_by_text(f"1. {MARKUP_TITLE} (methods)")).to_be_visible()
     sidebar.get_by_role("button", name="Start presenting").click()

@@ -45,8 +45,7 @@ LOAD_LOG = SCREENSHOTS / "load.csv"
 # A first page load (Streamlit's frontend and a new session), a switch through the navigation, a filter change.
 ACTIONS = ("load", "switch", "filter")
 # Streamlit's filter widgets as the browser shows them, in the order a session tries them without a scenario.
-WIDGET_TEST_IDS = {"selectbox": "stSelectbox", "multiselect": "stMultiSelect", "slider": "stSlider",
-                   "radio": "stRadio"}
+WIDGET_TEST_IDS = {"selectbox": "stSelectbox", "multiselect": "stMultiSelect", "slider": "stSlider", "radio": "stRadio"}
 
 
 @dataclass
@@ -69,8 +68,11 @@ def test_sessions_at_once_settle_without_errors(base_url):
     elapsed = time.monotonic() - started
     _write_log(result)
     summary = _summary(result)
-    print(f"\nload: {SESSIONS} sessions on {base_url} for {elapsed:.0f} s; " + "; ".join(summary)
-          + (f"; {len(result.cut)} visit(s) cut by the time bound" if result.cut else ""))
+    print(
+        f"\nload: {SESSIONS} sessions on {base_url} for {elapsed:.0f} s; "
+        + "; ".join(summary)
+        + (f"; {len(result.cut)} visit(s) cut by the time bound" if result.cut else "")
+    )
     assert not result.errors, f"{len(result.errors)} error(s):\n" + "\n".join(result.errors[:20])
     visited = {page for _, page, action, _ in result.samples if action != "filter"}
     assert visited == set(_urls()) or SESSIONS < len(PAGES), f"pages never visited: {set(_urls()) - visited}"
@@ -86,8 +88,10 @@ async def _load(base_url: str) -> LoadResult:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         contexts = [await _new_context(browser) for _ in range(min(CONTEXTS, SESSIONS))]
         deadline = time.monotonic() + VISIT_SECONDS
-        sessions = [asyncio.create_task(_session(contexts[number % len(contexts)], base_url, number, deadline, result))
-                    for number in range(SESSIONS)]
+        sessions = [
+            asyncio.create_task(_session(contexts[number % len(contexts)], base_url, number, deadline, result))
+            for number in range(SESSIONS)
+        ]
         _, unfinished = await asyncio.wait(sessions, timeout=RUN_LIMIT_SECONDS)
         # Cut by the time bound: not an error by itself, since a step that overran its own timeout has already
         # been recorded as one; reported, with the pages that did settle checked below.
@@ -95,8 +99,10 @@ async def _load(base_url: str) -> LoadResult:
             task.cancel()
         await asyncio.gather(*unfinished, return_exceptions=True)
         now = time.monotonic()
-        result.cut += [f"session {number}: {step} cut after {now - since:.0f} s"
-                       for number, (step, since) in sorted(result.busy.items())]
+        result.cut += [
+            f"session {number}: {step} cut after {now - since:.0f} s"
+            for number, (step, since) in sorted(result.busy.items())
+        ]
         await browser.close()
     return result
 
@@ -119,10 +125,11 @@ async def _session(context, base_url: str, number: int, deadline: float, result:
         result.errors.append(f"session {number}, {where['page'] or 'start'}: {text}")
 
     page.on("request", lambda request: None if is_local(request.url) else error(f"left this machine: {request.url}"))
-    page.on("response", lambda response: error(f"HTTP {response.status} {response.url}")
-            if response.status >= 500 else None)
+    page.on(
+        "response", lambda response: error(f"HTTP {response.status} {response.url}") if response.status >= 500 else None
+    )
     page.on("pageerror", lambda exception: error(f"JavaScript error: {exception}"))
-    order = PAGES[number % len(PAGES):] + PAGES[:number % len(PAGES)]
+    order = PAGES[number % len(PAGES) :] + PAGES[: number % len(PAGES)]
     try:
         for visit in range(10 * len(PAGES)):
             info = order[visit % len(order)]
@@ -158,7 +165,9 @@ async def _session(context, base_url: str, number: int, deadline: float, result:
 
 async def _watch_for_a_run(page: Page) -> float:
     """Note how many websocket messages the page has had; return the page's clock in seconds."""
-    return await page.evaluate("() => { window.__e2eFramesBefore = window.__e2eFrames; return performance.now(); }") / 1000
+    return (
+        await page.evaluate("() => { window.__e2eFramesBefore = window.__e2eFrames; return performance.now(); }") / 1000
+    )
 
 
 async def _ran(page: Page, error, what: str) -> bool:
@@ -166,8 +175,9 @@ async def _ran(page: Page, error, what: str) -> bool:
     finished, not that it had yet to begin. Streamlit's run-state attribute can miss a quick run: React may
     render "running" and "not running" as one update."""
     try:
-        await page.wait_for_function("window.__e2eFrames > window.__e2eFramesBefore", polling=50,
-                                     timeout=SETTLE_TIMEOUT_SECONDS * 1000)
+        await page.wait_for_function(
+            "window.__e2eFrames > window.__e2eFramesBefore", polling=50, timeout=SETTLE_TIMEOUT_SECONDS * 1000
+        )
     except Exception:
         state = await page.evaluate(_STATE)
         error(f"{what} got no answer from the server within {SETTLE_TIMEOUT_SECONDS} s (page state: {state})")
@@ -212,8 +222,11 @@ async def _change_a_filter(page: Page, url_path: str, error) -> float | None:
     """Change the page's typical filter (bench/scenarios.py), else its first filter widget, as a user would;
     the seconds until the rerun settled, or None if the page has no filter."""
     main = page.get_by_test_id("stMain")
-    candidates = [(change.kind, main.locator(f".st-key-{change.key}")) for change in TYPICAL_CHANGE.get(url_path, [])
-                  if change.kind in WIDGET_TEST_IDS]
+    candidates = [
+        (change.kind, main.locator(f".st-key-{change.key}"))
+        for change in TYPICAL_CHANGE.get(url_path, [])
+        if change.kind in WIDGET_TEST_IDS
+    ]
     candidates += [(kind, main.get_by_test_id(test_id)) for kind, test_id in WIDGET_TEST_IDS.items()]
     found = None
     for kind, locator in candidates:  # stop at the first present: each count is a round trip to a busy browser
@@ -275,8 +288,10 @@ def _summary(result: LoadResult) -> list[str]:
     for action in ACTIONS:
         values = [seconds for _, _, kind, seconds in result.samples if kind == action]
         if values:
-            lines.append(f"{action}: {len(values)} views, p50 {_percentile(values, 0.5):.2f} s, "
-                         f"p95 {_percentile(values, 0.95):.2f} s")
+            lines.append(
+                f"{action}: {len(values)} views, p50 {_percentile(values, 0.5):.2f} s, "
+                f"p95 {_percentile(values, 0.95):.2f} s"
+            )
     return lines + [f"{len(result.errors)} errors"]
 
 

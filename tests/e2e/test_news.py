@@ -77,10 +77,13 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     open_news(page, app_server)
     page.get_by_text("Add your own items from a CSV file").click()
-    content = (f'title,date,kind,topics,countries_iso3,summary\n"{XSS_TITLE}",2025-12-01,news,gender,NPL,'
-               '"<b>not bold</b> [x](javascript:alert(3))"\nBad row,2024-02-30,news,gender,NPL,\n')
+    content = (
+        f'title,date,kind,topics,countries_iso3,summary\n"{XSS_TITLE}",2025-12-01,news,gender,NPL,'
+        '"<b>not bold</b> [x](javascript:alert(3))"\nBad row,2024-02-30,news,gender,NPL,\n'
+    )
     page.get_by_test_id("stMain").locator("input[type=file]").set_input_files(
-        files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": content.encode()}])
+        files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": content.encode()}]
+    )
     main = page.get_by_test_id("stMain")
     # The upload's rerun starts after the file reaches the server: wait for what it shows, then for the run to end.
     expect(main.get_by_text("1 item(s) added from your file")).to_be_visible(timeout=60_000)
@@ -97,7 +100,7 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
 
     # The newest mark is the user's item: its title is in the label as text.
     assert "<img src=x onerror=" in plotly_hover_text(page, TIMELINE_POINTS)
-    page.wait_for_timeout(500)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # drawn
     assert page.evaluate("window.__xss") is None and dialogs == []
     save_screenshot(page, "news-user-file-html-title")
 
@@ -107,7 +110,8 @@ def test_an_oversized_file_is_refused_with_a_message_and_the_page_keeps_working(
     page.get_by_text("Add your own items from a CSV file").click()
     big = b"title,date,kind,topics\n" + b"A,2024,news,gender\n" * 70_000  # 1.3 MB
     page.get_by_test_id("stMain").locator("input[type=file]").set_input_files(
-        files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": big}])
+        files=[{"name": "big.csv", "mimeType": "text/csv", "buffer": big}]
+    )
     uploader = page.get_by_test_id("stMain").get_by_test_id("stFileUploader")
     uploader.get_by_text("File must be 1.0MB or smaller.").wait_for(timeout=10_000)
     wait_for_settled(page)

@@ -1,25 +1,33 @@
-"""Streamlit renderers for the corridors page: play control, corridor picker, corridor detail, table.
-
-The figures themselves are built by the pure functions in ``components/corridors.py``.
+"""Streamlit renderers for the corridors page: play control, corridor picker, corridor detail, table, and the
+page's sections. The figures themselves are built by the pure functions in ``components/corridors/figures.py``.
 """
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
 
-from components import corridors as figures
+from components.corridors import figures
+from components.downloads import render_downloads
+from components.feedback import load_or_stop
+from components.filters import ARRIVED_KEY, choice_param, render_link_keys, view_link, write_param
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
-from components.url_state import ARRIVED_KEY, choice_param, write_param
-from data import CATALOG, load_corridors
-from data.filters.corridors import next_point, previous_point
+from data import CATALOG, load_corridors, load_country_shapes
+from data.filters import Filter
+from data.filters.corridors import VIEW_LABELS, CorridorFilters, next_point, previous_point
 from data.profiles import corridor_trend
 
+INTRO = (
+    "Who lives where: people living outside their country of origin at mid-year, by origin and destination "
+    "(UN DESA International Migrant Stock). These are **stocks, not yearly flows**; origin is the country of "
+    "birth, or of citizenship where the destination counts foreign citizens. **Asia** is the UN M49 region "
+    "(it includes Western and Central Asia); **Asia and the Pacific** is the UN regions Asia and Oceania."
+)
 PLAY_SECONDS = 1.5
 PLAYING_KEY = "corridors_playing"
 STEPPED_AT_KEY = "corridors_stepped_at"
@@ -30,12 +38,19 @@ NO_CORRIDOR = "None: click an arc on the map, or choose a corridor here"
 
 # --- year play control ---------------------------------------------------------------------------
 
+
 def render_play_control(years: Sequence[int], *, key: str, container=st) -> None:
     """Play / Pause beside the year slider ``key``: steps through the estimate years, one every PLAY_SECONDS."""
     playing = st.session_state.get(PLAYING_KEY, False)
-    container.button("Pause" if playing else "Play", key=f"{key}_play", on_click=_toggle_play,
-                     args=(tuple(years), key), icon=":material/pause:" if playing else ":material/play_arrow:",
-                     help="Step through the estimate years on the map", width="stretch")
+    container.button(
+        "Pause" if playing else "Play",
+        key=f"{key}_play",
+        on_click=_toggle_play,
+        args=(tuple(years), key),
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        help="Step through the estimate years on the map",
+        width="stretch",
+    )
     if playing:
         _step_year(tuple(years), key)
 
@@ -66,6 +81,7 @@ def _step_year(years: tuple[int, ...], key: str) -> None:
 
 # --- choosing a corridor -------------------------------------------------------------------------
 
+
 def read_corridor_link(revision: int) -> None:
     """On arriving at the page, take the corridor from the link (``corridor=NPL-MYS``) if the revision has it.
 
@@ -79,8 +95,9 @@ def read_corridor_link(revision: int) -> None:
     st.session_state[CORRIDOR_KEY] = choice_param(CORRIDOR_KEY, known, None)
 
 
-def select_corridor(listed: pd.DataFrame, *, revision: int, names: Mapping[str, str],
-                    container=st) -> tuple[str, str] | None:
+def select_corridor(
+    listed: pd.DataFrame, *, revision: int, names: Mapping[str, str], container=st
+) -> tuple[str, str] | None:
     """The corridor whose detail is shown: from a click on the map, this picker, or the link.
 
     The picker lists the corridors of the current table; a corridor opened by link or kept from an earlier
@@ -101,7 +118,15 @@ def select_corridor(listed: pd.DataFrame, *, revision: int, names: Mapping[str, 
         origin, destination = figures.split_pair_key(key)
         return f"{names.get(origin, origin)} → {names.get(destination, destination)}"
 
-    key = container.selectbox("Corridor", options, key=CORRIDOR_KEY, format_func=label, placeholder=NO_CORRIDOR)
+    # The current corridor is also the element's default, so a browser that rebuilds the picker keeps it.
+    key = container.selectbox(
+        "Corridor",
+        options,
+        index=options.index(st.session_state[CORRIDOR_KEY]),
+        key=CORRIDOR_KEY,
+        format_func=label,
+        placeholder=NO_CORRIDOR,
+    )
     write_param(CORRIDOR_KEY, key, None)
     return figures.split_pair_key(key) if key else None
 
@@ -120,6 +145,7 @@ def take_map_selection() -> None:
 
 
 # --- the map's legend and the table --------------------------------------------------------------
+
 
 def render_legend(table: pd.DataFrame, *, title: str) -> None:
     st.html(legend_html(figures.map_legend(table), title=title, no_data=False))
@@ -154,6 +180,7 @@ def render_table(table: pd.DataFrame) -> None:
 
 # --- corridor detail -----------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class CorridorContext:
     """What every section of the corridor detail gets: the pair and the data of the current view."""
@@ -184,25 +211,155 @@ def render_stock_section(context: CorridorContext) -> None:
     total = now["total"].iloc[0] if len(now) else None
     change = total - earlier["total"].iloc[0] if len(now) and len(earlier) else None
     first, second, third = st.columns(3)
-    first.metric(f"Migrants, {context.year}", compact_number(total),
-                 help=f"{exact_number(total)} persons (mid-year stock, female + male)")
+    first.metric(
+        f"Migrants, {context.year}",
+        compact_number(total),
+        help=f"{exact_number(total)} persons (mid-year stock, female + male)",
+    )
     second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
-    third.metric(f"Change since {earlier_year}" if earlier_year else "Change", figures.signed_number(change),
-                 help="Difference between the two estimate years, in persons")
+    third.metric(
+        f"Change since {earlier_year}" if earlier_year else "Change",
+        figures.signed_number(change),
+        help="Difference between the two estimate years, in persons",
+    )
     years = f"{trend['year'].min()}–{trend['year'].max()}"
     left, right = st.columns([3, 2])
-    left.plotly_chart(stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, "
-                                                      f"{years}"), key="corridor_trend")
+    left.plotly_chart(
+        stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, {years}"),
+        key="corridor_trend",
+    )
     right.plotly_chart(figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share")
     notes = figures.data_type_notes(trend)
     if notes:
         st.markdown("**How UN DESA estimated this corridor**\n" + "\n".join(f"- {note}" for note in notes))
-    render_source_note(context.sources, trend["source_id"], measure=(
-        f"{CATALOG['corridors'].measure}. UN DESA {context.revision} revision; origin = country of birth, or of "
-        "citizenship where the destination counts foreign citizens."))
+    render_source_note(
+        context.sources,
+        trend["source_id"],
+        measure=(
+            f"{CATALOG['corridors'].measure}. UN DESA {context.revision} revision; origin = country of birth, or of "
+            "citizenship where the destination counts foreign citizens."
+        ),
+    )
 
 
 def render_corridor_detail(context: CorridorContext) -> None:
     """The pair's migrant stock; components.corridor_profile adds the other datasets' sections."""
     st.subheader(context.title)
     render_stock_section(context)
+
+
+# --- the page's sections -------------------------------------------------------------------------------
+
+
+def map_section(
+    table: pd.DataFrame, filters: CorridorFilters, *, countries: pd.DataFrame, sources: pd.DataFrame
+) -> None:
+    """Arcs (corridors) or filled countries, with the legend, what is not drawn, and the source."""
+    view, sex, year, revision = filters.view, filters.sex, filters.year, filters.revision
+    spec = CATALOG["corridors"]
+    unit = "corridors" if view == "corridors" else "countries"
+    if table.empty:
+        st.info(
+            f"No {unit} match these filters. Remove a country or region, lower the minimum size, or pick another year.",
+            icon=":material/filter_alt_off:",
+        )
+    elif view == "corridors":
+        st.pydeck_chart(
+            figures.corridor_map(table, countries),
+            key=MAP_KEY,
+            height=520,
+            on_select=take_map_selection,
+            selection_mode="single-object",
+            alt=f"Map of the {len(table)} corridors in the table below, drawn as arcs",
+        )
+    else:
+        shapes = load_or_stop(load_country_shapes)
+        st.pydeck_chart(
+            figures.country_map(table, shapes, countries, view=view),
+            key=f"{view}_map",
+            height=520,
+            alt=f"Map of the {len(table)} countries in the table below, filled by number of migrants",
+        )
+    if not table.empty:
+        render_legend(table, title=figures.legend_title(view, sex=sex, year=year))
+        unmapped = figures.unmapped_places(table, countries)
+        if unmapped:
+            st.caption(f"Listed in the table but not drawn (no map location): {', '.join(unmapped)}.")
+        render_source_note(
+            sources,
+            table["source_id"].str.split(";").explode(),
+            measure=f"{spec.measure}. UN DESA {revision} revision, {year}.",
+        )
+
+
+def detail_section(
+    table: pd.DataFrame,
+    filters: CorridorFilters,
+    *,
+    by_year: Mapping[int, pd.DataFrame],
+    countries: pd.DataFrame,
+    names: Mapping[str, str],
+    sources: pd.DataFrame,
+) -> None:
+    """One corridor's detail: clicked on the map, chosen in the picker, or opened by link."""
+    from components.corridor_profile import render_corridor_profile  # it renders with this module's context
+
+    view, year, revision = filters.view, filters.year, filters.revision
+    st.header("Corridor detail")
+    listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries)
+    pair = select_corridor(listed, revision=revision, names=names)
+    if pair:
+        render_corridor_profile(
+            CorridorContext(
+                origin=pair[0],
+                destination=pair[1],
+                names=names,
+                revision=revision,
+                year=year,
+                corridors=load_or_stop(load_corridors, revision=revision),
+                sources=sources,
+            )
+        )
+        st.page_link(
+            "pages/corridor.py",
+            label="Open this corridor's own page (to bookmark or present)",
+            icon=":material/open_in_new:",
+            query_params={"origin": pair[0], "destination": pair[1], **({"rev": revision} if revision != 2024 else {})},
+        )
+
+
+def table_section(
+    table: pd.DataFrame, filters: CorridorFilters, *, described: list[str], sources: pd.DataFrame
+) -> None:
+    """The table behind the map and its downloads."""
+    view, year, revision = filters.view, filters.year, filters.revision
+    spec = CATALOG["corridors"]
+    unit = "corridors" if view == "corridors" else "countries"
+    st.header("The table behind the map")
+    if table.empty:
+        st.info(f"No {unit} match these filters, so there is nothing to download.")
+    else:
+        st.caption(
+            f"{len(table):,} {unit if len(table) > 1 else unit[:-1]}, exactly as on the map; downloads carry "
+            "the source and licence of each row."
+        )
+        render_table(table)
+        render_downloads(
+            table,
+            sources,
+            name=f"corridors-{view}-{revision}-{year}",
+            title=f"{spec.title}: {VIEW_LABELS[view]}",
+            measure=f"{spec.measure}. UN DESA {revision} revision.",
+            filters=described,
+            key="corridors",
+        )
+
+
+def share_section(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]]) -> None:
+    st.header("Share this view")
+    st.caption(
+        "Copy this link (button at the right of the box) to reopen the page with every filter and the "
+        "corridor shown above."
+    )
+    st.code(view_link(), language=None, wrap_lines=True)
+    render_link_keys(filters, extra=extra)

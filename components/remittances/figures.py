@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from components.formatting import NO_DATA, compact_number, exact_number, percent
+from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
 from components.maps import arc_map, choropleth_map, class_breaks, legend_html, legend_items
 from data.filters.remittances import (
     CORRIDOR_COST,
@@ -22,7 +22,7 @@ from data.filters.remittances import (
 )
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies, and on a projector.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+PALETTE = OKABE_ITO
 # The whole world: senders to Asia include the Americas and Europe.
 WORLD_VIEW = pdk.ViewState(latitude=20, longitude=30, zoom=0.9, min_zoom=0.5, max_zoom=8)
 GROUP_COLOURS = dict(zip(SENDER_GROUPS, ["#E69F00", "#0072B2", "#999999"]))
@@ -45,8 +45,9 @@ def _source_names(sources: pd.DataFrame) -> dict[str, str]:
     return {row["source_id"]: f"{row['publisher']}, {row['edition']}" for _, row in sources.iterrows()}
 
 
-def trend_figure(table: pd.DataFrame, sources: pd.DataFrame, *, names: Mapping[str, str], measure: str,
-                 log_scale: bool = False) -> go.Figure:
+def trend_figure(
+    table: pd.DataFrame, sources: pd.DataFrame, *, names: Mapping[str, str], measure: str, log_scale: bool = False
+) -> go.Figure:
     """One line per country and series: WDI solid, KNOMAD dashed with its 2023 estimate as an open marker."""
     source_names = _source_names(sources)
     figure = go.Figure()
@@ -63,20 +64,36 @@ def trend_figure(table: pd.DataFrame, sources: pd.DataFrame, *, names: Mapping[s
                 + (f"<br>{note}" if isinstance(note, str) else "")
                 + f"<br>Source: {source_names.get(source_id, source_id)}"
                 for value_text, vintage, estimate, basis, note, source_id in zip(
-                    (measure_text(value, measure) for value in rows["value"]), rows["vintage"], rows["is_estimate"],
-                    rows["pct_gdp_basis"], rows["note"], rows["source_id"])
+                    (measure_text(value, measure) for value in rows["value"]),
+                    rows["vintage"],
+                    rows["is_estimate"],
+                    rows["pct_gdp_basis"],
+                    rows["note"],
+                    rows["source_id"],
+                )
             ]
             figure.add_scatter(
-                x=rows["year"], y=rows["value"], name=f"{names.get(code, code)} ({SERIES_LABELS[series]})",
-                mode="lines+markers", customdata=hover, legendgroup=code,
+                x=rows["year"],
+                y=rows["value"],
+                name=f"{names.get(code, code)} ({SERIES_LABELS[series]})",
+                mode="lines+markers",
+                customdata=hover,
+                legendgroup=code,
                 line={"color": colour, "width": 2 if is_knomad else 3, "dash": "dash" if is_knomad else "solid"},
-                marker={"size": [10 if estimate else 4 for estimate in rows["is_estimate"]],
-                        "symbol": ["circle-open" if estimate else "circle" for estimate in rows["is_estimate"]]},
+                marker={
+                    "size": [10 if estimate else 4 for estimate in rows["is_estimate"]],
+                    "symbol": ["circle-open" if estimate else "circle" for estimate in rows["is_estimate"]],
+                },
                 hovertemplate="<b>" + names.get(code, code) + "</b>, %{x}<br>%{customdata}<extra></extra>",
             )
     figure.update_layout(
-        title=MEASURES[measure][1], yaxis_title=AXIS_TITLES[measure], xaxis_title=None, hovermode="closest",
-        legend={"orientation": "h", "y": -0.15}, margin={"t": 50}, height=480,
+        title=MEASURES[measure][1],
+        yaxis_title=AXIS_TITLES[measure],
+        xaxis_title=None,
+        hovermode="closest",
+        legend={"orientation": "h", "y": -0.15},
+        margin={"t": 50},
+        height=480,
     )
     figure.update_yaxes(type="log" if log_scale else "linear", rangemode=None if log_scale else "tozero")
     return figure
@@ -85,13 +102,25 @@ def trend_figure(table: pd.DataFrame, sources: pd.DataFrame, *, names: Mapping[s
 def recipients_figure(recipients: pd.DataFrame, *, names: Mapping[str, str], measure: str, year: int) -> go.Figure:
     ordered = recipients.iloc[::-1]
     labels = [names.get(code, code) for code in ordered["iso3"]]
-    figure = go.Figure(go.Bar(
-        x=ordered["value"], y=labels, orientation="h", marker_color=PALETTE[0],
-        text=[measure_text(value, measure) for value in ordered["value"]], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{text}<extra>World Bank WDI</extra>",
-    ))
-    figure.update_layout(title=f"Top recipients in Asia and the Pacific, {year}", xaxis_title=AXIS_TITLES[measure],
-                         yaxis_title=None, margin={"t": 50, "r": 70}, height=90 + 28 * max(len(recipients), 1))
+    figure = go.Figure(
+        go.Bar(
+            x=ordered["value"],
+            y=labels,
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=[measure_text(value, measure) for value in ordered["value"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra>World Bank WDI</extra>",
+        )
+    )
+    figure.update_layout(
+        title=f"Top recipients in Asia and the Pacific, {year}",
+        xaxis_title=AXIS_TITLES[measure],
+        yaxis_title=None,
+        margin={"t": 50, "r": 70},
+        height=90 + 28 * max(len(recipients), 1),
+    )
     return figure
 
 
@@ -105,15 +134,25 @@ def senders_figure(senders: pd.DataFrame, *, names: Mapping[str, str], edition: 
             continue
         values = ordered["usd_million"][in_group]
         figure.add_bar(
-            x=values, y=[label for label, keep in zip(labels, in_group) if keep], orientation="h", name=group,
-            marker_color=GROUP_COLOURS[group], text=[f"US${compact_number(value * 1e6)}" for value in values],
-            textposition="outside", cliponaxis=False,
+            x=values,
+            y=[label for label, keep in zip(labels, in_group) if keep],
+            orientation="h",
+            name=group,
+            marker_color=GROUP_COLOURS[group],
+            text=[f"US${compact_number(value * 1e6)}" for value in values],
+            textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{y}: %{text} (modelled estimate)<extra>" + group + "</extra>",
         )
     figure.update_layout(
-        title=f"Top senders to Asia and the Pacific, {edition} (modelled estimates)", barmode="overlay",
-        xaxis_title="US$ million (modelled)", yaxis_title=None, yaxis={"categoryorder": "array", "categoryarray": labels},
-        legend={"orientation": "h", "y": -0.12}, margin={"t": 50, "r": 70}, height=110 + 28 * max(len(senders), 1),
+        title=f"Top senders to Asia and the Pacific, {edition} (modelled estimates)",
+        barmode="overlay",
+        xaxis_title="US$ million (modelled)",
+        yaxis_title=None,
+        yaxis={"categoryorder": "array", "categoryarray": labels},
+        legend={"orientation": "h", "y": -0.12},
+        margin={"t": 50, "r": 70},
+        height=110 + 28 * max(len(senders), 1),
     )
     return figure
 
@@ -122,9 +161,11 @@ def flow_map(arcs: pd.DataFrame) -> pdk.Deck:
     """Arcs sender -> receiver, width and colour by the modelled estimate (the Corridors page's map builder)."""
     labelled = arcs.assign(usd_million_text=[exact_number(value) for value in arcs["usd_million"]])
     return arc_map(
-        labelled, value_column="usd_million", view=WORLD_VIEW,
+        labelled,
+        value_column="usd_million",
+        view=WORLD_VIEW,
         tooltip_html="<b>{sender} → {receiver}</b><br>US${usd_million_text} million in {year}<br>"
-                     "Modelled estimate (KNOMAD/World Bank), not reported data",
+        "Modelled estimate (KNOMAD/World Bank), not reported data",
     )
 
 
@@ -136,8 +177,9 @@ def flow_legend(arcs: pd.DataFrame) -> str:
 def choropleth(values: pd.DataFrame, shapes: dict, *, measure: str) -> tuple[pdk.Deck, str]:
     """Asia-Pacific countries filled by the measure, with a colour key; countries without a figure stay grey."""
     shown = values.assign(value_text=[measure_text(value, measure) for value in values["value"]])
-    deck = choropleth_map(shown, shapes, value_column="value",
-                          tooltip_html="<b>{name}</b><br>{value_text} in {year}<br>World Bank WDI")
+    deck = choropleth_map(
+        shown, shapes, value_column="value", tooltip_html="<b>{name}</b><br>{value_text} in {year}<br>World Bank WDI"
+    )
     items = legend_items(class_breaks(values["value"]), lambda value: measure_text(value, measure))
     return deck, legend_html(items, title=MEASURES[measure][1])
 
@@ -151,28 +193,49 @@ def cost_figure(table: pd.DataFrame, *, names: Mapping[str, str], receiver: str)
     for index, code in enumerate(latest_cost.index):
         rows = corridors[corridors["sender_iso3"] == code].sort_values("period")
         figure.add_scatter(
-            x=quarter_start(rows["period"]), y=rows["cost_pct"], mode="lines+markers", opacity=0.7 if crowded else 1,
-            name=f"from {names.get(code, code)}", marker={"size": 3 if crowded else 4}, customdata=rows["period"],
+            x=quarter_start(rows["period"]),
+            y=rows["cost_pct"],
+            mode="lines+markers",
+            opacity=0.7 if crowded else 1,
+            name=f"from {names.get(code, code)}",
+            marker={"size": 3 if crowded else 4},
+            customdata=rows["period"],
             line={"color": PALETTE[index % len(PALETTE)], "width": 1.5 if crowded else 2.5},
             hovertemplate=f"{names.get(code, code)} → {names.get(receiver, receiver)}<br>"
-                          "%{customdata}: %{y:.2f}% of US$200<extra>RPW</extra>",
+            "%{customdata}: %{y:.2f}% of US$200<extra>RPW</extra>",
         )
     average = table[table["series_code"] == TO_COUNTRY_COST].sort_values("year")
     if len(average):
         figure.add_scatter(
-            x=pd.to_datetime(average["year"].astype(str) + "-07-01"), y=average["cost_pct"], mode="lines+markers",
-            name=f"Average to {names.get(receiver, receiver)} (WDI, SDG 10.c.1)", customdata=average["year"],
-            line={"color": "#000000", "width": 3, "dash": "dot"}, marker={"size": 6, "symbol": "diamond"},
+            x=pd.to_datetime(average["year"].astype(str) + "-07-01"),
+            y=average["cost_pct"],
+            mode="lines+markers",
+            name=f"Average to {names.get(receiver, receiver)} (WDI, SDG 10.c.1)",
+            customdata=average["year"],
+            line={"color": "#000000", "width": 3, "dash": "dot"},
+            marker={"size": 6, "symbol": "diamond"},
             hovertemplate="Average cost of sending to the country, %{customdata}: %{y:.2f}%<extra>WDI</extra>",
         )
-    figure.add_hline(y=SDG_CORRIDOR_CEILING, line={"color": "#D55E00", "dash": "dash"},
-                     annotation_text="5%: SDG 10.c ceiling per corridor", annotation_position="top left")
-    figure.add_hline(y=SDG_AVERAGE_TARGET, line={"color": "#009E73", "dash": "dash"},
-                     annotation_text="3%: SDG 10.c target (average)", annotation_position="bottom left")
+    figure.add_hline(
+        y=SDG_CORRIDOR_CEILING,
+        line={"color": "#D55E00", "dash": "dash"},
+        annotation_text="5%: SDG 10.c ceiling per corridor",
+        annotation_position="top left",
+    )
+    figure.add_hline(
+        y=SDG_AVERAGE_TARGET,
+        line={"color": "#009E73", "dash": "dash"},
+        annotation_text="3%: SDG 10.c target (average)",
+        annotation_position="bottom left",
+    )
     figure.update_layout(
         title=f"Cost of sending US$200 to {names.get(receiver, receiver)}, % of the amount sent",
-        yaxis_title="% of US$200 sent", xaxis_title=None, hovermode="closest", height=500,
-        legend={"orientation": "h", "y": -0.15}, margin={"t": 50},
+        yaxis_title="% of US$200 sent",
+        xaxis_title=None,
+        hovermode="closest",
+        height=500,
+        legend={"orientation": "h", "y": -0.15},
+        margin={"t": 50},
     )
     figure.update_yaxes(rangemode="tozero")
     return figure
@@ -194,35 +257,47 @@ def sri_lanka_figure(side_by_side: pd.DataFrame, *, limit: int = 15) -> go.Figur
     for measure, label in reversed(SRI_LANKA_MEASURES.items()):
         shares = listed[f"{measure}_share_pct"]
         figure.add_bar(
-            x=shares, y=listed["partner"], orientation="h", name=label, marker_color=SRI_LANKA_COLOURS[measure],
-            text=[percent(value) for value in shares], textposition="outside", cliponaxis=False,
+            x=shares,
+            y=listed["partner"],
+            orientation="h",
+            name=label,
+            marker_color=SRI_LANKA_COLOURS[measure],
+            text=[percent(value) for value in shares],
+            textposition="outside",
+            cliponaxis=False,
             customdata=[measure_count(value, measure) for value in listed[f"{measure}_value"]],
             hovertemplate="%{y}: %{text} of the total (%{customdata})<extra>" + label + "</extra>",
         )
     figure.update_layout(
-        title="Sri Lanka: share of each source's total, by partner country", barmode="group",
-        xaxis_title="% of the source's total", yaxis_title=None,
+        title="Sri Lanka: share of each source's total, by partner country",
+        barmode="group",
+        xaxis_title="% of the source's total",
+        yaxis_title=None,
         legend={"orientation": "h", "y": -0.08, "traceorder": "reversed"},
-        margin={"t": 50, "r": 60}, height=160 + 60 * max(len(listed), 1),
+        margin={"t": 50, "r": 60},
+        height=160 + 60 * max(len(listed), 1),
     )
     return figure
 
 
 def sri_lanka_display_table(side_by_side: pd.DataFrame, *, departures_year: int, edition: int) -> pd.DataFrame:
     """The side-by-side table as text for reading: thousands separators, and 'no data' where nothing is published."""
+
     def shown(values, formatter):
         return [NO_DATA if pd.isna(value) else formatter(value) for value in values]
 
     one_decimal = "{:,.1f}".format
-    return pd.DataFrame({
-        "Sending country (as SLBFE lists it)": side_by_side["partner"],
-        "Reported 2023, US$ million": shown(side_by_side["reported_value"], one_decimal),
-        "Reported, % of total": shown(side_by_side["reported_share_pct"], percent),
-        f"Departures {departures_year}": shown(side_by_side["departures_value"], exact_number),
-        "Departures, % of total": shown(side_by_side["departures_share_pct"], percent),
-        f"Modelled {edition}, US$ million": shown(side_by_side["modelled_value"], one_decimal),
-        "Modelled, % of total": shown(side_by_side["modelled_share_pct"], percent),
-    })
+    return pd.DataFrame(
+        {
+            "Sending country (as SLBFE lists it)": side_by_side["partner"],
+            "Reported 2023, US$ million": shown(side_by_side["reported_value"], one_decimal),
+            "Reported, % of total": shown(side_by_side["reported_share_pct"], percent),
+            f"Departures {departures_year}": shown(side_by_side["departures_value"], exact_number),
+            "Departures, % of total": shown(side_by_side["departures_share_pct"], percent),
+            f"Modelled {edition}, US$ million": shown(side_by_side["modelled_value"], one_decimal),
+            "Modelled, % of total": shown(side_by_side["modelled_share_pct"], percent),
+        }
+    )
 
 
 def measure_count(value, measure: str) -> str:

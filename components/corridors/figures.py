@@ -8,11 +8,24 @@ from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import arc_map, choropleth_map, class_breaks, fitted_view, legend_items
 from components.profiles import SEX_COLOURS
 
-ARC_TOOLTIP = ("<b>{origin} → {destination}</b><br/>{migrants_label}<br/>Female share: {share_label}"
-               "<br/>Change: {change_label}")
+ARC_TOOLTIP = (
+    "<b>{origin} → {destination}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"
+)
 COUNTRY_TOOLTIP = "<b>{country}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"
-ARC_COLUMNS = ["source_lon", "source_lat", "target_lon", "target_lat", "migrants", "orig_iso3", "dest_iso3",
-               "origin", "destination", "migrants_label", "share_label", "change_label"]
+ARC_COLUMNS = [
+    "source_lon",
+    "source_lat",
+    "target_lon",
+    "target_lat",
+    "migrants",
+    "orig_iso3",
+    "dest_iso3",
+    "origin",
+    "destination",
+    "migrants_label",
+    "share_label",
+    "change_label",
+]
 # Arcs laid flat on the map (tilted 90 degrees), bending to the same side: a raised arc across continents
 # rises into the camera and swamps the map. Widths stay thin enough for 25+ arcs to be told apart.
 ARC_HEIGHT, ARC_TILT, ARC_MAX_WIDTH = 0.35, 90.0, 7.0
@@ -47,7 +60,9 @@ def change_label(change, change_pct, previous_year) -> str:
         return "no earlier estimate year"
     if change is None or pd.isna(change):
         return f"no {int(previous_year)} figure"
-    relative = "" if change_pct is None or pd.isna(change_pct) else f" ({'+' if change_pct > 0 else ''}{percent(change_pct)})"
+    relative = (
+        "" if change_pct is None or pd.isna(change_pct) else f" ({'+' if change_pct > 0 else ''}{percent(change_pct)})"
+    )
     return f"{signed_number(change)}{relative} since {int(previous_year)}"
 
 
@@ -56,8 +71,9 @@ def _labels(table: pd.DataFrame, *, noun: str = "migrants") -> pd.DataFrame:
     return table.assign(
         migrants_label=[migrants_label(value, sex=sex, noun=noun) for value in table["migrants"]],
         share_label=[percent(value) for value in table["female_share_pct"]],
-        change_label=[change_label(*values) for values in
-                      zip(table["change"], table["change_pct"], table["previous_year"])],
+        change_label=[
+            change_label(*values) for values in zip(table["change"], table["change_pct"], table["previous_year"])
+        ],
     )
 
 
@@ -85,8 +101,13 @@ def unmapped_places(table: pd.DataFrame, countries: pd.DataFrame) -> list[str]:
     """Names at either end that have no label point (e.g. 'Unknown' origin), so are listed but not drawn."""
     located = _label_points(countries)
     names = dict(zip(countries["iso3"], countries["name"]))
-    codes = [code for column in ("orig_iso3", "dest_iso3", "iso3") if column in table
-             for code in table[column] if code not in located]
+    codes = [
+        code
+        for column in ("orig_iso3", "dest_iso3", "iso3")
+        if column in table
+        for code in table[column]
+        if code not in located
+    ]
     return sorted({names.get(code, code) for code in codes})
 
 
@@ -94,8 +115,16 @@ def corridor_map(table: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
     """Arcs from origin to destination (faint at the origin), width and colour by migrants, fitted to them."""
     arcs = arc_frame(table, countries)
     view = fitted_view([*arcs["source_lon"], *arcs["target_lon"]], [*arcs["source_lat"], *arcs["target_lat"]])
-    return arc_map(arcs, value_column="migrants", tooltip_html=ARC_TOOLTIP, view=view, directional=True,
-                   max_width=ARC_MAX_WIDTH, arc_height=ARC_HEIGHT, arc_tilt=ARC_TILT)
+    return arc_map(
+        arcs,
+        value_column="migrants",
+        tooltip_html=ARC_TOOLTIP,
+        view=view,
+        directional=True,
+        max_width=ARC_MAX_WIDTH,
+        arc_height=ARC_HEIGHT,
+        arc_tilt=ARC_TILT,
+    )
 
 
 def country_map(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, view: str) -> pdk.Deck:
@@ -103,8 +132,13 @@ def country_map(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, v
     values = _labels(table, noun=view)[["iso3", "country", "migrants", "migrants_label", "share_label", "change_label"]]
     values = values.assign(migrants=values["migrants"].astype("int64"))
     located = [point for point in map(_label_points(countries).get, values["iso3"]) if point]
-    return choropleth_map(values, shapes, value_column="migrants", tooltip_html=COUNTRY_TOOLTIP,
-                          view=fitted_view([lon for lon, _ in located], [lat for _, lat in located]))
+    return choropleth_map(
+        values,
+        shapes,
+        value_column="migrants",
+        tooltip_html=COUNTRY_TOOLTIP,
+        view=fitted_view([lon for lon, _ in located], [lat for _, lat in located]),
+    )
 
 
 def map_legend(table: pd.DataFrame) -> list[tuple[list[int], str]]:
@@ -120,14 +154,24 @@ def legend_title(view: str, *, sex: str, year: int) -> str:
 
 def female_share_figure(trend: pd.DataFrame, *, title: str) -> go.Figure:
     share = trend["female_share"].astype("float64")
-    figure = go.Figure(go.Scatter(
-        x=trend["year"], y=share, mode="lines+markers", name="Female share",
-        line={"color": SEX_COLOURS["female"], "width": 3},
-        customdata=[percent(value) for value in trend["female_share"]],
-        hovertemplate="%{x}: %{customdata} female<extra></extra>",
-    ))
-    figure.update_layout(title=title, yaxis={"title": "Female share (%)", "range": [0, 100]}, xaxis_title=None,
-                         margin={"t": 50}, showlegend=False)
+    figure = go.Figure(
+        go.Scatter(
+            x=trend["year"],
+            y=share,
+            mode="lines+markers",
+            name="Female share",
+            line={"color": SEX_COLOURS["female"], "width": 3},
+            customdata=[percent(value) for value in trend["female_share"]],
+            hovertemplate="%{x}: %{customdata} female<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title=title,
+        yaxis={"title": "Female share (%)", "range": [0, 100]},
+        xaxis_title=None,
+        margin={"t": 50},
+        showlegend=False,
+    )
     return figure
 
 

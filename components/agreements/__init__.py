@@ -1,0 +1,1 @@
+"""The Agreements feature: pure builders (``figures``) and thin Streamlit renderers (``render``)."""

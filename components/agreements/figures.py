@@ -1,0 +1,269 @@
+"""Agreements' pure builders: DataFrame in; DataFrame, plotly figure or pydeck deck out. No Streamlit.
+
+Colours are Okabe-Ito (colour-blind safe), the same on the map, the timeline and the legend.
+"""
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from components.maps import arc_map, category_colours, fitted_view
+from data.agreements import signing_labels
+from data.schemas import INSTRUMENT_TYPES
+
+TYPE_COLOURS = category_colours(INSTRUMENT_TYPES)
+
+
+MAP_SIZE_PX = (930, 520)  # the map's size on the page, for the view that fits the arcs shown
+
+
+# Arcs of different instrument types between the same two countries get different heights, so none hides another.
+TYPE_ARC_HEIGHTS = dict(zip(INSTRUMENT_TYPES, [0.5, 0.3, 0.7, 0.4, 0.6], strict=True))
+
+
+CONFIDENCE_LEVELS = ["high", "medium", "low"]
+
+
+CONFIDENCE_COLOURS = ["#009E73", "#E69F00", "#CC79A7"]
+
+
+def hex_colour(rgb) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*rgb)
+
+
+TABLE_COLUMNS = [
+    "destination",
+    "origin",
+    "instrument_type",
+    "title",
+    "scheme_or_sector",
+    "signed",
+    "year_signed",
+    "date_signed",
+    "status",
+    "confidence",
+    "source_url",
+    "two_way",
+    "agreement_id",
+]
+
+
+def source_urls(sources: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(sources["source_id"], sources["url"]))
+
+
+def _names_of(codes: pd.Series, names: dict[str, str]) -> list[str]:
+    return [names.get(code, code) for code in codes]
+
+
+def table_frame(agreements: pd.DataFrame, *, names: dict[str, str], sources: pd.DataFrame) -> pd.DataFrame:
+    """The rows as the table shows them: country names, the date as recorded, a link to the cited page.
+
+    Built from plain lists: this runs on every rerun, and per-column pandas operations cost more than the data.
+    """
+    urls = source_urls(sources)
+    return pd.DataFrame(
+        {
+            "destination": _names_of(agreements["destination_iso3"], names),
+            "origin": _names_of(agreements["origin_iso3"], names),
+            "instrument_type": agreements["instrument_type"].tolist(),
+            "title": agreements["title"].tolist(),
+            "scheme_or_sector": agreements["scheme_or_sector"].tolist(),
+            "signed": signing_labels(agreements),
+            "year_signed": agreements["year_signed"].to_numpy(),
+            "date_signed": [None if pd.isna(value) else value.date() for value in agreements["date_signed"].tolist()],
+            "status": agreements["status"].fillna("").tolist(),
+            "confidence": [[level] for level in agreements["confidence"].tolist()],
+            "source_url": [urls.get(source_id) for source_id in agreements["source_id"]],
+            "two_way": agreements["two_way"].tolist(),
+            "agreement_id": agreements["agreement_id"].tolist(),
+        }
+    )
+
+
+def history_frame(history: pd.DataFrame, *, current_id: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "": ["this one" if agreement_id == current_id else "" for agreement_id in history["agreement_id"]],
+            "Signed (as recorded)": signing_labels(history),
+            "Instrument": history["instrument_type"].to_numpy(),
+            "Title": history["title"].to_numpy(),
+            "Status (as stated)": history["status"].fillna("").to_numpy(),
+            "Replaced by a later row": history["superseded"].to_numpy(),
+            "ID": history["agreement_id"].to_numpy(),
+        }
+    )
+
+
+def nearest_longitude(longitude: float, reference: float) -> float:
+    """The copy of ``longitude`` (+-360) closest to ``reference``: arcs across the date line take the short way."""
+    return longitude + 360 * round((reference - longitude) / 360)
+
+
+def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+    """One arc per origin, destination and instrument type, with the number of agreements it stands for."""
+    counts = Counter(
+        zip(*(agreements[name].tolist() for name in ("origin_iso3", "destination_iso3", "instrument_type")))
+    )
+    places = {
+        code: (name, lon, lat)
+        for code, name, lon, lat in zip(*(countries[name].tolist() for name in ("iso3", "name", "lon", "lat")))
+    }
+    arcs = []
+    for (origin, destination, kind), count in sorted(counts.items()):
+        origin_name, origin_lon, origin_lat = places[origin]
+        destination_name, target_lon, target_lat = places[destination]
+        arcs.append(
+            {
+                "origin": origin_name,
+                "destination": destination_name,
+                "instrument_type": kind,
+                "agreements": count,
+                "source_lon": nearest_longitude(origin_lon, target_lon),
+                "source_lat": origin_lat,
+                "target_lon": target_lon,
+                "target_lat": target_lat,
+                "colour": TYPE_COLOURS[kind],
+                "height": TYPE_ARC_HEIGHTS[kind],
+            }
+        )
+    return pd.DataFrame(
+        arcs,
+        columns=[
+            "origin",
+            "destination",
+            "instrument_type",
+            "agreements",
+            "source_lon",
+            "source_lat",
+            "target_lon",
+            "target_lat",
+            "colour",
+            "height",
+        ],
+    )
+
+
+def agreement_map(agreements: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
+    """The arcs of the agreements shown, in a view that fits them (all of them: the Gulf to the Pacific)."""
+    arcs = agreement_arcs(agreements, countries)
+    width_px, height_px = MAP_SIZE_PX
+    view = fitted_view(
+        [*arcs["source_lon"], *arcs["target_lon"]],
+        [*arcs["source_lat"], *arcs["target_lat"]],
+        width_px=width_px,
+        height_px=height_px,
+    )
+    return arc_map(
+        arcs,
+        value_column="agreements",
+        colour_column="colour",
+        height_column="height",
+        max_width=6.0,
+        view=view,
+        tooltip_html="<b>{origin} → {destination}</b><br/>{instrument_type}: {agreements}",
+    )
+
+
+def legend_items(agreements: pd.DataFrame) -> list[tuple[list[int], str]]:
+    """(RGB colour, label) for the instrument types present, in the fixed order (for ``maps.legend_html``)."""
+    present = set(agreements["instrument_type"])
+    return [(TYPE_COLOURS[kind], kind) for kind in INSTRUMENT_TYPES if kind in present]
+
+
+def timeline_points(agreements: pd.DataFrame, *, names: dict[str, str]) -> pd.DataFrame:
+    """One point per destination, year and instrument type, with its count and the agreements it stands for.
+
+    Rows without a recorded year are left out (list them separately); a year-only date counts at its year.
+    Plain Python: on about a hundred rows it is many times faster than pandas grouping (this runs every rerun).
+    """
+    dated = agreements[agreements["year_signed"].notna()]
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    columns = [dated[name].tolist() for name in ("destination_iso3", "year_signed", "instrument_type", "origin_iso3")]
+    for destination, year, kind, origin, label in zip(*columns, signing_labels(dated)):
+        groups[destination, int(year), kind].append(f"{names.get(origin, origin)} ({label})")
+    order = [code for code, _ in Counter(dated["destination_iso3"]).most_common()][::-1]  # most at the top
+    rows = {code: row for row, code in enumerate(order)}
+    type_offsets = {kind: (index - 2) * 0.12 for index, kind in enumerate(INSTRUMENT_TYPES)}
+    points = pd.DataFrame(
+        [
+            {
+                "destination": names.get(destination, destination),
+                "year": year,
+                "instrument_type": kind,
+                "count": len(entries),
+                "row": rows[destination] + type_offsets[kind],
+                "colour": hex_colour(TYPE_COLOURS[kind]),
+                "text": f"<b>{names.get(destination, destination)}, {year}</b>: {len(entries)} × {kind}<br>"
+                + "<br>".join(entries),
+            }
+            for (destination, year, kind), entries in groups.items()
+        ],
+        columns=["destination", "year", "instrument_type", "count", "row", "colour", "text"],
+    )
+    points.attrs["order"] = [names.get(code, code) for code in order]
+    return points
+
+
+def timeline_figure(agreements: pd.DataFrame, *, names: dict[str, str]) -> go.Figure:
+    """Signings by year (x) and destination (rows), coloured by instrument type (legend: ``legend_items``)."""
+    points = timeline_points(agreements, names=names)
+    order = points.attrs["order"]
+    # Plain lists and one Layout: plotly validates nested updates path by path, which costs more than the data.
+    return go.Figure(
+        data=[
+            go.Scatter(
+                x=points["year"].tolist(),
+                y=points["row"].tolist(),
+                mode="markers",
+                hovertext=points["text"].tolist(),
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+                marker={
+                    "color": points["colour"].tolist(),
+                    "opacity": 0.9,
+                    "line": {"color": "white", "width": 1},
+                    "size": [8 + 4 * min(count - 1, 6) for count in points["count"]],
+                },
+            )
+        ],
+        layout=go.Layout(
+            yaxis={"tickvals": list(range(len(order))), "ticktext": order, "range": [-0.7, len(order) - 0.3]},
+            xaxis={"title": {"text": "Year signed"}, "dtick": 5, "showgrid": True},
+            height=90 + 30 * max(len(order), 1),
+            margin={"t": 10, "b": 40, "l": 10, "r": 10},
+            hovermode="closest",
+        ),
+    )
+
+
+def gaps_frame(gaps: pd.DataFrame, *, names: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "rank": gaps["rank"].tolist(),
+            "origin": _names_of(gaps["orig_iso3"], names),
+            "destination": _names_of(gaps["dest_iso3"], names),
+            "migrants": gaps["total"].tolist(),
+            "includes_refugees": [flag == 1 for flag in gaps["type_r"]],
+            "imputed": [flag == 1 for flag in gaps["type_i"]],
+        }
+    )
+
+
+def regional_frame(regional: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    urls = source_urls(sources)
+    return pd.DataFrame(
+        {
+            "name": regional["name"].tolist(),
+            "body_or_process": regional["body_or_process"].tolist(),
+            "instrument_type": regional["instrument_type"].tolist(),
+            "signed": signing_labels(regional),
+            "place": regional["place"].tolist(),
+            "members_or_scope": regional["members_or_scope"].tolist(),
+            "confidence": [[level] for level in regional["confidence"].tolist()],
+            "source_url": [urls.get(source_id) for source_id in regional["source_id"]],
+            "notes": regional["notes"].tolist(),
+        }
+    )

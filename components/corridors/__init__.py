@@ -1,0 +1,1 @@
+"""The Corridors feature: pure figure builders (``figures``) and thin Streamlit renderers (``render``)."""

@@ -1,0 +1,1 @@
+"""The News feature: pure builders (``figures``) and thin Streamlit renderers (``render``)."""

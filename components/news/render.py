@@ -1,0 +1,194 @@
+"""News items on screen: the timeline, item cards, the upload report, the latest news of a country or corridor,
+and the News page's sections. Builders are in ``components.news.figures``; nothing is cached here."""
+
+import math
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from components.downloads import render_downloads
+from components.news.figures import (
+    TIMELINE_NOTE,
+    card_markdown,
+    counts_line,
+    format_item_date,
+    item_meta,
+    timeline_figure,
+    title_markdown,
+)
+from components.plain_text import plain_markdown
+from components.provenance import render_source_note
+from data import CATALOG, load_user_news
+from data.filters.news import NewsFilters
+from data.news import count_user_supplied, export_table, latest_news, split_dated
+
+NEWS_PAGE = "pages/news.py"
+
+
+PER_PAGE = 10
+
+
+MAX_LISTED_PROBLEMS = 20
+
+
+def render_timeline(items: pd.DataFrame, *, colour_by: str, key: str) -> None:
+    """The timeline, built on every run: figures are never cached (data/__init__.py's caching policy)."""
+    st.plotly_chart(timeline_figure(items, colour_by=colour_by), key=key)
+
+
+def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> None:
+    """What was read from the user's file, and each problem by line (as text: it may quote the file)."""
+    if len(user_items):
+        st.success(
+            f"{len(user_items):,} item(s) added from your file. They are marked user-supplied wherever "
+            "they are shown and in downloads.",
+            icon=":material/check_circle:",
+        )
+    if problems:
+        skipped = "Nothing was added." if user_items.empty else "The other rows were added."
+        with st.container(border=True):
+            st.warning(f"{len(problems):,} problem(s) in your file. {skipped}", icon=":material/warning:")
+            st.text("\n".join(problems[:MAX_LISTED_PROBLEMS]))
+            if len(problems) > MAX_LISTED_PROBLEMS:
+                st.caption(f"… and {len(problems) - MAX_LISTED_PROBLEMS:,} more.")
+
+
+def render_item_card(item: Mapping, *, country_names: Mapping[str, str], source_labels: Mapping[str, str]) -> None:
+    # One markdown element a card: the elements of a page of cards are most of a rerun's cost.
+    with st.container(border=True):
+        st.markdown(card_markdown(item, country_names=country_names, source_labels=source_labels))
+
+
+# Turning a page of cards reruns this list only, not the page's filters, timeline and downloads.
+@st.fragment
+def render_item_list(
+    items: pd.DataFrame,
+    *,
+    key: str,
+    country_names: Mapping[str, str],
+    source_labels: Mapping[str, str],
+    per_page: int = PER_PAGE,
+) -> None:
+    """Cards, a page of ``per_page`` at a time."""
+    page_count = max(math.ceil(len(items) / per_page), 1)
+    if not 1 <= st.session_state.get(key, 1) <= page_count:
+        st.session_state[key] = 1  # the filters changed under the page number
+    page = st.pagination(page_count, key=key) if page_count > 1 else 1
+    shown = items.iloc[(page - 1) * per_page : page * per_page]
+    if page_count > 1:
+        st.caption(f"Items {(page - 1) * per_page + 1}-{(page - 1) * per_page + len(shown)} of {len(items)}")
+    for item in shown.to_dict("records"):
+        render_item_card(item, country_names=country_names, source_labels=source_labels)
+
+
+def render_latest_news(
+    items: pd.DataFrame,
+    *,
+    countries: Sequence[str],
+    limit: int = 5,
+    match_all: bool = False,
+    country_names: Mapping[str, str] | None = None,
+    heading: str | None = "Latest news",
+    news_page: str = NEWS_PAGE,
+) -> None:
+    """For a country or corridor view: the newest items tagged with any of ``countries`` (every one of them with
+    ``match_all``, e.g. both ends of a corridor), and a link to the News page filtered to them (which lists
+    items tagged with any of them). ``items`` is the news table (``data.load_news()``); ``news_page`` is the
+    News page as registered with st.navigation."""
+    names = [(country_names or {}).get(code, code) for code in countries]
+    latest = latest_news(items, countries=countries, limit=limit, match_all=match_all)
+    if heading:
+        st.subheader(heading)
+    if latest.empty:
+        tagged = (" and " if match_all else " or ").join(names)
+        st.info(f"No news items are tagged with {plain_markdown(tagged)} yet.", icon=":material/newspaper:")
+    for item in latest.to_dict("records"):
+        st.markdown(title_markdown(item["title"], item["url"]))
+        st.caption(plain_markdown(item_meta(item, source_labels={})))
+    st.page_link(
+        news_page,
+        label=f"All news and resources for {plain_markdown(' or '.join(names))}",
+        icon=":material/arrow_forward:",
+        query_params={"country": ",".join(countries)},
+    )
+
+
+def render_headlines(news: pd.DataFrame, *, limit: int) -> None:
+    """The latest dated items: linked title and date, under a "Latest news" heading."""
+    st.subheader("Latest news")
+    for item in news.dropna(subset=["period_start"]).head(limit).to_dict("records"):
+        st.markdown(title_markdown(item["title"], item["url"]))
+        st.caption(format_item_date(item["date"], item["date_precision"]))
+
+
+# --- the News page's sections ----------------------------------------------------------------------------
+
+
+def upload_section() -> pd.DataFrame | None:
+    """The user's own items from a CSV file (this session only), with what was read and each problem."""
+    user_items = None
+    with st.expander("Add your own items from a CSV file", icon=":material/upload_file:"):
+        st.caption(
+            "Columns: title, date (YYYY-MM-DD, YYYY-MM or YYYY; blank for an undated resource), kind, topics; "
+            "optional: publisher, url, countries_iso3, summary, item_id, date_precision. UTF-8, at most 1 MB; "
+            "the full format is in the README. Your items stay in this browser session: they are not saved "
+            "and not part of the link to this view."
+        )
+        upload = st.file_uploader("CSV file of news items", type=["csv"], key="news_upload", max_upload_size=1)
+        user_items, upload_problems = load_user_news(upload.getvalue()) if upload is not None else (None, [])
+        if upload is not None:
+            render_upload_report(user_items, upload_problems)
+    return user_items
+
+
+def results_section(
+    filters: NewsFilters,
+    items: pd.DataFrame,
+    *,
+    colour_by: str,
+    country_names: Mapping[str, str],
+    source_labels: Mapping[str, str],
+    sources: pd.DataFrame,
+) -> None:
+    """Counts, the timeline and the cards of the matching items, newest first, then downloads and sources."""
+    spec = CATALOG["news"]
+    matching = filters.apply(items)
+    dated, undated = split_dated(matching)
+    user_count = count_user_supplied(matching)
+    st.markdown(
+        counts_line(len(matching), total=len(items), dated=len(dated), undated=len(undated), user_supplied=user_count)
+    )
+
+    if matching.empty:
+        st.info(
+            "No items match these filters. Widen the years, remove a country, topic, kind or publisher, or "
+            "change the search words.",
+            icon=":material/search_off:",
+        )
+        return
+
+    if dated.empty:
+        st.info("No dated items match these filters; the undated resources that match are listed below.")
+    else:
+        render_timeline(dated, colour_by=colour_by, key="news_timeline")
+        st.caption(TIMELINE_NOTE)
+        st.subheader(f"Dated items ({len(dated)}), newest first")
+        render_item_list(dated, key="dated_page", country_names=country_names, source_labels=source_labels)
+
+    if not undated.empty:
+        st.subheader(f"Undated resources ({len(undated)})")
+        st.caption(
+            "Resources without a date (the listing they come from prints none): they are not on the timeline, "
+            "and the years filter keeps them."
+        )
+        render_item_list(undated, key="undated_page", country_names=country_names, source_labels=source_labels)
+
+    st.divider()
+    described = filters.describe(country_names=country_names)
+    if user_count:
+        described.append(f"Includes {user_count} user-supplied item(s), not from a published source")
+    render_downloads(
+        export_table(matching), sources, name="news", title=spec.title, measure=spec.measure, filters=described
+    )
+    render_source_note(sources, matching["source_id"], measure=spec.measure)

@@ -1,0 +1,1 @@
+"""The Remittances feature: pure figure builders (``figures``) and the page's thin Streamlit sections (``render``)."""

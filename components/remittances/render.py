@@ -1,0 +1,470 @@
+"""The Remittances page's sections: thin Streamlit renderers over pure filters (``data.filters.remittances``)
+and figures (``components.remittances.figures``). Nothing is cached here: tables come shared and read-only from
+``data.load``, and each view's table and figure are built per run (data/__init__.py's caching policy)."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+import streamlit as st
+
+from components.downloads import render_downloads
+from components.feedback import load_or_stop
+from components.filters import render_url_notes, show
+from components.formatting import percent
+from components.provenance import render_source_note
+from components.remittances import figures
+from data import CATALOG, load, load_country_shapes
+from data.filters.remittances import (
+    ALL_ASIA_PACIFIC,
+    EDITIONS,
+    FILTER,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MEASURE_LABELS,
+    MEASURES,
+    ChoroplethFilter,
+    CostFilter,
+    FlowMapFilter,
+    RankingFilter,
+    SriLankaFilter,
+    TrendFilter,
+    asia_pacific_codes,
+    by_name,
+    largest_recipients,
+    latest_corridor_costs,
+    quarter_label,
+    sender_choices,
+    trend_choices,
+)
+
+PLAYING = "_remittances_playing"
+PLAY_SECONDS = 1.2
+MODELLED_WARNING = (
+    "**Modelled estimates, not reported flows.** KNOMAD/World Bank allocate each country's recorded "
+    "inflow across sending countries using migrant stocks and incomes (Ratha & Shaw 2007)."
+)
+
+
+@dataclass(frozen=True)
+class Choices:
+    names: dict
+    asia_pacific: list
+    senders: list
+
+
+@dataclass(frozen=True)
+class RankingView:
+    recipients: pd.DataFrame
+    recipients_figure: go.Figure | None
+    senders: pd.DataFrame
+    senders_figure: go.Figure
+
+
+@dataclass(frozen=True)
+class MapView:
+    table: pd.DataFrame
+    deck: pdk.Deck | None
+    legend: str
+
+
+@dataclass(frozen=True)
+class CostView:
+    table: pd.DataFrame
+    latest: pd.DataFrame
+    latest_table: pd.DataFrame
+    figure: go.Figure | None
+    senders_without_data: list
+
+
+@dataclass(frozen=True)
+class SriLankaView:
+    table: pd.DataFrame
+    figure: go.Figure
+    display: pd.DataFrame
+    notes: list
+
+
+def names_of() -> dict:
+    return dict(zip(load("countries")["iso3"], load("countries")["name"]))
+
+
+def _context() -> tuple[pd.DataFrame, dict, "Choices"]:
+    """What every section reads: the sources, country names, and the country choices."""
+    return load_or_stop(load, "sources"), load_or_stop(names_of), load_or_stop(choices_of)
+
+
+def choices_of() -> Choices:
+    countries = load("countries")
+    return Choices(
+        names=names_of(),
+        asia_pacific=by_name(asia_pacific_codes(countries), countries),
+        senders=sender_choices(countries),
+    )
+
+
+def departure_years_of() -> list[int]:
+    return sorted(set(load("deployments")["year"]), reverse=True)
+
+
+def ranking_of(filters: RankingFilter) -> RankingView:
+    countries, names = load("countries"), names_of()
+    recipients = filters.recipients(load("remittances"), countries)
+    recipients_figure = (
+        None
+        if recipients.empty
+        else figures.recipients_figure(recipients, names=names, measure=filters.measure, year=filters.year)
+    )
+    senders = filters.senders(load("remittance_corridors"), countries)
+    return RankingView(
+        recipients, recipients_figure, senders, figures.senders_figure(senders, names=names, edition=filters.edition)
+    )
+
+
+def flows_of(filters: FlowMapFilter) -> MapView:
+    arcs = filters.apply(load("remittance_corridors"), load("countries"))
+    if arcs.empty:
+        return MapView(arcs, None, "")
+    return MapView(arcs, figures.flow_map(arcs), figures.flow_legend(arcs))
+
+
+def choropleth_of(filters: ChoroplethFilter) -> MapView:
+    values = filters.apply(load("remittances"), load("countries"))
+    if values["value"].isna().all():
+        return MapView(values, None, "")
+    deck, legend = figures.choropleth(values, load_country_shapes(), measure=filters.measure)
+    return MapView(values, deck, legend)
+
+
+def cost_of(filters: CostFilter) -> CostView:
+    names = names_of()
+    table = filters.apply(load("remittance_costs"))
+    latest = latest_corridor_costs(table)
+    figure = None if table.empty else figures.cost_figure(table, names=names, receiver=filters.receiver)
+    return CostView(
+        table,
+        latest,
+        figures.latest_costs_table(latest, names=names, receiver=filters.receiver),
+        figure,
+        filters.senders_without_data(table),
+    )
+
+
+def sri_lanka_of(filters: SriLankaFilter) -> SriLankaView:
+    table = filters.apply(load("remittances_by_sender"), load("deployments"), load("remittance_corridors"))
+    side_by_side = SriLankaFilter.side_by_side(table)
+    display = figures.sri_lanka_display_table(
+        side_by_side, departures_year=filters.departures_year, edition=filters.edition
+    )
+    return SriLankaView(table, figures.sri_lanka_figure(side_by_side), display, list(table["note"].dropna().unique()))
+
+
+def measure_radio(container=st) -> str:
+    return show(
+        FILTER["measure"], options=list(MEASURES), format_func=MEASURE_LABELS.get, horizontal=True, container=container
+    )
+
+
+def edition_radio(container=st) -> int:
+    return show(FILTER["brm"], options=EDITIONS, horizontal=True, container=container)
+
+
+def trend_view() -> None:
+    sources, names, choices = _context()
+    remittances, countries = load_or_stop(load, "remittances"), load_or_stop(load, "countries")
+    controls = st.columns([5, 3, 3])
+    chosen = show(
+        FILTER["countries"],
+        options=trend_choices(remittances, countries),
+        default=largest_recipients(remittances, countries),
+        container=controls[0],
+        format_func=names.get,
+        placeholder="Choose countries",
+    )
+    measure = measure_radio(controls[1])
+    log_scale = show(FILTER["log"], container=controls[2])
+    include_knomad = show(FILTER["knomad"], container=controls[2])
+    render_url_notes()
+    if not chosen:
+        st.info("No countries chosen: pick one or more above.")
+        return
+    filters = TrendFilter(tuple(chosen), measure, include_knomad)
+    table = filters.apply(remittances)
+    for code in filters.countries_without_data(table):
+        st.info(
+            f"No data: {names.get(code, code)} has no published figure for "
+            f"{MEASURES[measure][1].lower()} in the series shown.",
+            icon=":material/block:",
+        )
+    if table["value"].isna().all():
+        return
+    st.plotly_chart(
+        figures.trend_figure(table, sources, names=names, measure=measure, log_scale=log_scale), key="trend_chart"
+    )
+    st.caption(
+        "Solid lines: World Bank WDI (final figures). Dashed lines: KNOMAD's December 2023 release; its 2023 "
+        "value is an estimate (open circle). The two releases are separate lines, never joined. Gaps = no data."
+    )
+    measure_text = f"{MEASURES[measure][1]}. {CATALOG['remittances'].measure}."
+    render_source_note(sources, table["source_id"], measure=measure_text)
+    render_downloads(
+        table,
+        sources,
+        name="remittances-trend",
+        title="Remittances received over time",
+        measure=measure_text,
+        filters=filters.describe(names),
+        key="trend",
+    )
+
+
+def ranking_view() -> None:
+    sources, names, choices = _context()
+    controls = st.columns([3, 2, 2])
+    year = show(FILTER["year"], minimum=FIRST_YEAR, maximum=LAST_YEAR, container=controls[0])
+    measure = measure_radio(controls[1])
+    edition = edition_radio(controls[2])
+    render_url_notes()
+    filters = RankingFilter(year, measure, edition)
+    ranking = load_or_stop(ranking_of, filters)
+    left, right = st.columns(2)
+    with left:
+        if ranking.recipients_figure is None:
+            st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia-Pacific countries in {year}.")
+        else:
+            st.plotly_chart(ranking.recipients_figure, key="recipients_chart")
+            measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
+            render_source_note(sources, ranking.recipients["source_id"], measure=measure_text)
+            render_downloads(
+                ranking.recipients,
+                sources,
+                name=f"remittance-recipients-{year}",
+                title=f"Top remittance recipients in Asia and the Pacific, {year}",
+                measure=measure_text,
+                filters=filters.describe(names)[:1],
+                key="recipients",
+            )
+    with right:
+        st.plotly_chart(ranking.senders_figure, key="senders_chart")
+        st.caption(
+            MODELLED_WARNING + f" Only the {EDITIONS[1]} and {EDITIONS[0]} editions exist, so senders are "
+            f"shown for {edition} whatever the year chosen; always in US\\$ (no % of GDP is derived for them)."
+        )
+        render_source_note(sources, ranking.senders["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        render_downloads(
+            ranking.senders,
+            sources,
+            name=f"remittance-senders-{edition}",
+            title=f"Top senders of remittances to Asia and the Pacific, {edition} (modelled)",
+            measure=CATALOG["remittance_corridors"].measure,
+            filters=filters.describe(names)[1:],
+            key="senders",
+        )
+
+
+def maps_view() -> None:
+    sources, names, choices = _context()
+    controls = st.columns([2, 3, 2])
+    edition = edition_radio(controls[0])
+    receiver = show(
+        FILTER["into"],
+        options=[ALL_ASIA_PACIFIC, *choices.asia_pacific],
+        container=controls[1],
+        format_func=lambda code: "All of Asia and the Pacific" if code == ALL_ASIA_PACIFIC else names.get(code, code),
+    )
+    measure = measure_radio(controls[2])
+    render_url_notes()
+
+    st.subheader(f"Bilateral remittance estimates, {edition}")
+    filters = FlowMapFilter(edition, receiver)
+    flows = load_or_stop(flows_of, filters)
+    if flows.deck is None:
+        st.info(f"No data: the {edition} bilateral estimates give no sending country for {names.get(receiver)}.")
+    else:
+        st.warning(MODELLED_WARNING, icon=":material/model_training:")
+        st.pydeck_chart(flows.deck, height=480, key="flow_map")
+        st.markdown(flows.legend, unsafe_allow_html=True)
+        render_source_note(sources, flows.table["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        render_downloads(
+            flows.table,
+            sources,
+            name=f"remittance-flows-{edition}",
+            title=filters.describe(names)[0],
+            measure=CATALOG["remittance_corridors"].measure,
+            filters=filters.describe(names),
+            key="flows",
+        )
+
+    st.subheader("Remittances received across Asia and the Pacific")
+    choropleth_panel(measure)
+
+
+def _toggle_play() -> None:
+    playing = not st.session_state.get(PLAYING, False)
+    st.session_state[PLAYING] = playing
+    if playing and st.session_state.get("year", LAST_YEAR) >= LAST_YEAR:
+        st.session_state["year"] = FIRST_YEAR
+
+
+def choropleth_panel(measure: str) -> None:
+    """Year slider, play button and map; while playing, only this panel reruns, one year per tick."""
+    sources, names, _ = _context()
+
+    @st.fragment(run_every=PLAY_SECONDS if st.session_state.get(PLAYING) else None)
+    def panel() -> None:
+        if st.session_state.get(PLAYING):
+            if st.session_state.get("year", LAST_YEAR) >= LAST_YEAR:
+                st.session_state[PLAYING] = False
+                st.rerun()  # the whole page, so that the timer stops
+            st.session_state["year"] = st.session_state.get("year", FIRST_YEAR) + 1
+        controls = st.columns([5, 1], vertical_alignment="bottom")
+        year = show(FILTER["year"], minimum=FIRST_YEAR, maximum=LAST_YEAR, container=controls[0])
+        playing = st.session_state.get(PLAYING, False)
+        if controls[1].button(
+            "Pause" if playing else "Play",
+            key="play",
+            on_click=_toggle_play,
+            icon=":material/pause:" if playing else ":material/play_arrow:",
+            help=f"Step through the years {FIRST_YEAR}-{LAST_YEAR}",
+        ):
+            st.rerun()  # start or stop the timer, which only a full run can set
+        filters = ChoroplethFilter(year, measure)
+        choropleth = load_or_stop(choropleth_of, filters)
+        if choropleth.deck is None:
+            st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia and the Pacific in {year}.")
+            return
+        st.pydeck_chart(choropleth.deck, height=480, key="choropleth_map")
+        st.markdown(choropleth.legend, unsafe_allow_html=True)
+        measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
+        render_source_note(sources, choropleth.table["source_id"].dropna(), measure=measure_text)
+        render_downloads(
+            choropleth.table,
+            sources,
+            name=f"remittances-map-{year}",
+            title=filters.describe(names)[0],
+            measure=measure_text,
+            filters=filters.describe(names),
+            key="choropleth",
+        )
+
+    panel()
+
+
+def cost_view() -> None:
+    sources, names, choices = _context()
+    controls = st.columns([2, 3])
+    receiver = show(FILTER["to"], options=choices.asia_pacific, container=controls[0], format_func=names.get)
+    senders = show(
+        FILTER["from"],
+        options=choices.senders,
+        container=controls[1],
+        format_func=names.get,
+        placeholder="Every corridor surveyed",
+    )
+    render_url_notes()
+    st.info(
+        "The corridor prices here end in **2020Q3 (July-September 2020)**: that is the last quarter in the "
+        "World Bank DataBank export used (last updated 12/07/2020). No later prices are included, so these are "
+        "not today's costs. The country averages (WDI, SDG 10.c.1) end in 2020.",
+        icon=":material/history:",
+    )
+    filters = CostFilter(receiver, tuple(senders))
+    cost = load_or_stop(cost_of, filters)
+    for code in cost.senders_without_data:
+        st.info(
+            f"No cost data for {names.get(code, code)} → {names.get(receiver)}: Remittance Prices Worldwide "
+            "does not survey this corridor in the data to 2020Q3.",
+            icon=":material/block:",
+        )
+    if cost.figure is None:
+        st.info(
+            f"No cost data: Remittance Prices Worldwide surveys no corridor into {names.get(receiver)} here, and "
+            "WDI publishes no average cost of sending to it.",
+            icon=":material/block:",
+        )
+        return
+    if len(cost.latest):
+        cheapest, dearest = cost.latest.iloc[0], cost.latest.iloc[-1]
+        tiles = st.columns(3)
+        extremes = [(tiles[0], "Cheapest corridor", cheapest), (tiles[1], "Dearest corridor", dearest)]
+        for tile, label, row in extremes if len(cost.latest) > 1 else [(tiles[0], "The one corridor", cheapest)]:
+            tile.metric(
+                f"{label}, {row['period']}",
+                percent(row["cost_pct"], digits=2),
+                border=True,
+                help="Average total cost of sending US$200, % of the amount sent (RPW), in the corridor's "
+                "latest quarter",
+            )
+            tile.caption(f"{names.get(row['sender_iso3'])} → {names.get(receiver)}, {quarter_label(row['period'])}")
+        above = int(cost.latest["above_corridor_ceiling"].sum())
+        tiles[2].metric(
+            "Corridors above 5% at their latest quarter",
+            f"{above} of {len(cost.latest)}",
+            border=True,
+            help="SDG 10.c: no corridor above 5% by 2030, and 3% on average",
+        )
+    st.plotly_chart(cost.figure, key="cost_chart")
+    if len(cost.latest):
+        st.dataframe(
+            cost.latest_table,
+            hide_index=True,
+            key="cost_table",
+            column_config={
+                "cost_pct": st.column_config.NumberColumn("Cost, % of US$200", format="%.2f"),
+                "above_average_target": st.column_config.CheckboxColumn("Above 3%"),
+                "above_corridor_ceiling": st.column_config.CheckboxColumn("Above 5%"),
+                "quarter": "Latest quarter",
+                "corridor": "Corridor, cheapest first",
+            },
+        )
+    render_source_note(sources, cost.table["source_id"], measure=CATALOG["remittance_costs"].measure)
+    render_downloads(
+        cost.table,
+        sources,
+        name=f"remittance-costs-{receiver}",
+        title=f"Cost of sending money to {names.get(receiver)}",
+        measure=CATALOG["remittance_costs"].measure,
+        filters=filters.describe(names),
+        key="costs",
+    )
+
+
+def sri_lanka_view() -> None:
+    sources, names, choices = _context()
+    controls = st.columns([2, 3])
+    departures_year = show(FILTER["dep_year"], options=load_or_stop(departure_years_of), container=controls[0])
+    edition = edition_radio(controls[1])
+    render_url_notes()
+    st.markdown(
+        "Sri Lanka is the one origin with **reported** remittances by sending country (Central Bank of Sri Lanka, "
+        "2023). Here they stand next to **departures** for foreign employment by destination (SLBFE) and the "
+        f"**modelled** KNOMAD/World Bank estimates for the same countries ({edition}). Where the model and the "
+        "reported figures differ is itself a finding: the model allocates money by migrant stocks and incomes, "
+        "not by where remittances are actually recorded as coming from."
+    )
+    filters = SriLankaFilter(departures_year, edition)
+    sri_lanka = load_or_stop(sri_lanka_of, filters)
+    st.plotly_chart(sri_lanka.figure, key="srilanka_chart")
+    st.caption(
+        "The 15 largest reported senders; every country is in the table below. Shares are of each source's own "
+        f"total. Years differ: reported remittances 2023, departures {departures_year}, estimates {edition}."
+    )
+    for note in sri_lanka.notes:
+        st.info(f"{departures_year} departures: {note}", icon=":material/report:")
+    st.dataframe(sri_lanka.display, hide_index=True, key="srilanka_table")
+    st.caption("'no data': not published for that country that year, or withheld (see the note above).")
+    measure_text = (
+        "Reported remittances (US$ million, 2023), departures for foreign employment (persons, a flow) and "
+        f"modelled bilateral estimates (US$ million, {edition}), with each source's share"
+    )
+    render_source_note(sources, sri_lanka.table["source_id"], measure=measure_text)
+    render_downloads(
+        sri_lanka.table,
+        sources,
+        name="sri-lanka-remittances",
+        title="Sri Lanka: reported remittances, departures and modelled estimates by partner country",
+        measure=measure_text,
+        filters=filters.describe(names),
+        key="srilanka",
+    )
