@@ -160,3 +160,28 @@ def _years_text(years) -> str:
         if year is not None:
             start = previous = year
     return ", ".join(runs)
+
+
+def periods_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Figures over periods (a corridor's departures, an origin's national totals) as read: period and its kind,
+    what is counted, the figure as published, the release it comes from."""
+    return pd.DataFrame(
+        {
+            "period": rows["period_label"].to_numpy(),
+            "kind_of_period": [KIND_LABELS[kind] for kind in rows["period_kind"]],
+            "counted": [BASIS_LABELS[basis] for basis in rows["basis"]],
+            "departures": rows["value"].to_numpy(),
+            "printed_as": rows["figure_as_printed"].fillna("").to_numpy(),
+            "release": rows["release"].fillna("").to_numpy(),
+            "note": rows["note"].fillna("").to_numpy(),
+        }
+    )
+
+
+def flow_not_stock(origin: str, place: str) -> str:
+    """The sentence every profile puts next to departures and the UN DESA stock."""
+    return (
+        f"Departures are a **flow**: workers leaving {origin} in each period, as its agency counts them. The UN DESA "
+        f"figures above are a **stock**: everyone born in {origin} living {place} at mid-year (workers, families, "
+        "students, refugees). One is not a part or a change of the other."
+    )

@@ -7,12 +7,14 @@ import pandas as pd
 import streamlit as st
 
 from components.downloads import render_downloads
-from components.feedback import load_or_stop
+from components.feedback import load_or_stop, load_or_warn
 from components.flows import figures
+from components.formatting import compact_number
 from components.provenance import render_source_note
 from data import CATALOG, load, load_countries
-from data.filters.departures import DeparturesFilter
-from data.flows import coverage
+from data.filters.departures import DeparturesFilter, origin_choices, period_choices
+from data.flows import coverage, register_shares
+from data.profiles import departures_to, departures_totals, itemised_sums
 
 MAP_KEY = "departures_map"
 
@@ -95,3 +97,80 @@ def coverage_section(*, names: Mapping[str, str], sources: pd.DataFrame) -> None
         filters=["Every shown figure of every origin"],
         key="coverage_download",
     )
+
+
+def _profile_link(origin: str, name: str) -> None:
+    st.page_link(
+        "pages/departures.py",
+        label=f"All departures of {name}, by destination and period",
+        icon=":material/arrow_forward:",
+        query_params={"origin": origin},
+    )
+
+
+def country_section(iso3: str, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+    """The country profile's departures (any origin that publishes them): national totals and the latest
+    figures by destination, next to the stock, saying plainly which is which."""
+    outflows = load_or_warn(load, "labour_outflows", what="Departures")
+    if outflows is None or iso3 not in origin_choices(outflows):
+        return
+    name = names.get(iso3, iso3)
+    st.subheader("Departures for foreign employment (reported flow)")
+    st.markdown(figures.flow_not_stock(name, "abroad"))
+    totals = departures_totals(outflows, iso3)
+    sums = itemised_sums(outflows, iso3)
+    if not sums.empty:
+        st.caption(
+            "Sum of the destinations listed (every destination itemised; no total printed): "
+            + ", ".join(
+                f"{row.period_label}: {compact_number(row.value)}"
+                + (" (a withheld figure left out)" if row.withheld else "")
+                for row in sums.itertuples()
+            )
+        )
+    if totals.empty and sums.empty:
+        st.caption(f"No national total is published for {name}; figures by destination only.")
+    if not totals.empty:
+        st.dataframe(figures.periods_table(totals), hide_index=True, key="country_departures_totals")
+    periods = period_choices(outflows, iso3)
+    if periods:
+        filters = DeparturesFilter(iso3, periods[0])
+        caption = filters.caption(outflows, names)
+        ranking = filters.apply(outflows)
+        st.markdown(f"**Largest destinations — {caption}**")
+        if filters.is_register(outflows):
+            for sentence in figures.share_sentences(ranking, names):
+                st.markdown(f"- {sentence}.")
+        st.dataframe(
+            figures.ranking_table(ranking, names).head(10),
+            hide_index=True,
+            key="country_departures",
+            column_config=_columns(caption),
+        )
+    shown_ids = [*totals["source_id"], *(ranking["source_id"] if periods else [])]
+    render_source_note(sources, shown_ids, measure=CATALOG["labour_outflows"].measure)
+    _profile_link(iso3, name)
+
+
+def corridor_section(origin: str, destination: str, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+    """The corridor profile's departures from origin to destination, every period published, and the
+    destination's share of a cumulative register, next to the stock."""
+    outflows = load_or_warn(load, "labour_outflows", what="Departures")
+    if outflows is None or origin not in origin_choices(outflows):
+        return
+    origin_name, destination_name = names.get(origin, origin), names.get(destination, destination)
+    st.markdown(f"#### Departures for work: {origin_name} → {destination_name} (reported flow)")
+    rows = departures_to(outflows, origin, destination)
+    shares = register_shares(outflows, origin)
+    shares = shares[shares["destination_iso3"] == destination]
+    if rows.empty and shares.empty:
+        st.info(f"No data: {origin_name}'s published departures name no figure for {destination_name}.")
+        _profile_link(origin, origin_name)
+        return
+    st.markdown(figures.flow_not_stock(origin_name, f"in {destination_name}"))
+    for sentence in figures.share_sentences(shares, names):
+        st.markdown(f"- {sentence} (a register of several years: a share, not a year's flow).")
+    if not rows.empty:
+        st.dataframe(figures.periods_table(rows), hide_index=True, key="corridor_departures")
+    render_source_note(sources, [*rows["source_id"], *shares["source_id"]], measure=CATALOG["labour_outflows"].measure)
+    _profile_link(origin, origin_name)
