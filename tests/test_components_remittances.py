@@ -162,3 +162,20 @@ def test_computed_means_that_do_not_reproduce_are_left_out_unless_asked():
     everything = CostFilter("NPL", all_means=True).computed(means)
     assert len(everything) > len(default)
     assert set(everything["reproduces_published"]) - set(default["reproduces_published"]) == {"differs_from_official"}
+
+
+def test_world_bank_2024_estimates_are_separate_points_with_their_release():
+    from data import load_remittance_headlines, load_remittances, load_sources
+
+    filters = TrendFilter(("IND", "LKA"), "usd")
+    headlines = filters.headline_points(load_remittance_headlines())
+    assert set(headlines["area_code"]) == {"IND"} and set(headlines["year"]) == {2024}
+    assert len(headlines) == 2, "both releases (Dec 2024 estimate and Sep 2025 data) are kept"
+    figure = figures.trend_figure(
+        filters.apply(load_remittances()), load_sources(), names={"IND": "India"}, measure="usd", headlines=headlines
+    )
+    point = next(trace for trace in figure.data if trace.name == f"India: {figures.HEADLINE_LABEL}")
+    assert point.mode == "markers", "never joined to the WDI line"
+    assert sorted(point.y) == [129_000_000_000, 129_100_000_000]
+    assert all("Release:" in text for text in point.customdata)
+    assert TrendFilter(("IND",), "pct_gdp").headline_points(load_remittance_headlines()).empty

@@ -310,3 +310,14 @@ def test_cost_view_adds_computed_means_and_warns_when_others_are_asked_for():
     assert not app.exception
     assert app.query_params["all_means"] == "True"
     assert any("do **not** reproduce the published average" in warning.value for warning in app.warning)
+
+
+def test_trend_shows_2024_world_bank_estimates_as_labelled_points_only_in_usd():
+    app = run_page(PAGE, query={"countries": "IND,NPL"})
+    assert not app.exception
+    names = [trace["name"] for trace in plotly_spec(app)["data"]]
+    assert "India: 2024, World Bank estimate as printed (not WDI)" in names
+    assert not any(name.startswith("Nepal: 2024") for name in names), "no 2024 estimate printed for Nepal"
+    assert "Open diamonds: World Bank estimates for 2024" in " ".join(texts(app.caption))
+    app.radio(key="measure").set_value("pct_gdp").run()
+    assert not any("2024, World Bank" in trace["name"] for trace in plotly_spec(app)["data"])

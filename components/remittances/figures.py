@@ -46,10 +46,20 @@ def _source_names(sources: pd.DataFrame) -> dict[str, str]:
     return {row["source_id"]: f"{row['publisher']}, {row['edition']}" for _, row in sources.iterrows()}
 
 
+HEADLINE_LABEL = "2024, World Bank estimate as printed (not WDI)"
+
+
 def trend_figure(
-    table: pd.DataFrame, sources: pd.DataFrame, *, names: Mapping[str, str], measure: str, log_scale: bool = False
+    table: pd.DataFrame,
+    sources: pd.DataFrame,
+    *,
+    names: Mapping[str, str],
+    measure: str,
+    log_scale: bool = False,
+    headlines: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """One line per country and series: WDI solid, KNOMAD dashed with its 2023 estimate as an open marker."""
+    """One line per country and series: WDI solid, KNOMAD dashed with its 2023 estimate as an open marker; World
+    Bank 2024 estimates as printed (``headlines``) as separate open diamonds, never joined, release in the hover."""
     source_names = _source_names(sources)
     figure = go.Figure()
     countries = list(dict.fromkeys(table["iso3"]))
@@ -86,6 +96,27 @@ def trend_figure(
                     "symbol": ["circle-open" if estimate else "circle" for estimate in rows["is_estimate"]],
                 },
                 hovertemplate="<b>" + names.get(code, code) + "</b>, %{x}<br>%{customdata}<extra></extra>",
+            )
+        points = headlines[headlines["area_code"] == code] if headlines is not None else ()
+        if len(points):
+            figure.add_scatter(
+                x=points["year"],
+                y=points["value_usd"],
+                name=f"{names.get(code, code)}: {HEADLINE_LABEL}",
+                mode="markers",
+                legendgroup=code,
+                marker={"color": colour, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
+                customdata=[
+                    f"{printed} ({precision})<br>Release: {vintage}<br>Source: {source_names.get(source_id, source_id)}"
+                    for printed, precision, vintage, source_id in zip(
+                        points["figure_as_printed"], points["value_precision"], points["vintage"], points["source_id"]
+                    )
+                ],
+                hovertemplate="<b>"
+                + names.get(code, code)
+                + "</b>, %{x}: "
+                + HEADLINE_LABEL
+                + "<br>%{customdata}<extra></extra>",
             )
     figure.update_layout(
         title=MEASURES[measure][1],

@@ -212,17 +212,25 @@ def trend_view() -> None:
         )
     if table["value"].isna().all():
         return
+    headlines = filters.headline_points(load_or_stop(load, "remittance_headlines"))
     st.plotly_chart(
-        figures.trend_figure(table, sources, names=names, measure=measure, log_scale=log_scale), key="trend_chart"
+        figures.trend_figure(table, sources, names=names, measure=measure, log_scale=log_scale, headlines=headlines),
+        key="trend_chart",
     )
     st.caption(
         "Solid lines: World Bank WDI (final figures). Dashed lines: KNOMAD's December 2023 release; its 2023 "
         "value is an estimate (open circle). The two releases are separate lines, never joined. Gaps = no data."
+        + (
+            " Open diamonds: World Bank estimates for 2024 as printed in its releases (the release is in the "
+            "tooltip; a later release may revise an earlier one), never joined to the WDI line."
+            if len(headlines)
+            else ""
+        )
     )
     measure_text = f"{MEASURES[measure][1]}. {CATALOG['remittances'].measure}."
-    render_source_note(sources, table["source_id"], measure=measure_text)
+    render_source_note(sources, [*table["source_id"], *headlines["source_id"]], measure=measure_text)
     render_downloads(
-        table,
+        pd.concat([table, headlines], ignore_index=True) if len(headlines) else table,
         sources,
         name="remittances-trend",
         title="Remittances received over time",

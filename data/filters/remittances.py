@@ -218,6 +218,20 @@ class TrendFilter:
             key=lambda column: column.map(ranks[column.name]) if column.name in ranks else column,
         )
 
+    def headline_points(self, headlines: pd.DataFrame) -> pd.DataFrame:
+        """World Bank estimates for 2024 of the chosen countries as printed (``remittance_headlines``: every
+        release, so a revision shows), in US$; only for the US$ measure (nothing else is printed for them)."""
+        if self.measure != "usd":
+            return headlines.iloc[0:0]
+        rows = headlines[
+            headlines["series"].str.startswith("wb_")
+            & (headlines["indicator"] == "remittance_inflows")
+            & ~headlines["is_aggregate"].astype(bool)
+            & headlines["area_code"].isin(self.countries)
+            & (headlines["year"] == 2024)
+        ]
+        return rows.sort_values(["area_code", "series"], ignore_index=True)
+
     def countries_without_data(self, table: pd.DataFrame) -> list[str]:
         with_data = set(table.dropna(subset=["value"])["iso3"])
         return [code for code in self.countries if code not in with_data]
