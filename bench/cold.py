@@ -5,8 +5,9 @@ Both servers start the same way (tests/e2e/server.py: `streamlit run`) and are v
 ``ready="script"`` (the default) when the script has run once without error, as a deployment's readiness probe
 waits (deploy/README.md), or ``ready="health"`` as soon as the server answers at all. Each view is made in a fresh browser context (empty cache, new session), so the first view pays for
 everything a first visitor after a restart would: the script's imports, reading the tables, the frontend's code.
-Each round starts a baseline server and a page server one after the other, so that the ratio compares views
-made in the same minutes (a shared machine's load drifts a lot); the figures are medians over the rounds.
+Each round views the baseline on a fresh server, then every page on a fresh server of its own, so that the ratio
+compares views made in the same minutes (a shared machine's load drifts a lot); the figures are medians over the
+rounds.
 """
 
 import statistics
@@ -22,34 +23,24 @@ from tests.e2e.server import start_streamlit, stop_streamlit
 @dataclass
 class ColdViews:
     settle_seconds: list[float] = field(default_factory=list)
-    baseline_settle_seconds: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     @property
     def settle_s(self) -> float | None:
         return statistics.median(self.settle_seconds) if self.settle_seconds else None
 
-    @property
-    def baseline_settle_s(self) -> float | None:
-        return statistics.median(self.baseline_settle_seconds) if self.baseline_settle_seconds else None
-
 
 def measure(
-    chromium: Browser, script: Path, path: str, baseline_script: Path, *, rounds: int, ready: str = "script"
-) -> ColdViews:
-    """``rounds`` first views of ``script``'s page at ``path``, each on a fresh server, alternating with first
-    views of ``baseline_script`` on fresh servers of its own."""
-    result = ColdViews()
+    chromium: Browser, script: Path, paths: list[str], baseline_script: Path, *, rounds: int, ready: str = "script"
+) -> tuple[ColdViews, dict[str, ColdViews]]:
+    """First views of ``baseline_script`` and of ``script``'s page at each of ``paths``, each on a fresh server,
+    ``rounds`` times over: the baseline's views and each path's."""
+    baseline, pages = ColdViews(), {path: ColdViews() for path in paths}
     for _ in range(rounds):
-        for script_path, page_path, into in (
-            (baseline_script, "", result.baseline_settle_seconds),
-            (script, path, result.settle_seconds),
-        ):
-            try:
-                into.append(first_view(chromium, script_path, page_path, ready=ready).settle_seconds)
-            except AssertionError as error:
-                result.errors.append(str(error).splitlines()[0][:200])
-    return result
+        _first_view_into(baseline, chromium, baseline_script, "", ready)
+        for path in paths:
+            _first_view_into(pages[path], chromium, script, path, ready)
+    return baseline, pages
 
 
 def first_view(chromium: Browser, script: Path, path: str, *, ready: str) -> views.PageView:
@@ -59,3 +50,10 @@ def first_view(chromium: Browser, script: Path, path: str, *, ready: str) -> vie
         return views.view_page(chromium, f"{base_url}/{path}", until_quiet=False)
     finally:
         stop_streamlit(process)
+
+
+def _first_view_into(into: ColdViews, chromium: Browser, script: Path, path: str, ready: str) -> None:
+    try:
+        into.settle_seconds.append(first_view(chromium, script, path, ready=ready).settle_seconds)
+    except AssertionError as error:
+        into.errors.append(str(error).splitlines()[0][:200])

@@ -11,7 +11,7 @@ For each page (and the baseline, bench/baseline_app.py, served the same way) on 
            with AppTest (method in bench/rerun.py);
   rss      peak resident memory of the server process while serving those views;
   cold     median seconds until settled of the page's first view on a freshly started server, over --cold rounds,
-           each round also starting a fresh server of the baseline page for its first view (bench/cold.py); the
+           each round starting with a fresh server of the baseline page for its first view (bench/cold.py); the
            ratio is to the median of those. A server is viewed once ready (--cold-ready).
 Then the server's peak RSS with --sessions browser sessions open at once (pages round-robin), and all of it
 again, for the pages that read it, on a synthetic scale-up of the corridors table to about a million rows
@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         baseline = _measure_baseline(chromium, options)
         rows.append(baseline)
         options.baseline_url = baseline_url
-        rows += _measure_pages(chromium, pages, baseline, options, data="shipped")
+        cold_rows = _measure_cold(chromium, pages, baseline, options) if chromium and options.cold else {}
+        rows += _measure_pages(chromium, pages, baseline, options, data="shipped", cold_rows=cold_rows)
         baseline_sessions = None
         if chromium and options.sessions:
             baseline_sessions = _measure_sessions(chromium, BASELINE_APP, [""], options, label="baseline",
@@ -147,14 +148,32 @@ def _measure_baseline(chromium, options) -> Row:
     return row
 
 
-def _measure_pages(chromium, pages: list[PageInfo], baseline: Row, options, *, data: str) -> list[Row]:
+def _measure_cold(chromium, pages: list[PageInfo], baseline: Row, options) -> dict[str, Row]:
+    """The cold scenario for every page at once (rounds of fresh servers); rows with the cold columns filled."""
+    paths = [_path(page) for page in pages]
+    baseline_views, page_views = cold.measure(
+        chromium, REPO / "app.py", paths, BASELINE_APP, rounds=options.cold, ready=options.cold_ready
+    )
+    baseline.cold_settle_s = baseline_views.settle_s
+    rows = {}
+    for page, path in zip(pages, paths):
+        views_of_page = page_views[path]
+        row = Row(data="shipped", page=page.url_path, cold_settle_s=views_of_page.settle_s,
+                  cold_baseline_settle_s=baseline_views.settle_s,
+                  errors="; ".join((views_of_page.errors + baseline_views.errors)[:3]))
+        print(f"  measured cold / {page.url_path}: {_fmt(row.cold_settle_s, '.2f')} s "
+              f"(baseline {_fmt(row.cold_baseline_settle_s, '.2f')} s)", flush=True)
+        rows[page.url_path] = row
+    return rows
+
+
+def _measure_pages(chromium, pages: list[PageInfo], baseline: Row, options, *, data: str,
+                   cold_rows: dict[str, Row] | None = None) -> list[Row]:
     rows = []
     for page in pages:
-        row = Row(data=data, page=page.url_path)
+        row = (cold_rows or {}).get(page.url_path) or Row(data=data, page=page.url_path)
         if chromium and options.loads:
             _fill_views(row, chromium, REPO / "app.py", _path(page), options.loads, baseline_url=options.baseline_url)
-        if chromium and options.cold and data == "shipped":
-            _fill_cold(row, chromium, _path(page), options.cold, options.cold_ready)
         if options.reruns:
             result = rerun.time_page_reruns(page, runs=options.reruns)
             row.rerun_ms, row.rerun_change = result.median_ms, result.change
@@ -204,13 +223,7 @@ def _fill_views(row: Row, chromium, script: Path, path: str, loads: int, *, base
     row.http_bytes = summary.median("http_bytes")
     row.app_static_bytes = summary.median("app_static_bytes")
     row.peak_rss_mb = memory.peak_mb
-    row.errors = "; ".join(summary.errors[:3])
-
-
-def _fill_cold(row: Row, chromium, path: str, rounds: int, ready: str) -> None:
-    result = cold.measure(chromium, REPO / "app.py", path, BASELINE_APP, rounds=rounds, ready=ready)
-    row.cold_settle_s, row.cold_baseline_settle_s = result.settle_s, result.baseline_settle_s
-    row.errors = "; ".join(filter(None, [row.errors, *result.errors[:3]]))
+    row.errors = "; ".join(filter(None, [row.errors, *summary.errors[:3]]))
 
 
 @contextmanager
