@@ -35,6 +35,14 @@ def warm(packages: Iterable[str] = ()) -> bool:
     return True
 
 
+def disable() -> None:
+    """Never warm this process: for the test process, where AppTest runs app.py and tests watch which tables
+    each page reads (a background reader would read them all)."""
+    with _start_lock:
+        _started.set()
+        _finished.set()
+
+
 def wait_until_warm(timeout: float) -> bool:
     """Wait until the warming started by ``warm()`` has finished (at once if none was started); False if it
     had not within ``timeout`` seconds."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from data import warm
 from data.catalog import TABLES_DIR, TABLES_DIR_VARIABLE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -13,6 +14,9 @@ RAW_SOURCES = REPO.parent / "shared" / "sources"
 
 # Loaders called outside a Streamlit run fall back to an in-memory cache and say so on every call.
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+# AppTest runs app.py in this process, which would start warming it (data/warm.py): a background reader of every
+# table under tests that watch which tables each page reads. The servers the browser tests start still warm.
+warm.disable()
 
 
 @pytest.fixture(scope="session")

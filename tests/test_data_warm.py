@@ -4,6 +4,8 @@ background thread per process however many runs ask for it."""
 import sys
 import threading
 
+import pytest
+
 from data import warm as warming
 
 
@@ -32,6 +34,15 @@ def test_warming_starts_one_background_thread_per_process(monkeypatch):
     assert warming.warm(["components"]) is False
     assert called.wait(timeout=10)
     assert calls == [(("components",), "warm-shared-tables")]
+
+
+def test_a_disabled_process_is_never_warmed(monkeypatch):
+    monkeypatch.setattr(warming, "_started", threading.Event())
+    monkeypatch.setattr(warming, "_finished", threading.Event())
+    monkeypatch.setattr(warming, "warm_now", lambda packages: pytest.fail("warmed after disable()"))
+    warming.disable()
+    assert warming.warm(["components"]) is False
+    assert warming.wait_until_warm(timeout=0) is True
 
 
 def test_waiting_until_warm_returns_once_warming_has_finished(monkeypatch):
