@@ -1,4 +1,4 @@
-"""Warm a server process: read every shared table once, in the background, so no page's first visitor waits.
+"""Warm a server process: read every shared table once, in the background, so later first views do not wait.
 
 A fresh server has read nothing and imported little: without warming, the first view of each page pays for
 reading and validating its tables (and for importing the libraries it draws with). ``warm()`` starts one
