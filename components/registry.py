@@ -35,6 +35,13 @@ PAGES = [
         "One origin-destination pair: people, money sent home and its cost, agreements, departures, news.",
     ),
     PageInfo(
+        "pages/departures.py",
+        "Departures",
+        ":material/luggage:",
+        "departures",
+        "Workers leaving for jobs abroad, by origin, destination and period, as each origin's agency counts them.",
+    ),
+    PageInfo(
         "pages/remittances.py",
         "Remittances",
         ":material/payments:",
