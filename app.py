@@ -7,6 +7,15 @@ from components import filters, presenter
 from components.i18n import _, set_language
 from components.registry import PAGES
 from components.sidebar import render_sidebar
+from data.warm import wait_until_warm, warm
+
+# Once per server process (later runs skip it): read the shared tables and import the page components in the
+# background, so that the first view of each page does not pay for them (bench/cold.py measures it). A run with
+# no browser behind it is a readiness probe (Streamlit's script health check, deploy/README.md): it waits for
+# the warming, so that a replica counts as ready only once warm. A visitor's run never waits.
+warm(packages=["components"])
+if not st.context.headers:
+    wait_until_warm(timeout=30)  # well within the probe's own 60 s
 
 # The language first: page titles and every text of the run are written in it.
 set_language(filters.chosen_language())

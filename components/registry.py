@@ -39,6 +39,13 @@ PAGES = [
         N_("One origin-destination pair: people, money sent home and its cost, agreements, departures, news."),
     ),
     PageInfo(
+        "pages/departures.py",
+        "Departures",
+        ":material/luggage:",
+        "departures",
+        "Workers leaving for jobs abroad, by origin, destination and period, as each origin's agency counts them.",
+    ),
+    PageInfo(
         "pages/remittances.py",
         N_("Remittances"),
         ":material/payments:",
