@@ -64,3 +64,10 @@ def test_same_country_twice_and_bad_codes_are_explained():
     assert not bad.exception
     assert bad.subheader[0].value == "India → United Arab Emirates"
     assert sum("not one of the choices" in info.value for info in bad.info) == 2
+
+
+def test_a_taiwan_arrangement_says_who_the_parties_are():
+    app = run_page(PAGE, query={"origin": "IDN", "destination": "TWN"})
+    assert not app.exception
+    listed = next(frame.value for frame in app.dataframe if "parties_note" in frame.value.columns)
+    assert listed["parties_note"].str.contains("representative offices").all()
