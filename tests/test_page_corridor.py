@@ -71,3 +71,12 @@ def test_a_taiwan_arrangement_says_who_the_parties_are():
     assert not app.exception
     listed = next(frame.value for frame in app.dataframe if "parties_note" in frame.value.columns)
     assert listed["parties_note"].str.contains("representative offices").all()
+
+
+def test_an_estimate_carried_forward_is_not_shown_as_no_change():
+    app = run_page(PAGE, query={"origin": "NPL", "destination": "MYS"})
+    assert not app.exception
+    change = next(metric for metric in app.metric if metric.label == "Change since 2020")
+    assert change.value == "same estimate carried forward"
+    moved = run_page(PAGE, query={"origin": "IND", "destination": "ARE"})
+    assert next(metric for metric in moved.metric if metric.label == "Change since 2020").value.startswith(("+", "-"))
