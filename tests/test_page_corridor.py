@@ -80,3 +80,15 @@ def test_an_estimate_carried_forward_is_not_shown_as_no_change():
     assert change.value == "same estimate carried forward"
     moved = run_page(PAGE, query={"origin": "IND", "destination": "ARE"})
     assert next(metric for metric in moved.metric if metric.label == "Change since 2020").value.startswith(("+", "-"))
+
+
+def test_cost_continues_with_computed_means_and_knomad_editions_are_not_a_growth_rate():
+    import json
+
+    app = run_page(PAGE, query={"origin": "IND", "destination": "SAU"})
+    assert not app.exception
+    cost = next(json.loads(chart.proto.spec) for chart in app.get("plotly_chart") if "US$200" in chart.proto.spec)
+    computed = next(trace for trace in cost["data"] if trace["name"] == "mean of RPW provider quotes, computed")
+    assert computed["line"]["dash"] == "dot" and computed["x"][0] == "2020Q4" and computed["x"][-1] == "2025Q1"
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "the difference between them is not a growth rate" in captions
