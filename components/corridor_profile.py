@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.agreements.render import render_agreement_list
+from components.charts import show_chart
 from components.corridors.render import CorridorContext, render_corridor_detail
 from components.feedback import load_or_warn
 from components.formatting import compact_number, exact_number, percent
@@ -70,9 +71,7 @@ def render_remittance_section(context: CorridorContext) -> None:
         help="Fees plus exchange-rate margin, in % of the amount sent. The SDG 10.c target is 3%. "
         "The data end in 2020Q3: no later quarter is published in this dataset.",
     )
-    st.plotly_chart(
-        cost_figure(costs, title=f"Cost of sending US$200 from {destination} to {origin}"), key="corridor_cost"
-    )
+    show_chart(cost_figure(costs, title=f"Cost of sending US$200 from {destination} to {origin}"), key="corridor_cost")
     render_source_note(context.sources, costs["source_id"], measure=CATALOG["remittance_costs"].measure)
 
 
