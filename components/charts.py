@@ -129,8 +129,9 @@ def map_for_theme(deck: pdk.Deck, *, dark: bool) -> pdk.Deck:
 # --- Streamlit renderers -----------------------------------------------------------------------
 
 
-def show_chart(figure: go.Figure, *, key: str, alt: str | None = None, container=st) -> None:
-    """The chart, named for screen readers by ``alt`` (else its described numbers), with its numbers in a table."""
+def show_chart(figure: go.Figure, *, key: str, alt: str | None = None, numbers: bool = True, container=st) -> None:
+    """The chart, named for screen readers by ``alt`` (else its described numbers), with its numbers in a table
+    (``numbers=False`` where the page already shows the table the chart is drawn from)."""
     slide, dark = presenter.presenting(), presenter.dark()
     container.plotly_chart(
         for_slide(figure, slide=slide, dark=dark),
@@ -138,7 +139,7 @@ def show_chart(figure: go.Figure, *, key: str, alt: str | None = None, container
         alt=alt or describe_figure(figure),
         theme=None if dark else "streamlit",
     )
-    if not slide:
+    if numbers and not slide:
         table = figure_table(figure)
         if len(table):
             with container.expander("The numbers in this chart"):

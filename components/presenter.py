@@ -313,10 +313,8 @@ def render_presenter_bar() -> None:
             [2, 5, 2, 3, 2], vertical_alignment="center"
         )
         if deck:
-            label_column.caption(
-                f"Scene {position + 1} of {len(deck)}: {plain_markdown(deck[position].title)}  \n"
-                "Keys: → next, ← back, Esc exit"
-            )
+            label_column.caption(f"Scene {position + 1} of {len(deck)}: {plain_markdown(deck[position].title)}")
+            label_column.caption("Keys: → next, ← back, Esc exit")
         else:
             label_column.caption("No scenes yet: add views as scenes from the sidebar, outside presenter mode.")
         if previous_column.button("Previous", icon=":material/arrow_back:", disabled=position <= 0, key="scene_prev"):

@@ -445,7 +445,7 @@ def agreements_section(
                 icon=":material/event_busy:",
             )
         else:
-            show_chart(view.timeline, key="agreements_timeline")
+            show_chart(view.timeline, key="agreements_timeline", numbers=False)
             render_type_legend(view.agreements[view.agreements["year_signed"].notna()])
         st.caption(
             "One marker per destination, year and instrument type, larger for more instruments. An agreement "

@@ -35,7 +35,7 @@ MAX_LISTED_PROBLEMS = 20
 
 def render_timeline(items: pd.DataFrame, *, colour_by: str, key: str) -> None:
     """The timeline, built on every run: figures are never cached (data/__init__.py's caching policy)."""
-    show_chart(timeline_figure(items, colour_by=colour_by), key=key)
+    show_chart(timeline_figure(items, colour_by=colour_by), key=key, numbers=False)
 
 
 def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> None:

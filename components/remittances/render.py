@@ -415,7 +415,7 @@ def cost_view() -> None:
             border=True,
             help="SDG 10.c: no corridor above 5% by 2030, and 3% on average",
         )
-    show_chart(cost.figure, key="cost_chart")
+    show_chart(cost.figure, key="cost_chart", numbers=False)
     if len(cost.latest):
         st.dataframe(
             cost.latest_table,
@@ -456,7 +456,7 @@ def sri_lanka_view() -> None:
     )
     filters = SriLankaFilter(departures_year, edition)
     sri_lanka = load_or_stop(sri_lanka_of, filters)
-    show_chart(sri_lanka.figure, key="srilanka_chart")
+    show_chart(sri_lanka.figure, key="srilanka_chart", numbers=False)
     st.caption(
         "The 15 largest reported senders; every country is in the table below. Shares are of each source's own "
         f"total. Years differ: reported remittances 2023, departures {departures_year}, estimates {edition}."
