@@ -67,6 +67,6 @@ def test_keyboard_steps_a_deck_with_each_figure_on_screen(browser, app_server, s
         expect(page.get_by_test_id("stMain")).to_contain_text("Scene 1 of 3")
         page.keyboard.press("Escape")
         page.wait_for_url(lambda url: "present" not in url)
-        expect(page.get_by_test_id("stSidebar")).to_be_visible()
+        expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=30_000)
     finally:
         context.close()
