@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 import streamlit as st
 
 from components import filters, styles
+from components.i18n import DEFAULT_LANGUAGE, current_language
 from components.plain_text import plain_markdown
 from components.registry import PAGES
 from data import country_names
@@ -27,6 +28,7 @@ from data.filters import corridors as corridor_filters
 from data.filters import news as news_filters
 from data.filters import profiles as profile_filters
 from data.filters import remittances as remittance_filters
+from data.filters.frame import LANG
 
 PRESENT_PARAM = "present"
 SCENE_PARAM = "scene"
@@ -265,8 +267,15 @@ def _deck_params(deck: list[Scene]) -> dict[str, str]:
 
 
 def scene_params(deck: list[Scene], index: int) -> dict[str, str]:
-    """A scene's own filters, plus what makes its address open the whole deck, presenting, at this scene."""
-    return {**deck[index].query_params(), PRESENT_PARAM: "1", SCENE_PARAM: str(index + 1), **_deck_params(deck)}
+    """A scene's own filters, plus what makes its address open the whole deck, presenting, at this scene.
+
+    A scene recorded in a language opens in it; one recorded in English (no 'lang' in its link) opens in the
+    presenter's current language, so an English deck can be shown in Thai."""
+    language = {LANG.key: current_language()} if current_language() != DEFAULT_LANGUAGE else {}
+    return {
+        **language, **deck[index].query_params(), PRESENT_PARAM: "1", SCENE_PARAM: str(index + 1),
+        **_deck_params(deck),
+    }  # fmt: skip
 
 
 def deck_link(deck: list[Scene]) -> str | None:

@@ -6,6 +6,7 @@ from components import country_profile, profiles
 from components.charts import show_chart
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show
+from components.flows import render as flows
 from components.frame import ensure_frame
 from components.provenance import render_source_note
 from data import (
@@ -60,6 +61,6 @@ for role, heading, partner_word in [
 
 country_profile.render_remittances(iso3, names[iso3], sources)
 country_profile.render_agreements(iso3, names[iso3], sources)
-country_profile.render_departures(iso3, names[iso3], names, sources)
+flows.country_section(iso3, names, sources)
 country_profile.render_news(iso3, names)
 render_link_keys(COUNTRY_FILTERS)

@@ -10,7 +10,7 @@ from components.maps import NO_DATA_FILL, legend_html
 from components.remittances import figures
 from data import (
     load_country_shapes,
-    load_deployments,
+    load_labour_outflows,
     load_remittance_corridors,
     load_remittance_costs,
     load_remittances,
@@ -90,7 +90,7 @@ def test_cost_figure_has_the_sdg_lines_and_the_country_average(names):
 
 def test_sri_lanka_figure_and_table():
     table = SriLankaFilter(2019, 2021).apply(
-        load_remittances_by_sender(), load_deployments(), load_remittance_corridors()
+        load_remittances_by_sender(), load_labour_outflows(), load_remittance_corridors()
     )
     side = SriLankaFilter.side_by_side(table)
     figure = figures.sri_lanka_figure(side, limit=5)
@@ -121,7 +121,7 @@ def test_the_sri_lanka_download_names_all_three_sources_with_licences():
     from components.downloads import csv_bytes, excel_bytes
 
     filters = SriLankaFilter(2023, 2021)
-    table = filters.apply(load_remittances_by_sender(), load_deployments(), load_remittance_corridors())
+    table = filters.apply(load_remittances_by_sender(), load_labour_outflows(), load_remittance_corridors())
     workbook = pd.read_excel(
         io.BytesIO(excel_bytes(table, load_sources(), title="t", measure="m", filters=filters.describe())),
         sheet_name=None,

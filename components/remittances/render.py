@@ -37,6 +37,7 @@ from data.filters.remittances import (
     latest_corridor_costs,
     quarter_label,
     sender_choices,
+    sri_lanka_departure_years,
     trend_choices,
 )
 
@@ -106,7 +107,7 @@ def choices_of() -> Choices:
 
 
 def departure_years_of() -> list[int]:
-    return sorted(set(load("deployments")["year"]), reverse=True)
+    return sri_lanka_departure_years(load("labour_outflows"))
 
 
 def ranking_of(filters: RankingFilter) -> RankingView:
@@ -153,7 +154,7 @@ def cost_of(filters: CostFilter) -> CostView:
 
 
 def sri_lanka_of(filters: SriLankaFilter) -> SriLankaView:
-    table = filters.apply(load("remittances_by_sender"), load("deployments"), load("remittance_corridors"))
+    table = filters.apply(load("remittances_by_sender"), load("labour_outflows"), load("remittance_corridors"))
     side_by_side = SriLankaFilter.side_by_side(table)
     display = figures.sri_lanka_display_table(
         side_by_side, departures_year=filters.departures_year, edition=filters.edition

@@ -392,16 +392,12 @@ class SriLankaFilter:
     departures_year: int = 2023
     edition: int = 2021
 
-    def apply(self, by_sender: pd.DataFrame, deployments: pd.DataFrame, corridors: pd.DataFrame) -> pd.DataFrame:
+    def apply(self, by_sender: pd.DataFrame, outflows: pd.DataFrame, corridors: pd.DataFrame) -> pd.DataFrame:
         reported = by_sender[by_sender["receiver_iso3"] == "LKA"]
         partners = reported[["sender_as_published", "sender_iso3"]].reset_index(drop=True)
         listed = set(partners["sender_iso3"].dropna())
 
-        departures = deployments[
-            (deployments["sex"] == "total")
-            & (deployments["skill_level"] == "all")
-            & (deployments["year"] == self.departures_year)
-        ]
+        departures = sri_lanka_departures(outflows, self.departures_year)
         departures_by_code = departures.groupby("dest_iso3")["departures"].sum(min_count=1)
         withheld = departures[departures["departures"].isna()].groupby("dest_iso3")["note"].first()
         modelled = corridors[(corridors["year"] == self.edition) & (corridors["receiver_iso3"] == "LKA")]
@@ -470,6 +466,29 @@ class SriLankaFilter:
             "'Other' = every country not listed by SLBFE; shares are of each source's own total "
             "(departures: of the figures published for the year)",
         ]
+
+
+def sri_lanka_departures(outflows: pd.DataFrame, year: int) -> pd.DataFrame:
+    """SLBFE's departures of one calendar year by destination (all workers, both sexes; shown figures of
+    ``labour_outflows``), as ``dest_iso3`` (blank for 'Other'), ``departures`` and ``note``."""
+    rows = outflows[
+        outflows["is_shown"].astype(bool)
+        & (outflows["origin_iso3"] == "LKA")
+        & (outflows["scope"] != "total")
+        & (outflows["sex"] == "total")
+        & (outflows["worker_category"] == "all")
+        & (outflows["period_kind"] == "calendar_year")
+        & (outflows["period_label"] == str(year))
+    ]
+    return pd.DataFrame(
+        {"dest_iso3": rows["destination_iso3"], "departures": rows["value"], "note": rows["note"]}
+    ).reset_index(drop=True)
+
+
+def sri_lanka_departure_years(outflows: pd.DataFrame) -> list[int]:
+    """The calendar years SLBFE figures by destination exist for, latest first."""
+    rows = outflows[(outflows["origin_iso3"] == "LKA") & (outflows["period_kind"] == "calendar_year")]
+    return sorted({int(label) for label in rows["period_label"]}, reverse=True)
 
 
 def _with_remainder(partners: pd.DataFrame, by_code: pd.Series, remainder: pd.Series) -> list:
