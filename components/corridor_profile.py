@@ -39,7 +39,7 @@ def _names(context: CorridorContext) -> tuple[str, str]:
 
 def render_remittance_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### Money sent home: {destination} → {origin}")
+    st.markdown(f"### Money sent home: {destination} → {origin}")
     table = load_or_warn(load_remittance_corridors, what="Bilateral remittance estimates")
     if table is None:
         return
@@ -105,7 +105,7 @@ def cost_figure(costs: pd.DataFrame, *, title: str) -> go.Figure:
 
 def render_agreements_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### Agreements between {origin} and {destination}")
+    st.markdown(f"### Agreements between {origin} and {destination}")
     agreements = load_or_warn(load_agreements, what="Agreements")
     if agreements is not None:
         render_agreement_list(
@@ -121,7 +121,7 @@ def render_departures_section(context: CorridorContext) -> None:
 
 def render_news_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### News about {origin} and {destination}")
+    st.markdown(f"### News about {origin} and {destination}")
     news = load_or_warn(load_news, what="News")
     if news is not None:
         render_latest_news(

@@ -290,10 +290,11 @@ def deck_link(deck: list[Scene]) -> str | None:
 def go_to_scene(index: int) -> None:
     """Open a scene with its own filters: widget state from the previous view must not override the URL."""
     deck = scenes()
+    params = scene_params(deck, index)  # before the session is cleared: it holds the current language
     for key in [key for key in st.session_state if key not in _PRESENTER_KEYS]:
         del st.session_state[key]
     st.session_state[PRESENTING_KEY] = True
-    st.switch_page(PAGE_SCRIPTS[deck[index].page], query_params=scene_params(deck, index))
+    st.switch_page(PAGE_SCRIPTS[deck[index].page], query_params=params)
 
 
 def stop_presenting() -> None:

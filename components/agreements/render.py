@@ -120,7 +120,7 @@ def render_agreement_detail(
     )
     source = sources.set_index("source_id").loc[agreement["source_id"]]
     with st.container(border=True):
-        st.markdown(f"#### {plain_markdown(agreement['title'])}")
+        st.markdown(f"### {plain_markdown(agreement['title'])}")
         parties = (
             f"{origin} and {destination} (two-way: both send and receive)"
             if agreement["two_way"]
@@ -385,7 +385,7 @@ def agreements_section(
     """The matching agreements: table (select a row for its detail), downloads, map, timeline, coverage."""
     names, view = options.names, load_or_stop(agreements_view, filters)
     if not presenter.presenting():  # a slide's title is the scene's
-        st.subheader("Agreements")
+        st.header("Agreements")
     if view.frame.empty:
         st.info(
             "No agreements match these filters. Widen the signing period or remove a filter.",

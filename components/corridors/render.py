@@ -251,8 +251,9 @@ def render_stock_section(context: CorridorContext) -> None:
 
 
 def render_corridor_detail(context: CorridorContext) -> None:
-    """The pair's migrant stock; components.corridor_profile adds the other datasets' sections."""
-    st.subheader(context.title)
+    """The pair's migrant stock; components.corridor_profile adds the other datasets' sections. Its heading is a
+    level-2 one: on the corridor's own page it comes straight under the page title."""
+    st.header(context.title)
     render_stock_section(context)
 
 

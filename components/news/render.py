@@ -175,11 +175,11 @@ def results_section(
     else:
         render_timeline(dated, colour_by=colour_by, key="news_timeline")
         st.caption(TIMELINE_NOTE)
-        st.subheader(f"Dated items ({len(dated)}), newest first")
+        st.header(f"Dated items ({len(dated)}), newest first")
         render_item_list(dated, key="dated_page", country_names=country_names, source_labels=source_labels)
 
     if not undated.empty:
-        st.subheader(f"Undated resources ({len(undated)})")
+        st.header(f"Undated resources ({len(undated)})")
         st.caption(
             "Resources without a date (the listing they come from prints none): they are not on the timeline, "
             "and the years filter keeps them."
