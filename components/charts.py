@@ -7,6 +7,7 @@ restyled copy, never changing the figure it is given.
 """
 
 import copy
+import math
 import re
 
 import pandas as pd
@@ -25,6 +26,9 @@ DARK_TEXT = "#ffffff"
 DARK_LAND = [64, 64, 64]
 DARK_BORDER = [0, 0, 0]
 MAX_SERIES_DESCRIBED = 3
+# Maps are fitted to what they draw on a desktop-sized map (components.maps.fitted_view, 900 px wide); a phone's
+# map is about 360 px wide, so it zooms out by log2(900 / 360) to show the same places.
+PHONE_ZOOM_OUT = math.log2(900 / 360)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -111,6 +115,20 @@ def for_slide(figure: go.Figure, *, slide: bool, dark: bool) -> go.Figure:
     return shown
 
 
+def for_phone(deck: pdk.Deck) -> pdk.Deck:
+    """A copy whose view shows on a phone what the fitted view shows on a desktop (same centre, zoomed out)."""
+    shown, view = copy.copy(deck), copy.copy(deck.initial_view_state)
+    view.zoom = round(max(view.zoom - PHONE_ZOOM_OUT, 0.0), 2)
+    view.min_zoom = min(view.min_zoom if view.min_zoom is not None else view.zoom, view.zoom)
+    shown.initial_view_state = view
+    return shown
+
+
+def on_phone() -> bool:
+    """Whether the browser says it is a phone ("Mobi" in its user agent, as MDN recommends to test)."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
 def map_for_theme(deck: pdk.Deck, *, dark: bool) -> pdk.Deck:
     """In the projector theme, the grey land darkens so that arcs and fills stand out on black."""
     if not dark:
@@ -147,7 +165,7 @@ def show_chart(figure: go.Figure, *, key: str, alt: str | None = None, numbers: 
 
 
 def show_map(deck: pdk.Deck, *, key: str, alt: str, height: int = 500, container=st, **chart_args):
-    """A map named for screen readers by ``alt``; the projector theme darkens its land."""
-    return container.pydeck_chart(
-        map_for_theme(deck, dark=presenter.dark()), key=key, alt=alt, height=height, **chart_args
-    )
+    """A map named for screen readers by ``alt``, its view zoomed out on a phone; the projector theme darkens its
+    land."""
+    shown = map_for_theme(for_phone(deck) if on_phone() else deck, dark=presenter.dark())
+    return container.pydeck_chart(shown, key=key, alt=alt, height=height, **chart_args)

@@ -3,7 +3,8 @@
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from components.charts import SLIDE_FONT_PX, describe_figure, figure_table, for_slide, map_for_theme
+from components.charts import SLIDE_FONT_PX, describe_figure, figure_table, for_phone, for_slide, map_for_theme
+from components.maps import fitted_view
 
 
 def line_figure() -> go.Figure:
@@ -49,3 +50,13 @@ def test_the_projector_theme_darkens_the_land_of_a_map_only():
     assert dark.layers[0].get_fill_color == [64, 64, 64] and dark.layers[1] is arcs
     assert deck.layers[0].get_fill_color == [228, 228, 228]
     assert map_for_theme(deck, dark=False) is deck
+
+
+def test_a_phone_sees_the_same_centre_zoomed_out_to_the_places_drawn():
+    # Dhaka to Riyadh, London and New York: fitted for a desktop map, then for a phone's narrower one.
+    view = fitted_view([90.4, 46.7, -0.1, -74.0], [23.8, 24.7, 51.5, 40.7])
+    deck = pdk.Deck(layers=[], initial_view_state=view, map_provider=None)
+    phone = for_phone(deck).initial_view_state
+    assert (phone.latitude, phone.longitude) == (view.latitude, view.longitude)
+    assert phone.zoom < view.zoom and phone.min_zoom <= phone.zoom
+    assert deck.initial_view_state.zoom == view.zoom

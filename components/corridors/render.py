@@ -156,10 +156,16 @@ def render_legend(table: pd.DataFrame, *, title: str) -> None:
     st.html(legend_html(figures.map_legend(table), title=title, no_data=False))
 
 
+# Names and the figure first, so that a phone shows them before it runs out of width; codes and flags after.
+FIRST_COLUMNS = ["origin", "destination", "country", "migrants", "female_share_pct", "change", "change_pct"]
+
+
 def render_table(table: pd.DataFrame) -> None:
     whole = st.column_config.NumberColumn
+    first = [column for column in FIRST_COLUMNS if column in table.columns]
     st.dataframe(
         table, hide_index=True,
+        column_order=[*first, *(column for column in table.columns if column not in first)],
         column_config={
             "revision": whole("Revision", format="%d"), "year": whole("Year", format="%d"),
             "orig_iso3": "Origin code", "origin": "Origin", "dest_iso3": "Destination code",

@@ -160,7 +160,7 @@ def corridor_section(origin: str, destination: str, names: Mapping[str, str], so
     if outflows is None or origin not in origin_choices(outflows):
         return
     origin_name, destination_name = names.get(origin, origin), names.get(destination, destination)
-    st.markdown(f"#### Departures for work: {origin_name} → {destination_name} (reported flow)")
+    st.markdown(f"### Departures for work: {origin_name} → {destination_name} (reported flow)")
     rows = departures_to(outflows, origin, destination)
     shares = register_shares(outflows, origin)
     shares = shares[shares["destination_iso3"] == destination]

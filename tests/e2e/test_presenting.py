@@ -70,3 +70,67 @@ def test_keyboard_steps_a_deck_with_each_figure_on_screen(browser, app_server, s
         expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=30_000)
     finally:
         context.close()
+
+
+def add_scene(page, title: str) -> None:
+    sidebar = page.get_by_test_id("stSidebar")
+    add = sidebar.get_by_role("button", name="Add this view as a scene")
+    if not add.is_visible():
+        sidebar.get_by_text("Presenter mode").click()
+    title_box = sidebar.get_by_label("Scene title")
+    title_box.fill(title)
+    title_box.press("Enter")
+    wait_for_settled(page)
+    add.click()
+    expect(sidebar.get_by_text(title, exact=False).first).to_be_visible()
+    wait_for_settled(page)
+
+
+def test_a_deck_link_opens_the_whole_deck_in_a_fresh_browser(browser, app_server):
+    """Scenes collected in one browser; the link copied from the scene editor opens all of them, presenting, in
+    another browser context that shares nothing with the first (no cookies, no session); the theme chosen there
+    travels in its address too."""
+    first = browser.new_context(viewport=SCREENS[0])
+    page = first.new_page()
+    try:
+        page.goto(f"{app_server}/corridors?orig=BGD")
+        wait_for_settled(page)
+        add_scene(page, "Where Bangladeshi migrants live")
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Agreements").click()
+        page.wait_for_url(re.compile(r"/agreements"))
+        wait_for_settled(page)
+        add_scene(page, "Agreements recorded")
+        link = page.get_by_test_id("stSidebar").get_by_test_id("stCode").inner_text().strip()
+    finally:
+        first.close()
+    assert "deck=" in link and "present=1" in link and "orig=BGD" in link, link
+
+    second = browser.new_context(viewport=SCREENS[0])
+    page = second.new_page()
+    try:
+        page.goto(link)
+        wait_for_settled(page)
+        main = page.get_by_test_id("stMain")
+        expect(main).to_contain_text("Scene 1 of 2: Where Bangladeshi migrants live")
+        expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+        assert_fully_visible(page, MAIN_FIGURE["corridors"])
+        page.keyboard.press("ArrowRight")
+        page.wait_for_url(re.compile(r"/agreements\?.*scene=2"))
+        expect(main).to_contain_text("Scene 2 of 2: Agreements recorded")
+        page.get_by_role("button", name="Projector theme (dark)").click()
+        page.wait_for_url(re.compile(r"theme=dark"))
+        dark_link = page.url
+    finally:
+        second.close()
+
+    third = browser.new_context(viewport=SCREENS[1])
+    page = third.new_page()
+    try:
+        page.goto(dark_link)
+        wait_for_settled(page)
+        expect(page.get_by_test_id("stMain")).to_contain_text("Scene 2 of 2: Agreements recorded")
+        expect(page.get_by_role("button", name="Light theme")).to_be_visible()
+        background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+        assert background == "rgb(0, 0, 0)", background
+    finally:
+        third.close()
