@@ -40,10 +40,10 @@ PAGES = [
     ),
     PageInfo(
         "pages/departures.py",
-        "Departures",
+        N_("Departures"),
         ":material/luggage:",
         "departures",
-        "Workers leaving for jobs abroad, by origin, destination and period, as each origin's agency counts them.",
+        N_("Workers leaving for jobs abroad, by origin, destination and period, as each origin's agency counts them."),
     ),
     PageInfo(
         "pages/remittances.py",

@@ -131,3 +131,51 @@ def test_the_sri_lanka_download_names_all_three_sources_with_licences():
     rows = pd.read_csv(io.BytesIO(csv_bytes(table, load_sources())))
     assert rows.loc[rows["measure"] == "modelled", "basis"].eq("modelled estimate").all()
     assert rows["citation"].notna().all()
+
+
+def test_cost_figure_continues_after_2020q3_with_computed_means_drawn_apart():
+    from data import load_remittance_cost_means, load_remittance_costs
+
+    filters = CostFilter("NPL", ("MYS",))
+    computed = filters.computed(load_remittance_cost_means())
+    assert computed["period"].min() == "2020Q4" and computed["period"].max() == "2025Q1"
+    assert set(computed["reproduces_published"]) <= {"matches_official", "mostly_matches"}
+    figure = figures.cost_figure(
+        filters.apply(load_remittance_costs()),
+        names={"MYS": "Malaysia", "NPL": "Nepal"},
+        receiver="NPL",
+        computed=computed,
+    )
+    means = next(trace for trace in figure.data if trace.name == "from Malaysia: mean of RPW provider quotes, computed")
+    published = next(trace for trace in figure.data if trace.name == "from Malaysia")
+    assert means.line.dash == "dot" and published.line.dash is None and means.line.color == published.line.color
+    assert pd.Timestamp(means.x[0]) > pd.Timestamp(published.x[-1]), "the computed series starts after the published"
+    assert "computed" in means.hovertemplate and "not the published average" in means.hovertemplate
+    assert any(trace.name.endswith("(WDI, SDG 10.c.1)") for trace in figure.data)
+
+
+def test_computed_means_that_do_not_reproduce_are_left_out_unless_asked():
+    from data import load_remittance_cost_means
+
+    means = load_remittance_cost_means()
+    default = CostFilter("NPL").computed(means)
+    everything = CostFilter("NPL", all_means=True).computed(means)
+    assert len(everything) > len(default)
+    assert set(everything["reproduces_published"]) - set(default["reproduces_published"]) == {"differs_from_official"}
+
+
+def test_world_bank_2024_estimates_are_separate_points_with_their_release():
+    from data import load_remittance_headlines, load_remittances, load_sources
+
+    filters = TrendFilter(("IND", "LKA"), "usd")
+    headlines = filters.headline_points(load_remittance_headlines())
+    assert set(headlines["area_code"]) == {"IND"} and set(headlines["year"]) == {2024}
+    assert len(headlines) == 2, "both releases (Dec 2024 estimate and Sep 2025 data) are kept"
+    figure = figures.trend_figure(
+        filters.apply(load_remittances()), load_sources(), names={"IND": "India"}, measure="usd", headlines=headlines
+    )
+    point = next(trace for trace in figure.data if trace.name == f"India: {figures.HEADLINE_LABEL}")
+    assert point.mode == "markers", "never joined to the WDI line"
+    assert sorted(point.y) == [129_000_000_000, 129_100_000_000]
+    assert all("Release:" in text for text in point.customdata)
+    assert TrendFilter(("IND",), "pct_gdp").headline_points(load_remittance_headlines()).empty

@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 from components import i18n
 from components.formatting import compact_number, exact_number, full_date, month_year, percent
 from components.i18n import LANGUAGES, LOCALES_DIR, country_name, placeholders, region_name, translator
+from components.registry import PAGES
 
 REPO = LOCALES_DIR.parent
 
@@ -101,6 +102,14 @@ def test_english_is_the_source_and_an_unknown_language_falls_back_to_it():
     assert translator("xx").gettext("Corridors") == "Corridors"
     assert translator("id").gettext("Corridors") == "Koridor"
     assert translator("th").gettext("Remittances") == "เงินส่งกลับ"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_page_title_and_summary_is_translated(language):
+    """A page added to the registry without N_() would show its English title in every language's navigation."""
+    gettext = translator(language).gettext
+    for page in PAGES:
+        assert gettext(page.title) != page.title and gettext(page.summary) != page.summary, page.url_path
 
 
 def test_outside_a_streamlit_run_text_is_english():
