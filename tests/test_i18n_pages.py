@@ -122,3 +122,12 @@ def test_a_scene_recorded_in_a_language_keeps_it():
     app.run()
     app.button(key="scene_add").click().run()
     assert app.session_state[SCENES_KEY][0].query == "lang=vi"
+
+
+def test_link_notes_and_the_link_keys_are_in_the_language():
+    app = run_page("pages/news.py", query={"lang": "th", "topic": "ZZZ"})
+    assert not app.exception
+    assert any(note.value.startswith("'topic' ในลิงก์มีค่าที่ไม่รู้จัก 'ZZZ'") for note in app.info), [
+        note.value for note in app.info
+    ]
+    assert any(expander.label == "สิ่งที่ลิงก์ระบุได้" for expander in app.expander)
