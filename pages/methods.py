@@ -22,9 +22,9 @@ sources = load_or_stop(load_sources)
 
 st.header(_("Tables"))
 for spec in CATALOG.values():
-    with st.expander(f"{spec.title} (`{spec.name}`)"):
+    with st.expander(f"{_(spec.title)} (`{spec.name}`)"):
         st.write(spec.description)
-        st.caption(_("What the figures are: {measure}", measure=spec.measure))
+        st.caption(_("What the figures are: {measure}", measure=_(spec.measure)))
         st.table({_("column"): list(spec.columns), _("meaning"): list(spec.columns.values())})
 
 st.header(_("Sources"))

@@ -18,6 +18,8 @@ from components.registry import PAGES
 REPO = LOCALES_DIR.parent
 
 TRANSLATED = [language for language in LANGUAGES if language != "en"]
+# Names of datasets and publications stay as published, glossary words in them included.
+PUBLISHED_NAMES = ("Remittance Prices Worldwide",)
 
 
 @pytest.fixture(scope="module")
@@ -87,13 +89,25 @@ def test_the_glossary_names_every_key_term_of_the_issue_in_every_language():
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_each_glossary_term_is_translated_the_same_way_wherever_it_appears(language):
+    """Where a message says a key term in English, its translation uses the glossary's word for it. A term inside
+    a longer one ('migrant' in 'migrant worker', 'migrant stock') follows the longer term's entry."""
+    rows = sorted(glossary(), key=lambda row: -len(row["en"]))
+    patterns = [(row, re.compile(rf"\b{re.escape(row['en'])}(s|es)?\b", re.IGNORECASE)) for row in rows]
     inconsistent = []
-    messages = [message for message in catalog(language) if message.id and isinstance(message.id, str)]
-    for row in glossary():
-        english = re.compile(rf"\b{re.escape(row['en'])}(s|es)?\b", re.IGNORECASE)
-        for message in messages:
-            if english.search(message.id) and row[language].lower() not in message.string.lower():
-                inconsistent.append(f"{row['term']!r} -> {row[language]!r} missing in {message.string!r}")
+    for message in catalog(language):
+        if not message.id or not isinstance(message.id, str):
+            continue
+        english_text = message.id
+        for name in PUBLISHED_NAMES:
+            english_text = english_text.replace(name, "")
+        covered: list[range] = []
+        for row, english in patterns:
+            for match in english.finditer(english_text):
+                if any(match.start() in span for span in covered):
+                    continue
+                covered.append(range(match.start(), match.end()))
+                if row[language].lower() not in message.string.lower():
+                    inconsistent.append(f"{row['term']!r} -> {row[language]!r} missing in {message.string!r}")
     assert not inconsistent, "\n".join(inconsistent)
 
 
