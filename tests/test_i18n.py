@@ -70,7 +70,10 @@ def test_every_message_is_translated_not_fuzzy_and_keeps_its_placeholders(langua
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_plural_forms_are_the_languages_own(language):
     # Indonesian, Vietnamese and Thai do not inflect nouns for number: one form (CLDR plural rules).
-    assert catalog(language).num_plurals == 1
+    messages = catalog(language)
+    assert messages.num_plurals == 1
+    plurals = [message for message in messages if message.pluralizable]
+    assert plurals and all(len(message.string) == 1 for message in plurals)
 
 
 def glossary() -> list[dict]:
@@ -124,6 +127,13 @@ def test_every_page_title_and_summary_is_translated(language):
     gettext = translator(language).gettext
     for page in PAGES:
         assert gettext(page.title) != page.title and gettext(page.summary) != page.summary, page.url_path
+
+
+@pytest.mark.parametrize(("language", "one", "many"), [("en", "1 table", "15 tables"), ("th", "1 ตาราง", "15 ตาราง")])
+def test_plural_messages_take_the_languages_form(language, one, many):
+    plural = translator(language).ngettext
+    assert plural("{count} table", "{count} tables", 1).format(count=1) == one
+    assert plural("{count} table", "{count} tables", 15).format(count=15) == many
 
 
 def test_outside_a_streamlit_run_text_is_english():
