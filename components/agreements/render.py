@@ -75,6 +75,11 @@ TABLE_COLUMN_CONFIG = {
     "origin": st.column_config.TextColumn("Origin", pinned=True),
     "instrument_type": st.column_config.TextColumn("Instrument"),
     "title": st.column_config.TextColumn("Title", width="large"),
+    "parties_note": st.column_config.TextColumn(
+        "Parties (note)",
+        width="medium",
+        help="Who the parties are where that needs saying (Taiwan: representative offices)",
+    ),
     "scheme_or_sector": st.column_config.TextColumn("Scheme or sector", width="medium"),
     "signed": st.column_config.TextColumn(
         "Signed (as recorded)", help="As precisely as a page states it; never filled in"
@@ -122,7 +127,7 @@ def render_agreement_detail(
             f"{origin} and {destination} (two-way: both send and receive)"
             if agreement["two_way"]
             else f"{origin} (origin) → {destination} (destination)"
-        )
+        ) + (f". {agreement['parties_note']}" if pd.notna(agreement.get("parties_note")) else "")
         facts = st.columns(4)
         facts[0].markdown(f"**Parties**  \n{plain_markdown(parties)}")
         facts[1].markdown(
@@ -212,6 +217,7 @@ def render_agreement_list(rows: pd.DataFrame, sources: pd.DataFrame, *, key: str
                 "signed": signing_labels(rows),
                 "instrument_type": rows["instrument_type"].to_numpy(),
                 "title": rows["title"].to_numpy(),
+                "parties_note": rows["parties_note"].fillna("").to_numpy(),
                 "confidence": [[level] for level in rows["confidence"]],
                 "source_url": [urls.get(source_id) for source_id in rows["source_id"]],
             }
@@ -220,8 +226,16 @@ def render_agreement_list(rows: pd.DataFrame, sources: pd.DataFrame, *, key: str
         key=key,
         column_config={
             name: TABLE_COLUMN_CONFIG[name]
-            for name in ["signed", "instrument_type", "title", "confidence", "source_url"]
+            for name in ["signed", "instrument_type", "title", "parties_note", "confidence", "source_url"]
         },
+        column_order=[
+            "signed",
+            "instrument_type",
+            "title",
+            *(["parties_note"] if rows["parties_note"].notna().any() else []),
+            "confidence",
+            "source_url",
+        ],
     )
 
 
@@ -256,7 +270,7 @@ def render_undated(frame: pd.DataFrame, *, key: str) -> None:
         hide_index=True,
         key=key,
         column_config=TABLE_COLUMN_CONFIG,
-        column_order=["destination", "origin", "instrument_type", "title", "confidence", "source_url"],
+        column_order=["destination", "origin", "instrument_type", "title", "parties_note", "confidence", "source_url"],
     )
 
 

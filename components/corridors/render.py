@@ -217,10 +217,16 @@ def render_stock_section(context: CorridorContext) -> None:
         help=f"{exact_number(total)} persons (mid-year stock, female + male)",
     )
     second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
+    carried = change == 0 and (now[["female", "male"]].to_numpy() == earlier[["female", "male"]].to_numpy()).all()
     third.metric(
         f"Change since {earlier_year}" if earlier_year else "Change",
-        figures.signed_number(change),
-        help="Difference between the two estimate years, in persons",
+        "same estimate carried forward" if carried else figures.signed_number(change),
+        help=(
+            f"UN DESA's {context.year} figures (female, male, total) are identical to {earlier_year}'s: the estimate "
+            "was carried forward, not re-measured, so this is not an observed absence of change"
+            if carried
+            else "Difference between the two estimate years, in persons"
+        ),
     )
     years = f"{trend['year'].min()}–{trend['year'].max()}"
     left, right = st.columns([3, 2])

@@ -54,6 +54,13 @@ def destinations_section(filters: DeparturesFilter, *, names: Mapping[str, str],
     shown = figures.ranking_table(table, names)
     st.dataframe(shown, hide_index=True, key="departures_table", column_config=_columns(caption))
     render_source_note(sources, table["source_id"], measure=f"{CATALOG['labour_outflows'].measure}. Here: {caption}.")
+    others = filters.other_releases(outflows) if filters.period else table.iloc[0:0]
+    if len(others):
+        with st.expander(f"Other releases for {filters.period[:4]}, kept for comparison and not shown ({len(others)})"):
+            st.caption(
+                "A superseded or disagreeing publication of the same figures; each row says why it is not shown."
+            )
+            st.dataframe(others, hide_index=True, key="departures_other_releases")
     render_downloads(
         table,
         sources,
