@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.agreements.render import render_agreement_list
+from components.charts import show_chart
 from components.corridors.render import CorridorContext, render_corridor_detail
 from components.feedback import load_or_warn
 from components.flows import render as flows
@@ -39,7 +40,7 @@ def _names(context: CorridorContext) -> tuple[str, str]:
 
 def render_remittance_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### Money sent home: {destination} → {origin}")
+    st.markdown(f"### Money sent home: {destination} → {origin}")
     table = load_or_warn(load_remittance_corridors, what="Bilateral remittance estimates")
     if table is None:
         return
@@ -78,7 +79,7 @@ def render_remittance_section(context: CorridorContext) -> None:
     means = load_or_warn(load, "remittance_cost_means", what="Computed remittance costs")
     means = pair_cost_means(means, context.origin, context.destination) if means is not None else None
     reproduces = means is not None and len(means) and means["reproduces_published"].isin(REPRODUCES_PUBLISHED).all()
-    st.plotly_chart(
+    show_chart(
         cost_figure(
             costs,
             computed=means if reproduces else None,
@@ -145,7 +146,7 @@ def cost_figure(costs: pd.DataFrame, *, title: str, computed: pd.DataFrame | Non
 
 def render_agreements_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### Agreements between {origin} and {destination}")
+    st.markdown(f"### Agreements between {origin} and {destination}")
     agreements = load_or_warn(load_agreements, what="Agreements")
     if agreements is not None:
         render_agreement_list(
@@ -161,7 +162,7 @@ def render_departures_section(context: CorridorContext) -> None:
 
 def render_news_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### News about {origin} and {destination}")
+    st.markdown(f"### News about {origin} and {destination}")
     news = load_or_warn(load_news, what="News")
     if news is not None:
         render_latest_news(

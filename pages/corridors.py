@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.charts import on_phone
 from components.corridors import render as corridors
 from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
@@ -31,14 +32,16 @@ sources = load_or_stop(load_sources)
 names = load_or_stop(country_names)
 st.caption(corridors.INTRO)
 
-top_row = st.columns([3, 1, 2])
+# On a phone the filters start folded, so the map comes first on the screen.
+filter_box = st.expander("Filters", icon=":material/tune:", expanded=not on_phone())
+top_row = filter_box.columns([3, 1, 2])
 view = show(FILTER["view"], options=VIEWS, container=top_row[0], horizontal=True, format_func=VIEW_LABELS.get)
 revision = show(FILTER["rev"], options=CORRIDOR_REVISIONS, container=top_row[1])
 sex = show(FILTER["sex"], options=SEXES, container=top_row[2], horizontal=True, format_func=str.capitalize)
 years = list(by_year := load_or_stop(load_corridor_years, revision))
 
 areas, codes = area_labels(countries), load_or_stop(country_choices, with_unknown=True)
-place_row = st.columns(4)
+place_row = filter_box.columns(4)
 origin_areas = show(
     FILTER["orig_area"], options=list(areas), container=place_row[0], format_func=areas.get, placeholder="Any"
 )
@@ -48,7 +51,7 @@ destination_areas = show(
 )
 destinations = show(FILTER["dest"], options=codes, container=place_row[3], format_func=names.get, placeholder="Any")
 
-time_row = st.columns([4, 1, 2, 2], vertical_alignment="bottom")
+time_row = filter_box.columns([4, 1, 2, 2], vertical_alignment="bottom")
 year = show(FILTER["year"], options=years, default=years[-1], container=time_row[0])
 corridors.render_play_control(years, key="year", container=time_row[1])
 size_mode = show(

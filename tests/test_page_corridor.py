@@ -12,13 +12,13 @@ def markdown_texts(app) -> list[str]:
 def test_sri_lanka_to_kuwait_has_every_section_with_sources():
     app = run_page(PAGE, query={"origin": "LKA", "destination": "KWT"})
     assert not app.exception
-    assert app.subheader[0].value == "Sri Lanka → Kuwait"
+    assert app.header[0].value == "Sri Lanka → Kuwait"
     headings = markdown_texts(app)
     for expected in [
-        "#### Money sent home: Kuwait → Sri Lanka",
-        "#### Agreements between Sri Lanka and Kuwait",
-        "#### Departures for work: Sri Lanka → Kuwait (reported flow)",
-        "#### News about Sri Lanka and Kuwait",
+        "### Money sent home: Kuwait → Sri Lanka",
+        "### Agreements between Sri Lanka and Kuwait",
+        "### Departures for work: Sri Lanka → Kuwait (reported flow)",
+        "### News about Sri Lanka and Kuwait",
     ]:
         assert expected in headings
     metrics = {metric.label: metric.value for metric in app.metric}
@@ -31,7 +31,7 @@ def test_departures_of_other_origins_with_the_register_as_a_share():
     app = run_page(PAGE, query={"origin": "BGD", "destination": "SAU"})
     assert not app.exception
     headings = markdown_texts(app)
-    assert "#### Departures for work: Bangladesh → Saudi Arabia (reported flow)" in headings
+    assert "### Departures for work: Bangladesh → Saudi Arabia (reported flow)" in headings
     assert any(
         text.startswith("- Of all clearances 4 Jun 2023-21 Sep 2026, 57% were to Saudi Arabia") for text in headings
     )
@@ -62,7 +62,7 @@ def test_same_country_twice_and_bad_codes_are_explained():
     assert not same.exception and any("two different countries" in info.value for info in same.info)
     bad = run_page(PAGE, query={"origin": "<img src=x onerror=alert(1)>", "destination": "ZZZ"})
     assert not bad.exception
-    assert bad.subheader[0].value == "India → United Arab Emirates"
+    assert bad.header[0].value == "India → United Arab Emirates"
     assert sum("not one of the choices" in info.value for info in bad.info) == 2
 
 
