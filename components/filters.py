@@ -205,7 +205,9 @@ def show(
     elif kind == "radio":
         value = container.radio(spec.label, options, index=list(options).index(value), **args)
     elif kind == "multiselect":
-        value = container.multiselect(spec.label, options, default=value, **args)
+        # No "Select all matches" row: typing "Western" + Enter would silently pick every match (issue 15);
+        # each choice is made by name.
+        value = container.multiselect(spec.label, options, default=value, **{"select_all": False, **args})
     elif kind == "select_slider":
         value = container.select_slider(spec.label, options, value=value, **args)
     elif kind in ("slider", "range"):

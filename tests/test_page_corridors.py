@@ -231,3 +231,62 @@ def test_garbage_in_the_link_is_ignored_with_a_note(query, note):
 def test_repeated_key_uses_the_last_value():
     app = run_page(PAGE, query={"sex": ["female", "male"]})
     assert app.radio(key="sex").value == "male" and set(table_of(app)["sex"]) == {"male"}
+
+
+# --- issue 15 --------------------------------------------------------------------------------------
+
+
+def shown(element) -> str:
+    return element.value.replace("\\", "")  # messages are escaped markdown
+
+
+def test_two_destination_regions_mean_either_and_the_selection_is_totalled():
+    app = run_page(PAGE, query={"orig": "NPL", "dest_area": "Western Asia,South-eastern Asia", "top": "200"})
+    table = table_of(app)
+    assert {"QAT", "MYS"} <= set(table["dest_iso3"]) and not notes(app)
+    totals = [shown(markdown) for markdown in app.markdown if markdown.value.startswith("**Selection total.**")]
+    assert len(totals) == 1 and "From Nepal to Western Asia or South" in totals[0] and "since 2020" in totals[0]
+    assert f"{int(table['migrants'].sum()):,} migrants" in totals[0]  # every matching corridor is on the map
+
+
+def test_a_country_group_in_the_destination_box_with_its_total():
+    app = run_page(PAGE)
+    app.multiselect(key="orig").set_value(["NPL"]).run()
+    app.multiselect(key="dest_area").set_value(["gcc"]).run()
+    table = table_of(app)
+    assert set(table["dest_iso3"]) == {"ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}
+    assert app.query_params["dest_area"] == "gcc"
+    total = next(shown(markdown) for markdown in app.markdown if markdown.value.startswith("**Selection total.**"))
+    assert (
+        "From Nepal to Gulf Cooperation Council (GCC), 2024: 637,318 migrants, up 27,020 since 2020." in total
+        and f"{int(table['migrants'].sum()):,}" in total
+    )
+    assert "Gulf Cooperation Council (GCC), 6 members" in app.multiselect(key="dest_area").options
+
+
+def test_a_country_outside_the_origin_region_is_named_not_silently_dropped():
+    app = run_page(PAGE, query={"orig": "AUS"})  # the origin region stays at its default, Asia
+    warnings = [warning.value for warning in app.warning]
+    assert any(w.startswith("Australia is not in the origin group or region chosen (Asia)") for w in warnings)
+
+
+def test_place_boxes_offer_no_select_all_matches_row():
+    app = run_page(PAGE)
+    for key in ("orig_area", "orig", "dest_area", "dest"):
+        assert app.multiselect(key=key).proto.select_all == 0  # typed text never picks every match at once
+
+
+def test_the_corridor_detail_follows_the_sex_filter():
+    app = run_page(PAGE, query={"corridor": "PHL-SAU", "sex": "female", "year": "2020"})
+    metric = app.metric[0]
+    assert metric.label == "Female migrants, 2020" and metric.proto.help.startswith("456,026 persons")
+    assert 456_026 in set(app.dataframe[-1].value["migrants"])  # the table's row says the same
+    app.radio(key="sex").set_value("total").run()
+    assert app.metric[0].label == "Migrants, 2020" and app.metric[0].proto.help.startswith("730,715 persons")
+
+
+def test_one_row_is_one_corridor_not_one_countrie():
+    app = run_page(PAGE, query={"orig": "NPL", "dest": "MYS"})
+    assert any("1 corridor, exactly as on the map" in caption.value for caption in app.caption)
+    app.radio(key="view").set_value("emigrants").run()
+    assert any("1 country, exactly as on the map" in caption.value for caption in app.caption)

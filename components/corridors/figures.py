@@ -1,5 +1,8 @@
 """Figures for the corridors page: pure builders (DataFrames in, pydeck Deck or plotly Figure out)."""
 
+from collections.abc import Collection
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -189,3 +192,22 @@ def data_type_notes(trend: pd.DataFrame) -> list[str]:
             when = "all years shown" if len(years) == len(trend) else ", ".join(map(str, years))
             notes.append(f"{words}: {when}.")
     return notes
+
+
+def carried_forward_count(
+    rows: pd.DataFrame | None, origins: Collection[str] | None, destinations: Collection[str] | None
+) -> int:
+    """How many corridors of one year's rows (``data.filters.corridors.by_year``), from ``origins`` to
+    ``destinations`` (None = any), repeat their previous estimate exactly (female, male and total, published
+    and not zero): carried forward by UN DESA, as ``data.flows.carried_forward`` defines it."""
+    if rows is None or rows.empty:
+        return 0
+    keep = np.ones(len(rows), dtype=bool)
+    for column, codes in [("orig_iso3", origins), ("dest_iso3", destinations)]:
+        if codes is not None:
+            keep &= rows[column].isin(list(codes)).to_numpy()
+    same = np.ones(len(rows), dtype=bool)
+    for sex in ("female", "male", "total"):
+        same &= (rows[sex] == rows[f"previous_{sex}"]).fillna(False).to_numpy(dtype=bool)
+    published = (rows["total"] > 0).fillna(False).to_numpy(dtype=bool)
+    return int((keep & same & published).sum())

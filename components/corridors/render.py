@@ -15,11 +15,13 @@ from components.feedback import load_or_stop
 from components.filters import ARRIVED_KEY, choice_param, render_link_keys, view_link, write_param
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html
+from components.plain_text import plain_markdown
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
 from data import CATALOG, load_corridors, load_country_shapes
 from data.filters import Filter
 from data.filters.corridors import VIEW_LABELS, CorridorFilters, next_point, previous_point
+from data.groups import selection_total
 from data.profiles import corridor_trend
 
 INTRO = (
@@ -33,6 +35,7 @@ PLAYING_KEY = "corridors_playing"
 STEPPED_AT_KEY = "corridors_stepped_at"
 CORRIDOR_KEY = "corridor"
 MAP_KEY = "corridor_map"
+UNIT_SINGULAR = {"corridors": "corridor", "countries": "country"}
 NO_CORRIDOR = "None: click an arc on the map, or choose a corridor here"
 
 
@@ -192,6 +195,7 @@ class CorridorContext:
     year: int
     corridors: pd.DataFrame  # the revision's table
     sources: pd.DataFrame
+    sex: str = "total"  # the sex filter of the page showing the detail: headline figures follow it
 
     @property
     def title(self) -> str:
@@ -208,19 +212,21 @@ def render_stock_section(context: CorridorContext) -> None:
     now = trend[trend["year"] == context.year]
     earlier_year = previous_point(list(trend["year"]), context.year)
     earlier = trend[trend["year"] == earlier_year]
-    total = now["total"].iloc[0] if len(now) else None
-    change = total - earlier["total"].iloc[0] if len(now) and len(earlier) else None
+    sex = context.sex
+    value = now[sex].iloc[0] if len(now) else None
+    change = value - earlier[sex].iloc[0] if len(now) and len(earlier) else None
+    who = "Migrants" if sex == "total" else f"{sex.capitalize()} migrants"
     first, second, third = st.columns(3)
     first.metric(
-        f"Migrants, {context.year}",
-        compact_number(total),
-        help=f"{exact_number(total)} persons (mid-year stock, female + male)",
+        f"{who}, {context.year}",
+        compact_number(value),
+        help=f"{exact_number(value)} persons (mid-year stock, {'female + male' if sex == 'total' else sex})",
     )
     second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
     third.metric(
         f"Change since {earlier_year}" if earlier_year else "Change",
         figures.signed_number(change),
-        help="Difference between the two estimate years, in persons",
+        help=f"Difference between the two estimate years, in persons ({sex})",
     )
     years = f"{trend['year'].min()}–{trend['year'].max()}"
     left, right = st.columns([3, 2])
@@ -292,6 +298,51 @@ def map_section(
         )
 
 
+def selection_section(
+    filters: CorridorFilters,
+    *,
+    by_year: Mapping[int, pd.DataFrame],
+    countries: pd.DataFrame,
+    groups: pd.DataFrame,
+    names: Mapping[str, str],
+) -> None:
+    """Why a chosen country is missing (outside the chosen areas), and the total of the whole selection."""
+    group_names = dict(zip(groups["group_key"], groups["group_name"]))
+    for end, codes in filters.outside_areas(countries, groups).items():
+        areas = filters.origin_areas if end == "origin" else filters.destination_areas
+        st.warning(
+            f"{' and '.join(names.get(code, code) for code in codes)} "
+            f"{'is' if len(codes) == 1 else 'are'} not in the {end} "
+            f"{'group or region' if len(areas) == 1 else 'groups or regions'} chosen "
+            f"({', '.join(group_names.get(area, area) for area in areas)}), so "
+            f"{'its' if len(codes) == 1 else 'their'} corridors are not shown. Clear the {end} group or region "
+            f"box, or add {'its' if len(codes) == 1 else 'their'} region, to see {'it' if len(codes) == 1 else 'them'}.",
+            icon=":material/travel_explore:",
+        )
+    year = filters.year_or_latest(by_year)
+    if year is None:
+        return
+    origins, destinations = filters.end_members(countries, groups)
+    total = selection_total(by_year, year, origins, destinations, sex=filters.sex)
+
+    def place(codes: Sequence[str], areas: Sequence[str]) -> str:
+        chosen = [names.get(code, code) for code in codes] or [group_names.get(area, area) for area in areas]
+        return " or ".join(chosen) if chosen else "any country"
+
+    sentence = total.sentence(
+        place(filters.origins, filters.origin_areas), place(filters.destinations, filters.destination_areas)
+    )
+    repeated = figures.carried_forward_count(by_year.get(year), origins, destinations)
+    detail = f"Sum of all {total.corridors:,} corridors matching the filters (not only those on the map)"
+    if repeated:
+        detail += (
+            f"; {repeated:,} of them repeat their {total.previous_year} estimate (carried forward by UN DESA, "
+            "not re-estimated), so their part of the change is not an observed change"
+        )
+    st.markdown(f"**Selection total.** {plain_markdown(sentence)}")
+    st.caption(detail + ".")
+
+
 def detail_section(
     table: pd.DataFrame,
     filters: CorridorFilters,
@@ -300,13 +351,14 @@ def detail_section(
     countries: pd.DataFrame,
     names: Mapping[str, str],
     sources: pd.DataFrame,
+    groups: pd.DataFrame | None = None,
 ) -> None:
     """One corridor's detail: clicked on the map, chosen in the picker, or opened by link."""
     from components.corridor_profile import render_corridor_profile  # it renders with this module's context
 
     view, year, revision = filters.view, filters.year, filters.revision
     st.header("Corridor detail")
-    listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries)
+    listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
     pair = select_corridor(listed, revision=revision, names=names)
     if pair:
         render_corridor_profile(
@@ -318,6 +370,7 @@ def detail_section(
                 year=year,
                 corridors=load_or_stop(load_corridors, revision=revision),
                 sources=sources,
+                sex=filters.sex,
             )
         )
         st.page_link(
@@ -340,7 +393,7 @@ def table_section(
         st.info(f"No {unit} match these filters, so there is nothing to download.")
     else:
         st.caption(
-            f"{len(table):,} {unit if len(table) > 1 else unit[:-1]}, exactly as on the map; downloads carry "
+            f"{len(table):,} {unit if len(table) != 1 else UNIT_SINGULAR[unit]}, exactly as on the map; downloads carry "
             "the source and licence of each row."
         )
         render_table(table)

@@ -1,8 +1,13 @@
 """What the corridors page shows: one revision, one year, one sex, places at either end, and how many.
 
-Every filter narrows the selection (origin countries AND origin areas AND destination ...). Areas are
-UN M49 regions and subregions from the countries table, plus "Asia and the Pacific" (UN regions Asia and
-Oceania, the table's ``is_asia_pacific``). Pure pandas: no Streamlit here.
+At each end (origin, destination) the places chosen in one box mean "either": a corridor's destination is in
+the GCC *or* in South-eastern Asia. The two boxes of one end narrow each other (origin countries within the
+origin areas), so an old link such as ``orig=NPL&dest_area=Western Asia`` keeps its meaning while the origin
+area stays at its default "Asia"; a chosen country outside the chosen areas is named by ``outside_areas`` so
+the page can say why it is missing. Areas are UN M49 regions and subregions from the countries table, "Asia
+and the Pacific" (UN regions Asia and Oceania, the table's ``is_asia_pacific``), and, when the page passes
+the ``country_groups`` table, its groups (GCC, ASEAN, SAARC, ...; keyed by ``group_key``).
+Pure pandas: no Streamlit here.
 
 The filters work on a revision split by estimate year (``by_year``), each row already carrying its pair's
 figures at the previous estimate year: built once per revision (cached by ``data.load_corridor_years``),
@@ -77,18 +82,18 @@ FILTERS = (
     ),
     Filter(
         "orig_area",
-        "Origin region or subregion",
+        "Origin group or region",
         "multiselect",
-        "UN regions or subregions of origin, comma-separated (default: Asia)",
+        "country groups (e.g. `gcc`) or UN regions or subregions of origin, comma-separated, either (default: Asia)",
         "orig_area=Southern Asia",
         default=("Asia",),
     ),
     Filter(
         "dest_area",
-        "Destination region or subregion",
+        "Destination group or region",
         "multiselect",
-        "UN regions or subregions of destination, comma-separated",
-        "dest_area=Western Asia",
+        "country groups (e.g. `gcc`, `asean`) or UN regions or subregions of destination, comma-separated, either",
+        "dest_area=gcc,South-eastern Asia",
     ),
     Filter("size", "Show", "radio", "`top` (default) or `minimum`", "size=minimum", default="top"),
     Filter("top", "How many", "slider", f"how many, 1-{MAX_TOP} (default 25)", "top=50", default=25),
@@ -124,7 +129,12 @@ def area_labels(countries: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
-def area_members(countries: pd.DataFrame, area: str) -> set[str]:
+def area_members(countries: pd.DataFrame, area: str, groups: pd.DataFrame | None = None) -> set[str]:
+    """ISO3 codes of a UN area (by name) or, with ``groups``, of a country group (by ``group_key``)."""
+    if groups is not None:
+        in_group = groups["group_key"].to_numpy() == area
+        if in_group.any():
+            return set(groups.loc[in_group, "iso3"])
     if area == ASIA_PACIFIC:
         return set(countries.loc[countries["is_asia_pacific"], "iso3"])
     in_area = (countries["region"] == area) | (countries["subregion"] == area)
@@ -177,17 +187,22 @@ class CorridorFilters:
     top_n: int = 25
     minimum: int = 100_000
 
-    def apply(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+    def apply(
+        self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """The table behind the map: corridors, or country totals (emigrants by origin / immigrants by
-        destination), largest first, cut to the size filter. ``years`` is one revision, ``by_year``."""
+        destination), largest first, cut to the size filter. ``years`` is one revision, ``by_year``;
+        ``groups`` (the country_groups table) lets the area filters name country groups."""
         if self.view == "corridors":
-            return self.corridors(years, countries)
-        return self.country_totals(years, countries)
+            return self.corridors(years, countries, groups)
+        return self.country_totals(years, countries, groups)
 
-    def corridors(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+    def corridors(
+        self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         year = self.year_or_latest(years)
         rows = _year_rows(years, year)
-        table = rows.iloc[self._largest(rows[self.sex], self._place_mask(rows, countries))]
+        table = rows.iloc[self._largest(rows[self.sex], self._place_mask(rows, countries, groups))]
         names = _names(countries)
         table = table.assign(
             previous_migrants=table[PREVIOUS[self.sex]],
@@ -196,7 +211,9 @@ class CorridorFilters:
         )
         return _with_measures(table, self.sex, previous_point(list(years), year))[CORRIDOR_COLUMNS]
 
-    def country_totals(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+    def country_totals(
+        self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """Emigrants by origin or immigrants by destination, summed over the corridors meeting the place
         filters (an origin's emigrants counted only in the chosen destinations, and so on); the previous
         estimate year is summed over that year's corridors meeting the same filters."""
@@ -204,16 +221,16 @@ class CorridorFilters:
         year = self.year_or_latest(years)
         previous_year = previous_point(list(years), year)
         rows = _year_rows(years, year)
-        current = rows[self._place_mask(rows, countries)]
-        groups = current.assign(corridors=1, corridors_imputed=current["type_i"].eq(1)).groupby(own)
-        totals = groups[["female", "male", "total", "corridors", "corridors_imputed"]].sum()
+        current = rows[self._place_mask(rows, countries, groups)]
+        by_country = current.assign(corridors=1, corridors_imputed=current["type_i"].eq(1)).groupby(own)
+        totals = by_country[["female", "male", "total", "corridors", "corridors_imputed"]].sum()
         # named aggregations with a Python function per group take several times longer than these two
         sources = current[[own, "source_id"]].drop_duplicates().sort_values("source_id")
         totals["source_id"] = sources.groupby(own)["source_id"].agg(";".join)
         totals = totals.reset_index()
         totals = totals.iloc[self._largest(totals[self.sex], np.ones(len(totals), dtype=bool))]
         before = _year_rows(years, previous_year)
-        earlier = before[self._place_mask(before, countries)].groupby(own)[self.sex].sum().to_dict()
+        earlier = before[self._place_mask(before, countries, groups)].groupby(own)[self.sex].sum().to_dict()
         names = _names(countries)
         table = totals.assign(
             previous_migrants=[earlier.get(code) for code in totals[own]],
@@ -228,17 +245,42 @@ class CorridorFilters:
             return self.year
         return max(years) if years else None
 
-    def _place_mask(self, rows: pd.DataFrame, countries: pd.DataFrame) -> np.ndarray:
+    def end_members(
+        self, countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """The countries each end allows (origin, destination); None = any. Areas in one box are a union
+        ("either"); the countries box, when used, keeps only its countries that are in those areas."""
+        ends = []
+        for codes, areas in [(self.origins, self.origin_areas), (self.destinations, self.destination_areas)]:
+            allowed = None
+            if areas:
+                allowed = frozenset().union(*(area_members(countries, area, groups) for area in areas))
+            if codes:
+                allowed = frozenset(codes) if allowed is None else frozenset(codes) & allowed
+            ends.append(allowed)
+        return ends[0], ends[1]
+
+    def outside_areas(self, countries: pd.DataFrame, groups: pd.DataFrame | None = None) -> dict[str, list[str]]:
+        """Chosen countries that no chosen area of their end holds, so they cannot appear (by end: 'origin',
+        'destination'); the page names them rather than showing an empty map without a reason."""
+        outside = {}
+        for end, codes, areas in [
+            ("origin", self.origins, self.origin_areas),
+            ("destination", self.destinations, self.destination_areas),
+        ]:
+            if codes and areas:
+                inside = frozenset().union(*(area_members(countries, area, groups) for area in areas))
+                missing = [code for code in codes if code not in inside]
+                if missing:
+                    outside[end] = missing
+        return outside
+
+    def _place_mask(self, rows: pd.DataFrame, countries: pd.DataFrame, groups: pd.DataFrame | None) -> np.ndarray:
         """Which rows meet the place filters at both ends."""
         keep = np.ones(len(rows), dtype=bool)
-        for column, codes, areas in [
-            ("orig_iso3", self.origins, self.origin_areas),
-            ("dest_iso3", self.destinations, self.destination_areas),
-        ]:
-            if codes:
-                keep &= rows[column].isin(codes).to_numpy()
-            for area in areas:
-                keep &= rows[column].isin(area_members(countries, area)).to_numpy()
+        for column, allowed in zip(("orig_iso3", "dest_iso3"), self.end_members(countries, groups)):
+            if allowed is not None:
+                keep &= rows[column].isin(allowed).to_numpy()
         return keep
 
     def _largest(self, values: pd.Series, keep: np.ndarray) -> np.ndarray:
@@ -269,7 +311,8 @@ class CorridorFilters:
             ("Destination", self.destinations, self.destination_areas),
         ]:
             places = [" or ".join(names.get(code, code) for code in codes)] if codes else []
-            places += [f"in {areas.get(area, area)}" for area in chosen_areas]
+            if chosen_areas:
+                places.append("in " + " or ".join(areas.get(area, area) for area in chosen_areas))
             lines.append(f"{end}: " + (", ".join(places) if places else "any country or area"))
         unit = "corridors" if self.view == "corridors" else "countries"
         if self.size_mode == "top":
