@@ -62,7 +62,7 @@ filters = CorridorFilters(
     size_mode=size_mode, top_n=top_n, minimum=minimum,
 )  # fmt: skip
 table = filters.apply(by_year, countries, groups)
-st.caption(" · ".join((described := filters.describe(names, areas))[1:]))
+st.caption(" · ".join((described := filters.describe(names, areas, countries=countries, groups=groups))[1:]))
 corridors.selection_section(filters, by_year=by_year, countries=countries, groups=groups, names=names)
 
 corridors.map_section(table, filters, countries=countries, sources=sources)

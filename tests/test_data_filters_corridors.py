@@ -104,10 +104,18 @@ def test_every_place_filter_narrows(countries, years2024):
     assert set(to_gulf["dest_iso3"]) == {"QAT", "SAU", "ARE"}
 
 
-def test_a_country_outside_the_chosen_area_gives_no_rows(countries, years2024):
-    table = CorridorFilters(origins=("MEX",)).apply(years2024, countries)  # origin area stays "Asia"
+def test_a_country_outside_the_chosen_area_widens_it(countries, years2024):
+    table = CorridorFilters(origins=("MEX",), top_n=200).apply(years2024, countries)  # origin area stays "Asia"
+    assert "MEX" in set(table["orig_iso3"]) and len(set(table["orig_iso3"])) > 1
+    assert set(table["orig_iso3"]) <= area_members(countries, "Asia") | {"MEX"}
+
+
+def test_no_rows_keep_the_columns(countries, years2024):
+    table = CorridorFilters(origins=("MEX",), destinations=("NPL",), origin_areas=()).apply(years2024, countries)
     assert table.empty and list(table.columns) == CORRIDOR_COLUMNS
-    totals = CorridorFilters(origins=("MEX",), view="emigrants").apply(years2024, countries)
+    totals = CorridorFilters(origins=("MEX",), destinations=("NPL",), origin_areas=(), view="emigrants").apply(
+        years2024, countries
+    )
     assert totals.empty and list(totals.columns) == COUNTRY_COLUMNS
 
 
@@ -257,6 +265,14 @@ def test_a_country_group_is_a_place_and_its_total_is_the_sum_of_its_members(coun
 def test_a_country_outside_the_chosen_areas_is_named(countries, groups):
     filters = CorridorFilters(origins=("AUS", "NPL"), destinations=("MYS",), destination_areas=("gcc",))
     assert filters.outside_areas(countries, groups) == {"origin": ["AUS"], "destination": ["MYS"]}
+    assert filters.end_places(countries, groups) == {
+        "origin": (("AUS", "NPL"), ()),
+        "destination": (("MYS",), ("gcc",)),
+    }
+    origins, destinations = filters.end_members(countries, groups)
+    assert origins == {"AUS", "NPL"} and destinations == {"MYS", "ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}
+    lines = filters.describe({"MYS": "Malaysia"}, {"gcc": "the GCC"}, countries=countries, groups=groups)
+    assert "Destination: Malaysia or in the GCC" in lines
     assert CorridorFilters(origins=("NPL",)).outside_areas(countries, groups) == {}
 
 

@@ -146,7 +146,7 @@ def test_a_corridor_link_opens_its_detail_even_off_the_map():
 
 
 def test_no_corridors_match_says_so_clearly():
-    app = run_page(PAGE, query={"orig": "MEX"})  # Mexico is not in the default origin area, Asia
+    app = run_page(PAGE, query={"orig": "MEX", "dest": "NPL", "orig_area": ""})  # no Mexicans in Nepal (UN DESA)
     assert not app.exception
     assert any(message.startswith("No corridors match these filters") for message in notes(app))
     assert not app.get("deck_gl_json_chart") and not app.dataframe and not app.get("download_button")
@@ -264,10 +264,24 @@ def test_a_country_group_in_the_destination_box_with_its_total():
     assert "Gulf Cooperation Council (GCC), 6 members" in app.multiselect(key="dest_area").options
 
 
-def test_a_country_outside_the_origin_region_is_named_not_silently_dropped():
-    app = run_page(PAGE, query={"orig": "AUS"})  # the origin region stays at its default, Asia
-    warnings = [warning.value for warning in app.warning]
-    assert any(w.startswith("Australia is not in the origin group or region chosen (Asia)") for w in warnings)
+def test_a_country_outside_the_origin_region_widens_it_and_says_so():
+    app = run_page(PAGE, query={"orig": "AUS", "top": "200"})  # the origin region stays at its default, Asia
+    assert any(
+        note.startswith(
+            "Australia is not in the origin group or region chosen (Asia), so the map shows Australia or Asia"
+        )
+        for note in notes(app)
+    )
+    assert "AUS" in set(table_of(app)["orig_iso3"])
+
+
+def test_malaysia_or_the_gulf_from_nepal():
+    app = run_page(PAGE, query={"orig": "NPL", "dest": "MYS", "dest_area": "gcc"})
+    table = table_of(app)
+    assert set(table["dest_iso3"]) == {"MYS", "ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}
+    total = next(shown(markdown) for markdown in app.markdown if markdown.value.startswith("**Selection total.**"))
+    assert total.startswith("**Selection total.** From Nepal to Malaysia or Gulf Cooperation Council (GCC), 2024: ")
+    assert f"{int(table['migrants'].sum()):,} migrants" in total
 
 
 def test_place_boxes_offer_no_select_all_matches_row():

@@ -298,6 +298,12 @@ def map_section(
         )
 
 
+def place(codes: Sequence[str], areas: Sequence[str], names: Mapping[str, str], group_names: Mapping[str, str]) -> str:
+    """'Malaysia or Gulf Cooperation Council (GCC)': the places of one end of a selection (``end_places``)."""
+    chosen = [names.get(code, code) for code in codes] + [group_names.get(area, area) for area in areas]
+    return " or ".join(chosen) if chosen else "any country"
+
+
 def selection_section(
     filters: CorridorFilters,
     *,
@@ -308,15 +314,15 @@ def selection_section(
 ) -> None:
     """Why a chosen country is missing (outside the chosen areas), and the total of the whole selection."""
     group_names = dict(zip(groups["group_key"], groups["group_name"]))
+    places = filters.end_places(countries, groups)
     for end, codes in filters.outside_areas(countries, groups).items():
-        areas = filters.origin_areas if end == "origin" else filters.destination_areas
-        st.warning(
+        chosen, whole = places[end]
+        st.info(
             f"{' and '.join(names.get(code, code) for code in codes)} "
-            f"{'is' if len(codes) == 1 else 'are'} not in the {end} "
-            f"{'group or region' if len(areas) == 1 else 'groups or regions'} chosen "
-            f"({', '.join(group_names.get(area, area) for area in areas)}), so "
-            f"{'its' if len(codes) == 1 else 'their'} corridors are not shown. Clear the {end} group or region "
-            f"box, or add {'its' if len(codes) == 1 else 'their'} region, to see {'it' if len(codes) == 1 else 'them'}.",
+            f"{'is' if len(codes) == 1 else 'are'} not in the {end} group or region chosen "
+            f"({', '.join(group_names.get(area, area) for area in whole)}), so the map shows "
+            f"{place(chosen, whole, names, group_names)}. Clear the {end} group or region box to see only "
+            f"{'it' if len(codes) == 1 else 'them'}.",
             icon=":material/travel_explore:",
         )
     year = filters.year_or_latest(by_year)
@@ -324,13 +330,8 @@ def selection_section(
         return
     origins, destinations = filters.end_members(countries, groups)
     total = selection_total(by_year, year, origins, destinations, sex=filters.sex)
-
-    def place(codes: Sequence[str], areas: Sequence[str]) -> str:
-        chosen = [names.get(code, code) for code in codes] or [group_names.get(area, area) for area in areas]
-        return " or ".join(chosen) if chosen else "any country"
-
     sentence = total.sentence(
-        place(filters.origins, filters.origin_areas), place(filters.destinations, filters.destination_areas)
+        place(*places["origin"], names, group_names), place(*places["destination"], names, group_names)
     )
     repeated = figures.carried_forward_count(by_year.get(year), origins, destinations)
     detail = f"Sum of all {total.corridors:,} corridors matching the filters (not only those on the map)"

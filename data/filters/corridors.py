@@ -1,10 +1,10 @@
 """What the corridors page shows: one revision, one year, one sex, places at either end, and how many.
 
-At each end (origin, destination) the places chosen in one box mean "either": a corridor's destination is in
-the GCC *or* in South-eastern Asia. The two boxes of one end narrow each other (origin countries within the
-origin areas), so an old link such as ``orig=NPL&dest_area=Western Asia`` keeps its meaning while the origin
-area stays at its default "Asia"; a chosen country outside the chosen areas is named by ``outside_areas`` so
-the page can say why it is missing. Areas are UN M49 regions and subregions from the countries table, "Asia
+At each end (origin, destination) the places chosen mean "either": a corridor's destination is in the GCC
+*or* in South-eastern Asia, or is Malaysia *or* in the GCC. A chosen country inside a chosen area picks from
+it (``end_places``), so an old link such as ``orig=NPL&dest_area=Western Asia`` keeps its meaning while the
+origin area stays at its default "Asia"; a chosen country outside every chosen area widens the selection
+(``outside_areas`` names it, so the page can say so) instead of silently emptying it. Areas are UN M49 regions and subregions from the countries table, "Asia
 and the Pacific" (UN regions Asia and Oceania, the table's ``is_asia_pacific``), and, when the page passes
 the ``country_groups`` table, its groups (GCC, ASEAN, SAARC, ...; keyed by ``group_key``).
 Pure pandas: no Streamlit here.
@@ -248,21 +248,39 @@ class CorridorFilters:
     def end_members(
         self, countries: pd.DataFrame, groups: pd.DataFrame | None = None
     ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-        """The countries each end allows (origin, destination); None = any. Areas in one box are a union
-        ("either"); the countries box, when used, keeps only its countries that are in those areas."""
+        """The countries each end allows (origin, destination); None = any. See ``end_places``."""
         ends = []
-        for codes, areas in [(self.origins, self.origin_areas), (self.destinations, self.destination_areas)]:
-            allowed = None
-            if areas:
-                allowed = frozenset().union(*(area_members(countries, area, groups) for area in areas))
-            if codes:
-                allowed = frozenset(codes) if allowed is None else frozenset(codes) & allowed
-            ends.append(allowed)
+        for codes, whole_areas in self.end_places(countries, groups).values():
+            if not codes and not whole_areas:
+                ends.append(None)
+                continue
+            allowed = set(codes)
+            for area in whole_areas:
+                allowed |= area_members(countries, area, groups)
+            ends.append(frozenset(allowed))
         return ends[0], ends[1]
 
+    def end_places(
+        self, countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Per end ('origin', 'destination'): the chosen countries, and the chosen areas that count whole.
+
+        Everything chosen at one end means "either": a corridor's destination is Malaysia *or* in the GCC. A
+        chosen country inside a chosen area picks from it (Nepal within the default "Asia" is Nepal, not
+        all of Asia, so old links keep their meaning); an area holding none of the chosen countries counts
+        whole, so a country outside every chosen area widens the selection rather than emptying it."""
+        places = {}
+        for end, codes, areas in [
+            ("origin", self.origins, self.origin_areas),
+            ("destination", self.destinations, self.destination_areas),
+        ]:
+            whole = tuple(area for area in areas if not set(codes) & area_members(countries, area, groups))
+            places[end] = (tuple(codes), whole)
+        return places
+
     def outside_areas(self, countries: pd.DataFrame, groups: pd.DataFrame | None = None) -> dict[str, list[str]]:
-        """Chosen countries that no chosen area of their end holds, so they cannot appear (by end: 'origin',
-        'destination'); the page names them rather than showing an empty map without a reason."""
+        """Chosen countries that no chosen area of their end holds, so they are added to those areas (by end:
+        'origin', 'destination'); the page says so, since the areas then count whole."""
         outside = {}
         for end, codes, areas in [
             ("origin", self.origins, self.origin_areas),
@@ -295,9 +313,17 @@ class CorridorFilters:
         ordered = positions[np.argsort(-figures[positions], kind="stable")]
         return ordered[: min(self.top_n, MAX_ROWS) if self.size_mode == "top" else MAX_ROWS]
 
-    def describe(self, names: Mapping[str, str] | None = None, areas: Mapping[str, str] | None = None) -> list[str]:
+    def describe(
+        self,
+        names: Mapping[str, str] | None = None,
+        areas: Mapping[str, str] | None = None,
+        *,
+        countries: pd.DataFrame | None = None,
+        groups: pd.DataFrame | None = None,
+    ) -> list[str]:
         """The filters in words, for captions and the 'about' sheet of downloads; ``names`` and ``areas``
-        (from ``area_labels``) say the countries and areas in full."""
+        (from ``area_labels``) say the countries and areas in full; with ``countries`` (and ``groups``) the
+        places read as ``end_places`` combines them ("Malaysia or in the GCC")."""
         names, areas = names or {}, areas or {}
         year = self.year if self.year is not None else "latest"
         lines = [
@@ -310,6 +336,11 @@ class CorridorFilters:
             ("Origin", self.origins, self.origin_areas),
             ("Destination", self.destinations, self.destination_areas),
         ]:
+            if countries is not None:
+                whole = self.end_places(countries, groups)[end.lower()][1]
+                places = [names.get(code, code) for code in codes] + [f"in {areas.get(a, a)}" for a in whole]
+                lines.append(f"{end}: " + (" or ".join(places) if places else "any country or area"))
+                continue
             places = [" or ".join(names.get(code, code) for code in codes)] if codes else []
             if chosen_areas:
                 places.append("in " + " or ".join(areas.get(area, area) for area in chosen_areas))
