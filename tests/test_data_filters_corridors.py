@@ -277,11 +277,11 @@ def test_a_country_outside_the_chosen_areas_is_named(countries, groups):
 
 
 def test_carried_forward_corridors_are_counted(years2024):
-    from components.corridors.figures import carried_forward_count
+    from components.corridors.figures import carried_forward_pairs
     from data.flows import carried_forward
 
     corridors = pd.concat(years2024.values(), ignore_index=True).assign(revision=2024)
     flagged = carried_forward(corridors)
     expected = int(flagged[corridors["year"] == 2024].sum())
-    assert carried_forward_count(years2024[2024], None, None) == expected > 0
-    assert carried_forward_count(years2024[2024], {"NPL"}, {"ZZZ"}) == 0
+    assert len(carried_forward_pairs(years2024[2024], None, None)) == expected > 0
+    assert carried_forward_pairs(years2024[2024], {"NPL"}, {"MYS"}) == [("NPL", "MYS")]  # 502,596 in 2020 and 2024

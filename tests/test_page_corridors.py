@@ -268,7 +268,7 @@ def test_a_country_outside_the_origin_region_widens_it_and_says_so():
     app = run_page(PAGE, query={"orig": "AUS", "top": "200"})  # the origin region stays at its default, Asia
     assert any(
         note.startswith(
-            "Australia is not in the origin group or region chosen (Asia), so the map shows Australia or Asia"
+            "Australia is not in Asia (the origin group or region chosen), so the map shows Australia or Asia"
         )
         for note in notes(app)
     )
@@ -282,6 +282,8 @@ def test_malaysia_or_the_gulf_from_nepal():
     total = next(shown(markdown) for markdown in app.markdown if markdown.value.startswith("**Selection total.**"))
     assert total.startswith("**Selection total.** From Nepal to Malaysia or Gulf Cooperation Council (GCC), 2024: ")
     assert f"{int(table['migrants'].sum()):,} migrants" in total
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "Nepal → Malaysia repeats its 2020 estimate (carried forward by UN DESA" in captions
 
 
 def test_place_boxes_offer_no_select_all_matches_row():

@@ -194,14 +194,14 @@ def data_type_notes(trend: pd.DataFrame) -> list[str]:
     return notes
 
 
-def carried_forward_count(
+def carried_forward_pairs(
     rows: pd.DataFrame | None, origins: Collection[str] | None, destinations: Collection[str] | None
-) -> int:
-    """How many corridors of one year's rows (``data.filters.corridors.by_year``), from ``origins`` to
+) -> list[tuple[str, str]]:
+    """The corridors of one year's rows (``data.filters.corridors.by_year``), from ``origins`` to
     ``destinations`` (None = any), repeat their previous estimate exactly (female, male and total, published
     and not zero): carried forward by UN DESA, as ``data.flows.carried_forward`` defines it."""
     if rows is None or rows.empty:
-        return 0
+        return []
     keep = np.ones(len(rows), dtype=bool)
     for column, codes in [("orig_iso3", origins), ("dest_iso3", destinations)]:
         if codes is not None:
@@ -210,4 +210,5 @@ def carried_forward_count(
     for sex in ("female", "male", "total"):
         same &= (rows[sex] == rows[f"previous_{sex}"]).fillna(False).to_numpy(dtype=bool)
     published = (rows["total"] > 0).fillna(False).to_numpy(dtype=bool)
-    return int((keep & same & published).sum())
+    chosen = rows[keep & same & published]
+    return list(zip(chosen["orig_iso3"], chosen["dest_iso3"]))

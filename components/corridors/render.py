@@ -319,8 +319,8 @@ def selection_section(
         chosen, whole = places[end]
         st.info(
             f"{' and '.join(names.get(code, code) for code in codes)} "
-            f"{'is' if len(codes) == 1 else 'are'} not in the {end} group or region chosen "
-            f"({', '.join(group_names.get(area, area) for area in whole)}), so the map shows "
+            f"{'is' if len(codes) == 1 else 'are'} not in {' or '.join(group_names.get(area, area) for area in whole)}"
+            f" (the {end} group or region chosen), so the map shows "
             f"{place(chosen, whole, names, group_names)}. Clear the {end} group or region box to see only "
             f"{'it' if len(codes) == 1 else 'them'}.",
             icon=":material/travel_explore:",
@@ -333,12 +333,17 @@ def selection_section(
     sentence = total.sentence(
         place(*places["origin"], names, group_names), place(*places["destination"], names, group_names)
     )
-    repeated = figures.carried_forward_count(by_year.get(year), origins, destinations)
+    repeated = figures.carried_forward_pairs(by_year.get(year), origins, destinations)
     detail = f"Sum of all {total.corridors:,} corridors matching the filters (not only those on the map)"
     if repeated:
+        which = (
+            ", ".join(f"{names.get(a, a)} → {names.get(b, b)}" for a, b in repeated)
+            if len(repeated) <= 3
+            else f"{len(repeated):,} of them"
+        )
         detail += (
-            f"; {repeated:,} of them repeat their {total.previous_year} estimate (carried forward by UN DESA, "
-            "not re-estimated), so their part of the change is not an observed change"
+            f"; {which} {'repeats its' if len(repeated) == 1 else 'repeat their'} {total.previous_year} estimate "
+            "(carried forward by UN DESA, not re-estimated): no change there is an observed change"
         )
     st.markdown(f"**Selection total.** {plain_markdown(sentence)}")
     st.caption(detail + ".")
