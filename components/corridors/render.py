@@ -404,13 +404,15 @@ def table_section(
         )
         render_table(table)
         render_downloads(
-            table,
+            # in a female or male view 'migrants' is that column: shipped once, named by the 'sex' column
+            table.drop(columns=[filters.sex]) if filters.sex != "total" else table,
             sources,
             name=f"corridors-{view}-{revision}-{year}",
             title=f"{spec.title}: {VIEW_LABELS[view]}",
             measure=f"{spec.measure}. UN DESA {revision} revision.",
             filters=described,
             key="corridors",
+            catalog_tables=("corridors", "countries"),
         )
 
 

@@ -304,3 +304,11 @@ def measure_count(value, measure: str) -> str:
     if value is None or pd.isna(value):
         return NO_DATA
     return f"{exact_number(value)} persons" if measure == "departures" else f"US${value:,.1f} million"
+
+
+def trend_download(table: pd.DataFrame, *, measure: str, names: Mapping[str, str]) -> pd.DataFrame:
+    """The trend's rows as an analyst reads them: the figure under its measure's own column name (so its unit is
+    known, e.g. ``received_pct_gdp``) rather than ``value``, and each country's name next to its code."""
+    readable = table.rename(columns={"value": MEASURES[measure][0]})
+    readable.insert(readable.columns.get_loc("iso3") + 1, "country", [names.get(code, code) for code in table["iso3"]])
+    return readable

@@ -209,13 +209,14 @@ def trend_view() -> None:
     measure_text = f"{MEASURES[measure][1]}. {CATALOG['remittances'].measure}."
     render_source_note(sources, table["source_id"], measure=measure_text)
     render_downloads(
-        table,
+        figures.trend_download(table, measure=measure, names=names),
         sources,
         name="remittances-trend",
         title="Remittances received over time",
         measure=measure_text,
         filters=filters.describe(names),
         key="trend",
+        catalog_tables=("remittances", "remittance_headlines", "countries"),
     )
 
 
@@ -244,6 +245,7 @@ def ranking_view() -> None:
                 measure=measure_text,
                 filters=filters.describe(names)[:1],
                 key="recipients",
+                catalog_tables=("remittance_corridors", "remittances", "countries"),
             )
     with right:
         st.plotly_chart(ranking.senders_figure, key="senders_chart")
@@ -260,6 +262,7 @@ def ranking_view() -> None:
             measure=CATALOG["remittance_corridors"].measure,
             filters=filters.describe(names)[1:],
             key="senders",
+            catalog_tables=("remittance_corridors", "remittances", "countries"),
         )
 
 
@@ -294,6 +297,7 @@ def maps_view() -> None:
             measure=CATALOG["remittance_corridors"].measure,
             filters=filters.describe(names),
             key="flows",
+            catalog_tables=("remittance_corridors", "countries"),
         )
 
     st.subheader("Remittances received across Asia and the Pacific")
@@ -346,6 +350,7 @@ def choropleth_panel(measure: str) -> None:
             measure=measure_text,
             filters=filters.describe(names),
             key="choropleth",
+            catalog_tables=("remittances", "countries"),
         )
 
     panel()
@@ -427,6 +432,7 @@ def cost_view() -> None:
         measure=CATALOG["remittance_costs"].measure,
         filters=filters.describe(names),
         key="costs",
+        catalog_tables=("remittance_costs", "remittance_cost_means", "countries"),
     )
 
 
@@ -467,4 +473,5 @@ def sri_lanka_view() -> None:
         measure=measure_text,
         filters=filters.describe(names),
         key="srilanka",
+        catalog_tables=("remittances_by_sender", "countries"),
     )
