@@ -131,3 +131,12 @@ def test_the_sri_lanka_download_names_all_three_sources_with_licences():
     rows = pd.read_csv(io.BytesIO(csv_bytes(table, load_sources())))
     assert rows.loc[rows["measure"] == "modelled", "basis"].eq("modelled estimate").all()
     assert rows["citation"].notna().all()
+
+
+def test_a_series_with_one_published_value_is_a_named_point_not_a_broken_line(names):
+    table = TrendFilter(("NPL", "BGD", "LKA"), "pct_gdp", include_knomad=True).apply(load_remittances())
+    traces = figures.trend_figure(table, load_sources(), names=names, measure="pct_gdp").data
+    knomad = [trace for trace in traces if "KNOMAD" in trace.name]
+    assert knomad and all(trace.mode == "markers" and trace.name.endswith(", 2023 only)") for trace in knomad)
+    wdi = [trace for trace in traces if "WDI" in trace.name]
+    assert len(wdi) == 3 and all(trace.mode == "lines+markers" for trace in wdi)  # three countries on one chart

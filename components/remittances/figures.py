@@ -72,11 +72,15 @@ def trend_figure(
                     rows["source_id"],
                 )
             ]
+            # A series with one published value (KNOMAD's % of GDP is for 2023 only) is a point, not a line: it
+            # says so in its name instead of showing as a dash-less dot that reads as a broken line.
+            published = rows["value"].dropna()
+            single = f", {int(rows.loc[published.index, 'year'].iloc[0])} only" if len(published) == 1 else ""
             figure.add_scatter(
                 x=rows["year"],
                 y=rows["value"],
-                name=f"{names.get(code, code)} ({SERIES_LABELS[series]})",
-                mode="lines+markers",
+                name=f"{names.get(code, code)} ({SERIES_LABELS[series]}{single})",
+                mode="markers" if single else "lines+markers",
                 customdata=hover,
                 legendgroup=code,
                 line={"color": colour, "width": 2 if is_knomad else 3, "dash": "dash" if is_knomad else "solid"},
