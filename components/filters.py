@@ -27,6 +27,7 @@ from data.filters import Filter, link_table
 PAGE_PATHS = {page.url_path for page in PAGES}
 MAX_PARAM_LENGTH = 300
 NOTES_KEY = "_url_notes"
+NOTES_SHOWN_KEY = "_url_notes_shown"
 PAGE_KEY = "_page_url_path"
 ARRIVED_KEY = "_page_arrived"
 RANGE_SEPARATOR = "-"
@@ -37,6 +38,7 @@ _MISSING = object()
 def start_run(page_url_path: str) -> None:
     """Called once per run by app.py, before the page runs."""
     st.session_state[NOTES_KEY] = []
+    st.session_state[NOTES_SHOWN_KEY] = 0
     st.session_state[ARRIVED_KEY] = st.session_state.get(PAGE_KEY) != page_url_path
     st.session_state[PAGE_KEY] = page_url_path
 
@@ -280,9 +282,12 @@ def _follow_new_bounds(key: str, minimum: int, maximum: int) -> None:
 
 
 def render_url_notes() -> None:
-    """Show what was ignored in the link, if anything."""
-    for message in st.session_state.get(NOTES_KEY, []):
+    """Show what was ignored in the link, if anything, and not shown yet this run: a section drawing its own
+    filter further down the page calls this again to show that filter's note where the filter is."""
+    notes = st.session_state.get(NOTES_KEY, [])
+    for message in notes[st.session_state.get(NOTES_SHOWN_KEY, 0) :]:
         st.info(message, icon=":material/link_off:")
+    st.session_state[NOTES_SHOWN_KEY] = len(notes)
 
 
 def render_link_keys(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]] = ()) -> None:

@@ -66,6 +66,7 @@ st.caption(" · ".join((described := filters.describe(names, areas, countries=co
 corridors.selection_section(filters, by_year=by_year, countries=countries, groups=groups, names=names)
 
 corridors.map_section(table, filters, countries=countries, sources=sources)
+corridors.comparison_section(table, filters, by_year=by_year, countries=countries, groups=groups, names=names)
 corridors.detail_section(
     table, filters, by_year=by_year, countries=countries, names=names, sources=sources, groups=groups
 )

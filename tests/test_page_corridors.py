@@ -306,3 +306,15 @@ def test_one_row_is_one_corridor_not_one_countrie():
     assert any("1 corridor, exactly as on the map" in caption.value for caption in app.caption)
     app.radio(key="view").set_value("emigrants").run()
     assert any("1 country, exactly as on the map" in caption.value for caption in app.caption)
+
+
+def test_several_corridors_over_time_on_one_chart_in_persons_or_share_of_population():
+    app = run_page(PAGE, query={"orig": "NPL", "dest": "QAT,SAU,MYS,ARE"})
+    chart = next(chart for chart in app.get("plotly_chart") if chart.proto.id and "corridors_compare" in chart.proto.id)
+    spec = json.loads(chart.proto.spec)
+    names = {trace["name"] for trace in spec["data"]}
+    assert names == {"Nepal → Qatar", "Nepal → Saudi Arabia", "Nepal → Malaysia", "Nepal → United Arab Emirates"}
+    assert "the 4 largest corridors shown, 1990–2024" in spec["layout"]["title"]["text"]
+    app.radio(key="per").set_value("population").run()
+    assert app.query_params["per"] == "population"
+    assert any("Share = migrants / the origin's population that year" in caption.value for caption in app.caption)

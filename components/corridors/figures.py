@@ -1,13 +1,13 @@
 """Figures for the corridors page: pure builders (DataFrames in, pydeck Deck or plotly Figure out)."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from components.formatting import NO_DATA, compact_number, exact_number, percent
+from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
 from components.maps import arc_map, choropleth_map, class_breaks, fitted_view, legend_items
 from components.profiles import SEX_COLOURS
 
@@ -212,3 +212,41 @@ def carried_forward_pairs(
     published = (rows["total"] > 0).fillna(False).to_numpy(dtype=bool)
     chosen = rows[keep & same & published]
     return list(zip(chosen["orig_iso3"], chosen["dest_iso3"]))
+
+
+# Okabe-Ito without its yellow, which is too light on white for a thin line (WCAG 1.4.11).
+COMPARISON_PALETTE = [colour for colour in OKABE_ITO if colour != "#F0E442"]
+
+
+def comparison_figure(trends: pd.DataFrame, *, names: Mapping[str, str], measure: str, title: str) -> go.Figure:
+    """One line per corridor over the estimate years (``data.compare.corridor_trends``): migrants in persons, or
+    as % of the origin's population (``measure`` 'population'); a missing value is a gap, never bridged."""
+    column = "pct_of_origin_population" if measure == "population" else "migrants"
+    figure = go.Figure()
+    for index, ((origin, destination), rows) in enumerate(trends.groupby(["orig_iso3", "dest_iso3"], sort=False)):
+        values = rows[column].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+        shown = [
+            NO_DATA if np.isnan(value) else (f"{value:.2f}%" if measure == "population" else exact_number(value))
+            for value in values
+        ]
+        figure.add_scatter(
+            x=rows["year"],
+            y=values,
+            name=f"{names.get(origin, origin)} → {names.get(destination, destination)}",
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": COMPARISON_PALETTE[index % len(COMPARISON_PALETTE)], "width": 2},
+            customdata=shown,
+            hovertemplate="%{fullData.name}, %{x}: %{customdata}<extra></extra>",
+        )
+    figure.update_layout(
+        title=title,
+        yaxis_title="% of the origin's population" if measure == "population" else "Migrants (persons, mid-year stock)",
+        xaxis_title=None,
+        hovermode="closest",
+        legend={"orientation": "h", "y": -0.15},
+        margin={"t": 50},
+        height=460,
+    )
+    figure.update_yaxes(rangemode="tozero")
+    return figure

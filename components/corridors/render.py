@@ -12,15 +12,23 @@ import streamlit as st
 from components.corridors import figures
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
-from components.filters import ARRIVED_KEY, choice_param, render_link_keys, view_link, write_param
+from components.filters import (
+    ARRIVED_KEY,
+    choice_param,
+    render_link_keys,
+    render_url_notes,
+    show,
+    view_link,
+    write_param,
+)
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html
 from components.plain_text import plain_markdown
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
-from data import CATALOG, load_corridors, load_country_shapes
+from data import CATALOG, compare, load_corridors, load_country_shapes, load_remittances
 from data.filters import Filter
-from data.filters.corridors import VIEW_LABELS, CorridorFilters, next_point, previous_point
+from data.filters.corridors import FILTER, VIEW_LABELS, CorridorFilters, next_point, previous_point
 from data.groups import selection_total
 from data.profiles import corridor_trend
 
@@ -347,6 +355,47 @@ def selection_section(
         )
     st.markdown(f"**Selection total.** {plain_markdown(sentence)}")
     st.caption(detail + ".")
+
+
+def comparison_section(
+    table: pd.DataFrame,
+    filters: CorridorFilters,
+    *,
+    by_year: Mapping[int, pd.DataFrame],
+    countries: pd.DataFrame,
+    groups: pd.DataFrame,
+    names: Mapping[str, str],
+) -> None:
+    """The largest corridors of the selection over every estimate year of the revision, on one line chart."""
+    st.header("Compare over time")
+    listed = (
+        table if filters.view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
+    )
+    if listed.empty:
+        st.info("No corridors match these filters, so there is nothing to compare.")
+        return
+    pairs = list(zip(listed["orig_iso3"], listed["dest_iso3"]))[: compare.MAX_LINES]
+    measure = show(FILTER["per"], options=compare.MEASURES, horizontal=True, format_func=compare.MEASURE_LABELS.get)
+    render_url_notes()  # a bad 'per' in the link is noted here, beside its filter
+    trends = compare.corridor_trends(by_year, pairs, load_or_stop(load_remittances), sex=filters.sex)
+    who = "Migrants" if filters.sex == "total" else f"{filters.sex.capitalize()} migrants"
+    years = f"{min(by_year)}–{max(by_year)}"
+    st.plotly_chart(
+        figures.comparison_figure(
+            trends, names=names, measure=measure, title=f"{who}, the {len(pairs)} largest corridors shown, {years}"
+        ),
+        key="corridors_compare",
+    )
+    caption = (
+        f"The {len(pairs)} largest corridors matching the filters (at most {compare.MAX_LINES}; year and size filters "
+        f"do not apply: every estimate year of the {filters.revision} revision is drawn). Stock, not flows."
+    )
+    if measure == "population":
+        caption += (
+            " Share = migrants / the origin's population that year (World Bank WDI, UN WPP 2024; to 2023), so "
+            f"{max(by_year)} has no share unless WDI has that year's population: a gap, not a zero."
+        )
+    st.caption(caption)
 
 
 def detail_section(

@@ -107,6 +107,15 @@ FILTERS = (
         parse=int,
     ),
 )
+COMPARE = Filter(
+    "per",
+    "Compare as",
+    "radio",
+    "`persons` (default) or `population`: the comparison chart as % of the origin's population",
+    "per=population",
+    default="persons",
+)
+FILTERS = (*FILTERS, COMPARE)
 FILTER = {spec.key: spec for spec in FILTERS}
 CORRIDOR_LINK = ("`corridor`", "open one corridor's detail: origin-destination ISO3 codes", "`corridor=NPL-MYS`")
 
