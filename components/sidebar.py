@@ -1,15 +1,54 @@
-"""The sidebar every page shares: what the dashboard is and how to read its figures."""
+"""The sidebar every page shares: a country search leading to the country's profile, what the dashboard is and
+how to read its figures."""
 
 import streamlit as st
+
+from data import country_choices, country_names
+from data.problems import DataProblem
 
 BOUNDARIES_DISCLAIMER = (
     "Boundaries and names shown on maps (Natural Earth, de facto boundaries) do not imply official "
     "endorsement or acceptance by the United Nations, the ILO or IOM."
 )
+SEARCH_KEY = "country_search"
+_TARGET_KEY = "_country_search_target"
+PROFILE_PAGE = "pages/countries.py"
+
+
+def _take_search() -> None:
+    """The chosen country becomes the profile's country; the box empties so it is ready for the next search."""
+    code = st.session_state.get(SEARCH_KEY)
+    if code:
+        st.session_state[_TARGET_KEY] = code
+        st.session_state["country"] = code  # the profile's own filter, when the search is made on that page
+        st.session_state[SEARCH_KEY] = None
+
+
+def render_country_search() -> None:
+    """A type-ahead box of the countries and areas with a profile (Asia and the Pacific); choosing one opens it."""
+    try:
+        codes, names = country_choices(asia_pacific=True), country_names()
+    except DataProblem:
+        return  # the pages that need the countries table say what is wrong with it
+    st.selectbox(
+        "Find a country",
+        codes,
+        index=None,
+        key=SEARCH_KEY,
+        format_func=names.get,
+        placeholder="Type a name, e.g. Nepal",
+        on_change=_take_search,
+        help="Opens the country's profile (Asia and the Pacific): migrants abroad and at home, partners, "
+        "remittances, agreements, news, and a printable brief.",
+    )
+    target = st.session_state.pop(_TARGET_KEY, None)
+    if target:
+        st.switch_page(PROFILE_PAGE, query_params={"country": target})
 
 
 def render_sidebar() -> None:
     with st.sidebar:
+        render_country_search()
         st.caption(
             "Labour migration in and from Asia and the Pacific, from published datasets. Every figure names "
             "its source, edition and licence; missing values show as *no data*, never as a guess. "
