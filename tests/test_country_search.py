@@ -23,3 +23,36 @@ def test_every_page_has_the_search():
     for page in PAGES:
         app = run_page(page.script)
         assert app.selectbox(key=SEARCH_KEY).label == "Find a country", page.script
+
+
+# --- the printable brief -----------------------------------------------------------------------------
+
+
+def test_the_profile_offers_a_one_page_brief_with_sourced_figures():
+    import re
+    from datetime import date
+
+    from components import brief
+    from data import country_names, load_corridors, load_countries, load_remittances, load_sources
+    from data.profiles import country_remittances, stock_trend, top_partners
+
+    app = run_page("pages/countries.py", query={"country": "NPL"})
+    button = app.get("download_button")
+    assert any("Country brief" in element.proto.label for element in button)
+    corridors, countries = load_corridors(revision=2024), load_countries()
+    sides = [
+        brief.StockSide(heading, word, stock_trend(corridors, "NPL", role=role),
+                        top_partners(corridors, countries, "NPL", role=role, year=2024))
+        for role, heading, word in [("origin", "As an origin", "destinations"), ("destination", "As a destination", "origins")]
+    ]  # fmt: skip
+    page = brief.brief_html(
+        name=country_names()["NPL"], revision=2024, year=2024, sides=sides, sources=load_sources(),
+        remittances=country_remittances(load_remittances(), "NPL"), link="http://x/countries?country=NPL",
+        on=date(2026, 12, 1),
+    )  # fmt: skip
+    origin_total = int(stock_trend(corridors, "NPL", role="origin").query("year == 2024")["total"].iloc[0])
+    assert f"{origin_total:,}" in page and "Nepal: labour migration in brief" in page
+    assert "India" in page and "Malaysia" in page and "International Migrant Stock" in page
+    assert "Remittances received, 2023" in page and "World Bank" in page
+    assert not re.search(r"(src|href)=['\"]https?://(?!x/)", page), "nothing fetched from elsewhere"
+    assert "<script" not in page and "@page { size: A4" in page
