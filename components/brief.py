@@ -58,7 +58,7 @@ def _stock_block(side: StockSide, year: int, revision: int) -> str:
         f"<h2>{html.escape(side.heading)}</h2><div class='figures'><div><div class='big'>"
         f"{exact_number(total) if total is not None else NO_DATA}</div>migrants, {year} (mid-year stock)"
         f"{'<br>' + change if change else ''}</div><div><table><tr><th>Top {side.partner_word}, {year}</th>"
-        f"<th class='n'>Migrants</th><th class='n'>Female</th></tr>{partners}</table></div></div>"
+        f"<th class='n'>Migrants</th><th class='n'>Female share</th></tr>{partners}</table></div></div>"
     )
 
 

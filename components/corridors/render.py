@@ -43,6 +43,7 @@ PLAYING_KEY = "corridors_playing"
 STEPPED_AT_KEY = "corridors_stepped_at"
 CORRIDOR_KEY = "corridor"
 MAP_KEY = "corridor_map"
+PER_TITLE = {"persons": "", "population": " as % of the origin's population"}
 UNIT_SINGULAR = {"corridors": "corridor", "countries": "country"}
 NO_CORRIDOR = "None: click an arc on the map, or choose a corridor here"
 
@@ -382,7 +383,10 @@ def comparison_section(
     years = f"{min(by_year)}–{max(by_year)}"
     st.plotly_chart(
         figures.comparison_figure(
-            trends, names=names, measure=measure, title=f"{who}, the {len(pairs)} largest corridors shown, {years}"
+            trends,
+            names=names,
+            measure=measure,
+            title=f"{who}{PER_TITLE[measure]}, the {len(pairs)} largest corridors shown, {years}",
         ),
         key="corridors_compare",
     )
