@@ -295,6 +295,29 @@ def map_section(
             height=520,
             alt=f"Map of the {len(table)} countries in the table below, filled by number of migrants",
         )
+    if (
+        not table.empty
+        and view == "corridors"
+        and st.toggle(
+            "Show this map as an image, to save as PNG",
+            key="corridors_map_image",
+            help="Drawn as a chart (the same arcs over the shipped country shapes): its camera button saves a PNG.",
+        )
+    ):
+        st.plotly_chart(
+            figures.arc_image_figure(
+                table,
+                load_or_stop(load_country_shapes),
+                countries,
+                title=figures.legend_title(view, sex=sex, year=year),
+            ),
+            key="corridors_map_png",
+            config={"toImageButtonOptions": {"format": "png", "filename": f"corridors-{revision}-{year}", "scale": 2}},
+        )
+        st.caption(
+            "The camera button at the top right of the image saves it as PNG. A flat longitude-latitude picture "
+            "of the map above; curves stand for the arcs, colours and widths follow the same classes."
+        )
     if not table.empty:
         render_legend(table, title=figures.legend_title(view, sex=sex, year=year))
         unmapped = figures.unmapped_places(table, countries)

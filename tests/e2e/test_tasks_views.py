@@ -66,3 +66,18 @@ def test_excel_download_describes_every_column(page, app_server):
     assert set(codes) == set(described) and "female" not in codes  # 'migrants' is the female, once
     assert all(described[code][2] != "not described" and described[code][3] for code in codes)
     assert "Migrants [persons]" in labels and "Origin (ISO3) [ISO 3166-1 alpha-3 code]" in labels
+
+
+def test_the_arc_map_saves_as_a_png(page, app_server, external_requests):
+    open_page(page, f"{app_server}/corridors?orig=NPL&dest_area=gcc")
+    page.get_by_text("Show this map as an image, to save as PNG").click()
+    wait_for_settled(page)
+    chart = page.locator(".stPlotlyChart").filter(has=page.locator(".modebar-container")).first
+    expect(page.get_by_text("The camera button at the top right of the image saves it as PNG")).to_be_visible()
+    image = page.locator(".stPlotlyChart").filter(has_text="Migrants (total, 2024)").first
+    image.hover()
+    with page.expect_download() as download_info:
+        image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
+    assert download_info.value.suggested_filename == "corridors-2024-2024.png"
+    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert chart.count() >= 1 and not external_requests
