@@ -24,12 +24,22 @@ MAX_TAIL_SECONDS = 15
 SAMPLE_SECONDS = 0.05
 
 
+@dataclass(frozen=True)
+class Response:
+    """One HTTP response of a view, as the browser received it (headers by lower-case name)."""
+
+    url: str
+    transferred_bytes: int  # on the wire: headers and the body as sent (compressed, if it was)
+    headers: dict[str, str]
+
+
 @dataclass
 class PageView:
     settle_seconds: float
     websocket_bytes: int
     http_bytes: int
     app_static_bytes: int
+    responses: list[Response] = field(default_factory=list)
 
 
 @dataclass
@@ -46,30 +56,33 @@ def launch(playwright) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
 
 
-def view_page(browser: Browser, url: str) -> PageView:
-    """One page view in a fresh context (empty cache, new session), as a first-time visitor."""
+def view_page(browser: Browser, url: str, *, until_quiet: bool = True) -> PageView:
+    """One page view in a fresh context (empty cache, new session), as a first-time visitor. Without
+    ``until_quiet`` it ends when the run has settled, and the HTTP bytes leave out the later requests."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
         external: list[str] = []
         context.on("request", lambda request: None if is_local(request.url) else external.append(request.url))
         counts = {"websocket": 0, "http": 0, "app_static": 0}
-        urls: dict[str, str] = {}
+        received: dict[str, dict] = {}  # request id -> the response's url and headers
+        responses: list[Response] = []
         in_flight: set[str] = set()
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.on("Network.webSocketFrameReceived", lambda event: _count_frame(counts, event["response"]))
         cdp.on("Network.requestWillBeSent", lambda event: in_flight.add(event["requestId"]))
-        cdp.on("Network.responseReceived", lambda event: urls.__setitem__(event["requestId"], event["response"]["url"]))
-        cdp.on("Network.loadingFinished", lambda event: _count_response(counts, urls, in_flight, event))
+        cdp.on("Network.responseReceived", lambda event: received.__setitem__(event["requestId"], event["response"]))
+        cdp.on("Network.loadingFinished", lambda event: _count_response(counts, received, responses, in_flight, event))
         cdp.on("Network.loadingFailed", lambda event: in_flight.discard(event["requestId"]))
         page.goto(url)
         settle_seconds = wait_for_settled(page)
-        _wait_until_quiet(page, in_flight)
+        if until_quiet:
+            _wait_until_quiet(page, in_flight)
         assert_no_exception(page)
         if external:
             raise AssertionError(f"{len(external)} request(s) left this machine: {external[:3]}")
-        return PageView(settle_seconds, counts["websocket"], counts["http"], counts["app_static"])
+        return PageView(settle_seconds, counts["websocket"], counts["http"], counts["app_static"], responses)
     finally:
         context.close()
 
@@ -120,12 +133,16 @@ def _wait_until_quiet(page, in_flight: set[str]) -> None:
             return
 
 
-def _count_response(counts: dict, urls: dict, in_flight: set[str], event: dict) -> None:
+def _count_response(counts: dict, received: dict, responses: list[Response], in_flight: set[str], event: dict) -> None:
     in_flight.discard(event["requestId"])
     size = int(event.get("encodedDataLength", 0))
     counts["http"] += size
-    if urlparse(urls.get(event["requestId"], "")).path.startswith(APP_STATIC_PREFIX):
+    response = received.get(event["requestId"], {})
+    url = response.get("url", "")
+    if urlparse(url).path.startswith(APP_STATIC_PREFIX):
         counts["app_static"] += size
+    headers = {name.lower(): value for name, value in response.get("headers", {}).items()}
+    responses.append(Response(url, size, headers))
 
 
 class PeakMemory:

@@ -9,7 +9,10 @@ For each page (and the baseline, bench/baseline_app.py, served the same way) on 
            that the app's own static files (the map shapes), which count towards the page view;
   rerun    median server-side time of --reruns script runs after the page's typical filter change, in-process
            with AppTest (method in bench/rerun.py);
-  rss      peak resident memory of the server process while serving those views.
+  rss      peak resident memory of the server process while serving those views;
+  cold     median seconds until settled of the page's first view on a freshly started server, over --cold rounds,
+           each round starting with a fresh server of the baseline page for its first view (bench/cold.py); the
+           ratio is to the median of those. A server is viewed once ready (--cold-ready).
 Then the server's peak RSS with --sessions browser sessions open at once (pages round-robin), and all of it
 again, for the pages that read it, on a synthetic scale-up of the corridors table to about a million rows
 (bench/scale.py).
@@ -30,7 +33,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from streamlit import logger as streamlit_logger
 
-from bench import apptest, rerun
+from bench import apptest, cold, rerun
 from bench import browser as views
 from bench.scale import write_scaled_tables
 from components.registry import PAGES, PageInfo
@@ -59,6 +62,9 @@ class Row:
     rerun_ms: float | None = None
     rerun_ratio: float | None = None
     rerun_change: str = ""
+    cold_settle_s: float | None = None  # first view on a fresh server
+    cold_baseline_settle_s: float | None = None  # the baseline page's first view on fresh servers, same minutes
+    cold_ratio: float | None = None
     peak_rss_mb: float | None = None
     rss_ratio: float | None = None
     errors: str = ""
@@ -75,11 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     started, load_at_start = time.monotonic(), _load_average()
     rows: list[Row] = []
     with sync_playwright() as playwright, _baseline_server(options) as baseline_url:
-        chromium = views.launch(playwright) if options.loads else None
+        chromium = views.launch(playwright) if options.loads or options.cold else None
         baseline = _measure_baseline(chromium, options)
         rows.append(baseline)
         options.baseline_url = baseline_url
-        rows += _measure_pages(chromium, pages, baseline, options, data="shipped")
+        cold_rows = _measure_cold(chromium, pages, baseline, options) if chromium and options.cold else {}
+        rows += _measure_pages(chromium, pages, baseline, options, data="shipped", cold_rows=cold_rows)
         baseline_sessions = None
         if chromium and options.sessions:
             baseline_sessions = _measure_sessions(
@@ -142,6 +149,19 @@ def _parse(argv):
     parser.add_argument("--pages", type=lambda text: text.split(","), help="comma-separated url paths (default: all)")
     parser.add_argument("--loads", type=int, default=5, help="measured page views per page (0: no browser)")
     parser.add_argument("--reruns", type=int, default=20, help="timed reruns per page (0: none)")
+    parser.add_argument(
+        "--cold",
+        type=int,
+        default=3,
+        help="rounds of first views on fresh servers per page, each with one of the baseline (0: skip)",
+    )
+    parser.add_argument(
+        "--cold-ready",
+        choices=["script", "health"],
+        default="script",
+        help="when a fresh server counts as started for --cold: its script has run once (a "
+        "deployment's readiness probe, default) or it answers at all",
+    )
     parser.add_argument("--sessions", type=int, default=20, help="sessions held open at once (0: skip)")
     parser.add_argument(
         "--scale-rows",
@@ -169,16 +189,45 @@ def _measure_baseline(chromium, options) -> Row:
     return row
 
 
-def _measure_pages(chromium, pages: list[PageInfo], baseline: Row, options, *, data: str) -> list[Row]:
+def _measure_cold(chromium, pages: list[PageInfo], baseline: Row, options) -> dict[str, Row]:
+    """The cold scenario for every page at once (rounds of fresh servers); rows with the cold columns filled."""
+    paths = [_path(page) for page in pages]
+    baseline_views, page_views = cold.measure(
+        chromium, REPO / "app.py", paths, BASELINE_APP, rounds=options.cold, ready=options.cold_ready
+    )
+    baseline.cold_settle_s = baseline_views.settle_s
+    rows = {}
+    for page, path in zip(pages, paths):
+        views_of_page = page_views[path]
+        row = Row(
+            data="shipped",
+            page=page.url_path,
+            cold_settle_s=views_of_page.settle_s,
+            cold_baseline_settle_s=baseline_views.settle_s,
+            errors="; ".join((views_of_page.errors + baseline_views.errors)[:3]),
+        )
+        print(
+            f"  measured cold / {page.url_path}: {_fmt(row.cold_settle_s, '.2f')} s "
+            f"(baseline {_fmt(row.cold_baseline_settle_s, '.2f')} s)",
+            flush=True,
+        )
+        rows[page.url_path] = row
+    return rows
+
+
+def _measure_pages(
+    chromium, pages: list[PageInfo], baseline: Row, options, *, data: str, cold_rows: dict[str, Row] | None = None
+) -> list[Row]:
     rows = []
     for page in pages:
-        row = Row(data=data, page=page.url_path)
+        row = (cold_rows or {}).get(page.url_path) or Row(data=data, page=page.url_path)
         if chromium and options.loads:
             _fill_views(row, chromium, REPO / "app.py", _path(page), options.loads, baseline_url=options.baseline_url)
         if options.reruns:
             result = rerun.time_page_reruns(page, runs=options.reruns)
             row.rerun_ms, row.rerun_change = result.median_ms, result.change
         row.settle_ratio = _ratio(row.settle_s, row.baseline_settle_s)
+        row.cold_ratio = _ratio(row.cold_settle_s, row.cold_baseline_settle_s)
         row.rerun_ratio = _ratio(row.rerun_ms, baseline.rerun_ms)
         row.rss_ratio = _ratio(row.peak_rss_mb, baseline.peak_rss_mb)
         _log(row)
@@ -228,7 +277,7 @@ def _fill_views(row: Row, chromium, script: Path, path: str, loads: int, *, base
     row.http_bytes = summary.median("http_bytes")
     row.app_static_bytes = summary.median("app_static_bytes")
     row.peak_rss_mb = memory.peak_mb
-    row.errors = "; ".join(summary.errors[:3])
+    row.errors = "; ".join(filter(None, [row.errors, *summary.errors[:3]]))
 
 
 @contextmanager
@@ -273,6 +322,8 @@ def _missed(row: Row) -> Iterator[str]:
         return
     if row.settle_ratio is not None and row.settle_ratio > TARGET_SETTLE_RATIO:
         yield f"settle > {TARGET_SETTLE_RATIO}x baseline"
+    if row.cold_ratio is not None and row.cold_ratio > TARGET_SETTLE_RATIO:
+        yield f"cold settle > {TARGET_SETTLE_RATIO}x baseline"
     if row.data == "shipped" and row.rerun_ms is not None and row.rerun_ms > TARGET_RERUN_MS:
         yield f"rerun > {TARGET_RERUN_MS} ms"
     if row.ws_bytes is not None and row.ws_bytes + (row.app_static_bytes or 0) > TARGET_VIEW_BYTES:
@@ -300,6 +351,9 @@ def _print_table(rows: list[Row]) -> None:
         "settle s",
         "base s",
         "x base",
+        "cold s",
+        "base s",
+        "x base",
         "ws kB",
         "static kB",
         "http kB",
@@ -316,6 +370,9 @@ def _print_table(rows: list[Row]) -> None:
             _fmt(row.settle_s, ".2f"),
             _fmt(row.baseline_settle_s, ".2f"),
             _fmt(row.settle_ratio, ".2f"),
+            _fmt(row.cold_settle_s, ".2f"),
+            _fmt(row.cold_baseline_settle_s, ".2f"),
+            _fmt(row.cold_ratio, ".2f"),
             _fmt(_kb(row.ws_bytes), ".0f"),
             _fmt(_kb(row.app_static_bytes), ".0f"),
             _fmt(_kb(row.http_bytes), ".0f"),
@@ -353,6 +410,7 @@ def _fmt(value: float | None, spec: str) -> str:
 def _log(row: Row) -> None:
     print(
         f"  measured {row.data} / {row.page}: settle {_fmt(row.settle_s, '.2f')} s, "
+        f"cold {_fmt(row.cold_settle_s, '.2f')} s (baseline {_fmt(row.cold_baseline_settle_s, '.2f')} s), "
         f"ws {_fmt(_kb(row.ws_bytes), '.0f')} kB, rerun {_fmt(row.rerun_ms, '.0f')} ms, "
         f"RSS {_fmt(row.peak_rss_mb, '.0f')} MB{', errors' if row.errors else ''}",
         flush=True,

@@ -28,6 +28,7 @@ TYPICAL_CHANGE: dict[str, list[Change]] = {
     "news": [Change("multiselect", "country", ["NPL"]), Change("text_input", "q", "recruitment")],
     "countries": [Change("selectbox", "country", "NPL")],
     "corridor": [Change("selectbox", "destination", "SAU")],
+    "departures": [Change("selectbox", "origin", "IDN"), Change("selectbox", "period", "2024")],
 }
 
 # Filter settings that nothing matches, applied in order (a widget may appear only after an earlier change):
@@ -45,5 +46,6 @@ EMPTY_RESULT: dict[str, list[Change]] = {
     "news": [Change("text_input", "q", "no such words zzqx")],
     "countries": [Change("selectbox", "country", "PCN")],  # Pitcairn: no UN DESA figures in either role
     "corridor": [Change("selectbox", "origin", "TLS"), Change("selectbox", "destination", "MNG")],  # no data at all
+    "departures": [Change("selectbox", "origin", "THA")],  # Thailand: a national total only, nothing by destination
 }
 EMPTY_RESULT_PREFIX = "No "

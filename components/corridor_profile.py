@@ -11,6 +11,7 @@ import streamlit as st
 from components.agreements.render import render_agreement_list
 from components.corridors.render import CorridorContext, render_corridor_detail
 from components.feedback import load_or_warn
+from components.flows import render as flows
 from components.formatting import compact_number, exact_number, percent
 from components.news.render import render_latest_news
 from components.provenance import render_source_note
@@ -18,16 +19,14 @@ from data import (
     CATALOG,
     agreements_between,
     load_agreements,
-    load_deployments,
     load_news,
     load_remittance_corridors,
     load_remittance_costs,
 )
 from data.filters.remittances import quarter_label
-from data.profiles import departures_to, pair_costs, pair_remittances
+from data.profiles import pair_costs, pair_remittances
 
 SDG_TARGET_PCT = 3.0
-DEPARTURES_PUBLISHED_BY = {"LKA": "Sri Lanka Bureau of Foreign Employment"}
 
 
 def _names(context: CorridorContext) -> tuple[str, str]:
@@ -118,30 +117,7 @@ def render_agreements_section(context: CorridorContext) -> None:
 
 
 def render_departures_section(context: CorridorContext) -> None:
-    publisher = DEPARTURES_PUBLISHED_BY.get(context.origin)
-    if publisher is None:
-        return
-    origin, destination = _names(context)
-    st.markdown(f"#### Departures for work: {origin} → {destination} (reported)")
-    deployments = load_or_warn(load_deployments, what="Departures")
-    if deployments is None:
-        return
-    rows = departures_to(deployments, context.destination)
-    if rows.empty:
-        st.info(f"No data: the {publisher} publishes no departures to {destination}.")
-        return
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "year": rows["year"],
-                "departures": [exact_number(value) for value in rows["departures"]],
-                "note": rows["note"].fillna(""),
-            }
-        ),
-        hide_index=True,
-        key="corridor_departures",
-    )
-    render_source_note(context.sources, rows["source_id"], measure=CATALOG["deployments"].measure)
+    flows.corridor_section(context.origin, context.destination, context.names, context.sources)
 
 
 def render_news_section(context: CorridorContext) -> None:

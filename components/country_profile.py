@@ -1,4 +1,4 @@
-"""The country profile's sections beyond migrant stock: remittances, agreements, departures and news.
+"""The country profile's sections beyond migrant stock: remittances, agreements and news (departures: components.flows).
 
 Each section loads its own table; one that cannot be read says so and the others still show.
 """
@@ -14,10 +14,8 @@ from components.feedback import load_or_warn
 from components.formatting import compact_number, percent
 from components.news.render import render_latest_news
 from components.provenance import render_source_note
-from data import CATALOG, load_agreements, load_deployments, load_news, load_remittances
+from data import CATALOG, load_agreements, load_news, load_remittances
 from data.profiles import country_remittances
-
-DEPARTURES_PUBLISHED_BY = {"LKA": "Sri Lanka Bureau of Foreign Employment"}
 
 
 def remittance_figure(rows: pd.DataFrame, *, title: str) -> go.Figure:
@@ -84,32 +82,6 @@ def render_agreements(iso3: str, name: str, sources: pd.DataFrame) -> None:
             icon=":material/arrow_forward:",
             query_params={"country": iso3},
         )
-
-
-def render_departures(iso3: str, name: str, names: Mapping[str, str], sources: pd.DataFrame) -> None:
-    publisher = DEPARTURES_PUBLISHED_BY.get(iso3)
-    if publisher is None:
-        return
-    st.subheader("Departures for foreign employment (reported)")
-    deployments = load_or_warn(load_deployments, what="Departures")
-    if deployments is None:
-        return
-    totals = deployments[(deployments["sex"] == "total") & (deployments["skill_level"] == "all")]
-    latest_year = int(totals["year"].max())
-    latest = totals[totals["year"] == latest_year].dropna(subset=["departures"]).nlargest(10, "departures")
-    by_year = totals.groupby("year")["departures"].sum(min_count=1)
-    st.caption(
-        f"Published by the {publisher}. Yearly totals: "
-        + ", ".join(f"{year}: {compact_number(value)}" for year, value in by_year.items())
-        + " (2019 leaves out the UAE figure withheld as an extraction error)."
-    )
-    st.dataframe(
-        pd.DataFrame({"destination": latest["destination_as_published"], "departures": latest["departures"]}),
-        hide_index=True,
-        key="country_departures",
-        column_config={"departures": st.column_config.NumberColumn(f"departures, {latest_year}", format="localized")},
-    )
-    render_source_note(sources, latest["source_id"], measure=CATALOG["deployments"].measure)
 
 
 def render_news(iso3: str, names: Mapping[str, str]) -> None:

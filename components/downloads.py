@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.filters import view_link as current_view_link
+from components.i18n import _
 from components.package import formula_safe, package_bytes
 from components.provenance import used_sources, with_attribution
 from data.catalog import column_dictionary
@@ -71,7 +72,7 @@ def render_downloads(
     view_link = view_link or current_view_link()
     left, middle, right = st.columns(3)
     left.download_button(
-        "Download CSV",
+        _("Download CSV"),
         data=lambda: csv_bytes(table, sources),
         file_name=f"{name}.csv",
         mime="text/csv",
@@ -81,7 +82,7 @@ def render_downloads(
         disabled=table.empty,
     )
     middle.download_button(
-        "Download Excel",
+        _("Download Excel"),
         data=lambda: excel_bytes(
             table,
             sources,
@@ -99,7 +100,7 @@ def render_downloads(
         disabled=table.empty,
     )
     right.download_button(
-        "Data package (zip)",
+        _("Data package (zip)"),
         data=lambda: package_bytes(
             {name: table},
             sources,
@@ -115,5 +116,5 @@ def render_downloads(
         key=f"{key}_zip",
         icon=":material/folder_zip:",
         disabled=table.empty,
-        help="The table as CSV with a README naming the filters, sources, licences and the link to this view",
+        help=_("The table as CSV with a README naming the filters, sources, licences and the link to this view"),
     )

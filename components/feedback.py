@@ -5,6 +5,7 @@ from typing import TypeVar
 
 import streamlit as st
 
+from components.i18n import N_, _
 from components.plain_text import plain_markdown
 from data import DataProblem
 
@@ -14,12 +15,16 @@ T = TypeVar("T")
 # What still works when a table that the other tables are checked against is broken: saying "the other pages
 # still work" would be false (every page reads the sources; every page but Data & methods reads the countries).
 STILL_WORKING = {
-    "sources": "Every table is checked against its sources, so no page of the dashboard can open until this file is "
-    "fixed.",
-    "countries": "Every table is checked against the list of countries, so only the Data & methods page works "
-    "until this file is fixed.",
+    "sources": N_(
+        "Every table is checked against its sources, so no page of the dashboard can open until this file is fixed."
+    ),
+    "countries": N_(
+        "Every table is checked against the list of countries, so only the Data & methods page works until this "
+        "file is fixed."
+    ),
 }
-OTHER_PAGES_WORK = "The other pages of the dashboard still work."
+OTHER_PAGES_WORK = N_("The other pages of the dashboard still work.")
+REST_OF_PAGE_WORKS = N_("The rest of this page and the other pages still work.")
 
 
 def load_or_stop(loader: Callable[..., T], *args, **kwargs) -> T:
@@ -28,7 +33,8 @@ def load_or_stop(loader: Callable[..., T], *args, **kwargs) -> T:
     try:
         return loader(*args, **kwargs)
     except DataProblem as problem:
-        still_working = STILL_WORKING.get(problem.table, OTHER_PAGES_WORK)
+        # The problem's own text (file, line, column, cell) stays as the data layer writes it.
+        still_working = _(STILL_WORKING.get(problem.table, OTHER_PAGES_WORK))
         st.error(f"{plain_markdown(problem)}\n\n{still_working}", icon=":material/error:")
         st.stop()
 
@@ -38,6 +44,7 @@ def load_or_warn(loader: Callable[..., T], *args, what: str, **kwargs) -> T | No
     try:
         return loader(*args, **kwargs)
     except DataProblem as problem:
-        still_working = STILL_WORKING.get(problem.table, "The rest of this page and the other pages still work.")
-        st.error(f"{what} cannot be shown: {plain_markdown(problem)}\n\n{still_working}", icon=":material/error:")
+        still_working = _(STILL_WORKING.get(problem.table, REST_OF_PAGE_WORKS))
+        cannot = _("{what} cannot be shown: {problem}", what=what, problem=plain_markdown(problem))
+        st.error(f"{cannot}\n\n{still_working}", icon=":material/error:")
         return None

@@ -21,8 +21,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from components.registry import PAGES
 from data.filters import Filter, link_table
+from data.filters.frame import LANG
 
 PAGE_PATHS = {page.url_path for page in PAGES}
 MAX_PARAM_LENGTH = 300
@@ -53,6 +55,22 @@ def view_link() -> str:
     path = st.session_state.get(PAGE_KEY, "")
     query = urlencode(st.query_params.to_dict())
     return f"{base}/{path}" + (f"?{query}" if query else "")
+
+
+def chosen_language() -> str:
+    """The interface language for this run, read before anything is drawn: the sidebar's choice if the user made
+    one, else the link's ``lang``, else English. An unknown value gets its note when the choice is drawn
+    (``show(LANG, ...)``) or, in presenter mode, from ``language_note``."""
+    kept = st.session_state.get(LANG.key)
+    if kept in LANGUAGES:
+        return kept
+    linked = st.query_params.get(LANG.key)
+    return linked if linked in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def language_note() -> None:
+    """Where the choice is not drawn (presenter mode): note an unknown ``lang`` in the link all the same."""
+    choice_param(LANG.key, list(LANGUAGES), DEFAULT_LANGUAGE)
 
 
 # --- reading the link: one value per key, checked, with a note for anything ignored -----------------
@@ -229,7 +247,7 @@ def _current(spec: Filter, *, options, default, minimum, maximum, max_chars) -> 
     """The value the widget shows this run: the user's (kept while valid), else the link's, else the default."""
     key = spec.key
     if key in st.session_state:
-        if st.session_state.get(ARRIVED_KEY, False):
+        if st.session_state.get(ARRIVED_KEY, False) and not spec.keep_across_pages:
             # Left by another page under the same key (e.g. 'country'): this page reads the link instead.
             del st.session_state[key]
         else:
@@ -288,6 +306,13 @@ def render_url_notes() -> None:
     for message in notes[st.session_state.get(NOTES_SHOWN_KEY, 0) :]:
         st.info(message, icon=":material/link_off:")
     st.session_state[NOTES_SHOWN_KEY] = len(notes)
+
+
+def render_frame_notes() -> None:
+    """Called by app.py before the page runs: what the frame's filters (``lang``) ignored in the link, shown on
+    every page; the page's own notes then follow from ``render_url_notes``."""
+    render_url_notes()
+    st.session_state[NOTES_KEY] = []
 
 
 def render_link_keys(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]] = ()) -> None:

@@ -5,37 +5,38 @@ from collections.abc import Mapping
 import streamlit as st
 
 from components.formatting import compact_number
+from components.i18n import _
 
 
 def render_stock_tiles(stock: Mapping, *, names: Mapping[str, str]) -> None:
     """Four tiles: born in the region and living abroad, living in the region, the largest origin and destination."""
-    tiles = [column for _ in range(2) for column in st.columns(2)]
+    tiles = [column for row in range(2) for column in st.columns(2)]
     origin_code, origin_count = stock["top_origin"]
     destination_code, destination_count = stock["top_destination"]
     for column, label, value, help_text in [
         (
             tiles[0],
-            "Born in Asia and the Pacific, living abroad",
+            _("Born in Asia and the Pacific, living abroad"),
             stock["born_in_region"],
-            "Migrant stock with an origin in the UN regions Asia (incl. Western Asia) and Oceania, in any country.",
+            _("Migrant stock with an origin in the UN regions Asia (incl. Western Asia) and Oceania, in any country."),
         ),
         (
             tiles[1],
-            "Living in Asia and the Pacific",
+            _("Living in Asia and the Pacific"),
             stock["living_in_region"],
-            "Migrant stock in destinations in the UN regions Asia and Oceania, from anywhere.",
+            _("Migrant stock in destinations in the UN regions Asia and Oceania, from anywhere."),
         ),
         (
             tiles[2],
-            f"Largest origin: {names[origin_code]}",
+            _("Largest origin: {country}", country=names[origin_code]),
             origin_count,
-            "People born there living in another country.",
+            _("People born there living in another country."),
         ),
         (
             tiles[3],
-            f"Largest destination: {names[destination_code]}",
+            _("Largest destination: {country}", country=names[destination_code]),
             destination_count,
-            "Migrants living there, from every origin.",
+            _("Migrants living there, from every origin."),
         ),
     ]:
         column.metric(label, compact_number(value), help=help_text, border=True)
@@ -46,10 +47,17 @@ def render_remittance_tiles(money: Mapping, *, names: Mapping[str, str]) -> None
     top_code, top_value = money["top"]
     first, second = st.columns(2)
     first.metric(
-        "Asia and the Pacific",
+        _("Asia and the Pacific"),
         f"US$ {compact_number(money['received_usd'])}",
         border=True,
-        help=f"Sum over the {money['reporting']} of {money['of']} countries and areas that publish a "
-        f"{money['year']} figure in WDI; the others have no data (not zero).",
+        help=_(
+            "Sum over the {reporting} of {total} countries and areas that publish a {year} figure in WDI; the "
+            "others have no data (not zero).",
+            reporting=money["reporting"],
+            total=money["of"],
+            year=money["year"],
+        ),
     )
-    second.metric(f"Largest recipient: {names[top_code]}", f"US$ {compact_number(top_value)}", border=True)
+    second.metric(
+        _("Largest recipient: {country}", country=names[top_code]), f"US$ {compact_number(top_value)}", border=True
+    )

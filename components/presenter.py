@@ -10,8 +10,10 @@ from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
 
+from components.i18n import DEFAULT_LANGUAGE, current_language
 from components.plain_text import plain_markdown
 from components.registry import PAGES
+from data.filters.frame import LANG
 
 PRESENT_PARAM = "present"
 SCENE_PARAM = "scene"
@@ -115,11 +117,15 @@ def is_presenting() -> bool:
 def go_to_scene(index: int) -> None:
     """Open a scene with its own filters: widget state from the previous view must not override the URL."""
     scene = scenes()[index]
+    # A scene recorded in a language opens in it; one recorded in English (no 'lang' in its link) opens in the
+    # presenter's current language, so an English deck can be shown in Thai.
+    language = {LANG.key: current_language()} if current_language() != DEFAULT_LANGUAGE else {}
     for key in [key for key in st.session_state if key not in _PRESENTER_KEYS]:
         del st.session_state[key]
     st.session_state[PRESENTING_KEY] = True
     st.switch_page(
-        PAGE_SCRIPTS[scene.page], query_params={**scene.query_params(), PRESENT_PARAM: "1", SCENE_PARAM: str(index + 1)}
+        PAGE_SCRIPTS[scene.page],
+        query_params={**language, **scene.query_params(), PRESENT_PARAM: "1", SCENE_PARAM: str(index + 1)},
     )
 
 

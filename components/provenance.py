@@ -5,6 +5,8 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
+from components.i18n import _
+
 SOURCE_COLUMNS = ["source_id", "publisher", "dataset", "edition", "url", "licence", "citation"]
 
 
@@ -16,14 +18,15 @@ def used_sources(sources: pd.DataFrame, source_ids: Iterable[str]) -> pd.DataFra
 
 def source_line(source: pd.Series) -> str:
     url = f" {source['url']}" if pd.notna(source["url"]) else ""  # a compiled list may have no address
-    return f"{source['citation']} Licence: {source['licence']}.{url}"
+    # The citation and licence as published (not translated).
+    return _("{citation} Licence: {licence}.", citation=source["citation"], licence=source["licence"]) + url
 
 
 def render_source_note(sources: pd.DataFrame, source_ids: Iterable[str], *, measure: str) -> None:
     """A caption saying what the figure is and where it comes from."""
     rows = used_sources(sources, source_ids)
-    lines = [f"**What this shows:** {measure}"]
-    lines += [f"**Source:** {source_line(row)}" for _, row in rows.iterrows()]
+    lines = [_("**What this shows:** {measure}", measure=measure)]
+    lines += [_("**Source:** {source}", source=source_line(row)) for row in rows.to_dict("records")]
     # Escaped so that two "US$" in a line are not read as the delimiters of a LaTeX formula.
     st.caption("  \n".join(lines).replace("$", "\\$"))
 

@@ -1,6 +1,10 @@
-"""The one list of pages: navigation in app.py and the home page cards are both built from it."""
+"""The one list of pages: navigation in app.py and the home page cards are both built from it.
+
+Titles and summaries are in English, marked for translation; show them through ``_()``."""
 
 from dataclasses import dataclass
+
+from components.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -15,58 +19,65 @@ class PageInfo:
 PAGES = [
     PageInfo(
         "pages/home.py",
-        "Overview",
+        N_("Overview"),
         ":material/home:",
         "overview",
-        "Headline figures for Asia and the Pacific, with their year and source.",
+        N_("Headline figures for Asia and the Pacific, with their year and source."),
     ),
     PageInfo(
         "pages/corridors.py",
-        "Corridors",
+        N_("Corridors"),
         ":material/flight_takeoff:",
         "corridors",
-        "Who lives where: migrant stock by origin and destination, 1990-2024 (UN DESA).",
+        N_("Who lives where: migrant stock by origin and destination, 1990-2024 (UN DESA)."),
     ),
     PageInfo(
         "pages/corridor.py",
-        "Corridor profile",
+        N_("Corridor profile"),
         ":material/compare_arrows:",
         "corridor",
-        "One origin-destination pair: people, money sent home and its cost, agreements, departures, news.",
+        N_("One origin-destination pair: people, money sent home and its cost, agreements, departures, news."),
+    ),
+    PageInfo(
+        "pages/departures.py",
+        N_("Departures"),
+        ":material/luggage:",
+        "departures",
+        N_("Workers leaving for jobs abroad, by origin, destination and period, as each origin's agency counts them."),
     ),
     PageInfo(
         "pages/remittances.py",
-        "Remittances",
+        N_("Remittances"),
         ":material/payments:",
         "remittances",
-        "Money sent home: inflows, modelled sender-to-receiver estimates and the cost of sending.",
+        N_("Money sent home: inflows, modelled sender-to-receiver estimates and the cost of sending."),
     ),
     PageInfo(
         "pages/agreements.py",
-        "Agreements",
+        N_("Agreements"),
         ":material/handshake:",
         "agreements",
-        "Bilateral labour migration agreements and MOUs, with their sources.",
+        N_("Bilateral labour migration agreements and MOUs, with their sources."),
     ),
     PageInfo(
         "pages/news.py",
-        "News",
+        N_("News"),
         ":material/newspaper:",
         "news",
-        "A filterable timeline of labour-migration news and resources.",
+        N_("A filterable timeline of labour-migration news and resources."),
     ),
     PageInfo(
         "pages/countries.py",
-        "Countries",
+        N_("Countries"),
         ":material/public:",
         "countries",
-        "One country as an origin and as a destination.",
+        N_("One country as an origin and as a destination."),
     ),
     PageInfo(
         "pages/methods.py",
-        "Data & methods",
+        N_("Data & methods"),
         ":material/menu_book:",
         "methods",
-        "Every table with its source, licence, citation and caveats.",
+        N_("Every table with its source, licence, citation and caveats."),
     ),
 ]

@@ -1,15 +1,20 @@
-"""The sidebar every page shares: a country search leading to the country's profile, what the dashboard is and
-how to read its figures."""
+"""The sidebar every page shares: the interface language, a country search leading to the country's profile, what
+the dashboard is and how to read its figures."""
 
 import streamlit as st
 
+from components import filters
+from components.i18n import LANGUAGES, N_, _
 from data import country_choices, country_names
+from data.filters.frame import LANG
 from data.problems import DataProblem
 
-BOUNDARIES_DISCLAIMER = (
+BOUNDARIES_DISCLAIMER = N_(
     "Boundaries and names shown on maps (Natural Earth, de facto boundaries) do not imply official "
     "endorsement or acceptance by the United Nations, the ILO or IOM."
 )
+
+
 SEARCH_KEY = "country_search"
 _TARGET_KEY = "_country_search_target"
 PROFILE_PAGE = "pages/countries.py"
@@ -31,15 +36,17 @@ def render_country_search() -> None:
     except DataProblem:
         return  # the pages that need the countries table say what is wrong with it
     st.selectbox(
-        "Find a country",
+        _("Find a country"),
         codes,
         index=None,
         key=SEARCH_KEY,
         format_func=names.get,
-        placeholder="Type a name, e.g. Nepal",
+        placeholder=_("Type a name, e.g. Nepal"),
         on_change=_take_search,
-        help="Opens the country's profile (Asia and the Pacific): migrants abroad and at home, partners, "
-        "remittances, agreements, news, and a printable brief.",
+        help=_(
+            "Opens the country's profile (Asia and the Pacific): migrants abroad and at home, partners, "
+            "remittances, agreements, news, and a printable brief."
+        ),
     )
     target = st.session_state.pop(_TARGET_KEY, None)
     if target:
@@ -48,10 +55,13 @@ def render_country_search() -> None:
 
 def render_sidebar() -> None:
     with st.sidebar:
+        filters.show(LANG, options=list(LANGUAGES), format_func=LANGUAGES.get, container=st.sidebar)
         render_country_search()
         st.caption(
-            "Labour migration in and from Asia and the Pacific, from published datasets. Every figure names "
-            "its source, edition and licence; missing values show as *no data*, never as a guess. "
-            "Works offline."
+            _(
+                "Labour migration in and from Asia and the Pacific, from published datasets. Every figure names "
+                "its source, edition and licence; missing values show as *no data*, never as a guess. "
+                "Works offline."
+            )
         )
-        st.caption(BOUNDARIES_DISCLAIMER)
+        st.caption(_(BOUNDARIES_DISCLAIMER))

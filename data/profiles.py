@@ -90,14 +90,51 @@ def pair_costs(remittance_costs: pd.DataFrame, origin: str, destination: str) ->
     return rows.sort_values("period").reset_index(drop=True)
 
 
-def departures_to(deployments: pd.DataFrame, destination: str) -> pd.DataFrame:
-    """Reported departures for foreign employment to one destination, per year (totals only)."""
-    totals = deployments[
-        (deployments["sex"] == "total")
-        & (deployments["skill_level"] == "all")
-        & (deployments["dest_iso3"] == destination)
+def departures_to(outflows: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
+    """Shown departures (``labour_outflows``) from one origin to one destination country, all workers of both
+    sexes, one row per period (earliest first); cumulative registers are left to ``register_shares``."""
+    rows = outflows[
+        outflows["is_shown"].astype(bool)
+        & (outflows["origin_iso3"] == origin)
+        & (outflows["destination_iso3"] == destination)
+        & (outflows["sex"] == "total")
+        & (outflows["worker_category"] == "all")
+        & (outflows["period_kind"] != "cumulative")
     ]
-    return totals.sort_values("year").reset_index(drop=True)
+    return rows.sort_values(["period_start", "period_label"]).reset_index(drop=True)
+
+
+def departures_totals(outflows: pd.DataFrame, origin: str) -> pd.DataFrame:
+    """The national totals one origin's agencies printed (all workers, both sexes), one row per period shown,
+    earliest first; a cumulative register's total is left out (it is not a year's flow)."""
+    rows = outflows[
+        outflows["is_shown"].astype(bool)
+        & (outflows["origin_iso3"] == origin)
+        & (outflows["scope"] == "total")
+        & (outflows["sex"] == "total")
+        & (outflows["worker_category"] == "all")
+        & (outflows["period_kind"] != "cumulative")
+    ]
+    return rows.sort_values(["period_start", "period_label"]).reset_index(drop=True)
+
+
+def itemised_sums(outflows: pd.DataFrame, origin: str) -> pd.DataFrame:
+    """Per period of a table that itemises every destination (``parts_complete``) and prints no total: the sum
+    of its rows (all workers, both sexes), with how many figures are withheld (left out of the sum)."""
+    rows = outflows[
+        outflows["is_shown"].astype(bool)
+        & (outflows["origin_iso3"] == origin)
+        & (outflows["sex"] == "total")
+        & (outflows["worker_category"] == "all")
+        & (outflows["period_kind"] != "cumulative")
+        & outflows["parts_complete"].astype(bool)
+    ]
+    printed = set(rows.loc[rows["scope"] == "total", "table_id"])
+    parts = rows[~rows["table_id"].isin(printed)]
+    sums = parts.groupby(["period_start", "period_label", "basis"], as_index=False).agg(
+        value=("value", "sum"), withheld=("value", lambda values: int(values.isna().sum()))
+    )
+    return sums.sort_values("period_start", ignore_index=True)
 
 
 def country_remittances(remittances: pd.DataFrame, iso3: str, *, series: str = "wdi") -> pd.DataFrame:

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Verify the multi-replica recipe on this machine, loopback only: start 2 dashboard replicas and nginx
-# (deploy/nginx.conf, in a temporary prefix, not as a daemon), run the load test (tests/e2e/test_load.py)
-# through nginx, check that every browser session stayed on one replica and that both replicas served
-# sessions, then stop everything. Extra arguments go to pytest. Exit status: 0 when all of it held.
+# (deploy/nginx.conf, in a temporary prefix, not as a daemon), each counted ready once its script has run
+# (the readiness probe), run the load test (tests/e2e/test_load.py) through nginx, check that every browser
+# session stayed on one replica and that both replicas served sessions, measure the bytes of every page's first
+# view straight from a replica and through nginx (bench/transfer.py: compressed, cache headers, at most 4 MB),
+# then stop everything. Extra arguments go to pytest. Exit status: 0 when all of it held.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,18 +30,19 @@ trap stop_all EXIT
 
 free_port() { python -c 'from tests.e2e.server import free_port; print(free_port())'; }
 
-wait_healthy() {  # url, what, pid
+wait_healthy() {  # url, what, pid, [check path]
+  local check="${4:-/_stcore/health}"
   for _ in $(seq 1 300); do
     if ! kill -0 "$3" 2>/dev/null; then
       echo "$2 exited before answering at $1; its log is in $work" >&2
       return 1
     fi
-    if [ "$(curl -fsS --max-time 2 "$1/_stcore/health" 2>/dev/null)" = "ok" ]; then
+    if [ "$(curl -fsS --max-time 60 "$1$check" 2>/dev/null)" = "ok" ]; then
       return 0
     fi
     sleep 0.2
   done
-  echo "$2 did not answer ok at $1/_stcore/health within 60 s" >&2
+  echo "$2 did not answer ok at $1$check within 60 s" >&2
   return 1
 }
 
@@ -52,12 +55,15 @@ for number in $(seq 1 "$REPLICAS"); do
   STREAMLIT_SERVER_COOKIE_SECRET="$secret" STREAMLIT_SERVER_ALLOWED_HOSTS="127.0.0.1 localhost" \
     python -m streamlit run app.py --server.headless true \
     --server.address 127.0.0.1 --server.port "$port" --server.fileWatcherType none \
-    --browser.gatherUsageStats false >"$work/replica-$number.log" 2>&1 &
+    --server.scriptHealthCheckEnabled true --browser.gatherUsageStats false >"$work/replica-$number.log" 2>&1 &
   pids+=("$!")
   replica_ports+=("$port")
 done
+# Ready when the script has run once without error (it imports what the pages need and starts warming the
+# shared tables, data/warm.py), as a deployment's readiness probe would check before sending visitors.
 for number in $(seq 1 "$REPLICAS"); do
-  wait_healthy "http://127.0.0.1:${replica_ports[$((number - 1))]}" "replica $number" "${pids[$((number - 1))]}"
+  wait_healthy "http://127.0.0.1:${replica_ports[$((number - 1))]}" "replica $number" "${pids[$((number - 1))]}" \
+    /_stcore/script-health-check
 done
 
 listen_port="$(free_port)"
@@ -95,5 +101,16 @@ print(f"nginx: {sum(sessions.values())} websocket sessions by replica: {dict(ses
 if split or len(sessions) < 2:
     sys.exit("affinity or balancing failed: a browser's requests reached two replicas, or one replica got none")
 PY
+# The probe runs the whole script per request: nginx must not offer it to the public.
+probe_status="$(curl -s -o /dev/null -w '%{http_code}' "$base_url/_stcore/script-health-check")"
+if [ "$probe_status" != "404" ]; then
+  echo "nginx passed the script health check on (HTTP $probe_status); it should answer 404" >&2
+  status=1
+fi
+
+# What a first visit costs, page by page, straight from a replica and through nginx.
+python -m bench.transfer --direct "http://127.0.0.1:${replica_ports[0]}" --proxied "$base_url" \
+  --views "${TRANSFER_VIEWS:-1}" || status=$?
+
 if [ "$status" -eq 0 ]; then echo "deploy verification: OK"; else echo "deploy verification: FAILED"; fi
 exit "$status"

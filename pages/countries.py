@@ -7,6 +7,7 @@ import streamlit as st
 from components import brief, country_profile, profiles
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show, view_link
+from components.flows import render as flows
 from components.frame import ensure_frame
 from components.provenance import render_source_note
 from data import (
@@ -67,6 +68,6 @@ page_brief = brief.brief_html(
 brief.render_brief_download(names[iso3], iso3, page_brief, container=brief_slot)
 country_profile.render_remittances(iso3, names[iso3], sources)
 country_profile.render_agreements(iso3, names[iso3], sources)
-country_profile.render_departures(iso3, names[iso3], names, sources)
+flows.country_section(iso3, names, sources)
 country_profile.render_news(iso3, names)
 render_link_keys(COUNTRY_FILTERS)

@@ -3,13 +3,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+# Thai and Vietnamese are drawn with the system's fonts (no web font is ever fetched): Thai needs its own.
+if { [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; } || ! fc-list :lang=th 2>/dev/null | grep -q .; then
   sudo=""
   if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then
     sudo="sudo"
   fi
   $sudo apt-get update
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-thai-tlwg fonts-noto-core
 fi
 
 python -m pip install -q --root-user-action=ignore -r requirements-test.txt

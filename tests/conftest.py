@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from data import country_names, load_corridor_years, load_corridors, load_countries
+from data import country_names, load_corridor_years, load_corridors, load_countries, warm
 from data.build.common import RAW_DIR
 from data.catalog import TABLES_DIR, TABLES_DIR_VARIABLE
 
@@ -16,6 +16,9 @@ RAW_SOURCES = RAW_DIR
 
 # Loaders called outside a Streamlit run fall back to an in-memory cache and say so on every call.
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+# AppTest runs app.py in this process, which would start warming it (data/warm.py): a background reader of every
+# table under tests that watch which tables each page reads. The servers the browser tests start still warm.
+warm.disable()
 
 
 def pytest_collection_modifyitems(items):

@@ -10,7 +10,7 @@ from components.maps import NO_DATA_FILL, legend_html
 from components.remittances import figures
 from data import (
     load_country_shapes,
-    load_deployments,
+    load_labour_outflows,
     load_remittance_corridors,
     load_remittance_costs,
     load_remittances,
@@ -90,7 +90,7 @@ def test_cost_figure_has_the_sdg_lines_and_the_country_average(names):
 
 def test_sri_lanka_figure_and_table():
     table = SriLankaFilter(2019, 2021).apply(
-        load_remittances_by_sender(), load_deployments(), load_remittance_corridors()
+        load_remittances_by_sender(), load_labour_outflows(), load_remittance_corridors()
     )
     side = SriLankaFilter.side_by_side(table)
     figure = figures.sri_lanka_figure(side, limit=5)
@@ -121,7 +121,7 @@ def test_the_sri_lanka_download_names_all_three_sources_with_licences():
     from components.downloads import csv_bytes, excel_bytes
 
     filters = SriLankaFilter(2023, 2021)
-    table = filters.apply(load_remittances_by_sender(), load_deployments(), load_remittance_corridors())
+    table = filters.apply(load_remittances_by_sender(), load_labour_outflows(), load_remittance_corridors())
     workbook = pd.read_excel(
         io.BytesIO(excel_bytes(table, load_sources(), title="t", measure="m", filters=filters.describe())),
         sheet_name=None,
@@ -140,3 +140,51 @@ def test_a_series_with_one_published_value_is_a_named_point_not_a_broken_line(na
     assert knomad and all(trace.mode == "markers" and trace.name.endswith(", 2023 only)") for trace in knomad)
     wdi = [trace for trace in traces if "WDI" in trace.name]
     assert len(wdi) == 3 and all(trace.mode == "lines+markers" for trace in wdi)  # three countries on one chart
+
+
+def test_cost_figure_continues_after_2020q3_with_computed_means_drawn_apart():
+    from data import load_remittance_cost_means, load_remittance_costs
+
+    filters = CostFilter("NPL", ("MYS",))
+    computed = filters.computed(load_remittance_cost_means())
+    assert computed["period"].min() == "2020Q4" and computed["period"].max() == "2025Q1"
+    assert set(computed["reproduces_published"]) <= {"matches_official", "mostly_matches"}
+    figure = figures.cost_figure(
+        filters.apply(load_remittance_costs()),
+        names={"MYS": "Malaysia", "NPL": "Nepal"},
+        receiver="NPL",
+        computed=computed,
+    )
+    means = next(trace for trace in figure.data if trace.name == "from Malaysia: mean of RPW provider quotes, computed")
+    published = next(trace for trace in figure.data if trace.name == "from Malaysia")
+    assert means.line.dash == "dot" and published.line.dash is None and means.line.color == published.line.color
+    assert pd.Timestamp(means.x[0]) > pd.Timestamp(published.x[-1]), "the computed series starts after the published"
+    assert "computed" in means.hovertemplate and "not the published average" in means.hovertemplate
+    assert any(trace.name.endswith("(WDI, SDG 10.c.1)") for trace in figure.data)
+
+
+def test_computed_means_that_do_not_reproduce_are_left_out_unless_asked():
+    from data import load_remittance_cost_means
+
+    means = load_remittance_cost_means()
+    default = CostFilter("NPL").computed(means)
+    everything = CostFilter("NPL", all_means=True).computed(means)
+    assert len(everything) > len(default)
+    assert set(everything["reproduces_published"]) - set(default["reproduces_published"]) == {"differs_from_official"}
+
+
+def test_world_bank_2024_estimates_are_separate_points_with_their_release():
+    from data import load_remittance_headlines, load_remittances, load_sources
+
+    filters = TrendFilter(("IND", "LKA"), "usd")
+    headlines = filters.headline_points(load_remittance_headlines())
+    assert set(headlines["area_code"]) == {"IND"} and set(headlines["year"]) == {2024}
+    assert len(headlines) == 2, "both releases (Dec 2024 estimate and Sep 2025 data) are kept"
+    figure = figures.trend_figure(
+        filters.apply(load_remittances()), load_sources(), names={"IND": "India"}, measure="usd", headlines=headlines
+    )
+    point = next(trace for trace in figure.data if trace.name == f"India: {figures.HEADLINE_LABEL}")
+    assert point.mode == "markers", "never joined to the WDI line"
+    assert sorted(point.y) == [129_000_000_000, 129_100_000_000]
+    assert all("Release:" in text for text in point.customdata)
+    assert TrendFilter(("IND",), "pct_gdp").headline_points(load_remittance_headlines()).empty

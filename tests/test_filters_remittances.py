@@ -4,6 +4,7 @@ import pandas as pd
 
 from data import (
     load_deployments,
+    load_labour_outflows,
     load_remittance_corridors,
     load_remittance_costs,
     load_remittances,
@@ -99,7 +100,7 @@ def test_cost_filter_latest_quarters_and_missing_corridors(names):
 
 def test_sri_lanka_rows_carry_their_own_source_and_shares_add_up():
     filters = SriLankaFilter(2022, 2021)
-    table = filters.apply(load_remittances_by_sender(), load_deployments(), load_remittance_corridors())
+    table = filters.apply(load_remittances_by_sender(), load_labour_outflows(), load_remittance_corridors())
     assert set(table["source_id"]) == {"slbfe_2023_remittances", "slbfe_2022", "knomad_brm_2021"}
     assert table.groupby("measure")["share_pct"].sum().round(6).eq(100).all()
     departures = table[table["measure"] == "departures"].set_index("partner")["value"]

@@ -7,7 +7,7 @@ import pytest
 
 from bench import apptest
 from data.filters import agreements as agreement_filters
-from data.filters import corridors, link_table, news, profiles, remittances
+from data.filters import corridors, departures, link_table, news, profiles, remittances
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -19,6 +19,7 @@ DECLARED = {
     "pages/agreements.py": (agreement_filters.FILTERS, [agreement_filters.AGREEMENT_LINK]),
     "pages/news.py": (news.FILTERS, []),
     "pages/remittances.py": (remittances.FILTERS, []),
+    "pages/departures.py": (departures.FILTERS, []),
 }
 
 # Links given out before the filters were declared (README, the pages' link tables, links between pages), with

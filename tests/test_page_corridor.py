@@ -17,7 +17,7 @@ def test_sri_lanka_to_kuwait_has_every_section_with_sources():
     for expected in [
         "#### Money sent home: Kuwait → Sri Lanka",
         "#### Agreements between Sri Lanka and Kuwait",
-        "#### Departures for work: Sri Lanka → Kuwait (reported)",
+        "#### Departures for work: Sri Lanka → Kuwait (reported flow)",
         "#### News about Sri Lanka and Kuwait",
     ]:
         assert expected in headings
@@ -25,6 +25,21 @@ def test_sri_lanka_to_kuwait_has_every_section_with_sources():
     assert metrics["2021 (modelled estimate)"] == "US$ 114.7 M"
     captions = " ".join(caption.value for caption in app.caption)
     assert "Modelled estimates, not reported flows" in captions and "SLBFE" in captions
+
+
+def test_departures_of_other_origins_with_the_register_as_a_share():
+    app = run_page(PAGE, query={"origin": "BGD", "destination": "SAU"})
+    assert not app.exception
+    headings = markdown_texts(app)
+    assert "#### Departures for work: Bangladesh → Saudi Arabia (reported flow)" in headings
+    assert any(
+        text.startswith("- Of all clearances 4 Jun 2023-21 Sep 2026, 57% were to Saudi Arabia") for text in headings
+    )
+    assert any("**flow**" in text and "**stock**" in text for text in headings)
+    nepal = run_page(PAGE, query={"origin": "NPL", "destination": "MYS"})
+    periods = nepal.dataframe[-1].value
+    assert set(periods["counted"]) == {"labour permits issued (incl. renewals unless stated)"}
+    assert "fiscal year" in set(periods["kind_of_period"])
 
 
 def test_uae_to_india_cost_is_the_published_rpw_figure():

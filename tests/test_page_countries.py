@@ -12,6 +12,7 @@ def test_india_has_both_sections_with_sources():
         "As a destination",
         "Remittances received and paid",
         "Agreements recorded",
+        "Departures for foreign employment (reported flow)",
         "Latest news",
     ]
     assert any("International Migrant Stock 2024" in caption.value for caption in app.caption)
@@ -22,8 +23,25 @@ def test_india_has_both_sections_with_sources():
 def test_sri_lanka_shows_its_reported_departures():
     app = run_page("pages/countries.py", query={"country": "LKA"})
     assert not app.exception
-    assert "Departures for foreign employment (reported)" in [subheader.value for subheader in app.subheader]
+    assert "Departures for foreign employment (reported flow)" in [subheader.value for subheader in app.subheader]
     assert any("2022: 311.1 k" in caption.value for caption in app.caption)
+    assert any("2019: 170.2 k (a withheld figure left out)" in caption.value for caption in app.caption)
+    assert any("**flow**" in block.value and "**stock**" in block.value for block in app.markdown)
+
+
+def test_departures_show_for_every_origin_that_has_them():
+    for iso3, counted in [("NPL", "labour permits issued"), ("IDN", "placements"), ("PAK", "registrations")]:
+        app = run_page("pages/countries.py", query={"country": iso3})
+        assert not app.exception
+        assert "Departures for foreign employment (reported flow)" in [block.value for block in app.subheader]
+        tables = [frame.value for frame in app.dataframe if "counted" in frame.value.columns]
+        assert tables and counted in " ".join(tables[0]["counted"]), iso3
+
+
+def test_a_country_without_departures_has_no_departures_section():
+    app = run_page("pages/countries.py", query={"country": "JPN"})
+    assert not app.exception
+    assert not [block for block in app.subheader if "Departures" in block.value]
 
 
 def test_timor_leste_renders_and_says_where_there_is_no_data():

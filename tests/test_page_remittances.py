@@ -211,7 +211,11 @@ def test_cost_for_a_corridor_without_data_and_a_country_without_data():
     assert not app.exception
     assert any("No cost data for Republic of Korea → Nepal" in info for info in texts(app.info))
     names = [trace["name"] for trace in plotly_spec(app)["data"]]
-    assert names == ["from Malaysia", "Average to Nepal (WDI, SDG 10.c.1)"]
+    assert names == [
+        "from Malaysia: mean of RPW provider quotes, computed",
+        "from Malaysia",
+        "Average to Nepal (WDI, SDG 10.c.1)",
+    ]
     assert [metric.label for metric in app.metric][:2] == [
         "The one corridor, 2020Q3",
         "Corridors above 5% at their latest quarter",
@@ -295,3 +299,25 @@ def test_an_edited_table_is_picked_up_by_the_cached_views(tables_copy):
     assert not app.exception
     saudi = next(trace for trace in plotly_spec(app)["data"] if trace["name"] == "from Saudi Arabia")
     assert array(saudi, "y")[-1] == 6.5
+
+
+def test_cost_view_adds_computed_means_and_warns_when_others_are_asked_for():
+    app = run_page(PAGE, query={"view": "cost", "to": "NPL"})
+    assert not app.exception
+    assert any("mean of RPW provider quotes, computed" in info.value for info in app.info)
+    assert not app.warning
+    app.toggle(key="all_means").set_value(True).run()
+    assert not app.exception
+    assert app.query_params["all_means"] == "True"
+    assert any("do **not** reproduce the published average" in warning.value for warning in app.warning)
+
+
+def test_trend_shows_2024_world_bank_estimates_as_labelled_points_only_in_usd():
+    app = run_page(PAGE, query={"countries": "IND,NPL"})
+    assert not app.exception
+    names = [trace["name"] for trace in plotly_spec(app)["data"]]
+    assert "India: 2024, World Bank estimate as printed (not WDI)" in names
+    assert not any(name.startswith("Nepal: 2024") for name in names), "no 2024 estimate printed for Nepal"
+    assert "Open diamonds: World Bank estimates for 2024" in " ".join(texts(app.caption))
+    app.radio(key="measure").set_value("pct_gdp").run()
+    assert not any("2024, World Bank" in trace["name"] for trace in plotly_spec(app)["data"])

@@ -4,6 +4,7 @@ Titles, summaries and publishers are data, possibly from a user's file: they are
 HTML, and markdown is escaped wherever st.markdown is used. Only http(s) addresses become links.
 """
 
+import datetime
 import html
 from collections.abc import Mapping
 from urllib.parse import quote
@@ -11,8 +12,10 @@ from urllib.parse import quote
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from babel.dates import format_skeleton
 
 from components.formatting import OKABE_ITO
+from components.i18n import DEFAULT_LANGUAGE, _, current_locale
 from components.plain_text import plain_markdown
 from data.news import KINDS, TOPICS, is_web_url
 
@@ -60,13 +63,18 @@ def listing_labels(sources: pd.DataFrame) -> dict[str, str]:
     }
 
 
-def format_item_date(text: object, precision: str) -> str:
-    """The date as precise as its source: '30 Jan 2024', 'Nov 2017', '2017' or 'Undated'."""
+def format_item_date(text: object, precision: str, *, locale: str | None = None) -> str:
+    """The date as precise as its source: '30 Jan 2024', 'Nov 2017', '2017' or 'Undated'; months in the
+    session's language ('30 ม.ค. 2024')."""
     if precision == "none" or not isinstance(text, str) or not text:
-        return "Undated"
+        return _("Undated")
     parts = text.split("-")
     if precision == "year":
         return parts[0]
+    locale = locale or current_locale()
+    if locale != DEFAULT_LANGUAGE:
+        day = datetime.date(int(parts[0]), int(parts[1]), int(parts[2]) if precision == "day" else 1)
+        return format_skeleton("yMMMd" if precision == "day" else "yMMM", day, locale=locale)
     month = _MONTHS[int(parts[1]) - 1]
     if precision == "month":
         return f"{month} {parts[0]}"

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.downloads import render_downloads
+from components.i18n import _
 from components.news.figures import (
     TIMELINE_NOTE,
     card_markdown,
@@ -116,7 +117,7 @@ def render_latest_news(
 
 def render_headlines(news: pd.DataFrame, *, limit: int) -> None:
     """The latest dated items: linked title and date, under a "Latest news" heading."""
-    st.subheader("Latest news")
+    st.subheader(_("Latest news"))
     for item in news.dropna(subset=["period_start"]).head(limit).to_dict("records"):
         st.markdown(title_markdown(item["title"], item["url"]))
         st.caption(format_item_date(item["date"], item["date_precision"]))

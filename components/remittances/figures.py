@@ -9,6 +9,7 @@ import pydeck as pdk
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
 from components.maps import arc_map, choropleth_map, class_breaks, legend_html, legend_items
 from data.filters.remittances import (
+    COMPUTED_SERIES,
     CORRIDOR_COST,
     MEASURES,
     SDG_AVERAGE_TARGET,
@@ -45,10 +46,20 @@ def _source_names(sources: pd.DataFrame) -> dict[str, str]:
     return {row["source_id"]: f"{row['publisher']}, {row['edition']}" for _, row in sources.iterrows()}
 
 
+HEADLINE_LABEL = "2024, World Bank estimate as printed (not WDI)"
+
+
 def trend_figure(
-    table: pd.DataFrame, sources: pd.DataFrame, *, names: Mapping[str, str], measure: str, log_scale: bool = False
+    table: pd.DataFrame,
+    sources: pd.DataFrame,
+    *,
+    names: Mapping[str, str],
+    measure: str,
+    log_scale: bool = False,
+    headlines: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """One line per country and series: WDI solid, KNOMAD dashed with its 2023 estimate as an open marker."""
+    """One line per country and series: WDI solid, KNOMAD dashed with its 2023 estimate as an open marker; World
+    Bank 2024 estimates as printed (``headlines``) as separate open diamonds, never joined, release in the hover."""
     source_names = _source_names(sources)
     figure = go.Figure()
     countries = list(dict.fromkeys(table["iso3"]))
@@ -89,6 +100,27 @@ def trend_figure(
                     "symbol": ["circle-open" if estimate else "circle" for estimate in rows["is_estimate"]],
                 },
                 hovertemplate="<b>" + names.get(code, code) + "</b>, %{x}<br>%{customdata}<extra></extra>",
+            )
+        points = headlines[headlines["area_code"] == code] if headlines is not None else ()
+        if len(points):
+            figure.add_scatter(
+                x=points["year"],
+                y=points["value_usd"],
+                name=f"{names.get(code, code)}: {HEADLINE_LABEL}",
+                mode="markers",
+                legendgroup=code,
+                marker={"color": colour, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
+                customdata=[
+                    f"{printed} ({precision})<br>Release: {vintage}<br>Source: {source_names.get(source_id, source_id)}"
+                    for printed, precision, vintage, source_id in zip(
+                        points["figure_as_printed"], points["value_precision"], points["vintage"], points["source_id"]
+                    )
+                ],
+                hovertemplate="<b>"
+                + names.get(code, code)
+                + "</b>, %{x}: "
+                + HEADLINE_LABEL
+                + "<br>%{customdata}<extra></extra>",
             )
     figure.update_layout(
         title=MEASURES[measure][1],
@@ -188,23 +220,48 @@ def choropleth(values: pd.DataFrame, shapes: dict, *, measure: str) -> tuple[pdk
     return deck, legend_html(items, title=MEASURES[measure][1])
 
 
-def cost_figure(table: pd.DataFrame, *, names: Mapping[str, str], receiver: str) -> go.Figure:
-    """Each corridor's average total cost by quarter, the country average by year, and the SDG 10.c lines."""
+def cost_figure(
+    table: pd.DataFrame, *, names: Mapping[str, str], receiver: str, computed: pd.DataFrame | None = None
+) -> go.Figure:
+    """Each corridor's average total cost by quarter, the country average by year, and the SDG 10.c lines; after
+    2020Q3, ``computed`` means of RPW provider quotes as dotted lines of the corridor's colour, named as such."""
     figure = go.Figure()
     corridors = table[table["series_code"] == CORRIDOR_COST]
     latest_cost = corridors.sort_values("period").groupby("sender_iso3")["cost_pct"].last().sort_values()
-    crowded = len(latest_cost) > MANY_LINES
-    for index, code in enumerate(latest_cost.index):
+    computed = computed if computed is not None else corridors.iloc[0:0]
+    senders = [*latest_cost.index, *sorted(set(computed["sender_iso3"]) - set(latest_cost.index))]
+    crowded = len(senders) > MANY_LINES
+    for index, code in enumerate(senders):
+        colour = PALETTE[index % len(PALETTE)]
+        means = computed[computed["sender_iso3"] == code].sort_values("period")
+        if len(means):
+            figure.add_scatter(
+                x=quarter_start(means["period"]),
+                y=means["cost_pct"],
+                mode="lines+markers",
+                opacity=0.7 if crowded else 1,
+                name=f"from {names.get(code, code)}: {COMPUTED_SERIES}",
+                legendgroup=code,
+                marker={"size": 3 if crowded else 4, "symbol": "circle-open"},
+                customdata=list(zip(means["period"], means["n_quotes"])),
+                line={"color": colour, "width": 1.5 if crowded else 2, "dash": "dot"},
+                hovertemplate=f"{names.get(code, code)} → {names.get(receiver, receiver)}<br>"
+                "%{customdata[0]}: %{y:.2f}% of US$200<br>mean of %{customdata[1]} provider quotes, computed "
+                "(not the published average)<extra>computed</extra>",
+            )
         rows = corridors[corridors["sender_iso3"] == code].sort_values("period")
+        if rows.empty:
+            continue
         figure.add_scatter(
             x=quarter_start(rows["period"]),
             y=rows["cost_pct"],
             mode="lines+markers",
             opacity=0.7 if crowded else 1,
             name=f"from {names.get(code, code)}",
+            legendgroup=code,
             marker={"size": 3 if crowded else 4},
             customdata=rows["period"],
-            line={"color": PALETTE[index % len(PALETTE)], "width": 1.5 if crowded else 2.5},
+            line={"color": colour, "width": 1.5 if crowded else 2.5},
             hovertemplate=f"{names.get(code, code)} → {names.get(receiver, receiver)}<br>"
             "%{customdata}: %{y:.2f}% of US$200<extra>RPW</extra>",
         )

@@ -18,12 +18,14 @@ from components.remittances import figures
 from data import CATALOG, load, load_country_shapes
 from data.filters.remittances import (
     ALL_ASIA_PACIFIC,
+    COMPUTED_SERIES,
     EDITIONS,
     FILTER,
     FIRST_YEAR,
     LAST_YEAR,
     MEASURE_LABELS,
     MEASURES,
+    REPRODUCES_PUBLISHED,
     ChoroplethFilter,
     CostFilter,
     FlowMapFilter,
@@ -36,6 +38,7 @@ from data.filters.remittances import (
     latest_corridor_costs,
     quarter_label,
     sender_choices,
+    sri_lanka_departure_years,
     trend_choices,
 )
 
@@ -72,6 +75,8 @@ class MapView:
 @dataclass(frozen=True)
 class CostView:
     table: pd.DataFrame
+    computed: pd.DataFrame
+    unmatched: list
     latest: pd.DataFrame
     latest_table: pd.DataFrame
     figure: go.Figure | None
@@ -105,7 +110,7 @@ def choices_of() -> Choices:
 
 
 def departure_years_of() -> list[int]:
-    return sorted(set(load("deployments")["year"]), reverse=True)
+    return sri_lanka_departure_years(load("labour_outflows"))
 
 
 def ranking_of(filters: RankingFilter) -> RankingView:
@@ -140,10 +145,18 @@ def choropleth_of(filters: ChoroplethFilter) -> MapView:
 def cost_of(filters: CostFilter) -> CostView:
     names = names_of()
     table = filters.apply(load("remittance_costs"))
+    computed = filters.computed(load("remittance_cost_means"))
     latest = latest_corridor_costs(table)
-    figure = None if table.empty else figures.cost_figure(table, names=names, receiver=filters.receiver)
+    figure = (
+        None
+        if table.empty and computed.empty
+        else figures.cost_figure(table, names=names, receiver=filters.receiver, computed=computed)
+    )
+    unmatched = sorted(set(computed.loc[~computed["reproduces_published"].isin(REPRODUCES_PUBLISHED), "sender_iso3"]))
     return CostView(
         table,
+        computed,
+        unmatched,
         latest,
         figures.latest_costs_table(latest, names=names, receiver=filters.receiver),
         figure,
@@ -152,7 +165,7 @@ def cost_of(filters: CostFilter) -> CostView:
 
 
 def sri_lanka_of(filters: SriLankaFilter) -> SriLankaView:
-    table = filters.apply(load("remittances_by_sender"), load("deployments"), load("remittance_corridors"))
+    table = filters.apply(load("remittances_by_sender"), load("labour_outflows"), load("remittance_corridors"))
     side_by_side = SriLankaFilter.side_by_side(table)
     display = figures.sri_lanka_display_table(
         side_by_side, departures_year=filters.departures_year, edition=filters.edition
@@ -199,17 +212,27 @@ def trend_view() -> None:
         )
     if table["value"].isna().all():
         return
+    headlines = filters.headline_points(load_or_stop(load, "remittance_headlines"))
     st.plotly_chart(
-        figures.trend_figure(table, sources, names=names, measure=measure, log_scale=log_scale), key="trend_chart"
+        figures.trend_figure(table, sources, names=names, measure=measure, log_scale=log_scale, headlines=headlines),
+        key="trend_chart",
     )
     st.caption(
         "Solid lines: World Bank WDI (final figures). Dashed lines: KNOMAD's December 2023 release; its 2023 "
         "value is an estimate (open circle). The two releases are separate lines, never joined. Gaps = no data."
+        + (
+            " Open diamonds: World Bank estimates for 2024 as printed in its releases (the release is in the "
+            "tooltip; a later release may revise an earlier one), never joined to the WDI line."
+            if len(headlines)
+            else ""
+        )
     )
     measure_text = f"{MEASURES[measure][1]}. {CATALOG['remittances'].measure}."
-    render_source_note(sources, table["source_id"], measure=measure_text)
+    render_source_note(sources, [*table["source_id"], *headlines["source_id"]], measure=measure_text)
     render_downloads(
-        figures.trend_download(table, measure=measure, names=names),
+        figures.trend_download(
+            pd.concat([table, headlines], ignore_index=True) if len(headlines) else table, measure=measure, names=names
+        ),
         sources,
         name="remittances-trend",
         title="Remittances received over time",
@@ -367,15 +390,25 @@ def cost_view() -> None:
         format_func=names.get,
         placeholder="Every corridor surveyed",
     )
+    all_means = show(FILTER["all_means"])
     render_url_notes()
     st.info(
-        "The corridor prices here end in **2020Q3 (July-September 2020)**: that is the last quarter in the "
-        "World Bank DataBank export used (last updated 12/07/2020). No later prices are included, so these are "
-        "not today's costs. The country averages (WDI, SDG 10.c.1) end in 2020.",
+        "The published corridor prices end in **2020Q3 (July-September 2020)**, the last quarter in the World Bank "
+        f"DataBank export used. From 2020Q4 to 2025Q1 the dotted lines are the **{COMPUTED_SERIES}** (not the "
+        "World Bank's published average), by default only for corridors where that computation reproduces the "
+        "published average over 2016Q2-2020Q3. The country averages (WDI, SDG 10.c.1) end in 2020.",
         icon=":material/history:",
     )
-    filters = CostFilter(receiver, tuple(senders))
+    filters = CostFilter(receiver, tuple(senders), all_means)
     cost = load_or_stop(cost_of, filters)
+    if cost.unmatched:
+        st.warning(
+            "Computed means shown for corridors where they do **not** reproduce the published average over "
+            "2016Q2-2020Q3: "
+            + ", ".join(f"{names.get(code, code)} → {names.get(receiver)}" for code in cost.unmatched)
+            + ". Read their level after 2020Q3 with care.",
+            icon=":material/warning:",
+        )
     for code in cost.senders_without_data:
         st.info(
             f"No cost data for {names.get(code, code)} → {names.get(receiver)}: Remittance Prices Worldwide "
@@ -424,8 +457,14 @@ def cost_view() -> None:
             },
         )
     render_source_note(sources, cost.table["source_id"], measure=CATALOG["remittance_costs"].measure)
+    if len(cost.computed):
+        render_source_note(
+            sources,
+            cost.computed["source_id"],
+            measure=f"{COMPUTED_SERIES}: {CATALOG['remittance_cost_means'].measure}",
+        )
     render_downloads(
-        cost.table,
+        pd.concat([cost.table, cost.computed], ignore_index=True),
         sources,
         name=f"remittance-costs-{receiver}",
         title=f"Cost of sending money to {names.get(receiver)}",

@@ -20,6 +20,8 @@ class Filter:
     ``default`` is what the page shows when the link says nothing (it is then left out of the link); a page
     may pass a default known only from the data (e.g. the latest year) to ``show``. ``parse`` turns one
     link value into an option (``int`` for years); ``meaning`` and ``example`` are the link-keys table row.
+    ``keep_across_pages`` is for the frame's filters (the interface language): their value follows the user from
+    page to page, where a page's own filters start again from the link of the page opened.
     """
 
     key: str
@@ -30,6 +32,7 @@ class Filter:
     default: Any = None
     parse: Callable[[str], Any] = str
     help: str | None = None
+    keep_across_pages: bool = False
 
     def __post_init__(self) -> None:
         if self.widget not in WIDGETS:

@@ -25,6 +25,10 @@ CORRIDOR_COST = "ATCR.CORR"
 TO_COUNTRY_COST = "SI.RMT.COST.IB.ZS"
 SDG_AVERAGE_TARGET = 3.0
 SDG_CORRIDOR_CEILING = 5.0
+COMPUTED_SERIES = "mean of RPW provider quotes, computed"
+# remittance_cost_means' check of each corridor against the published average over 2016Q2-2020Q3: only these
+# corridors' computed means after 2020Q3 are drawn by default (data.catalog's advice).
+REPRODUCES_PUBLISHED = ("matches_official", "mostly_matches")
 
 # --- the page's filters, declared once (widgets, link keys, link-keys table) --------------------------
 
@@ -110,6 +114,18 @@ FILTERS = (
         "multiselect",
         "cost of sending from these countries, ISO3, comma-separated",
         "from=MYS,SAU",
+    ),
+    Filter(
+        "all_means",
+        "Also computed means that do not reproduce the published series",
+        "toggle",
+        "cost after 2020Q3 also for corridors whose computed means differ from the published ones, `True` or "
+        "`False` (default)",
+        "all_means=True",
+        default=False,
+        help="After 2020Q3 the cost is the mean of RPW provider quotes, computed here, not the World Bank's "
+        "published average. By default it is drawn only for corridors where it reproduces the published average "
+        "over 2016Q2-2020Q3.",
     ),
     Filter(
         "dep_year",
@@ -201,6 +217,20 @@ class TrendFilter:
             ignore_index=True,
             key=lambda column: column.map(ranks[column.name]) if column.name in ranks else column,
         )
+
+    def headline_points(self, headlines: pd.DataFrame) -> pd.DataFrame:
+        """World Bank estimates for 2024 of the chosen countries as printed (``remittance_headlines``: every
+        release, so a revision shows), in US$; only for the US$ measure (nothing else is printed for them)."""
+        if self.measure != "usd":
+            return headlines.iloc[0:0]
+        rows = headlines[
+            headlines["series"].str.startswith("wb_")
+            & (headlines["indicator"] == "remittance_inflows")
+            & ~headlines["is_aggregate"].astype(bool)
+            & headlines["area_code"].isin(self.countries)
+            & (headlines["year"] == 2024)
+        ]
+        return rows.sort_values(["area_code", "series"], ignore_index=True)
 
     def countries_without_data(self, table: pd.DataFrame) -> list[str]:
         with_data = set(table.dropna(subset=["value"])["iso3"])
@@ -343,6 +373,17 @@ class CostFilter:
 
     receiver: str
     senders: tuple[str, ...] = ()
+    all_means: bool = False
+
+    def computed(self, means: pd.DataFrame) -> pd.DataFrame:
+        """The computed means after the published series ends (2020Q4-2025Q1) for this view's corridors; by
+        default only corridors whose computed series reproduces the published one."""
+        rows = means[(means["receiver_iso3"] == self.receiver) & means["after_published_series"].astype(bool)]
+        if self.senders:
+            rows = rows[rows["sender_iso3"].isin(self.senders)]
+        if not self.all_means:
+            rows = rows[rows["reproduces_published"].isin(REPRODUCES_PUBLISHED)]
+        return rows.sort_values(["sender_iso3", "period"], ignore_index=True)
 
     def apply(self, costs: pd.DataFrame) -> pd.DataFrame:
         to_receiver = costs[costs["receiver_iso3"] == self.receiver]
@@ -363,6 +404,12 @@ class CostFilter:
             f"Sending countries: {senders}",
             "Average total cost of sending US$200 (RPW corridors, quarterly to 2020Q3) and the WDI average "
             "cost of sending to the country (SDG 10.c.1, yearly to 2020)",
+            f"2020Q4-2025Q1: {COMPUTED_SERIES} (series column), "
+            + (
+                "every corridor"
+                if self.all_means
+                else "only corridors whose computed series reproduces the published one"
+            ),
         ]
 
 
@@ -392,16 +439,12 @@ class SriLankaFilter:
     departures_year: int = 2023
     edition: int = 2021
 
-    def apply(self, by_sender: pd.DataFrame, deployments: pd.DataFrame, corridors: pd.DataFrame) -> pd.DataFrame:
+    def apply(self, by_sender: pd.DataFrame, outflows: pd.DataFrame, corridors: pd.DataFrame) -> pd.DataFrame:
         reported = by_sender[by_sender["receiver_iso3"] == "LKA"]
         partners = reported[["sender_as_published", "sender_iso3"]].reset_index(drop=True)
         listed = set(partners["sender_iso3"].dropna())
 
-        departures = deployments[
-            (deployments["sex"] == "total")
-            & (deployments["skill_level"] == "all")
-            & (deployments["year"] == self.departures_year)
-        ]
+        departures = sri_lanka_departures(outflows, self.departures_year)
         departures_by_code = departures.groupby("dest_iso3")["departures"].sum(min_count=1)
         withheld = departures[departures["departures"].isna()].groupby("dest_iso3")["note"].first()
         modelled = corridors[(corridors["year"] == self.edition) & (corridors["receiver_iso3"] == "LKA")]
@@ -470,6 +513,29 @@ class SriLankaFilter:
             "'Other' = every country not listed by SLBFE; shares are of each source's own total "
             "(departures: of the figures published for the year)",
         ]
+
+
+def sri_lanka_departures(outflows: pd.DataFrame, year: int) -> pd.DataFrame:
+    """SLBFE's departures of one calendar year by destination (all workers, both sexes; shown figures of
+    ``labour_outflows``), as ``dest_iso3`` (blank for 'Other'), ``departures`` and ``note``."""
+    rows = outflows[
+        outflows["is_shown"].astype(bool)
+        & (outflows["origin_iso3"] == "LKA")
+        & (outflows["scope"] != "total")
+        & (outflows["sex"] == "total")
+        & (outflows["worker_category"] == "all")
+        & (outflows["period_kind"] == "calendar_year")
+        & (outflows["period_label"] == str(year))
+    ]
+    return pd.DataFrame(
+        {"dest_iso3": rows["destination_iso3"], "departures": rows["value"], "note": rows["note"]}
+    ).reset_index(drop=True)
+
+
+def sri_lanka_departure_years(outflows: pd.DataFrame) -> list[int]:
+    """The calendar years SLBFE figures by destination exist for, latest first."""
+    rows = outflows[(outflows["origin_iso3"] == "LKA") & (outflows["period_kind"] == "calendar_year")]
+    return sorted({int(label) for label in rows["period_label"]}, reverse=True)
 
 
 def _with_remainder(partners: pd.DataFrame, by_code: pd.Series, remainder: pd.Series) -> list:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT_SECONDS = 60
+# What "started" waits for: the server answering, or the script having run once without error as well.
+READY_CHECKS = {"health": "/_stcore/health", "script": "/_stcore/script-health-check"}
 
 
 def free_port() -> int:
@@ -20,9 +22,15 @@ def free_port() -> int:
 
 
 def start_streamlit(
-    script_path: str | Path, port: int | None = None, extra_args: Sequence[str] = ()
+    script_path: str | Path, port: int | None = None, extra_args: Sequence[str] = (), *, ready: str = "health"
 ) -> tuple[subprocess.Popen, str]:
-    """Run `streamlit run script_path` from the repo root (so .streamlit/config.toml applies); wait until healthy."""
+    """Run `streamlit run script_path` from the repo root (so .streamlit/config.toml applies); wait until healthy.
+
+    ``ready="script"`` waits, as a deployment's readiness probe does (deploy/), until the script has also run
+    once without error (Streamlit's script health check, switched on for this server): the first run imports
+    what the script needs, and lets it start warming (data/warm.py) before any visitor arrives."""
+    if ready not in READY_CHECKS:
+        raise ValueError(f"ready must be one of {sorted(READY_CHECKS)}, not {ready!r}")
     port = port or free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(script_path),
@@ -31,6 +39,7 @@ def start_streamlit(
         "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
+        *(["--server.scriptHealthCheckEnabled", "true"] if ready == "script" else []),
         *extra_args,
     ]  # fmt: skip
     # A file, not a pipe: nobody reads the output while the server runs, and a full pipe would block it.
@@ -38,7 +47,7 @@ def start_streamlit(
     process = subprocess.Popen(command, cwd=REPO, stdout=output, stderr=subprocess.STDOUT, text=True)
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_healthy(process, base_url)
+        _wait_until_healthy(process, base_url, READY_CHECKS[ready])
     except RuntimeError as error:
         stop_streamlit(process)
         output.seek(0)
@@ -55,16 +64,16 @@ def stop_streamlit(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def _wait_until_healthy(process: subprocess.Popen, base_url: str) -> None:
+def _wait_until_healthy(process: subprocess.Popen, base_url: str, check: str) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"Streamlit exited with code {process.returncode} before answering {base_url}.")
         try:
-            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            with urllib.request.urlopen(f"{base_url}{check}", timeout=STARTUP_TIMEOUT_SECONDS) as response:
                 if response.read().decode().strip() == "ok":
                     return
         except OSError:
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"Streamlit did not answer ok at {base_url}/_stcore/health within {STARTUP_TIMEOUT_SECONDS} s.")
+    raise RuntimeError(f"Streamlit did not answer ok at {base_url}{check} within {STARTUP_TIMEOUT_SECONDS} s.")

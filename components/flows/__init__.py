@@ -1,0 +1,1 @@
+"""Worker departures (labour_outflows): the Departures page and the departures sections of the profiles."""

@@ -1,0 +1,176 @@
+"""Sections of the Departures page: the arc map and ranked table of one origin's departures, or the coverage of
+every origin. Thin: the figures are built in components.flows.figures, the filtering in data.filters.departures."""
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from components.downloads import render_downloads
+from components.feedback import load_or_stop, load_or_warn
+from components.flows import figures
+from components.formatting import compact_number
+from components.provenance import render_source_note
+from data import CATALOG, load, load_countries
+from data.filters.departures import DeparturesFilter, origin_choices, period_choices
+from data.flows import coverage, register_shares
+from data.profiles import departures_to, departures_totals, itemised_sums
+
+MAP_KEY = "departures_map"
+
+
+def destinations_section(filters: DeparturesFilter, *, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+    outflows = load_or_stop(load, "labour_outflows")
+    caption = filters.caption(outflows, names)
+    table = filters.apply(outflows)
+    origin = names.get(filters.origin, filters.origin)
+    if table.empty:
+        st.info(
+            f"No figures by destination for {origin}: only national totals are published. See 'What exists, per "
+            "origin' for its years and basis.",
+            icon=":material/filter_alt_off:",
+        )
+        return
+    register = filters.is_register(outflows)
+    basis_text, _, period_text = caption.partition(": ")[2].partition(", ")
+    st.markdown(f"**{caption}**")
+    if register:
+        st.warning(
+            "A cumulative register adds up several years: it gives each destination's share, never a year's flow.",
+            icon=":material/functions:",
+        )
+        for sentence in figures.share_sentences(table, names):
+            st.markdown(f"- {sentence}.")
+    arcs = figures.arc_frame(
+        table, filters.origin, load_or_stop(load_countries), caption_basis=basis_text, caption_period=period_text
+    )
+    st.pydeck_chart(
+        figures.departures_map(arcs),
+        key=MAP_KEY,
+        height=480,
+        alt=f"Map of departures from {origin} to {len(arcs)} destinations, drawn as arcs; the table below lists them",
+    )
+    st.caption(f"Arc width and colour: {'share of the register' if register else 'departures'} ({caption}).")
+    shown = figures.ranking_table(table, names)
+    st.dataframe(shown, hide_index=True, key="departures_table", column_config=_columns(caption))
+    render_source_note(sources, table["source_id"], measure=f"{CATALOG['labour_outflows'].measure}. Here: {caption}.")
+    render_downloads(
+        table,
+        sources,
+        name=f"departures_{filters.origin}",
+        title=f"Departures of migrant workers from {origin}",
+        measure=caption,
+        filters=filters.describe(names),
+        key="departures_download",
+    )
+
+
+def _columns(caption: str) -> dict:
+    whole = st.column_config.NumberColumn
+    return {
+        "rank": whole("Rank", format="%d"),
+        "destination": "Destination",
+        "departures": whole("Departures", format="localized", help=caption),
+        "share_of_total_pct": whole("Share of the total", format="%.1f%%", help="Of the printed total of the period"),
+        "share_of_register_pct": whole("Share of the register", format="%.1f%%", help=caption),
+        "precision": "Printed as",
+        "note": "Note",
+    }
+
+
+def coverage_section(*, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+    outflows = load_or_stop(load, "labour_outflows")
+    table = figures.coverage_table(coverage(outflows), names)
+    st.markdown(
+        "**What exists, per origin.** Each origin's agency counts something different (the basis): levels are not "
+        "comparable across origins. Cumulative registers give shares only."
+    )
+    st.dataframe(table, hide_index=True, key="departures_coverage")
+    shown = outflows[outflows["is_shown"].astype(bool)]
+    render_source_note(sources, shown["source_id"].unique(), measure=CATALOG["labour_outflows"].measure)
+    render_downloads(
+        shown,
+        sources,
+        name="labour_outflows",
+        title="Departures of migrant workers, every figure shown",
+        measure=CATALOG["labour_outflows"].measure,
+        filters=["Every shown figure of every origin"],
+        key="coverage_download",
+    )
+
+
+def _profile_link(origin: str, name: str) -> None:
+    st.page_link(
+        "pages/departures.py",
+        label=f"All departures of {name}, by destination and period",
+        icon=":material/arrow_forward:",
+        query_params={"origin": origin},
+    )
+
+
+def country_section(iso3: str, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+    """The country profile's departures (any origin that publishes them): national totals and the latest
+    figures by destination, next to the stock, saying plainly which is which."""
+    outflows = load_or_warn(load, "labour_outflows", what="Departures")
+    if outflows is None or iso3 not in origin_choices(outflows):
+        return
+    name = names.get(iso3, iso3)
+    st.subheader("Departures for foreign employment (reported flow)")
+    st.markdown(figures.flow_not_stock(name, "abroad"))
+    totals = departures_totals(outflows, iso3)
+    sums = itemised_sums(outflows, iso3)
+    if not sums.empty:
+        st.caption(
+            "Sum of the destinations listed (every destination itemised; no total printed): "
+            + ", ".join(
+                f"{row.period_label}: {compact_number(row.value)}"
+                + (" (a withheld figure left out)" if row.withheld else "")
+                for row in sums.itertuples()
+            )
+        )
+    if totals.empty and sums.empty:
+        st.caption(f"No national total is published for {name}; figures by destination only.")
+    if not totals.empty:
+        st.dataframe(figures.periods_table(totals), hide_index=True, key="country_departures_totals")
+    periods = period_choices(outflows, iso3)
+    if periods:
+        filters = DeparturesFilter(iso3, periods[0])
+        caption = filters.caption(outflows, names)
+        ranking = filters.apply(outflows)
+        st.markdown(f"**Largest destinations — {caption}**")
+        if filters.is_register(outflows):
+            for sentence in figures.share_sentences(ranking, names):
+                st.markdown(f"- {sentence}.")
+        st.dataframe(
+            figures.ranking_table(ranking, names).head(10),
+            hide_index=True,
+            key="country_departures",
+            column_config=_columns(caption),
+        )
+    shown_ids = [*totals["source_id"], *(ranking["source_id"] if periods else [])]
+    render_source_note(sources, shown_ids, measure=CATALOG["labour_outflows"].measure)
+    _profile_link(iso3, name)
+
+
+def corridor_section(origin: str, destination: str, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+    """The corridor profile's departures from origin to destination, every period published, and the
+    destination's share of a cumulative register, next to the stock."""
+    outflows = load_or_warn(load, "labour_outflows", what="Departures")
+    if outflows is None or origin not in origin_choices(outflows):
+        return
+    origin_name, destination_name = names.get(origin, origin), names.get(destination, destination)
+    st.markdown(f"#### Departures for work: {origin_name} → {destination_name} (reported flow)")
+    rows = departures_to(outflows, origin, destination)
+    shares = register_shares(outflows, origin)
+    shares = shares[shares["destination_iso3"] == destination]
+    if rows.empty and shares.empty:
+        st.info(f"No data: {origin_name}'s published departures name no figure for {destination_name}.")
+        _profile_link(origin, origin_name)
+        return
+    st.markdown(figures.flow_not_stock(origin_name, f"in {destination_name}"))
+    for sentence in figures.share_sentences(shares, names):
+        st.markdown(f"- {sentence} (a register of several years: a share, not a year's flow).")
+    if not rows.empty:
+        st.dataframe(figures.periods_table(rows), hide_index=True, key="corridor_departures")
+    render_source_note(sources, [*rows["source_id"], *shares["source_id"]], measure=CATALOG["labour_outflows"].measure)
+    _profile_link(origin, origin_name)

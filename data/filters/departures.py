@@ -1,0 +1,109 @@
+"""Filters of the Departures page (worker departures by origin and destination, ``labour_outflows``), declared
+once, and its filter model: one origin and one period, with the period's basis and kind carried along so every
+caption can say what the figures count.
+
+A cumulative register (several years added up) is never a year's flow: its view is destination shares only.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data.filters import Filter
+from data.flows import BASIS_LABELS, departures_ranking, ranking_periods, register_shares
+
+VIEWS = {"destinations": "By destination", "coverage": "What exists, per origin"}
+DEFAULT_ORIGIN = "LKA"
+FILTERS = (
+    Filter("view", "View", "radio", "`destinations` (default) or `coverage`", "view=coverage", default="destinations"),
+    Filter(
+        "origin",
+        "Workers leaving",
+        "selectbox",
+        f"origin country, ISO3 (default {DEFAULT_ORIGIN})",
+        "origin=NPL",
+        default=DEFAULT_ORIGIN,
+    ),
+    Filter(
+        "period",
+        "Period",
+        "selectbox",
+        "a period as its publisher labels it (default: the latest with figures by destination)",
+        "period=2023",
+        help="Only periods with figures by destination are listed; a fiscal year, half-year or part of a year is "
+        "labelled as such, and a multi-year register is shown as shares only.",
+    ),
+)
+FILTER = {spec.key: spec for spec in FILTERS}
+
+
+def origin_choices(outflows: pd.DataFrame) -> list[str]:
+    """Every origin with a shown figure (those without figures by destination are told so on the page)."""
+    return sorted(outflows.loc[outflows["is_shown"].astype(bool), "origin_iso3"].unique())
+
+
+def period_choices(outflows: pd.DataFrame, origin: str) -> list[str]:
+    """The origin's periods with figures by destination, latest first (what ranking_periods lists)."""
+    return list(dict.fromkeys(ranking_periods(outflows, origin)["period_label"]))
+
+
+def period_phrase(kind: str, label: str, start, end) -> str:
+    """How a period reads on a figure: 'calendar year 2025', 'fiscal year FY2016/17', 'whole register 4 Jun
+    2023-21 Sep 2026 (not a year's flow)'."""
+    if kind == "cumulative":
+        start, end = pd.Timestamp(start), pd.Timestamp(end)
+        return f"whole register {start.day} {start:%b %Y}-{end.day} {end:%b %Y} (several years added up, not a year's flow)"
+    return {
+        "calendar_year": f"calendar year {label}",
+        "fiscal_year": f"fiscal year {label}",
+        "half_year": f"half-year {label}",
+        "quarter": f"quarter {label}",
+        "partial_year": f"part of a year: {label}",
+    }.get(kind, f"period as published: {label}")
+
+
+@dataclass(frozen=True)
+class DeparturesFilter:
+    """One origin's departures by destination in one period (one basis)."""
+
+    origin: str
+    period: str | None
+
+    def period_row(self, outflows: pd.DataFrame) -> pd.Series | None:
+        periods = ranking_periods(outflows, self.origin)
+        rows = periods[periods["period_label"] == self.period]
+        return rows.iloc[0] if len(rows) else None
+
+    def is_register(self, outflows: pd.DataFrame) -> bool:
+        row = self.period_row(outflows)
+        return row is not None and row["period_kind"] == "cumulative"
+
+    def apply(self, outflows: pd.DataFrame) -> pd.DataFrame:
+        """Destinations largest first: ``departures_ranking`` for a year or part of one; for a cumulative register,
+        ``register_shares`` (names printed twice for one country added), with its share of the register."""
+        row = self.period_row(outflows)
+        if row is None:
+            return departures_ranking(outflows.iloc[0:0], self.origin, "")
+        if row["period_kind"] == "cumulative":
+            shares = register_shares(outflows, self.origin, row["basis"])
+            return shares[shares["period_label"] == self.period].reset_index(drop=True)
+        return departures_ranking(outflows, self.origin, self.period, row["basis"])
+
+    def caption(self, outflows: pd.DataFrame, names: Mapping[str, str]) -> str:
+        """'Sri Lanka: registrations of departing workers, calendar year 2025' (basis and period on the figure)."""
+        row = self.period_row(outflows)
+        origin = names.get(self.origin, self.origin)
+        if row is None:
+            return f"{origin}: no figures by destination"
+        phrase = period_phrase(row["period_kind"], row["period_label"], row["period_start"], row["period_end"])
+        return f"{origin}: {BASIS_LABELS[row['basis']]}, {phrase}"
+
+    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+        names = names or {}
+        return [
+            f"Origin: {names.get(self.origin, self.origin)}",
+            f"Period: {self.period or 'none with figures by destination'}",
+            "Departures of migrant workers as counted by the origin's agency (basis in column 'basis'); shown "
+            "figures only (is_shown); a cumulative register gives shares, never a year's flow",
+        ]

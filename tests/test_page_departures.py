@@ -1,0 +1,82 @@
+"""Departures page: one origin's departures by destination (basis and period on the figure), registers as shares
+only, and the coverage of every origin; opened by link and changed through its widgets."""
+
+import pytest
+
+from tests.test_pages import run_page
+
+PAGE = "pages/departures.py"
+pytestmark = pytest.mark.apptest
+
+
+def texts(elements) -> str:
+    return " ".join(element.value for element in elements)
+
+
+def test_default_is_sri_lanka_latest_year_with_basis_and_period_on_the_figure():
+    app = run_page(PAGE)
+    assert not app.exception
+    assert "**Sri Lanka: registrations of departing workers, calendar year 2025**" in texts(app.markdown)
+    assert app.selectbox(key="period").value == "2025"
+    table = app.dataframe[0].value
+    ranked = table.dropna(subset=["rank"])
+    assert ranked["rank"].iloc[0] == 1 and ranked["departures"].is_monotonic_decreasing
+    assert "Others" in set(table.loc[table["rank"].isna(), "destination"]), "groups are listed after, unranked"
+    assert "SLBFE" in texts(app.caption) or "Sri Lanka Bureau" in texts(app.caption)
+    assert [button.label for button in app.get("download_button")] == [
+        "Download CSV",
+        "Download Excel",
+        "Data package (zip)",
+    ]
+
+
+def test_choosing_an_origin_and_a_period_through_the_widgets():
+    app = run_page(PAGE)
+    app.selectbox(key="origin").set_value("IDN").run()
+    assert not app.exception
+    assert app.selectbox(key="period").options == ["2024", "2023", "2022"]
+    assert "calendar year 2024" in texts(app.markdown)
+    app.selectbox(key="period").set_value("2022").run()
+    assert not app.exception
+    assert "**Indonesia: placements recorded in the official system, calendar year 2022**" in texts(app.markdown)
+    assert app.query_params["origin"] == "IDN" and app.query_params["period"] == "2022"
+    # Back to Sri Lanka: 2022 exists there too and is kept; a period the new origin lacks falls back to its latest.
+    app.selectbox(key="origin").set_value("NPL").run()
+    assert app.selectbox(key="period").value == "FY2077/78 (2020/21)"
+    assert "fiscal year FY2077/78 (2020/21)" in texts(app.markdown)
+
+
+def test_a_cumulative_register_is_shown_as_shares_never_as_a_years_flow():
+    app = run_page(PAGE, query={"origin": "BGD"})
+    assert not app.exception
+    assert "Of all clearances 4 Jun 2023-21 Sep 2026, 57% were to Saudi Arabia." in texts(app.markdown)
+    assert "never a year's flow" in texts(app.warning)
+    table = app.dataframe[0].value
+    assert list(table.columns) == ["rank", "destination", "share_of_register_pct"]
+    assert table["destination"].iloc[0] == "Saudi Arabia"
+
+
+def test_an_origin_without_figures_by_destination_says_so():
+    app = run_page(PAGE, query={"origin": "THA"})
+    assert not app.exception
+    assert "No figures by destination for Thailand" in texts(app.info)
+    assert not app.get("download_button")
+
+
+def test_coverage_lists_every_origin_with_years_and_basis():
+    app = run_page(PAGE, query={"view": "coverage"})
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert set(table["origin_iso3"]) == {"BGD", "IDN", "IND", "LKA", "NPL", "PAK", "PHL", "THA", "VNM"}
+    sri_lanka = table[table["origin_iso3"] == "LKA"].iloc[0]
+    assert sri_lanka["years"] == "2019-2025" and sri_lanka["basis"] == "registrations of departing workers"
+    bangladesh = table[table["origin_iso3"] == "BGD"].iloc[0]
+    assert bangladesh["cumulative_registers"] == "2023-06-04 to 2026-09-21"
+
+
+def test_unknown_link_values_are_ignored_with_a_note():
+    app = run_page(PAGE, query={"origin": "<b>x</b>", "period": "1999"})
+    assert not app.exception
+    notes = texts(app.info)
+    assert "'origin'" in notes and "'period'" in notes
+    assert "calendar year 2025" in texts(app.markdown)
