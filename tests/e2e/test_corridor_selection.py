@@ -38,7 +38,7 @@ def test_nepalis_in_malaysia_and_the_gulf_as_the_ministry_official_asks(page, ap
     expect(total).to_contain_text("From Nepal to Malaysia or Gulf Cooperation Council (GCC), 2024:", timeout=30_000)
     text = total.inner_text()
     assert re.search(r"2024: [\d,]+ migrants, (up|down) [\d,]+ since 2020\.", text), text
-    expect(page.get_by_text(re.compile(r"^7 corridors, exactly as on the map"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^7 corridors, exactly as on the map"))).to_be_visible(timeout=30_000)
     assert "orig=NPL" in page.url and "dest=MYS" in page.url and "dest_area=gcc" in page.url
     save_screenshot(page, "corridors-nepal-malaysia-gulf")
 
@@ -57,12 +57,12 @@ def test_typed_text_offers_no_select_all_matches(page, app_server):
     box = page.get_by_test_id("stMultiSelect").filter(has_text="Destination group or region")
     box.locator("input").click()
     box.locator("input").fill("Western")
-    expect(page.get_by_role("option", name=re.compile("Western Asia"))).to_be_visible()
+    expect(page.get_by_role("option", name=re.compile("Western Asia"))).to_be_visible(timeout=30_000)
     assert page.get_by_role("option", name=re.compile(r"^Select (all|\d+ matches)")).count() == 0
 
 
 def test_the_corridor_detail_follows_the_sex_filter(page, app_server):
     open_corridors(page, app_server, "?corridor=PHL-SAU&sex=female&year=2020")
     metric = page.get_by_test_id("stMetric").first
-    expect(metric).to_contain_text("Female migrants, 2020")
-    expect(metric).to_contain_text("456.0 k")
+    expect(metric).to_contain_text("Female migrants, 2020", timeout=30_000)
+    expect(metric).to_contain_text("456.0 k", timeout=30_000)

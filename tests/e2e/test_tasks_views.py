@@ -29,7 +29,9 @@ def test_nepalis_in_four_destinations_on_one_line_chart(page, app_server):
     ]
     page.get_by_text("% of the origin country's population").click()
     wait_for_settled(page)
-    expect(page.get_by_text(re.compile(r"Share = migrants / the origin's population that year"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Share = migrants / the origin's population that year"))).to_be_visible(
+        timeout=30_000
+    )
     assert "per=population" in page.url
     chart.scroll_into_view_if_needed()
     save_screenshot(page, "corridors-compare-population")
@@ -56,7 +58,7 @@ def test_country_search_from_the_overview_opens_the_profile_and_its_brief(page, 
 
 def test_excel_download_describes_every_column(page, app_server):
     open_page(page, f"{app_server}/corridors?orig=NPL&dest=MYS&sex=female")
-    expect(page.get_by_text(re.compile(r"^1 corridor, exactly as on the map"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^1 corridor, exactly as on the map"))).to_be_visible(timeout=30_000)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download Excel").click()
     workbook = openpyxl.load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
@@ -73,7 +75,9 @@ def test_the_arc_map_saves_as_a_png(page, app_server, external_requests):
     page.get_by_text("Show this map as an image, to save as PNG").click()
     wait_for_settled(page)
     chart = page.locator(".stPlotlyChart").filter(has=page.locator(".modebar-container")).first
-    expect(page.get_by_text("The camera button at the top right of the image saves it as PNG")).to_be_visible()
+    expect(page.get_by_text("The camera button at the top right of the image saves it as PNG")).to_be_visible(
+        timeout=30_000
+    )
     image = page.locator(".stPlotlyChart").filter(has_text="Migrants (total, 2024)").first
     image.hover()
     with page.expect_download() as download_info:
