@@ -3,7 +3,7 @@ presenter mode)."""
 
 import streamlit as st
 
-from components import filters, presenter
+from components import filters, presenter, styles
 from components.i18n import _, set_language
 from components.registry import PAGES
 from components.sidebar import render_sidebar
@@ -34,6 +34,8 @@ navigation = st.navigation(
 # The default page is served at "/", so its url_path is empty.
 page_url_path = navigation.url_path or PAGES[0].url_path
 filters.start_run(navigation.url_path)
+styles.apply("focus")
+presenter.read_link()
 if presenter.is_presenting():
     filters.language_note()
     presenter.render_presenter_bar()

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.agreements.render import render_agreement_list
+from components.charts import show_chart
 from components.corridors.render import CorridorContext, render_corridor_detail
 from components.feedback import load_or_warn
 from components.flows import render as flows
@@ -18,13 +19,14 @@ from components.provenance import render_source_note
 from data import (
     CATALOG,
     agreements_between,
+    load,
     load_agreements,
     load_news,
     load_remittance_corridors,
     load_remittance_costs,
 )
-from data.filters.remittances import quarter_label
-from data.profiles import pair_costs, pair_remittances
+from data.filters.remittances import COMPUTED_SERIES, REPRODUCES_PUBLISHED, quarter_label
+from data.profiles import pair_cost_means, pair_costs, pair_remittances
 
 SDG_TARGET_PCT = 3.0
 
@@ -38,7 +40,7 @@ def _names(context: CorridorContext) -> tuple[str, str]:
 
 def render_remittance_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### Money sent home: {destination} → {origin}")
+    st.markdown(f"### Money sent home: {destination} → {origin}")
     table = load_or_warn(load_remittance_corridors, what="Bilateral remittance estimates")
     if table is None:
         return
@@ -52,6 +54,11 @@ def render_remittance_section(context: CorridorContext) -> None:
                 f"{row.year} (modelled estimate)",
                 f"US$ {compact_number(row.usd_million * 1e6)}",
                 help=f"US$ {exact_number(row.usd_million * 1e6)} per year",
+            )
+        if len(rows) > 1:
+            st.caption(
+                "Two editions of a model (KNOMAD/World Bank bilateral remittance matrix, 2017 and 2021), each with "
+                "its own method and inputs: the difference between them is not a growth rate."
             )
         render_source_note(context.sources, rows["source_id"], measure=CATALOG["remittance_corridors"].measure)
 
@@ -67,25 +74,57 @@ def render_remittance_section(context: CorridorContext) -> None:
         f"Average cost of sending US$200, {quarter_label(latest['period'])}",
         percent(latest["cost_pct"], digits=2),
         help="Fees plus exchange-rate margin, in % of the amount sent. The SDG 10.c target is 3%. "
-        "The data end in 2020Q3: no later quarter is published in this dataset.",
+        "The published series ends in 2020Q3; later quarters are computed means of provider quotes, drawn apart.",
     )
-    st.plotly_chart(
-        cost_figure(costs, title=f"Cost of sending US$200 from {destination} to {origin}"), key="corridor_cost"
+    means = load_or_warn(load, "remittance_cost_means", what="Computed remittance costs")
+    means = pair_cost_means(means, context.origin, context.destination) if means is not None else None
+    reproduces = means is not None and len(means) and means["reproduces_published"].isin(REPRODUCES_PUBLISHED).all()
+    show_chart(
+        cost_figure(
+            costs,
+            computed=means if reproduces else None,
+            title=f"Cost of sending US$200 from {destination} to {origin}",
+        ),
+        key="corridor_cost",
     )
     render_source_note(context.sources, costs["source_id"], measure=CATALOG["remittance_costs"].measure)
+    if reproduces:
+        render_source_note(
+            context.sources,
+            means["source_id"],
+            measure=f"{COMPUTED_SERIES}, 2020Q4-2025Q1 (dotted): {CATALOG['remittance_cost_means'].measure}",
+        )
+    elif means is not None and len(means):
+        st.caption(
+            f"Computed means of provider quotes exist for this corridor to {means['period'].iloc[-1]}, but they do "
+            "not reproduce the published average over 2016Q2-2020Q3, so they are not drawn here (the Remittances "
+            "page's cost view shows them on request, with a warning)."
+        )
 
 
-def cost_figure(costs: pd.DataFrame, *, title: str) -> go.Figure:
+def cost_figure(costs: pd.DataFrame, *, title: str, computed: pd.DataFrame | None = None) -> go.Figure:
+    """The published average cost by quarter; after it, ``computed`` means of provider quotes, dotted and named."""
     figure = go.Figure(
         go.Scatter(
             x=costs["period"],
             y=costs["cost_pct"],
             mode="lines+markers",
-            name="Average cost",
+            name="Average cost (published, RPW)",
             line={"color": "#0072B2"},
             hovertemplate="%{x}: %{y:.2f}%<extra></extra>",
         )
     )
+    if computed is not None and len(computed):
+        figure.add_scatter(
+            x=computed["period"],
+            y=computed["cost_pct"],
+            mode="lines+markers",
+            name=COMPUTED_SERIES,
+            line={"color": "#0072B2", "dash": "dot"},
+            marker={"symbol": "circle-open"},
+            customdata=computed["n_quotes"],
+            hovertemplate="%{x}: %{y:.2f}%<br>mean of %{customdata} provider quotes, computed<extra></extra>",
+        )
     figure.add_hline(
         y=SDG_TARGET_PCT,
         line_dash="dash",
@@ -100,13 +139,14 @@ def cost_figure(costs: pd.DataFrame, *, title: str) -> go.Figure:
         height=320,
         margin={"t": 50},
         yaxis={"rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.2},
     )
     return figure
 
 
 def render_agreements_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### Agreements between {origin} and {destination}")
+    st.markdown(f"### Agreements between {origin} and {destination}")
     agreements = load_or_warn(load_agreements, what="Agreements")
     if agreements is not None:
         render_agreement_list(
@@ -122,7 +162,7 @@ def render_departures_section(context: CorridorContext) -> None:
 
 def render_news_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"#### News about {origin} and {destination}")
+    st.markdown(f"### News about {origin} and {destination}")
     news = load_or_warn(load_news, what="News")
     if news is not None:
         render_latest_news(

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.agreements.render import render_agreement_list
+from components.charts import show_chart
 from components.feedback import load_or_warn
 from components.formatting import compact_number, percent
 from components.news.render import render_latest_news
@@ -61,7 +62,7 @@ def render_remittances(iso3: str, name: str, sources: pd.DataFrame) -> None:
         help="Received divided by GDP, both current US$ from WDI; no data where GDP is not published.",
     )
     columns[2].metric(f"Paid, {latest['year']}", f"US$ {compact_number(latest['paid_usd'])}")
-    st.plotly_chart(
+    show_chart(
         remittance_figure(
             published, title=f"Personal remittances, {published['year'].min()}-{published['year'].max()}"
         ),

@@ -45,16 +45,19 @@ def start_run(page_url_path: str) -> None:
     st.session_state[PAGE_KEY] = page_url_path
 
 
-def view_link() -> str:
-    """The link that reopens this view: page and every filter in the URL (relative when the host is unknown)."""
+def app_address() -> str:
+    """The app's own address without a page (empty when the host is unknown, so links stay relative)."""
     base = (st.context.url or "").rstrip("/")
     # st.context.url is the address the session was opened at: it ends with that page's path, if any.
     head, _, last = base.rpartition("/")
-    if last in PAGE_PATHS and "//" in head:
-        base = head
+    return head if last in PAGE_PATHS and "//" in head else base
+
+
+def view_link() -> str:
+    """The link that reopens this view: page and every filter in the URL (relative when the host is unknown)."""
     path = st.session_state.get(PAGE_KEY, "")
     query = urlencode(st.query_params.to_dict())
-    return f"{base}/{path}" + (f"?{query}" if query else "")
+    return f"{app_address()}/{path}" + (f"?{query}" if query else "")
 
 
 def chosen_language() -> str:

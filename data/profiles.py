@@ -118,6 +118,17 @@ def departures_totals(outflows: pd.DataFrame, origin: str) -> pd.DataFrame:
     return rows.sort_values(["period_start", "period_label"]).reset_index(drop=True)
 
 
+def pair_cost_means(means: pd.DataFrame, origin: str, destination: str) -> pd.DataFrame:
+    """The computed mean cost of sending money home along a corridor (destination -> origin) after the published
+    series ends (``remittance_cost_means``, after_published_series), by quarter."""
+    rows = means[
+        (means["sender_iso3"] == destination)
+        & (means["receiver_iso3"] == origin)
+        & means["after_published_series"].astype(bool)
+    ]
+    return rows.sort_values("period").reset_index(drop=True)
+
+
 def itemised_sums(outflows: pd.DataFrame, origin: str) -> pd.DataFrame:
     """Per period of a table that itemises every destination (``parts_complete``) and prints no total: the sum
     of its rows (all workers, both sexes), with how many figures are withheld (left out of the sum)."""

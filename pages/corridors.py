@@ -3,6 +3,7 @@
 import streamlit as st
 
 import data
+from components.charts import on_phone
 from components.corridors import render as corridors
 from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
@@ -19,7 +20,9 @@ countries, groups = load_or_stop(data.load_countries), load_or_stop(data.load_co
 sources, names = load_or_stop(data.load_sources), load_or_stop(data.country_names)
 st.caption(corridors.INTRO)
 
-top_row = st.columns([3, 1, 2])
+# On a phone the filters start folded, so the map comes first on the screen.
+filter_box = st.expander("Filters", icon=":material/tune:", expanded=not on_phone())
+top_row = filter_box.columns([3, 1, 2])
 view = show(
     FILTER["view"], options=declared.VIEWS, container=top_row[0], horizontal=True, format_func=declared.VIEW_LABELS.get
 )
@@ -28,7 +31,7 @@ sex = show(FILTER["sex"], options=declared.SEXES, container=top_row[2], horizont
 years = list(by_year := load_or_stop(data.load_corridor_years, revision))
 
 areas, codes = place_group_labels(groups, countries), load_or_stop(data.country_choices, with_unknown=True)
-place_row = st.columns(4)
+place_row = filter_box.columns(4)
 origin_areas = show(
     FILTER["orig_area"], options=list(areas), container=place_row[0], format_func=areas.get, placeholder="Any"
 )
@@ -38,7 +41,7 @@ destination_areas = show(
 )
 destinations = show(FILTER["dest"], options=codes, container=place_row[3], format_func=names.get, placeholder="Any")
 
-time_row = st.columns([4, 1, 2, 2], vertical_alignment="bottom")
+time_row = filter_box.columns([4, 1, 2, 2], vertical_alignment="bottom")
 year = show(FILTER["year"], options=years, default=years[-1], container=time_row[0])
 corridors.render_play_control(years, key="year", container=time_row[1])
 size_mode = show(

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from components import brief, country_profile, profiles
+from components.charts import show_chart
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show, view_link
 from components.flows import render as flows
@@ -52,12 +53,15 @@ for role, heading, partner_word in [
         st.info(f"No data: UN DESA gives no {partner_word} for {names[iso3]} in the {revision} revision.")
         continue
     left, right = st.columns(2)
-    left.plotly_chart(
+    show_chart(
         profiles.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
         key=f"{role}_trend",
+        container=left,
     )
-    right.plotly_chart(
-        profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"), key=f"{role}_partners"
+    show_chart(
+        profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
+        key=f"{role}_partners",
+        container=right,
     )
     render_source_note(sources, partners["source_id"], measure=stock_measure)
 

@@ -223,3 +223,16 @@ def test_a_view_follows_its_filters_and_an_edited_table(tables_copy):
     assert undated_only.timeline is None and undated_only.undated == len(undated_only.frame) == 2
     nothing = agreement_render.agreements_view(AgreementFilters(countries=("MUS",), instrument_types=("Protocol",)))
     assert nothing.frame.empty and nothing.deck is None and nothing.coverage.empty
+
+
+def test_taiwans_arrangements_say_they_are_between_representative_offices(agreements, countries, names, sources):
+    taiwan = agreements[agreements["destination_iso3"] == "TWN"]
+    assert len(taiwan) == 6 and taiwan["parties_note"].str.contains("representative offices").all()
+    frame = view.table_frame(agreements, names=names, sources=sources).set_index("agreement_id")
+    assert "not an agreement between states" in frame.loc["BLMA-TWN-IDN-2018-01", "parties_note"]
+    assert frame.loc["BLMA-KOR-NPL-2007-01", "parties_note"] == ""
+    arcs = view.agreement_arcs(taiwan, countries)
+    assert arcs["parties_note"].str.contains("representative offices").all()
+    assert "{parties_note}" in view.agreement_map(taiwan, countries)._tooltip["html"]
+    points = view.timeline_points(taiwan, names=names)
+    assert points["text"].str.contains("representative offices").all()

@@ -27,7 +27,7 @@ def test_labels_for_people():
     assert figures.migrants_label(4_306_639, sex="total", noun="immigrants") == "4.31 M immigrants (4,306,639)"
     assert figures.change_label(387_500, 13.5, 2020) == "+387,500 (+13.5%) since 2020"
     assert figures.change_label(-266_543, -7.0, 2020) == "-266,543 (-7.0%) since 2020"
-    assert figures.change_label(0, 0.0, 2020) == "0 (0.0%) since 2020"
+    assert figures.change_label(0, 0.0, 2020) == "same estimate carried forward from 2020 (not an observed change)"
     assert figures.change_label(pd.NA, pd.NA, 2020) == "no 2020 figure"
     assert figures.change_label(pd.NA, pd.NA, pd.NA) == "no earlier estimate year"
     assert figures.change_label(5, pd.NA, 2020) == "+5 since 2020"  # from zero: no percentage

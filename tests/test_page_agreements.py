@@ -37,7 +37,8 @@ def default_app():
 
 def test_default_view_shows_every_section(default_app):
     assert default_app.title[0].value == "Bilateral labour migration agreements"
-    assert [header.value for header in default_app.subheader] == [
+    # The first section is a level-2 heading under the title (axe: heading order), the others level 3.
+    assert [header.value for header in [*default_app.header, *default_app.subheader]] == [
         "Agreements",
         "Map of agreement pairs",
         "Timeline of signings",

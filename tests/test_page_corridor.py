@@ -12,13 +12,13 @@ def markdown_texts(app) -> list[str]:
 def test_sri_lanka_to_kuwait_has_every_section_with_sources():
     app = run_page(PAGE, query={"origin": "LKA", "destination": "KWT"})
     assert not app.exception
-    assert app.subheader[0].value == "Sri Lanka → Kuwait"
+    assert app.header[0].value == "Sri Lanka → Kuwait"
     headings = markdown_texts(app)
     for expected in [
-        "#### Money sent home: Kuwait → Sri Lanka",
-        "#### Agreements between Sri Lanka and Kuwait",
-        "#### Departures for work: Sri Lanka → Kuwait (reported flow)",
-        "#### News about Sri Lanka and Kuwait",
+        "### Money sent home: Kuwait → Sri Lanka",
+        "### Agreements between Sri Lanka and Kuwait",
+        "### Departures for work: Sri Lanka → Kuwait (reported flow)",
+        "### News about Sri Lanka and Kuwait",
     ]:
         assert expected in headings
     metrics = {metric.label: metric.value for metric in app.metric}
@@ -31,7 +31,7 @@ def test_departures_of_other_origins_with_the_register_as_a_share():
     app = run_page(PAGE, query={"origin": "BGD", "destination": "SAU"})
     assert not app.exception
     headings = markdown_texts(app)
-    assert "#### Departures for work: Bangladesh → Saudi Arabia (reported flow)" in headings
+    assert "### Departures for work: Bangladesh → Saudi Arabia (reported flow)" in headings
     assert any(
         text.startswith("- Of all clearances 4 Jun 2023-21 Sep 2026, 57% were to Saudi Arabia") for text in headings
     )
@@ -62,5 +62,33 @@ def test_same_country_twice_and_bad_codes_are_explained():
     assert not same.exception and any("two different countries" in info.value for info in same.info)
     bad = run_page(PAGE, query={"origin": "<img src=x onerror=alert(1)>", "destination": "ZZZ"})
     assert not bad.exception
-    assert bad.subheader[0].value == "India → United Arab Emirates"
+    assert bad.header[0].value == "India → United Arab Emirates"
     assert sum("not one of the choices" in info.value for info in bad.info) == 2
+
+
+def test_a_taiwan_arrangement_says_who_the_parties_are():
+    app = run_page(PAGE, query={"origin": "IDN", "destination": "TWN"})
+    assert not app.exception
+    listed = next(frame.value for frame in app.dataframe if "parties_note" in frame.value.columns)
+    assert listed["parties_note"].str.contains("representative offices").all()
+
+
+def test_an_estimate_carried_forward_is_not_shown_as_no_change():
+    app = run_page(PAGE, query={"origin": "NPL", "destination": "MYS"})
+    assert not app.exception
+    change = next(metric for metric in app.metric if metric.label == "Change since 2020")
+    assert change.value == "same estimate carried forward"
+    moved = run_page(PAGE, query={"origin": "IND", "destination": "ARE"})
+    assert next(metric for metric in moved.metric if metric.label == "Change since 2020").value.startswith(("+", "-"))
+
+
+def test_cost_continues_with_computed_means_and_knomad_editions_are_not_a_growth_rate():
+    import json
+
+    app = run_page(PAGE, query={"origin": "IND", "destination": "SAU"})
+    assert not app.exception
+    cost = next(json.loads(chart.proto.spec) for chart in app.get("plotly_chart") if "US$200" in chart.proto.spec)
+    computed = next(trace for trace in cost["data"] if trace["name"] == "mean of RPW provider quotes, computed")
+    assert computed["line"]["dash"] == "dot" and computed["x"][0] == "2020Q4" and computed["x"][-1] == "2025Q1"
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "the difference between them is not a growth rate" in captions

@@ -126,7 +126,7 @@ def test_choosing_a_corridor_opens_its_detail():
     app = run_page(PAGE)
     app.selectbox(key="corridor").set_value("IND-ARE").run()
     assert not app.exception
-    assert [subheader.value for subheader in app.subheader] == ["India → United Arab Emirates"]
+    assert [header.value for header in app.header if "→" in header.value] == ["India → United Arab Emirates"]
     assert [metric.value for metric in app.metric][:3] == ["3.25 M", "29.8%", "+387,500"]
     assert {"corridor_trend", "corridor_share"} <= {chart.key for chart in app.get("plotly_chart")}
     assert any("by citizenship" in markdown.value for markdown in app.markdown)
@@ -140,7 +140,7 @@ def test_choosing_a_corridor_opens_its_detail():
 def test_a_corridor_link_opens_its_detail_even_off_the_map():
     app = run_page(PAGE, query={"corridor": "NPL-MYS"})
     assert not app.exception and not notes(app)
-    assert app.subheader[0].value == "Nepal → Malaysia"
+    assert [header.value for header in app.header if "→" in header.value] == ["Nepal → Malaysia"]
     assert "NPL" not in set(table_of(app)["orig_iso3"])  # not among the 25 largest, still shown in detail
     assert app.metric[0].value == "502.6 k"
 

@@ -80,3 +80,12 @@ def test_unknown_link_values_are_ignored_with_a_note():
     notes = texts(app.info)
     assert "'origin'" in notes and "'period'" in notes
     assert "calendar year 2025" in texts(app.markdown)
+
+
+def test_a_revised_release_is_listed_apart_with_why_it_is_not_shown():
+    app = run_page(PAGE, query={"origin": "IDN", "period": "2023"})
+    assert not app.exception
+    assert any("Other releases for 2023" in expander.label for expander in app.expander)
+    others = app.dataframe[1].value
+    assert others["note"].str.startswith("Not shown: BP2MI's early-2024 release, superseded").any()
+    assert not [e for e in run_page(PAGE).expander if e.label.startswith("Other releases")], "none for Sri Lanka"

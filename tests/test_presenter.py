@@ -94,3 +94,70 @@ def test_parse_scenes_never_raises_on_any_json_shape():
         scenes, problems = parse_scenes(document)
         assert all(isinstance(scene, Scene) and isinstance(scene.page, str) for scene in scenes)
         assert scenes or problems, document[:80]
+
+
+def test_a_deck_round_trips_through_a_short_link_value():
+    from components.presenter import decode_deck, encode_deck
+
+    deck = [
+        Scene("Where Bangladeshi migrants live", "corridors", "orig=BGD"),
+        Scene("Remittances to Bangladesh", "remittances", "countries=BGD"),
+        Scene("Agreements", "agreements", "country=BGD"),
+    ]
+    value = encode_deck(deck)
+    assert decode_deck(value) == (deck, [])
+    assert len(value) < 200 and value.replace("-", "").replace("_", "").isalnum()
+
+
+def test_bad_deck_values_are_explained_not_raised():
+    import base64
+    import zlib
+
+    from components.presenter import MAX_DECK_LINK_CHARS, decode_deck
+
+    def packed(document: bytes) -> str:
+        return base64.urlsafe_b64encode(zlib.compress(document)).decode().rstrip("=")
+
+    for value in [
+        "",
+        "not base64!",
+        "AAAA",
+        "x" * 10,
+        packed(b"{}"),
+        packed(b"[]"),
+        packed(b"\xff"),
+        packed(b"[" * 5000),
+    ]:
+        scenes, problems = decode_deck(value)
+        assert scenes == [] and len(problems) == 1 and problems[0].startswith("The link's deck was ignored"), value
+    assert "at most" in decode_deck("A" * (MAX_DECK_LINK_CHARS + 1))[1][0]
+    assert "unpacks to more than" in decode_deck(packed(b" " * 200_000))[1][0]
+    scenes, problems = decode_deck(packed(b'[["ok","news"],["x","../../etc"],["t","news",5],7]'))
+    assert [scene.title for scene in scenes] == ["ok"] and len(problems) == 3
+
+
+def test_a_deck_link_opens_every_scene_presenting_with_its_theme():
+    from components.presenter import encode_deck
+
+    deck = [Scene("Remittances", "remittances", "countries=BGD"), Scene("Sources", "methods")]
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {"countries": "BGD", "present": "1", "scene": "1", "deck": encode_deck(deck)}.items():
+        app.query_params[key] = value
+    app.query_params["theme"] = "dark"
+    app.switch_page("pages/remittances.py").run()
+    assert not app.exception
+    assert app.session_state[SCENES_KEY] == deck
+    assert app.session_state["presenter_theme"] == "dark"
+    assert any("Scene 1 of 2: Remittances" in caption.value for caption in app.caption)
+    assert any("Countries: Bangladesh" in caption.value.replace("\\", "") for caption in app.caption)
+
+
+def test_a_bad_deck_or_theme_in_the_link_gets_a_note():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["deck"] = "%%%"
+    app.query_params["theme"] = "neon"
+    app.run()
+    notes = [info.value for info in app.info]
+    assert any("The link's deck was ignored" in note for note in notes), notes
+    assert any("'theme' is not one of light, dark" in note for note in notes), notes
+    assert "deck" not in app.query_params and "theme" not in app.query_params

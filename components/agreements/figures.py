@@ -38,6 +38,7 @@ TABLE_COLUMNS = [
     "origin",
     "instrument_type",
     "title",
+    "parties_note",
     "scheme_or_sector",
     "signed",
     "year_signed",
@@ -70,6 +71,7 @@ def table_frame(agreements: pd.DataFrame, *, names: dict[str, str], sources: pd.
             "origin": _names_of(agreements["origin_iso3"], names),
             "instrument_type": agreements["instrument_type"].tolist(),
             "title": agreements["title"].tolist(),
+            "parties_note": agreements["parties_note"].fillna("").tolist(),
             "scheme_or_sector": agreements["scheme_or_sector"].tolist(),
             "signed": signing_labels(agreements),
             "year_signed": agreements["year_signed"].to_numpy(),
@@ -103,16 +105,18 @@ def nearest_longitude(longitude: float, reference: float) -> float:
 
 
 def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
-    """One arc per origin, destination and instrument type, with the number of agreements it stands for."""
+    """One arc per origin, destination and instrument type, with the number of agreements it stands for and who
+    the parties are where that needs saying (Taiwan's representative offices)."""
+    notes = agreements["parties_note"].fillna("").tolist()
     counts = Counter(
-        zip(*(agreements[name].tolist() for name in ("origin_iso3", "destination_iso3", "instrument_type")))
+        zip(*(agreements[name].tolist() for name in ("origin_iso3", "destination_iso3", "instrument_type")), notes)
     )
     places = {
         code: (name, lon, lat)
         for code, name, lon, lat in zip(*(countries[name].tolist() for name in ("iso3", "name", "lon", "lat")))
     }
     arcs = []
-    for (origin, destination, kind), count in sorted(counts.items()):
+    for (origin, destination, kind, note), count in sorted(counts.items()):
         origin_name, origin_lon, origin_lat = places[origin]
         destination_name, target_lon, target_lat = places[destination]
         arcs.append(
@@ -121,6 +125,7 @@ def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.Data
                 "destination": destination_name,
                 "instrument_type": kind,
                 "agreements": count,
+                "parties_note": note,
                 "source_lon": nearest_longitude(origin_lon, target_lon),
                 "source_lat": origin_lat,
                 "target_lon": target_lon,
@@ -136,6 +141,7 @@ def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.Data
             "destination",
             "instrument_type",
             "agreements",
+            "parties_note",
             "source_lon",
             "source_lat",
             "target_lon",
@@ -163,7 +169,7 @@ def agreement_map(agreements: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck
         height_column="height",
         max_width=6.0,
         view=view,
-        tooltip_html="<b>{origin} → {destination}</b><br/>{instrument_type}: {agreements}",
+        tooltip_html="<b>{origin} → {destination}</b><br/>{instrument_type}: {agreements}<br/>{parties_note}",
     )
 
 
@@ -182,8 +188,10 @@ def timeline_points(agreements: pd.DataFrame, *, names: dict[str, str]) -> pd.Da
     dated = agreements[agreements["year_signed"].notna()]
     groups: dict[tuple, list[str]] = defaultdict(list)
     columns = [dated[name].tolist() for name in ("destination_iso3", "year_signed", "instrument_type", "origin_iso3")]
-    for destination, year, kind, origin, label in zip(*columns, signing_labels(dated)):
-        groups[destination, int(year), kind].append(f"{names.get(origin, origin)} ({label})")
+    notes = dated["parties_note"].fillna("").tolist()
+    for destination, year, kind, origin, label, note in zip(*columns, signing_labels(dated), notes):
+        parties = f": {note}" if note else ""
+        groups[destination, int(year), kind].append(f"{names.get(origin, origin)} ({label}){parties}")
     order = [code for code, _ in Counter(dated["destination_iso3"]).most_common()][::-1]  # most at the top
     rows = {code: row for row, code in enumerate(order)}
     type_offsets = {kind: (index - 2) * 0.12 for index, kind in enumerate(INSTRUMENT_TYPES)}

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
+from components import presenter
 from components.agreements.figures import (
     CONFIDENCE_COLOURS,
     CONFIDENCE_LEVELS,
@@ -25,6 +26,7 @@ from components.agreements.figures import (
     table_frame,
     timeline_figure,
 )
+from components.charts import show_chart, show_map
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import write_param
@@ -68,6 +70,7 @@ STOCK_MEASURE = (
 
 
 GAP_CORRIDORS = 30
+SLIDE_TABLE_PX = 400  # rows of a slide's agreements table fit under its title at 1280x720
 
 
 TABLE_COLUMN_CONFIG = {
@@ -75,6 +78,11 @@ TABLE_COLUMN_CONFIG = {
     "origin": st.column_config.TextColumn("Origin", pinned=True),
     "instrument_type": st.column_config.TextColumn("Instrument"),
     "title": st.column_config.TextColumn("Title", width="large"),
+    "parties_note": st.column_config.TextColumn(
+        "Parties (note)",
+        width="medium",
+        help="Who the parties are where that needs saying (Taiwan: representative offices)",
+    ),
     "scheme_or_sector": st.column_config.TextColumn("Scheme or sector", width="medium"),
     "signed": st.column_config.TextColumn(
         "Signed (as recorded)", help="As precisely as a page states it; never filled in"
@@ -117,12 +125,12 @@ def render_agreement_detail(
     )
     source = sources.set_index("source_id").loc[agreement["source_id"]]
     with st.container(border=True):
-        st.markdown(f"#### {plain_markdown(agreement['title'])}")
+        st.markdown(f"### {plain_markdown(agreement['title'])}")
         parties = (
             f"{origin} and {destination} (two-way: both send and receive)"
             if agreement["two_way"]
             else f"{origin} (origin) → {destination} (destination)"
-        )
+        ) + (f". {agreement['parties_note']}" if pd.notna(agreement.get("parties_note")) else "")
         facts = st.columns(4)
         facts[0].markdown(f"**Parties**  \n{plain_markdown(parties)}")
         facts[1].markdown(
@@ -212,6 +220,7 @@ def render_agreement_list(rows: pd.DataFrame, sources: pd.DataFrame, *, key: str
                 "signed": signing_labels(rows),
                 "instrument_type": rows["instrument_type"].to_numpy(),
                 "title": rows["title"].to_numpy(),
+                "parties_note": rows["parties_note"].fillna("").to_numpy(),
                 "confidence": [[level] for level in rows["confidence"]],
                 "source_url": [urls.get(source_id) for source_id in rows["source_id"]],
             }
@@ -220,13 +229,22 @@ def render_agreement_list(rows: pd.DataFrame, sources: pd.DataFrame, *, key: str
         key=key,
         column_config={
             name: TABLE_COLUMN_CONFIG[name]
-            for name in ["signed", "instrument_type", "title", "confidence", "source_url"]
+            for name in ["signed", "instrument_type", "title", "parties_note", "confidence", "source_url"]
         },
+        column_order=[
+            "signed",
+            "instrument_type",
+            "title",
+            *(["parties_note"] if rows["parties_note"].notna().any() else []),
+            "confidence",
+            "source_url",
+        ],
     )
 
 
 def render_agreements_table(frame: pd.DataFrame, *, key: str, selected_id: str | None) -> str | None:
-    """The sortable, searchable table; one row can be selected. Returns the selected agreement's id."""
+    """The sortable, searchable table; one row can be selected. Returns the selected agreement's id.
+    On a slide it is the main figure: short enough to sit under the scene's title on a 1280x720 screen."""
     position = frame.index[frame["agreement_id"] == selected_id].tolist()
     event = st.dataframe(
         frame,
@@ -238,6 +256,7 @@ def render_agreements_table(frame: pd.DataFrame, *, key: str, selected_id: str |
         selection_mode="single-row",
         placeholder="",
         selection_default={"selection": {"rows": position}} if position else None,
+        height=SLIDE_TABLE_PX if presenter.presenting() else "auto",
     )
     rows = event.selection.rows
     return frame["agreement_id"].iloc[rows[0]] if rows and rows[0] < len(frame) else None
@@ -256,7 +275,7 @@ def render_undated(frame: pd.DataFrame, *, key: str) -> None:
         hide_index=True,
         key=key,
         column_config=TABLE_COLUMN_CONFIG,
-        column_order=["destination", "origin", "instrument_type", "title", "confidence", "source_url"],
+        column_order=["destination", "origin", "instrument_type", "title", "parties_note", "confidence", "source_url"],
     )
 
 
@@ -379,7 +398,8 @@ def agreements_section(
 ) -> None:
     """The matching agreements: table (select a row for its detail), downloads, map, timeline, coverage."""
     names, view = options.names, load_or_stop(agreements_view, filters)
-    st.subheader("Agreements")
+    if not presenter.presenting():  # a slide's title is the scene's
+        st.header("Agreements")
     if view.frame.empty:
         st.info(
             "No agreements match these filters. Widen the signing period or remove a filter.",
@@ -421,7 +441,12 @@ def agreements_section(
         )
 
         st.subheader("Map of agreement pairs")
-        st.pydeck_chart(view.deck, height=MAP_SIZE_PX[1], key="agreements_map")
+        show_map(
+            view.deck,
+            height=MAP_SIZE_PX[1],
+            key="agreements_map",
+            alt=f"Map of the {len(view.agreements)} agreements listed above, drawn as arcs from origin to destination",
+        )
         render_type_legend(view.agreements)
         st.caption(
             "Arcs from origin to destination, one per instrument type, wider for more instruments. Hover over an arc "
@@ -435,7 +460,7 @@ def agreements_section(
                 icon=":material/event_busy:",
             )
         else:
-            st.plotly_chart(view.timeline, key="agreements_timeline")
+            show_chart(view.timeline, key="agreements_timeline", numbers=False)
             render_type_legend(view.agreements[view.agreements["year_signed"].notna()])
         st.caption(
             "One marker per destination, year and instrument type, larger for more instruments. An agreement "

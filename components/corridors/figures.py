@@ -57,12 +57,19 @@ def migrants_label(value, *, sex: str, noun: str = "migrants") -> str:
     return f"{compact_number(value)} {noun} ({exact_number(value)})"
 
 
+CARRIED_FORWARD = "same estimate carried forward from {year} (not an observed change)"
+
+
 def change_label(change, change_pct, previous_year) -> str:
-    """'+387,500 (+13.5%) since 2020'; says so when there is no earlier estimate or no earlier figure."""
+    """'+387,500 (+13.5%) since 2020'; says so when there is no earlier estimate or no earlier figure, and when
+    the figure is identical to the earlier one: UN DESA carried its estimate forward, so 0 is not a measured
+    change."""
     if previous_year is None or pd.isna(previous_year):
         return "no earlier estimate year"
     if change is None or pd.isna(change):
         return f"no {int(previous_year)} figure"
+    if change == 0:
+        return CARRIED_FORWARD.format(year=int(previous_year))
     relative = (
         "" if change_pct is None or pd.isna(change_pct) else f" ({'+' if change_pct > 0 else ''}{percent(change_pct)})"
     )

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
+from components import presenter
+from components.charts import show_chart, show_map
 from components.corridors import figures
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
@@ -52,7 +54,10 @@ NO_CORRIDOR = "None: click an arc on the map, or choose a corridor here"
 
 
 def render_play_control(years: Sequence[int], *, key: str, container=st) -> None:
-    """Play / Pause beside the year slider ``key``: steps through the estimate years, one every PLAY_SECONDS."""
+    """Play / Pause beside the year slider ``key``: steps through the estimate years, one every PLAY_SECONDS.
+    Not on a slide, where the year slider is hidden and a lone button would do nothing anyone could follow."""
+    if presenter.presenting():
+        return
     playing = st.session_state.get(PLAYING_KEY, False)
     container.button(
         "Pause" if playing else "Play",
@@ -163,10 +168,16 @@ def render_legend(table: pd.DataFrame, *, title: str) -> None:
     st.html(legend_html(figures.map_legend(table), title=title, no_data=False))
 
 
+# Names and the figure first, so that a phone shows them before it runs out of width; codes and flags after.
+FIRST_COLUMNS = ["origin", "destination", "country", "migrants", "female_share_pct", "change", "change_pct"]
+
+
 def render_table(table: pd.DataFrame) -> None:
     whole = st.column_config.NumberColumn
+    first = [column for column in FIRST_COLUMNS if column in table.columns]
     st.dataframe(
         table, hide_index=True,
+        column_order=[*first, *(column for column in table.columns if column not in first)],
         column_config={
             "revision": whole("Revision", format="%d"), "year": whole("Year", format="%d"),
             "orig_iso3": "Origin code", "origin": "Origin", "dest_iso3": "Destination code",
@@ -232,18 +243,27 @@ def render_stock_section(context: CorridorContext) -> None:
         help=f"{exact_number(value)} persons (mid-year stock, {'female + male' if sex == 'total' else sex})",
     )
     second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
+    carried = change == 0 and (now[["female", "male"]].to_numpy() == earlier[["female", "male"]].to_numpy()).all()
     third.metric(
         f"Change since {earlier_year}" if earlier_year else "Change",
-        figures.signed_number(change),
-        help=f"Difference between the two estimate years, in persons ({sex})",
+        "same estimate carried forward" if carried else figures.signed_number(change),
+        help=(
+            f"UN DESA's {context.year} figures (female, male, total) are identical to {earlier_year}'s: the estimate "
+            "was carried forward, not re-measured, so this is not an observed absence of change"
+            if carried
+            else f"Difference between the two estimate years, in persons ({sex})"
+        ),
     )
     years = f"{trend['year'].min()}–{trend['year'].max()}"
     left, right = st.columns([3, 2])
-    left.plotly_chart(
+    show_chart(
         stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, {years}"),
         key="corridor_trend",
+        container=left,
     )
-    right.plotly_chart(figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share")
+    show_chart(
+        figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share", container=right
+    )
     notes = figures.data_type_notes(trend)
     if notes:
         st.markdown("**How UN DESA estimated this corridor**\n" + "\n".join(f"- {note}" for note in notes))
@@ -258,8 +278,9 @@ def render_stock_section(context: CorridorContext) -> None:
 
 
 def render_corridor_detail(context: CorridorContext) -> None:
-    """The pair's migrant stock; components.corridor_profile adds the other datasets' sections."""
-    st.subheader(context.title)
+    """The pair's migrant stock; components.corridor_profile adds the other datasets' sections. Its heading is a
+    level-2 one: on the corridor's own page it comes straight under the page title."""
+    st.header(context.title)
     render_stock_section(context)
 
 
@@ -279,7 +300,7 @@ def map_section(
             icon=":material/filter_alt_off:",
         )
     elif view == "corridors":
-        st.pydeck_chart(
+        show_map(
             figures.corridor_map(table, countries),
             key=MAP_KEY,
             height=520,
@@ -289,7 +310,7 @@ def map_section(
         )
     else:
         shapes = load_or_stop(load_country_shapes)
-        st.pydeck_chart(
+        show_map(
             figures.country_map(table, shapes, countries, view=view),
             key=f"{view}_map",
             height=520,
@@ -439,6 +460,8 @@ def detail_section(
     from components.corridor_profile import render_corridor_profile  # it renders with this module's context
 
     view, year, revision = filters.view, filters.year, filters.revision
+    if presenter.presenting() and st.session_state.get(CORRIDOR_KEY) is None and CORRIDOR_KEY not in st.query_params:
+        return  # a slide shows no empty heading over a hidden picker
     st.header("Corridor detail")
     listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
     pair = select_corridor(listed, revision=revision, names=names)
@@ -493,6 +516,8 @@ def table_section(
 
 
 def share_section(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]]) -> None:
+    if presenter.presenting():
+        return  # the presenter's own address is the deck link
     st.header("Share this view")
     st.caption(
         "Copy this link (button at the right of the box) to reopen the page with every filter and the "

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from components.charts import show_map
 from components.downloads import render_downloads
 from components.feedback import load_or_stop, load_or_warn
 from components.flows import figures
@@ -44,7 +45,7 @@ def destinations_section(filters: DeparturesFilter, *, names: Mapping[str, str],
     arcs = figures.arc_frame(
         table, filters.origin, load_or_stop(load_countries), caption_basis=basis_text, caption_period=period_text
     )
-    st.pydeck_chart(
+    show_map(
         figures.departures_map(arcs),
         key=MAP_KEY,
         height=480,
@@ -54,6 +55,13 @@ def destinations_section(filters: DeparturesFilter, *, names: Mapping[str, str],
     shown = figures.ranking_table(table, names)
     st.dataframe(shown, hide_index=True, key="departures_table", column_config=_columns(caption))
     render_source_note(sources, table["source_id"], measure=f"{CATALOG['labour_outflows'].measure}. Here: {caption}.")
+    others = filters.other_releases(outflows) if filters.period else table.iloc[0:0]
+    if len(others):
+        with st.expander(f"Other releases for {filters.period[:4]}, kept for comparison and not shown ({len(others)})"):
+            st.caption(
+                "A superseded or disagreeing publication of the same figures; each row says why it is not shown."
+            )
+            st.dataframe(others, hide_index=True, key="departures_other_releases")
     render_downloads(
         table,
         sources,
@@ -159,7 +167,7 @@ def corridor_section(origin: str, destination: str, names: Mapping[str, str], so
     if outflows is None or origin not in origin_choices(outflows):
         return
     origin_name, destination_name = names.get(origin, origin), names.get(destination, destination)
-    st.markdown(f"#### Departures for work: {origin_name} → {destination_name} (reported flow)")
+    st.markdown(f"### Departures for work: {origin_name} → {destination_name} (reported flow)")
     rows = departures_to(outflows, origin, destination)
     shares = register_shares(outflows, origin)
     shares = shares[shares["destination_iso3"] == destination]

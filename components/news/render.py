@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
+from components.charts import show_chart
 from components.downloads import render_downloads
 from components.i18n import _
 from components.news.figures import (
@@ -35,7 +36,7 @@ MAX_LISTED_PROBLEMS = 20
 
 def render_timeline(items: pd.DataFrame, *, colour_by: str, key: str) -> None:
     """The timeline, built on every run: figures are never cached (data/__init__.py's caching policy)."""
-    st.plotly_chart(timeline_figure(items, colour_by=colour_by), key=key)
+    show_chart(timeline_figure(items, colour_by=colour_by), key=key, numbers=False)
 
 
 def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> None:
@@ -174,11 +175,11 @@ def results_section(
     else:
         render_timeline(dated, colour_by=colour_by, key="news_timeline")
         st.caption(TIMELINE_NOTE)
-        st.subheader(f"Dated items ({len(dated)}), newest first")
+        st.header(f"Dated items ({len(dated)}), newest first")
         render_item_list(dated, key="dated_page", country_names=country_names, source_labels=source_labels)
 
     if not undated.empty:
-        st.subheader(f"Undated resources ({len(undated)})")
+        st.header(f"Undated resources ({len(undated)})")
         st.caption(
             "Resources without a date (the listing they come from prints none): they are not on the timeline, "
             "and the years filter keeps them."

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
+from components.charts import show_chart, show_map
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
@@ -213,7 +214,7 @@ def trend_view() -> None:
     if table["value"].isna().all():
         return
     headlines = filters.headline_points(load_or_stop(load, "remittance_headlines"))
-    st.plotly_chart(
+    show_chart(
         figures.trend_figure(table, sources, names=names, measure=measure, log_scale=log_scale, headlines=headlines),
         key="trend_chart",
     )
@@ -257,7 +258,7 @@ def ranking_view() -> None:
         if ranking.recipients_figure is None:
             st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia-Pacific countries in {year}.")
         else:
-            st.plotly_chart(ranking.recipients_figure, key="recipients_chart")
+            show_chart(ranking.recipients_figure, key="recipients_chart")
             measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
             render_source_note(sources, ranking.recipients["source_id"], measure=measure_text)
             render_downloads(
@@ -271,7 +272,7 @@ def ranking_view() -> None:
                 catalog_tables=("remittance_corridors", "remittances", "countries"),
             )
     with right:
-        st.plotly_chart(ranking.senders_figure, key="senders_chart")
+        show_chart(ranking.senders_figure, key="senders_chart")
         st.caption(
             MODELLED_WARNING + f" Only the {EDITIONS[1]} and {EDITIONS[0]} editions exist, so senders are "
             f"shown for {edition} whatever the year chosen; always in US\\$ (no % of GDP is derived for them)."
@@ -309,7 +310,12 @@ def maps_view() -> None:
         st.info(f"No data: the {edition} bilateral estimates give no sending country for {names.get(receiver)}.")
     else:
         st.warning(MODELLED_WARNING, icon=":material/model_training:")
-        st.pydeck_chart(flows.deck, height=480, key="flow_map")
+        show_map(
+            flows.deck,
+            height=480,
+            key="flow_map",
+            alt=f"Map of {len(flows.table)} modelled sender-to-receiver remittance estimates, {edition} edition",
+        )
         st.markdown(flows.legend, unsafe_allow_html=True)
         render_source_note(sources, flows.table["source_id"], measure=CATALOG["remittance_corridors"].measure)
         render_downloads(
@@ -361,7 +367,12 @@ def choropleth_panel(measure: str) -> None:
         if choropleth.deck is None:
             st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia and the Pacific in {year}.")
             return
-        st.pydeck_chart(choropleth.deck, height=480, key="choropleth_map")
+        show_map(
+            choropleth.deck,
+            height=480,
+            key="choropleth_map",
+            alt=f"Map of Asia and the Pacific, countries filled by {MEASURES[measure][1].lower()} in {year}",
+        )
         st.markdown(choropleth.legend, unsafe_allow_html=True)
         measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
         render_source_note(sources, choropleth.table["source_id"].dropna(), measure=measure_text)
@@ -442,7 +453,7 @@ def cost_view() -> None:
             border=True,
             help="SDG 10.c: no corridor above 5% by 2030, and 3% on average",
         )
-    st.plotly_chart(cost.figure, key="cost_chart")
+    show_chart(cost.figure, key="cost_chart", numbers=False)
     if len(cost.latest):
         st.dataframe(
             cost.latest_table,
@@ -490,7 +501,7 @@ def sri_lanka_view() -> None:
     )
     filters = SriLankaFilter(departures_year, edition)
     sri_lanka = load_or_stop(sri_lanka_of, filters)
-    st.plotly_chart(sri_lanka.figure, key="srilanka_chart")
+    show_chart(sri_lanka.figure, key="srilanka_chart", numbers=False)
     st.caption(
         "The 15 largest reported senders; every country is in the table below. Shares are of each source's own "
         f"total. Years differ: reported remittances 2023, departures {departures_year}, estimates {edition}."

@@ -90,6 +90,19 @@ class DeparturesFilter:
             return shares[shares["period_label"] == self.period].reset_index(drop=True)
         return departures_ranking(outflows, self.origin, self.period, row["basis"])
 
+    def other_releases(self, outflows: pd.DataFrame) -> pd.DataFrame:
+        """Figures for this origin and period kept for comparison but not shown (a superseded release, a page that
+        disagrees), with the note saying why: a revision is said, not hidden."""
+        year = str(self.period or "")[:4]
+        rows = outflows[
+            ~outflows["is_shown"].astype(bool)
+            & (outflows["origin_iso3"] == self.origin)
+            & outflows["period_label"].astype(str).str.startswith(year)
+        ]
+        return rows[
+            ["destination_as_published", "period_label", "value", "figure_as_printed", "release", "note", "source_id"]
+        ].reset_index(drop=True)
+
     def caption(self, outflows: pd.DataFrame, names: Mapping[str, str]) -> str:
         """'Sri Lanka: registrations of departing workers, calendar year 2025' (basis and period on the figure)."""
         row = self.period_row(outflows)

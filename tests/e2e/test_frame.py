@@ -72,7 +72,7 @@ def test_presenter_mode_steps_through_scenes(page, app_server):
     sidebar.get_by_role("button", name="Add this view as a scene").click()
     expect(sidebar.get_by_text("2. Data & methods (methods)")).to_be_visible()
     sidebar.get_by_role("button", name="Start presenting").click()
-    page.wait_for_url(re.compile(r"/\?present=1&scene=1$"))
+    page.wait_for_url(re.compile(r"/\?present=1&scene=1(&|$)"))
     expect(page.get_by_test_id("stMain")).to_contain_text("Scene 1 of 2: Overview")
     wait_for_settled(page)
 
@@ -80,18 +80,18 @@ def test_presenter_mode_steps_through_scenes(page, app_server):
     save_screenshot(page, "presenter-scene-1")
 
     page.get_by_role("button", name="Next").click()
-    page.wait_for_url(re.compile(r"/methods\?present=1&scene=2$"))
+    page.wait_for_url(re.compile(r"/methods\?present=1&scene=2(&|$)"))
     expect(page.locator("h1").first).to_have_text("Data & methods")
     wait_for_settled(page)
     save_screenshot(page, "presenter-scene-2")
 
     page.get_by_role("button", name="Previous").click()
-    page.wait_for_url(re.compile(r"/\?present=1&scene=1$"))
+    page.wait_for_url(re.compile(r"/\?present=1&scene=1(&|$)"))
     expect(page.get_by_test_id("stMain")).to_contain_text("Scene 1 of 2: Overview")
 
     page.get_by_role("button", name="Exit").click()
     page.wait_for_url(lambda url: "present" not in url)
-    expect(page.get_by_test_id("stSidebar")).to_be_visible()
+    expect(page.get_by_test_id("stSidebar")).to_be_visible(timeout=30_000)
     wait_for_settled(page)
     assert_no_exception(page)
 
@@ -113,7 +113,7 @@ def test_scene_title_with_markdown_is_shown_as_text(page, app_server):
     sidebar.get_by_role("button", name="Use these 1 scenes").click()
     expect(sidebar.get_by_text(f"1. {MARKUP_TITLE} (methods)")).to_be_visible()
     sidebar.get_by_role("button", name="Start presenting").click()
-    page.wait_for_url(re.compile(r"/methods\?present=1&scene=1$"))
+    page.wait_for_url(re.compile(r"/methods\?present=1&scene=1(&|$)"))
     main = page.get_by_test_id("stMain")
     caption = main.get_by_text("Scene 1 of 1:")
     expect(caption).to_be_visible()
