@@ -333,6 +333,7 @@ def map_section(
                 title=figures.legend_title(view, sex=sex, year=year),
             ),
             key="corridors_map_png",
+            alt=f"The map above as an image: {len(table)} corridors drawn as curves over the country shapes",
             config={"toImageButtonOptions": {"format": "png", "filename": f"corridors-{revision}-{year}", "scale": 2}},
         )
         st.caption(
@@ -425,7 +426,7 @@ def comparison_section(
     trends = compare.corridor_trends(by_year, pairs, load_or_stop(load_remittances), sex=filters.sex)
     who = "Migrants" if filters.sex == "total" else f"{filters.sex.capitalize()} migrants"
     years = f"{min(by_year)}–{max(by_year)}"
-    st.plotly_chart(
+    show_chart(
         figures.comparison_figure(
             trends,
             names=names,
