@@ -21,7 +21,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from components.formatting import exact_number
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from components.registry import PAGES
 from data.filters import Filter, link_table
 from data.filters.frame import LANG
@@ -49,7 +50,7 @@ def app_address() -> str:
     """The app's own address without a page (empty when the host is unknown, so links stay relative)."""
     base = (st.context.url or "").rstrip("/")
     # st.context.url is the address the session was opened at: it ends with that page's path, if any.
-    head, _, last = base.rpartition("/")
+    head, _separator, last = base.rpartition("/")
     return head if last in PAGE_PATHS and "//" in head else base
 
 
@@ -94,10 +95,16 @@ def raw_param(key: str) -> str | None:
     if not values:
         return None
     if len(values) > 1:
-        _note(f"The link repeats '{key}'; the last value was used.")
+        _note(_("The link repeats '{key}'; the last value was used.", key=key))
     value = values[-1]
     if len(value) > MAX_PARAM_LENGTH:
-        _note(f"The link's '{key}' value is too long ({len(value):,} characters) and was ignored.")
+        _note(
+            _(
+                "The link's '{key}' value is too long ({length} characters) and was ignored.",
+                key=key,
+                length=exact_number(len(value)),
+            )
+        )
         return None
     return value
 
@@ -111,7 +118,13 @@ def choice_param(key: str, options: Sequence, default: Any, *, parse: Callable[[
     except ValueError:
         value = None
     if value not in options:
-        _note(f"The link's '{key}' value {_quoted(text)} is not one of the choices and was ignored.")
+        _note(
+            _(
+                "The link's '{key}' value {value} is not one of the choices and was ignored.",
+                key=key,
+                value=_quoted(text),
+            )
+        )
         return default
     return value
 
@@ -124,7 +137,7 @@ def list_param(key: str, options: Sequence, default: Sequence = ()) -> list:
     unknown = [item for item in items if item not in options]
     if unknown:
         listed = ", ".join(_quoted(item) for item in unknown[:5])
-        _note(f"The link's '{key}' names unknown value(s) {listed}; they were ignored.")
+        _note(_("The link's '{key}' names unknown value(s) {values}; they were ignored.", key=key, values=listed))
     return list(dict.fromkeys(item for item in items if item in options))
 
 
@@ -135,10 +148,20 @@ def int_param(key: str, *, minimum: int, maximum: int, default: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        _note(f"The link's '{key}' value {_quoted(text)} is not a whole number and was ignored.")
+        _note(
+            _("The link's '{key}' value {value} is not a whole number and was ignored.", key=key, value=_quoted(text))
+        )
         return default
     if not minimum <= value <= maximum:
-        _note(f"The link's '{key}' value {value} is outside {minimum}-{maximum} and was ignored.")
+        _note(
+            _(
+                "The link's '{key}' value {value} is outside {minimum}-{maximum} and was ignored.",
+                key=key,
+                value=value,
+                minimum=minimum,
+                maximum=maximum,
+            )
+        )
         return default
     return value
 
@@ -154,10 +177,25 @@ def range_param(key: str, *, minimum: int, maximum: int, default: tuple[int, int
     except ValueError:
         low = high = None
     if low is None or high is None or not parts[0] or not parts[-1]:
-        _note(f"The link's '{key}' value {_quoted(text)} is not a range such as 2015-2020 and was ignored.")
+        _note(
+            _(
+                "The link's '{key}' value {value} is not a range such as 2015-2020 and was ignored.",
+                key=key,
+                value=_quoted(text),
+            )
+        )
         return default
     if not minimum <= low <= high <= maximum:
-        _note(f"The link's '{key}' range {low}-{high} is not within {minimum}-{maximum} and was ignored.")
+        _note(
+            _(
+                "The link's '{key}' range {low}-{high} is not within {minimum}-{maximum} and was ignored.",
+                key=key,
+                low=low,
+                high=high,
+                minimum=minimum,
+                maximum=maximum,
+            )
+        )
         return default
     return low, high
 
@@ -165,7 +203,13 @@ def range_param(key: str, *, minimum: int, maximum: int, default: tuple[int, int
 def _text_from_link(key: str, *, max_chars: int) -> str:
     text = raw_param(key) or ""
     if len(text) > max_chars:
-        _note(f"The link's '{key}' value is longer than {max_chars} characters and was ignored.")
+        _note(
+            _(
+                "The link's '{key}' value is longer than {limit} characters and was ignored.",
+                key=key,
+                limit=max_chars,
+            )
+        )
         return ""
     return text
 
@@ -320,9 +364,11 @@ def render_frame_notes() -> None:
 
 def render_link_keys(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]] = ()) -> None:
     """The page's table of link keys, written from its declared filters."""
-    with st.expander("What the link can say"):
+    with st.expander(_("What the link can say")):
         st.markdown(
-            "Each filter has a short key in the link; filters left at their default are left out.\n\n"
+            _("Each filter has a short key in the link; filters left at their default are left out.")
+            + "\n\n"
             + link_table(filters, extra=extra)
-            + "\n\nValues the page does not know are ignored with a note at the top."
+            + "\n\n"
+            + _("Values the page does not know are ignored with a note at the top.")
         )

@@ -15,6 +15,12 @@ GEO_DIR = PACKAGE_DIR.parent / "static"
 TABLES_DIR_VARIABLE = "MIGRATION_DASHBOARD_TABLES"
 
 
+def N_(message: str) -> str:  # gettext's conventional name
+    """Marks a table's title and measure for translation (``pybabel`` extracts them, babel.cfg); the pages show
+    them through ``components.i18n._``. The data boundary itself stays English and imports nothing from there."""
+    return message
+
+
 def tables_dir() -> Path:
     """Where the app reads its tables: the shipped ones, or another copy (a rebuild, a test's broken copy) named by
     MIGRATION_DASHBOARD_TABLES. An empty value counts as unset (the shipped tables), never as the current folder."""
@@ -43,8 +49,8 @@ CATALOG: dict[str, TableSpec] = {
     for spec in [
         TableSpec(
             name="sources",
-            title="Sources",
-            measure="Metadata",
+            title=N_("Sources"),
+            measure=N_("Metadata"),
             description="One row per published dataset used: publisher, edition, URL, licence and citation.",
             columns={
                 "source_id": "Identifier used in the source_id column of every other table",
@@ -61,8 +67,8 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="countries",
-            title="Countries and areas",
-            measure="Reference list",
+            title=N_("Countries and areas"),
+            measure=N_("Reference list"),
             description="ISO3 codes used by UN DESA with UN M49 regions, World Bank income group (FY2023) "
             "and a label point for maps.",
             columns={
@@ -82,8 +88,8 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="corridors",
-            title="International migrant stock by origin and destination",
-            measure="Stock: persons living outside their country of origin at mid-year (not annual flows)",
+            title=N_("International migrant stock by origin and destination"),
+            measure=N_("Stock: persons living outside their country of origin at mid-year (not annual flows)"),
             description="UN DESA International Migrant Stock, bilateral, by sex; 2024 revision (1990-2024) and "
             "2020 revision (1990-2020). The revisions differ a lot on Gulf corridors: never mix them.",
             columns={
@@ -103,8 +109,8 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="deployments",
-            title="Sri Lanka: departures for foreign employment by destination",
-            measure="Flow: registrations of departing workers per calendar year (reported, not modelled)",
+            title=N_("Sri Lanka: departures for foreign employment by destination"),
+            measure=N_("Flow: registrations of departing workers per calendar year (reported, not modelled)"),
             description="SLBFE annual statistical reports, 2019-2024. Totals (sex 'total', skill 'all') come "
             "from the all-sources table; sex x skill rows from the country x manpower table, whose categories "
             "change in 2023 and whose 2021 sum (97,302) is below the all-sources total (122,264).",
@@ -123,12 +129,14 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="labour_outflows",
-            title="Departures of migrant workers by origin and destination (reported figures)",
-            measure="Flow: workers leaving for foreign employment, as counted by each origin's agency. The basis "
-            "differs by country (registrations, clearances, labour permits, deployments, placements, contract "
-            "departures) and so does the period (calendar or fiscal year, half-year, quarter, part of a year, or a "
-            "multi-year CUMULATIVE register): levels are not comparable across bases, and a cumulative register is "
-            "never a year's flow",
+            title=N_("Departures of migrant workers by origin and destination (reported figures)"),
+            measure=N_(
+                "Flow: workers leaving for foreign employment, as counted by each origin's agency. The basis "
+                "differs by country (registrations, clearances, labour permits, deployments, placements, contract "
+                "departures) and so does the period (calendar or fiscal year, half-year, quarter, part of a year, or a "
+                "multi-year CUMULATIVE register): levels are not comparable across bases, and a cumulative register is "
+                "never a year's flow"
+            ),
             description="One row per published figure for Sri Lanka (SLBFE 2019-2025), Indonesia (BP2MI 2022-2024), "
             "Bangladesh (BMET/OEP cumulative register June 2023-Sept 2026, and yearly figures from news pages), India "
             "(eMigrate cumulative register 2021-Nov 2024, Gulf clearances), Pakistan, Nepal, the Philippines, Viet Nam "
@@ -171,9 +179,11 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="agreements",
-            title="Bilateral labour migration agreements and MOUs (partial inventory)",
-            measure="Instruments signed between two governments (not migrant numbers); each row cites the page "
-            "that states it, with a confidence level. A partial inventory, not a complete list",
+            title=N_("Bilateral labour migration agreements and MOUs (partial inventory)"),
+            measure=N_(
+                "Instruments signed between two governments (not migrant numbers); each row cites the page "
+                "that states it, with a confidence level. A partial inventory, not a complete list"
+            ),
             description="Hand-compiled from public pages (ILO agreements database pages, governments, news "
             "agencies), one row per instrument: originals and renewals are separate rows; 119 instruments of the "
             "base inventory and 47 additions (Japan's SSW and technical-intern MOCs, Israel, New Zealand's RSE "
@@ -209,8 +219,10 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="regional_instruments",
-            title="Regional instruments and consultative processes on migration in Asia",
-            measure="Regional declarations, consensus documents and intergovernmental dialogues (not migrant numbers)",
+            title=N_("Regional instruments and consultative processes on migration in Asia"),
+            measure=N_(
+                "Regional declarations, consensus documents and intergovernmental dialogues (not migrant numbers)"
+            ),
             description="ASEAN declarations and consensus, the Colombo Process, the Abu Dhabi Dialogue, the Asia-EU "
             "Dialogue and the Bali Process, each with the page that states its date and scope.",
             columns={
@@ -231,9 +243,11 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="news",
-            title="News and resources on labour migration",
-            measure="Items (news, press releases, op-eds, videos, publications, statements, events) as listed by "
-            "their publishers; a sample of the web, not a complete news record",
+            title=N_("News and resources on labour migration"),
+            measure=N_(
+                "Items (news, press releases, op-eds, videos, publications, statements, events) as listed by "
+                "their publishers; a sample of the web, not a complete news record"
+            ),
             description="212 items: every item of three ILO news listings and an undated ILO resource list, plus "
             "dated items read on stored public web pages (2006-2025). Countries and topics were assigned by the "
             "compilers; summaries are one sentence written by them. Coverage is uneven between countries.",
@@ -253,9 +267,11 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="remittances",
-            title="Remittances received and paid, by country and year",
-            measure="Flow: personal remittances in current US$ per calendar year (WDI final figures, or KNOMAD's "
-            "December 2023 series whose 2023 values are estimates); % of GDP and per capita derived within one series",
+            title=N_("Remittances received and paid, by country and year"),
+            measure=N_(
+                "Flow: personal remittances in current US$ per calendar year (WDI final figures, or KNOMAD's "
+                "December 2023 series whose 2023 values are estimates); % of GDP and per capita derived within one series"
+            ),
             description="World Bank WDI personal remittances received and paid with GDP and population, 1990-2023, "
             "and KNOMAD/World Bank inflows (December 2023 release, 2000-2022 and 2023e). The two series are "
             "different vintages and are never combined in one line: each row names its series and vintage. "
@@ -279,9 +295,11 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="remittance_corridors",
-            title="Bilateral remittance estimates, sender to receiver (modelled)",
-            measure="Modelled estimates, not reported flows: remittances in US$ million, current, in 2017 or 2021, "
-            "allocated across senders by KNOMAD/World Bank from migrant stocks and incomes",
+            title=N_("Bilateral remittance estimates, sender to receiver (modelled)"),
+            measure=N_(
+                "Modelled estimates, not reported flows: remittances in US$ million, current, in 2017 or 2021, "
+                "allocated across senders by KNOMAD/World Bank from migrant stocks and incomes"
+            ),
             description="KNOMAD/World Bank Bilateral Remittance Matrix 2021 (December 2022 version) and World Bank "
             "Bilateral Remittance Estimates 2017 (April 2018 version). Analytical estimates (Ratha & Shaw 2007), "
             "not officially reported data. Pairs not listed are zero or not estimated.",
@@ -296,10 +314,12 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="remittance_costs",
-            title="Cost of sending remittances: by corridor (RPW) and by country (WDI, SDG 10.c)",
-            measure="Price: average total cost (fee + exchange-rate margin) of sending the equivalent of US$200, in % "
-            "of the amount sent; corridor quarters 2011Q1-2020Q3 and country years 2011-2020. SDG 10.c targets 3% "
-            "on average and no corridor above 5%",
+            title=N_("Cost of sending remittances: by corridor (RPW) and by country (WDI, SDG 10.c)"),
+            measure=N_(
+                "Price: average total cost (fee + exchange-rate margin) of sending the equivalent of US$200, in % "
+                "of the amount sent; corridor quarters 2011Q1-2020Q3 and country years 2011-2020. SDG 10.c targets 3% "
+                "on average and no corridor above 5%"
+            ),
             description="World Bank Remittance Prices Worldwide, corridor averages (DataBank export, ends 2020Q3), "
             "and the WDI country series SI.RMT.COST.IB.ZS (cost of sending to a country, SDG 10.c.1) and "
             "SI.RMT.COST.OB.ZS (cost of sending from a country). No prices after 2020Q3 are included.",
@@ -316,10 +336,12 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="remittance_cost_means",
-            title="Cost of sending remittances by corridor, 2016Q2-2025Q1: mean of RPW provider quotes (computed)",
-            measure="Price, COMPUTED (not the World Bank's published average): simple mean of the provider quotes "
-            "surveyed by Remittance Prices Worldwide for sending the equivalent of US$200 (and US$500), % of the amount "
-            "sent, per corridor and quarter",
+            title=N_("Cost of sending remittances by corridor, 2016Q2-2025Q1: mean of RPW provider quotes (computed)"),
+            measure=N_(
+                "Price, COMPUTED (not the World Bank's published average): simple mean of the provider quotes "
+                "surveyed by Remittance Prices Worldwide for sending the equivalent of US$200 (and US$500), % of the amount "
+                "sent, per corridor and quarter"
+            ),
             description="Computed by a third party (GitHub jonsmirl/thesis) from the RPW complete dataset for 300 "
             "corridors with an Asian, Gulf, US or UK end. Checked here against the published corridor averages for "
             "2016Q2-2020Q3: reproduces_published says how well each corridor matches. Use the published "
@@ -350,9 +372,11 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="remittance_headlines",
-            title="Remittances in 2024 (and 2023): headline figures as printed",
-            measure="Flow, as printed on pages: World Bank estimates of remittance inflows (US$ billion, % of GDP, "
-            "growth) and Bangladesh Bank totals; early estimates, by release, for about ten countries",
+            title=N_("Remittances in 2024 (and 2023): headline figures as printed"),
+            measure=N_(
+                "Flow, as printed on pages: World Bank estimates of remittance inflows (US$ billion, % of GDP, "
+                "growth) and Bangladesh Bank totals; early estimates, by release, for about ten countries"
+            ),
             description="World Bank blog of 18 Dec 2024 (2024 estimates), World Bank data as reported in Sept 2025, "
             "Migration and Development Brief 39 (Dec 2023) and Bangladesh Bank calendar-year totals, each figure as "
             "printed. Not a full series and not WDI: show as labelled points after the WDI series, never joined to it.",
@@ -377,9 +401,11 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="remittances_by_sender",
-            title="Sri Lanka: workers' remittances by sending country (reported)",
-            measure="Flow: workers' remittances received by Sri Lanka, US$ million per quarter and year, as reported by "
-            "the Central Bank of Sri Lanka (not modelled)",
+            title=N_("Sri Lanka: workers' remittances by sending country (reported)"),
+            measure=N_(
+                "Flow: workers' remittances received by Sri Lanka, US$ million per quarter and year, as reported by "
+                "the Central Bank of Sri Lanka (not modelled)"
+            ),
             description="SLBFE Annual Statistical Report 2023, Table 46, citing the Central Bank of Sri Lanka: 30 "
             "sending countries and 'Other'. The only reported (not modelled) sender-to-receiver remittances here.",
             columns={
@@ -398,8 +424,10 @@ CATALOG: dict[str, TableSpec] = {
         ),
         TableSpec(
             name="country_groups",
-            title="Country groups: members of regional organisations, consultative processes and World Bank regions",
-            measure="Reference list: one row per (group, member country); membership, not migrant numbers",
+            title=N_(
+                "Country groups: members of regional organisations, consultative processes and World Bank regions"
+            ),
+            measure=N_("Reference list: one row per (group, member country); membership, not migrant numbers"),
             description="GCC (6 members), ASEAN (11, with Timor-Leste admitted on 26 October 2025), SAARC (8), the "
             "Colombo Process (12) and the Abu Dhabi Dialogue (20), each transcribed from the public page in its "
             "source_id; and the World Bank regions East Asia & Pacific and South Asia, from the World Bank's FY2023 "

@@ -34,7 +34,9 @@ st.subheader(_("International migrants, {year}", year=stock["year"]))
 overview.render_stock_tiles(stock, names=names)
 st.page_link("pages/corridors.py", label=_("Explore the corridors"), icon=":material/arrow_forward:")
 render_source_note(
-    sources, stock["source_ids"], measure=_("{measure}. UN DESA 2024 revision.", measure=CATALOG["corridors"].measure)
+    sources,
+    stock["source_ids"],
+    measure=_("{measure}. UN DESA 2024 revision.", measure=_(CATALOG["corridors"].measure)),
 )
 
 with st.container():
@@ -44,7 +46,7 @@ with st.container():
         st.subheader(_("Remittances received, {year}", year=money["year"]))
         overview.render_remittance_tiles(money, names=names)
         st.page_link("pages/remittances.py", label=_("Explore remittances"), icon=":material/arrow_forward:")
-        render_source_note(sources, money["source_ids"], measure=CATALOG["remittances"].measure)
+        render_source_note(sources, money["source_ids"], measure=_(CATALOG["remittances"].measure))
 middle, right = st.columns([1, 2])
 with middle:
     agreements = load_or_warn(load, "agreements", what=_("Agreements"))

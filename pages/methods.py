@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.feedback import load_or_stop
 from components.frame import ensure_frame
-from components.i18n import _
+from components.i18n import _, ngettext
 from components.sidebar import BOUNDARIES_DISCLAIMER
 from data import CATALOG, load_sources
 
@@ -20,11 +20,11 @@ st.write(
 )
 sources = load_or_stop(load_sources)
 
-st.header(_("Tables"))
+st.header(ngettext("{count} table", "{count} tables", len(CATALOG)))
 for spec in CATALOG.values():
-    with st.expander(f"{spec.title} (`{spec.name}`)"):
+    with st.expander(f"{_(spec.title)} (`{spec.name}`)"):
         st.write(spec.description)
-        st.caption(_("What the figures are: {measure}", measure=spec.measure))
+        st.caption(_("What the figures are: {measure}", measure=_(spec.measure)))
         st.table({_("column"): list(spec.columns), _("meaning"): list(spec.columns.values())})
 
 st.header(_("Sources"))

@@ -43,7 +43,8 @@ def english_fragments() -> set[str]:
     """The literal text of every English message, split at placeholders and markup, long enough not to be a
     word that data as published (news titles, sources) could also contain."""
     with (LOCALES_DIR / "id" / "LC_MESSAGES" / "messages.po").open("rb") as po_file:
-        messages = [message.id for message in read_po(po_file) if message.id]
+        ids = [message.id for message in read_po(po_file) if message.id]
+    messages = [text for message_id in ids for text in (message_id if isinstance(message_id, tuple) else (message_id,))]
     fragments = set()
     for message in messages:
         for fragment in re.split(r"\{[^}]*\}|\*\*|`[^`]*`|\*", message):
@@ -70,7 +71,7 @@ def test_converted_pages_show_no_english_interface_text(script, language):
         gettext("Data & methods"),
     }
     headings = [heading.value for heading in [*app.header, *app.subheader]]
-    english_headings = {"Tables", "Sources", "Caveats", "Agreements", "Pages", "Latest news"}
+    english_headings = {"Tables", "15 tables", "Sources", "Caveats", "Agreements", "Pages", "Latest news"}
     assert not english_headings & set(headings), headings
 
 
@@ -122,3 +123,12 @@ def test_a_scene_recorded_in_a_language_keeps_it():
     app.run()
     app.button(key="scene_add").click().run()
     assert app.session_state[SCENES_KEY][0].query == "lang=vi"
+
+
+def test_link_notes_and_the_link_keys_are_in_the_language():
+    app = run_page("pages/news.py", query={"lang": "th", "topic": "ZZZ"})
+    assert not app.exception
+    assert any(note.value.startswith("'topic' ในลิงก์มีค่าที่ไม่รู้จัก 'ZZZ'") for note in app.info), [
+        note.value for note in app.info
+    ]
+    assert any(expander.label == "สิ่งที่ลิงก์ระบุได้" for expander in app.expander)

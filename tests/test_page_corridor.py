@@ -92,3 +92,10 @@ def test_cost_continues_with_computed_means_and_knomad_editions_are_not_a_growth
     assert computed["line"]["dash"] == "dot" and computed["x"][0] == "2020Q4" and computed["x"][-1] == "2025Q1"
     captions = " ".join(caption.value for caption in app.caption)
     assert "the difference between them is not a growth rate" in captions
+
+
+def test_the_departures_section_offers_its_downloads():
+    app = run_page(PAGE, query={"origin": "BGD", "destination": "SAU"})
+    assert not app.exception
+    keys = [button.key for button in app.get("download_button")]
+    assert {"corridor_departures_download_csv", "corridor_departures_download_xlsx"} <= set(keys)

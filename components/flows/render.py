@@ -157,6 +157,15 @@ def country_section(iso3: str, names: Mapping[str, str], sources: pd.DataFrame) 
         )
     shown_ids = [*totals["source_id"], *(ranking["source_id"] if periods else [])]
     render_source_note(sources, shown_ids, measure=CATALOG["labour_outflows"].measure)
+    render_downloads(
+        pd.concat([totals, ranking] if periods else [totals], ignore_index=True),
+        sources,
+        name=f"departures_{iso3}_profile",
+        title=f"Departures of migrant workers from {name}: national totals and latest destinations",
+        measure=CATALOG["labour_outflows"].measure,
+        filters=[f"Origin: {name}", "National totals as printed; destinations of the latest period"],
+        key="country_departures_download",
+    )
     _profile_link(iso3, name)
 
 
@@ -181,4 +190,13 @@ def corridor_section(origin: str, destination: str, names: Mapping[str, str], so
     if not rows.empty:
         st.dataframe(figures.periods_table(rows), hide_index=True, key="corridor_departures")
     render_source_note(sources, [*rows["source_id"], *shares["source_id"]], measure=CATALOG["labour_outflows"].measure)
+    render_downloads(
+        pd.concat([rows, shares], ignore_index=True),
+        sources,
+        name=f"departures_{origin}_{destination}",
+        title=f"Departures of migrant workers from {origin_name} to {destination_name}",
+        measure=CATALOG["labour_outflows"].measure,
+        filters=[f"Origin: {origin_name}", f"Destination: {destination_name}", "Register rows: shares only"],
+        key="corridor_departures_download",
+    )
     _profile_link(origin, origin_name)
