@@ -20,10 +20,15 @@ if not st.context.headers:
 # The language first: page titles and every text of the run are written in it.
 set_language(filters.chosen_language())
 st.set_page_config(page_title=_("Asian labour migration dashboard"), page_icon="🌏", layout="wide")
+HOME = PAGES[0]
+# Streamlit serves the default page at "/" only and answers its own path with "Page not found"; the registry
+# (and links written from it) use /overview, so a hidden page serves the same script there. The default page's
+# own path is then never shown, but must differ (Streamlit keys pages by path).
 navigation = st.navigation(
     [
-        st.Page(page.script, title=_(page.title), icon=page.icon, url_path=page.url_path, default=index == 0)
-        for index, page in enumerate(PAGES)
+        st.Page(HOME.script, title=_(HOME.title), icon=HOME.icon, url_path=f"{HOME.url_path}-home", default=True),
+        *(st.Page(page.script, title=_(page.title), icon=page.icon, url_path=page.url_path) for page in PAGES[1:]),
+        st.Page(HOME.script, title=_(HOME.title), icon=HOME.icon, url_path=HOME.url_path, visibility="hidden"),
     ]
 )
 # The default page is served at "/", so its url_path is empty.

@@ -1,6 +1,7 @@
 """The table behind a view, as CSV and Excel, carrying its sources, licences and the filters applied."""
 
 import io
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
@@ -10,6 +11,7 @@ from components.filters import view_link as current_view_link
 from components.i18n import _
 from components.package import formula_safe, package_bytes
 from components.provenance import used_sources, with_attribution
+from data.catalog import column_dictionary
 
 
 def csv_bytes(table: pd.DataFrame, sources: pd.DataFrame) -> bytes:
@@ -24,8 +26,11 @@ def excel_bytes(
     measure: str,
     filters: list[str],
     view_link: str | None = None,
+    catalog_tables: Sequence[str] = (),
 ) -> bytes:
-    """A workbook: the data, a sheet naming the view (filters, link, date) and a sheet of sources."""
+    """A workbook: the data (a row of readable labels with units above the row of column codes), a sheet naming
+    the view (filters, link, date), the data dictionary (``catalog_tables``: the catalog tables the rows come from) and
+    a sheet of sources."""
     about = [
         ("Title", title),
         ("What the figures are", measure),
@@ -37,8 +42,12 @@ def excel_bytes(
         about.append(("Link to this view", view_link))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        formula_safe(table).to_excel(writer, sheet_name="data", index=False)
+        formula_safe(table).to_excel(writer, sheet_name="data", index=False, startrow=1)
+        dictionary = column_dictionary(table.columns, catalog_tables)
+        for position, entry in enumerate(dictionary, start=1):
+            writer.sheets["data"].cell(row=1, column=position, value=f"{entry['label']} [{entry['unit']}]")
         formula_safe(pd.DataFrame(about, columns=["item", "value"])).to_excel(writer, sheet_name="about", index=False)
+        pd.DataFrame(dictionary).to_excel(writer, sheet_name="dictionary", index=False)
         formula_safe(used_sources(sources, table.get("source_id", []))).to_excel(
             writer, sheet_name="sources", index=False
         )
@@ -55,8 +64,10 @@ def render_downloads(
     filters: list[str],
     view_link: str | None = None,
     key: str | None = None,
+    catalog_tables: Sequence[str] = (),
 ) -> None:
-    """CSV, Excel and data-package buttons; the files are built only when a button is pressed."""
+    """CSV, Excel and data-package buttons; the files are built only when a button is pressed. ``catalog_tables``
+    names the catalog tables the rows come from: the Excel file and the package describe every column from them."""
     key = key or name
     view_link = view_link or current_view_link()
     left, middle, right = st.columns(3)
@@ -72,7 +83,15 @@ def render_downloads(
     )
     middle.download_button(
         _("Download Excel"),
-        data=lambda: excel_bytes(table, sources, title=title, measure=measure, filters=filters, view_link=view_link),
+        data=lambda: excel_bytes(
+            table,
+            sources,
+            title=title,
+            measure=measure,
+            filters=filters,
+            view_link=view_link,
+            catalog_tables=catalog_tables,
+        ),
         file_name=f"{name}.xlsx",
         on_click="ignore",
         key=f"{key}_xlsx",
@@ -83,7 +102,13 @@ def render_downloads(
     right.download_button(
         _("Data package (zip)"),
         data=lambda: package_bytes(
-            {name: table}, sources, title=title, measure=measure, filters=filters, view_link=view_link
+            {name: table},
+            sources,
+            title=title,
+            measure=measure,
+            filters=filters,
+            view_link=view_link,
+            catalog_tables=catalog_tables,
         ),
         file_name=f"{name}-package.zip",
         mime="application/zip",

@@ -30,6 +30,7 @@ from data.filters.frame import LANG
 PAGE_PATHS = {page.url_path for page in PAGES}
 MAX_PARAM_LENGTH = 300
 NOTES_KEY = "_url_notes"
+NOTES_SHOWN_KEY = "_url_notes_shown"
 PAGE_KEY = "_page_url_path"
 ARRIVED_KEY = "_page_arrived"
 RANGE_SEPARATOR = "-"
@@ -40,6 +41,7 @@ _MISSING = object()
 def start_run(page_url_path: str) -> None:
     """Called once per run by app.py, before the page runs."""
     st.session_state[NOTES_KEY] = []
+    st.session_state[NOTES_SHOWN_KEY] = 0
     st.session_state[ARRIVED_KEY] = st.session_state.get(PAGE_KEY) != page_url_path
     st.session_state[PAGE_KEY] = page_url_path
 
@@ -270,7 +272,9 @@ def show(
     elif kind == "radio":
         value = container.radio(spec.label, options, index=list(options).index(value), **args)
     elif kind == "multiselect":
-        value = container.multiselect(spec.label, options, default=value, **args)
+        # No "Select all matches" row: typing "Western" + Enter would silently pick every match (issue 15);
+        # each choice is made by name.
+        value = container.multiselect(spec.label, options, default=value, **{"select_all": False, **args})
     elif kind == "select_slider":
         value = container.select_slider(spec.label, options, value=value, **args)
     elif kind in ("slider", "range"):
@@ -343,9 +347,12 @@ def _follow_new_bounds(key: str, minimum: int, maximum: int) -> None:
 
 
 def render_url_notes() -> None:
-    """Show what was ignored in the link, if anything."""
-    for message in st.session_state.get(NOTES_KEY, []):
+    """Show what was ignored in the link, if anything, and not shown yet this run: a section drawing its own
+    filter further down the page calls this again to show that filter's note where the filter is."""
+    notes = st.session_state.get(NOTES_KEY, [])
+    for message in notes[st.session_state.get(NOTES_SHOWN_KEY, 0) :]:
         st.info(message, icon=":material/link_off:")
+    st.session_state[NOTES_SHOWN_KEY] = len(notes)
 
 
 def render_frame_notes() -> None:

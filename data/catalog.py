@@ -451,3 +451,87 @@ CATALOG: dict[str, TableSpec] = {
         ),
     ]
 }
+
+
+# --- the data dictionary of downloads -------------------------------------------------------------------------
+
+# Columns the views add to the tables (computed by the dashboard, in no table file): their meaning. Every
+# other column of a download is described by the catalog entry of the table it comes from.
+DERIVED_COLUMNS: dict[str, str] = {
+    "origin": "Country or area of origin, name (UN DESA/countries table)",
+    "destination": "Country or area of destination, name",
+    "country": "Country or area, name",
+    "sex": "Sex the figure 'migrants' counts: total, female or male",
+    "migrants": "Migrants of the sex in column 'sex' (persons, mid-year stock)",
+    "female_share_pct": "Female migrants as a share of female + male",
+    "previous_year": "The estimate year before 'year' in the same revision",
+    "previous_migrants": "Migrants of the same sex at 'previous_year' (persons)",
+    "change": "migrants - previous_migrants (persons)",
+    "change_pct": "change / previous_migrants x 100",
+    "corridors": "Origin-destination pairs summed into the row",
+    "corridors_imputed": "Of those pairs, how many UN DESA imputed (no data for the destination)",
+    "user_supplied": "True for an item from the user's own CSV file (not from a published source)",
+    "citation": "How to cite the row's source (from sources.csv)",
+    "licence": "Licence of the row's source (from sources.csv)",
+}
+# Units by exact column name, then by how a name ends; a column matching neither is text or a code list.
+_UNITS = {
+    "year": "year", "revision": "year of the UN DESA revision", "previous_year": "year",
+    "female": "persons", "male": "persons", "total": "persons", "migrants": "persons",
+    "previous_migrants": "persons", "change": "persons", "departures": "persons",
+    "population": "persons", "corridors": "count", "corridors_imputed": "count", "n_quotes": "count",
+    "value": "see column 'unit' or 'basis'", "usd_million": "US$ million (current)",
+    "lon": "degrees", "lat": "degrees", "quarter": "quarter (1-4)",
+}  # fmt: skip
+_UNIT_ENDINGS = (
+    ("_usd_million", "US$ million (current)"), ("_usd", "US$ (current)"), ("_pct_500usd", "% of US$500 sent"),
+    ("_pct_gdp", "% of GDP"), ("_pct", "%"), ("_iso3", "ISO 3166-1 alpha-3 code"), ("iso3", "ISO 3166-1 alpha-3 code"),
+    ("type_b", "flag: 1 = yes"), ("type_c", "flag: 1 = yes"), ("type_r", "flag: 1 = yes"), ("type_i", "flag: 1 = yes"),
+    ("_id", "identifier"), ("is_", "true/false"),
+)  # fmt: skip
+# Headers a person reads, for the codes that are not plain words.
+_LABELS = {
+    "orig_iso3": "Origin (ISO3)", "dest_iso3": "Destination (ISO3)", "iso3": "Country (ISO3)",
+    "origin_iso3": "Origin (ISO3)", "destination_iso3": "Destination (ISO3)",
+    "sender_iso3": "Sending country (ISO3)", "receiver_iso3": "Receiving country (ISO3)",
+    "type_b": "Counts foreign-born", "type_c": "Counts foreign citizens", "type_r": "Includes refugees",
+    "type_i": "Imputed by UN DESA", "female_share_pct": "Female share (%)", "change_pct": "Change (%)",
+    "previous_year": "Previous estimate year", "previous_migrants": "Migrants at the previous estimate",
+    "received_usd": "Remittances received (US$)", "paid_usd": "Remittances paid (US$)", "gdp_usd": "GDP (US$)",
+    "received_pct_gdp": "Remittances received (% of GDP)", "received_per_capita_usd": "Received per person (US$)",
+    "usd_million": "Remittances (US$ million)", "cost_pct": "Cost of sending US$200 (%)", "source_id": "Source",
+}  # fmt: skip
+
+
+def column_unit(column: str) -> str:
+    if column in _UNITS:
+        return _UNITS[column]
+    for ending, unit in _UNIT_ENDINGS:
+        if column.endswith(ending) or (ending == "is_" and column.startswith(ending)):
+            return unit
+    return "text"
+
+
+def column_label(column: str) -> str:
+    return _LABELS.get(column, column.replace("_", " ").capitalize())
+
+
+def column_dictionary(columns, tables) -> list[dict[str, str]]:
+    """One row per column of a download (column, label, meaning, unit, source): the meaning from the catalog entry
+    of the first of ``tables`` (catalog names) that has the column, else from DERIVED_COLUMNS; a column neither
+    describes says so ("not described") so a test can find it."""
+    rows = []
+    for column in columns:
+        spec = next((CATALOG[name] for name in tables if column in CATALOG[name].columns), None)
+        if spec is not None:
+            meaning, source = spec.columns[column], f"{spec.title} (table '{spec.name}'; each row's source_id)"
+        elif column in DERIVED_COLUMNS:
+            meaning = DERIVED_COLUMNS[column]
+            source = "Computed by the dashboard from " + ", ".join(CATALOG[name].title for name in tables)
+        else:
+            meaning, source = "not described", ""
+        rows.append(
+            {"column": column, "label": column_label(column), "meaning": meaning, "unit": column_unit(column),
+             "source": source}
+        )  # fmt: skip
+    return rows

@@ -1,11 +1,13 @@
 """Countries: one country as an origin and as a destination, with every section sourced."""
 
+from datetime import date
+
 import streamlit as st
 
-from components import country_profile, profiles
+from components import brief, country_profile, profiles
 from components.charts import show_chart
 from components.feedback import load_or_stop
-from components.filters import render_link_keys, render_url_notes, show
+from components.filters import render_link_keys, render_url_notes, show, view_link
 from components.flows import render as flows
 from components.frame import ensure_frame
 from components.provenance import render_source_note
@@ -16,9 +18,11 @@ from data import (
     country_names,
     load_corridor_years,
     load_country_stock,
+    load_remittances,
     load_sources,
 )
 from data.filters.profiles import COUNTRY_FILTERS
+from data.profiles import country_remittances
 
 ensure_frame()
 
@@ -36,6 +40,7 @@ render_url_notes()
 latest_year = max(load_or_stop(load_corridor_years, revision))
 stock_measure = f"{CATALOG['corridors'].measure}. UN DESA {revision} revision."
 st.header(names[iso3])
+brief_slot, sides = st.container(), []
 
 for role, heading, partner_word in [
     ("origin", "As an origin: people born here living abroad", "destinations"),
@@ -43,6 +48,7 @@ for role, heading, partner_word in [
 ]:
     st.subheader(heading)
     trend, partners = load_or_stop(load_country_stock, revision, iso3, role=role, year=latest_year)
+    sides.append(brief.StockSide(heading, partner_word, trend, partners))
     if trend["total"].isna().all() or partners.empty:
         st.info(f"No data: UN DESA gives no {partner_word} for {names[iso3]} in the {revision} revision.")
         continue
@@ -59,6 +65,11 @@ for role, heading, partner_word in [
     )
     render_source_note(sources, partners["source_id"], measure=stock_measure)
 
+page_brief = brief.brief_html(
+    name=names[iso3], revision=revision, year=latest_year, sides=sides, sources=sources, link=view_link(),
+    remittances=country_remittances(load_or_stop(load_remittances), iso3), on=date.today(),
+)  # fmt: skip
+brief.render_brief_download(names[iso3], iso3, page_brief, container=brief_slot)
 country_profile.render_remittances(iso3, names[iso3], sources)
 country_profile.render_agreements(iso3, names[iso3], sources)
 flows.country_section(iso3, names, sources)

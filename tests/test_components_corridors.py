@@ -121,3 +121,22 @@ def test_data_type_notes_of_a_gulf_corridor_say_citizenship(rev2024):
     assert notes == [
         "Destination data count migrants by citizenship (foreign citizens), not by birth: all years shown."
     ]
+
+
+def test_the_arc_map_as_an_image_is_a_chart_of_the_same_arcs_over_the_shipped_shapes():
+    from components.corridors.figures import arc_frame, arc_image_figure
+    from data import load_corridor_years, load_countries, load_country_shapes
+    from data.filters.corridors import CorridorFilters
+
+    countries = load_countries()
+    table = CorridorFilters(origins=("NPL",), destinations=("QAT", "MYS", "SAU")).apply(
+        load_corridor_years(2024), countries
+    )
+    figure = arc_image_figure(table, load_country_shapes(), countries, title="t")
+    land, *arcs = figure.data
+    assert land.fill == "toself" and len(arcs) == len(arc_frame(table, countries)) == 3
+    assert {"Nepal → Qatar", "Nepal → Malaysia", "Nepal → Saudi Arabia"} == {
+        arc.hovertemplate.split(":")[0] for arc in arcs
+    }
+    assert arcs[-1].line.width > arcs[0].line.width  # the largest drawn last and widest
+    assert figure.layout.geo.projection.type is None, "no plotly geo basemap (it would load from a CDN)"

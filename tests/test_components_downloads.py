@@ -51,8 +51,8 @@ def test_excel_names_filters_link_and_sources(rows, sources):
         ),
         sheet_name=None,
     )
-    assert set(workbook) == {"data", "about", "sources"}
-    assert len(workbook["data"]) == 2
+    assert set(workbook) == {"data", "about", "dictionary", "sources"}
+    assert len(workbook["data"]) == 3  # a row of readable labels, the row of codes (the header), two rows of data
     about = dict(zip(workbook["about"]["item"], workbook["about"]["value"]))
     assert about["Filter"] == "Origin: Nepal" and about["Link to this view"] == "http://x/corridors?o=NPL"
     assert list(workbook["sources"]["source_id"]) == ["undesa_ims_2024"]
@@ -72,7 +72,7 @@ def test_data_package_readme_lists_filters_sources_date_and_link(rows, sources):
             )
         )
     )
-    assert set(archive.namelist()) == {"README.txt", "corridors.csv", "sources.csv"}
+    assert set(archive.namelist()) == {"README.txt", "corridors.csv", "dictionary.csv", "sources.csv"}
     readme = archive.read("README.txt").decode()
     for expected in [
         "- Origin: Nepal",

@@ -133,6 +133,15 @@ def test_the_sri_lanka_download_names_all_three_sources_with_licences():
     assert rows["citation"].notna().all()
 
 
+def test_a_series_with_one_published_value_is_a_named_point_not_a_broken_line(names):
+    table = TrendFilter(("NPL", "BGD", "LKA"), "pct_gdp", include_knomad=True).apply(load_remittances())
+    traces = figures.trend_figure(table, load_sources(), names=names, measure="pct_gdp").data
+    knomad = [trace for trace in traces if "KNOMAD" in trace.name]
+    assert knomad and all(trace.mode == "markers" and trace.name.endswith(", 2023 only)") for trace in knomad)
+    wdi = [trace for trace in traces if "WDI" in trace.name]
+    assert len(wdi) == 3 and all(trace.mode == "lines+markers" for trace in wdi)  # three countries on one chart
+
+
 def test_cost_figure_continues_after_2020q3_with_computed_means_drawn_apart():
     from data import load_remittance_cost_means, load_remittance_costs
 

@@ -104,10 +104,18 @@ def test_every_place_filter_narrows(countries, years2024):
     assert set(to_gulf["dest_iso3"]) == {"QAT", "SAU", "ARE"}
 
 
-def test_a_country_outside_the_chosen_area_gives_no_rows(countries, years2024):
-    table = CorridorFilters(origins=("MEX",)).apply(years2024, countries)  # origin area stays "Asia"
+def test_a_country_outside_the_chosen_area_widens_it(countries, years2024):
+    table = CorridorFilters(origins=("MEX",), top_n=200).apply(years2024, countries)  # origin area stays "Asia"
+    assert "MEX" in set(table["orig_iso3"]) and len(set(table["orig_iso3"])) > 1
+    assert set(table["orig_iso3"]) <= area_members(countries, "Asia") | {"MEX"}
+
+
+def test_no_rows_keep_the_columns(countries, years2024):
+    table = CorridorFilters(origins=("MEX",), destinations=("NPL",), origin_areas=()).apply(years2024, countries)
     assert table.empty and list(table.columns) == CORRIDOR_COLUMNS
-    totals = CorridorFilters(origins=("MEX",), view="emigrants").apply(years2024, countries)
+    totals = CorridorFilters(origins=("MEX",), destinations=("NPL",), origin_areas=(), view="emigrants").apply(
+        years2024, countries
+    )
     assert totals.empty and list(totals.columns) == COUNTRY_COLUMNS
 
 
@@ -214,3 +222,66 @@ def test_by_year_carries_each_pairs_previous_estimate(rev2024):
     )
     new_in_2024 = years[2024].merge(years[2020][["orig_iso3", "dest_iso3"]], how="left", indicator=True)
     assert years[2024].loc[(new_in_2024["_merge"] == "left_only").to_numpy(), "previous_total"].isna().all()
+
+
+# --- issue 15: places in one box mean "either"; country groups; a country outside its areas is named ------
+
+
+@pytest.fixture(scope="module")
+def groups():
+    from data import load_country_groups
+
+    return load_country_groups()
+
+
+def test_two_regions_in_one_box_mean_either(countries, years2024):
+    filters = CorridorFilters(origins=("NPL",), destination_areas=("Western Asia", "South-eastern Asia"), top_n=200)
+    table = filters.apply(years2024, countries)
+    assert {"QAT", "MYS"} <= set(table["dest_iso3"]) and set(table["orig_iso3"]) == {"NPL"}
+    either = area_members(countries, "Western Asia") | area_members(countries, "South-eastern Asia")
+    assert set(table["dest_iso3"]) <= either
+    one = CorridorFilters(origins=("NPL",), destination_areas=("Western Asia",), top_n=200).apply(years2024, countries)
+    assert len(table) > len(one) > 0
+
+
+def test_a_country_group_is_a_place_and_its_total_is_the_sum_of_its_members(countries, years2024, groups):
+    from data.groups import members, selection_total
+
+    gcc = members(groups, countries, "gcc")
+    filters = CorridorFilters(origins=("NPL",), destination_areas=("gcc",), top_n=200)
+    table = filters.apply(years2024, countries, groups)
+    assert set(table["dest_iso3"]) == set(gcc) == {"ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}
+    origins, destinations = filters.end_members(countries, groups)
+    assert origins == {"NPL"} and destinations == gcc
+    total = selection_total(years2024, 2024, origins, destinations)
+    each = [selection_total(years2024, 2024, origins, {code}).migrants for code in sorted(gcc)]
+    assert total.migrants == sum(each) == int(table["migrants"].sum())
+    assert total.previous_year == 2020 and total.change == total.migrants - total.previous_migrants
+    assert "in Gulf Cooperation Council (GCC)" in " ".join(
+        filters.describe({}, {"gcc": "Gulf Cooperation Council (GCC)"})
+    )
+
+
+def test_a_country_outside_the_chosen_areas_is_named(countries, groups):
+    filters = CorridorFilters(origins=("AUS", "NPL"), destinations=("MYS",), destination_areas=("gcc",))
+    assert filters.outside_areas(countries, groups) == {"origin": ["AUS"], "destination": ["MYS"]}
+    assert filters.end_places(countries, groups) == {
+        "origin": (("AUS", "NPL"), ()),
+        "destination": (("MYS",), ("gcc",)),
+    }
+    origins, destinations = filters.end_members(countries, groups)
+    assert origins == {"AUS", "NPL"} and destinations == {"MYS", "ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}
+    lines = filters.describe({"MYS": "Malaysia"}, {"gcc": "the GCC"}, countries=countries, groups=groups)
+    assert "Destination: Malaysia or in the GCC" in lines
+    assert CorridorFilters(origins=("NPL",)).outside_areas(countries, groups) == {}
+
+
+def test_carried_forward_corridors_are_counted(years2024):
+    from components.corridors.figures import carried_forward_pairs
+    from data.flows import carried_forward
+
+    corridors = pd.concat(years2024.values(), ignore_index=True).assign(revision=2024)
+    flagged = carried_forward(corridors)
+    expected = int(flagged[corridors["year"] == 2024].sum())
+    assert len(carried_forward_pairs(years2024[2024], None, None)) == expected > 0
+    assert carried_forward_pairs(years2024[2024], {"NPL"}, {"MYS"}) == [("NPL", "MYS")]  # 502,596 in 2020 and 2024

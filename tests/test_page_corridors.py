@@ -146,7 +146,7 @@ def test_a_corridor_link_opens_its_detail_even_off_the_map():
 
 
 def test_no_corridors_match_says_so_clearly():
-    app = run_page(PAGE, query={"orig": "MEX"})  # Mexico is not in the default origin area, Asia
+    app = run_page(PAGE, query={"orig": "MEX", "dest": "NPL", "orig_area": ""})  # no Mexicans in Nepal (UN DESA)
     assert not app.exception
     assert any(message.startswith("No corridors match these filters") for message in notes(app))
     assert not app.get("deck_gl_json_chart") and not app.dataframe and not app.get("download_button")
@@ -231,3 +231,90 @@ def test_garbage_in_the_link_is_ignored_with_a_note(query, note):
 def test_repeated_key_uses_the_last_value():
     app = run_page(PAGE, query={"sex": ["female", "male"]})
     assert app.radio(key="sex").value == "male" and set(table_of(app)["sex"]) == {"male"}
+
+
+# --- issue 15 --------------------------------------------------------------------------------------
+
+
+def shown(element) -> str:
+    return element.value.replace("\\", "")  # messages are escaped markdown
+
+
+def test_two_destination_regions_mean_either_and_the_selection_is_totalled():
+    app = run_page(PAGE, query={"orig": "NPL", "dest_area": "Western Asia,South-eastern Asia", "top": "200"})
+    table = table_of(app)
+    assert {"QAT", "MYS"} <= set(table["dest_iso3"]) and not notes(app)
+    totals = [shown(markdown) for markdown in app.markdown if markdown.value.startswith("**Selection total.**")]
+    assert len(totals) == 1 and "From Nepal to Western Asia or South" in totals[0] and "since 2020" in totals[0]
+    assert f"{int(table['migrants'].sum()):,} migrants" in totals[0]  # every matching corridor is on the map
+
+
+def test_a_country_group_in_the_destination_box_with_its_total():
+    app = run_page(PAGE)
+    app.multiselect(key="orig").set_value(["NPL"]).run()
+    app.multiselect(key="dest_area").set_value(["gcc"]).run()
+    table = table_of(app)
+    assert set(table["dest_iso3"]) == {"ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}
+    assert app.query_params["dest_area"] == "gcc"
+    total = next(shown(markdown) for markdown in app.markdown if markdown.value.startswith("**Selection total.**"))
+    assert (
+        "From Nepal to Gulf Cooperation Council (GCC), 2024: 637,318 migrants, up 27,020 since 2020." in total
+        and f"{int(table['migrants'].sum()):,}" in total
+    )
+    assert "Gulf Cooperation Council (GCC), 6 members" in app.multiselect(key="dest_area").options
+
+
+def test_a_country_outside_the_origin_region_widens_it_and_says_so():
+    app = run_page(PAGE, query={"orig": "AUS", "top": "200"})  # the origin region stays at its default, Asia
+    assert any(
+        note.startswith(
+            "Australia is not in Asia (the origin group or region chosen), so the map shows Australia or Asia"
+        )
+        for note in notes(app)
+    )
+    assert "AUS" in set(table_of(app)["orig_iso3"])
+
+
+def test_malaysia_or_the_gulf_from_nepal():
+    app = run_page(PAGE, query={"orig": "NPL", "dest": "MYS", "dest_area": "gcc"})
+    table = table_of(app)
+    assert set(table["dest_iso3"]) == {"MYS", "ARE", "BHR", "KWT", "OMN", "QAT", "SAU"}
+    total = next(shown(markdown) for markdown in app.markdown if markdown.value.startswith("**Selection total.**"))
+    assert total.startswith("**Selection total.** From Nepal to Malaysia or Gulf Cooperation Council (GCC), 2024: ")
+    assert f"{int(table['migrants'].sum()):,} migrants" in total
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "Nepal → Malaysia repeats its 2020 estimate (carried forward by UN DESA" in captions
+
+
+def test_place_boxes_offer_no_select_all_matches_row():
+    app = run_page(PAGE)
+    for key in ("orig_area", "orig", "dest_area", "dest"):
+        assert app.multiselect(key=key).proto.select_all == 0  # typed text never picks every match at once
+
+
+def test_the_corridor_detail_follows_the_sex_filter():
+    app = run_page(PAGE, query={"corridor": "PHL-SAU", "sex": "female", "year": "2020"})
+    metric = app.metric[0]
+    assert metric.label == "Female migrants, 2020" and metric.proto.help.startswith("456,026 persons")
+    assert 456_026 in set(app.dataframe[-1].value["migrants"])  # the table's row says the same
+    app.radio(key="sex").set_value("total").run()
+    assert app.metric[0].label == "Migrants, 2020" and app.metric[0].proto.help.startswith("730,715 persons")
+
+
+def test_one_row_is_one_corridor_not_one_countrie():
+    app = run_page(PAGE, query={"orig": "NPL", "dest": "MYS"})
+    assert any("1 corridor, exactly as on the map" in caption.value for caption in app.caption)
+    app.radio(key="view").set_value("emigrants").run()
+    assert any("1 country, exactly as on the map" in caption.value for caption in app.caption)
+
+
+def test_several_corridors_over_time_on_one_chart_in_persons_or_share_of_population():
+    app = run_page(PAGE, query={"orig": "NPL", "dest": "QAT,SAU,MYS,ARE"})
+    chart = next(chart for chart in app.get("plotly_chart") if chart.proto.id and "corridors_compare" in chart.proto.id)
+    spec = json.loads(chart.proto.spec)
+    names = {trace["name"] for trace in spec["data"]}
+    assert names == {"Nepal → Qatar", "Nepal → Saudi Arabia", "Nepal → Malaysia", "Nepal → United Arab Emirates"}
+    assert "the 4 largest corridors shown, 1990–2024" in spec["layout"]["title"]["text"]
+    app.radio(key="per").set_value("population").run()
+    assert app.query_params["per"] == "population"
+    assert any("Share = migrants / the origin's population that year" in caption.value for caption in app.caption)

@@ -72,7 +72,7 @@ def test_trend_controls_change_the_chart_and_the_url():
     figure = plotly_spec(app)
     assert figure["layout"]["yaxis"]["type"] == "log"
     names = [trace["name"] for trace in figure["data"]]
-    assert names == ["Nepal (World Bank WDI)", "Nepal (KNOMAD Dec 2023)"]
+    assert names == ["Nepal (World Bank WDI)", "Nepal (KNOMAD Dec 2023, 2023 only)"]  # one point, named so
     knomad = figure["data"][1]
     published = {year: value for year, value in zip(array(knomad, "x"), array(knomad, "y")) if value == value}
     assert list(published) == [2023] and round(published[2023], 1) == 26.6  # KNOMAD: % of GDP for 2023 only

@@ -437,6 +437,7 @@ def agreements_section(
             title=spec.title,
             measure=spec.measure,
             filters=filters.describe(names=names),
+            catalog_tables=("agreements", "countries"),
         )
 
         st.subheader("Map of agreement pairs")

@@ -1,11 +1,14 @@
 """Figures for the corridors page: pure builders (DataFrames in, pydeck Deck or plotly Figure out)."""
 
+from collections.abc import Collection, Mapping
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from components.formatting import NO_DATA, compact_number, exact_number, percent
-from components.maps import arc_map, choropleth_map, class_breaks, fitted_view, legend_items
+from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
+from components.maps import arc_map, choropleth_map, class_breaks, class_colour, fitted_view, legend_items
 from components.profiles import SEX_COLOURS
 
 ARC_TOOLTIP = (
@@ -196,3 +199,112 @@ def data_type_notes(trend: pd.DataFrame) -> list[str]:
             when = "all years shown" if len(years) == len(trend) else ", ".join(map(str, years))
             notes.append(f"{words}: {when}.")
     return notes
+
+
+def carried_forward_pairs(
+    rows: pd.DataFrame | None, origins: Collection[str] | None, destinations: Collection[str] | None
+) -> list[tuple[str, str]]:
+    """The corridors of one year's rows (``data.filters.corridors.by_year``), from ``origins`` to
+    ``destinations`` (None = any), repeat their previous estimate exactly (female, male and total, published
+    and not zero): carried forward by UN DESA, as ``data.flows.carried_forward`` defines it."""
+    if rows is None or rows.empty:
+        return []
+    keep = np.ones(len(rows), dtype=bool)
+    for column, codes in [("orig_iso3", origins), ("dest_iso3", destinations)]:
+        if codes is not None:
+            keep &= rows[column].isin(list(codes)).to_numpy()
+    same = np.ones(len(rows), dtype=bool)
+    for sex in ("female", "male", "total"):
+        same &= (rows[sex] == rows[f"previous_{sex}"]).fillna(False).to_numpy(dtype=bool)
+    published = (rows["total"] > 0).fillna(False).to_numpy(dtype=bool)
+    chosen = rows[keep & same & published]
+    return list(zip(chosen["orig_iso3"], chosen["dest_iso3"]))
+
+
+# Okabe-Ito without its yellow, which is too light on white for a thin line (WCAG 1.4.11).
+COMPARISON_PALETTE = [colour for colour in OKABE_ITO if colour != "#F0E442"]
+
+
+def comparison_figure(trends: pd.DataFrame, *, names: Mapping[str, str], measure: str, title: str) -> go.Figure:
+    """One line per corridor over the estimate years (``data.compare.corridor_trends``): migrants in persons, or
+    as % of the origin's population (``measure`` 'population'); a missing value is a gap, never bridged."""
+    column = "pct_of_origin_population" if measure == "population" else "migrants"
+    figure = go.Figure()
+    for index, ((origin, destination), rows) in enumerate(trends.groupby(["orig_iso3", "dest_iso3"], sort=False)):
+        values = rows[column].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+        shown = [
+            NO_DATA if np.isnan(value) else (f"{value:.2f}%" if measure == "population" else exact_number(value))
+            for value in values
+        ]
+        figure.add_scatter(
+            x=rows["year"],
+            y=values,
+            name=f"{names.get(origin, origin)} → {names.get(destination, destination)}",
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": COMPARISON_PALETTE[index % len(COMPARISON_PALETTE)], "width": 2},
+            customdata=shown,
+            hovertemplate="%{fullData.name}, %{x}: %{customdata}<extra></extra>",
+        )
+    figure.update_layout(
+        title=title,
+        yaxis_title="% of the origin's population" if measure == "population" else "Migrants (persons, mid-year stock)",
+        xaxis_title=None,
+        hovermode="closest",
+        legend={"orientation": "h", "y": -0.15},
+        margin={"t": 50},
+        height=460,
+    )
+    figure.update_yaxes(rangemode="tozero")
+    return figure
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        return geometry["coordinates"]
+    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+
+
+def arc_image_figure(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, title: str) -> go.Figure:
+    """The arc map as a plain plotly chart, so its camera button saves a PNG like every other chart: the shipped
+    country shapes as grey polygons and each corridor as a curved line (longitude and latitude as x and y, an
+    equirectangular picture), coloured and widened by migrants with the map's classes. Nothing is fetched: no
+    plotly geo basemap (which loads from a CDN), only the shapes passed in."""
+    arcs = arc_frame(table, countries)
+    figure = go.Figure()
+    lons, lats = [], []
+    for feature in shapes.get("features", []):
+        for ring in _rings(feature["geometry"]):
+            lons += [point[0] for point in ring] + [None]
+            lats += [point[1] for point in ring] + [None]
+    figure.add_scatter(
+        x=lons, y=lats, mode="lines", fill="toself", fillcolor="rgb(228,228,228)",
+        line={"color": "white", "width": 0.5}, hoverinfo="skip", showlegend=False,
+    )  # fmt: skip
+    breaks = class_breaks(arcs["migrants"])
+    largest = float(arcs["migrants"].max()) if len(arcs) else 1.0
+    steps = np.linspace(0, 1, 24)
+    for row in arcs.sort_values("migrants").itertuples():
+        # a quadratic curve bowed to the left of the way from origin to destination, like the map's arcs
+        middle_x, middle_y = (row.source_lon + row.target_lon) / 2, (row.source_lat + row.target_lat) / 2
+        bow_x, bow_y = -(row.target_lat - row.source_lat) * 0.2, (row.target_lon - row.source_lon) * 0.2
+        control = (middle_x + bow_x, middle_y + bow_y)
+        xs = (1 - steps) ** 2 * row.source_lon + 2 * (1 - steps) * steps * control[0] + steps**2 * row.target_lon
+        ys = (1 - steps) ** 2 * row.source_lat + 2 * (1 - steps) * steps * control[1] + steps**2 * row.target_lat
+        red, green, blue = class_colour(row.migrants, breaks)
+        figure.add_scatter(
+            x=xs, y=ys, mode="lines", showlegend=False,
+            line={"color": f"rgb({red},{green},{blue})", "width": 1.5 + 6 * row.migrants / largest},
+            hovertemplate=f"{row.origin} → {row.destination}: {exact_number(row.migrants)}<extra></extra>",
+        )  # fmt: skip
+    if len(arcs):
+        span_x = [*arcs["source_lon"], *arcs["target_lon"]]
+        span_y = [*arcs["source_lat"], *arcs["target_lat"]]
+        figure.update_xaxes(range=[min(span_x) - 12, max(span_x) + 12])
+        figure.update_yaxes(range=[min(span_y) - 10, max(span_y) + 10])
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    figure.update_layout(
+        title=title, height=520, margin={"t": 50, "l": 10, "r": 10, "b": 10}, plot_bgcolor="white", showlegend=False
+    )
+    return figure

@@ -14,14 +14,24 @@ from components.charts import show_chart, show_map
 from components.corridors import figures
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
-from components.filters import ARRIVED_KEY, choice_param, render_link_keys, view_link, write_param
+from components.filters import (
+    ARRIVED_KEY,
+    choice_param,
+    render_link_keys,
+    render_url_notes,
+    show,
+    view_link,
+    write_param,
+)
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html
+from components.plain_text import plain_markdown
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
-from data import CATALOG, load_corridors, load_country_shapes
+from data import CATALOG, compare, load_corridors, load_country_shapes, load_remittances
 from data.filters import Filter
-from data.filters.corridors import VIEW_LABELS, CorridorFilters, next_point, previous_point
+from data.filters.corridors import FILTER, VIEW_LABELS, CorridorFilters, next_point, previous_point
+from data.groups import selection_total
 from data.profiles import corridor_trend
 
 INTRO = (
@@ -35,6 +45,8 @@ PLAYING_KEY = "corridors_playing"
 STEPPED_AT_KEY = "corridors_stepped_at"
 CORRIDOR_KEY = "corridor"
 MAP_KEY = "corridor_map"
+PER_TITLE = {"persons": "", "population": " as % of the origin's population"}
+UNIT_SINGULAR = {"corridors": "corridor", "countries": "country"}
 NO_CORRIDOR = "None: click an arc on the map, or choose a corridor here"
 
 
@@ -203,6 +215,7 @@ class CorridorContext:
     year: int
     corridors: pd.DataFrame  # the revision's table
     sources: pd.DataFrame
+    sex: str = "total"  # the sex filter of the page showing the detail: headline figures follow it
 
     @property
     def title(self) -> str:
@@ -219,13 +232,15 @@ def render_stock_section(context: CorridorContext) -> None:
     now = trend[trend["year"] == context.year]
     earlier_year = previous_point(list(trend["year"]), context.year)
     earlier = trend[trend["year"] == earlier_year]
-    total = now["total"].iloc[0] if len(now) else None
-    change = total - earlier["total"].iloc[0] if len(now) and len(earlier) else None
+    sex = context.sex
+    value = now[sex].iloc[0] if len(now) else None
+    change = value - earlier[sex].iloc[0] if len(now) and len(earlier) else None
+    who = "Migrants" if sex == "total" else f"{sex.capitalize()} migrants"
     first, second, third = st.columns(3)
     first.metric(
-        f"Migrants, {context.year}",
-        compact_number(total),
-        help=f"{exact_number(total)} persons (mid-year stock, female + male)",
+        f"{who}, {context.year}",
+        compact_number(value),
+        help=f"{exact_number(value)} persons (mid-year stock, {'female + male' if sex == 'total' else sex})",
     )
     second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
     carried = change == 0 and (now[["female", "male"]].to_numpy() == earlier[["female", "male"]].to_numpy()).all()
@@ -236,7 +251,7 @@ def render_stock_section(context: CorridorContext) -> None:
             f"UN DESA's {context.year} figures (female, male, total) are identical to {earlier_year}'s: the estimate "
             "was carried forward, not re-measured, so this is not an observed absence of change"
             if carried
-            else "Difference between the two estimate years, in persons"
+            else f"Difference between the two estimate years, in persons ({sex})"
         ),
     )
     years = f"{trend['year'].min()}–{trend['year'].max()}"
@@ -301,6 +316,30 @@ def map_section(
             height=520,
             alt=f"Map of the {len(table)} countries in the table below, filled by number of migrants",
         )
+    if (
+        not table.empty
+        and view == "corridors"
+        and st.toggle(
+            "Show this map as an image, to save as PNG",
+            key="corridors_map_image",
+            help="Drawn as a chart (the same arcs over the shipped country shapes): its camera button saves a PNG.",
+        )
+    ):
+        st.plotly_chart(
+            figures.arc_image_figure(
+                table,
+                load_or_stop(load_country_shapes),
+                countries,
+                title=figures.legend_title(view, sex=sex, year=year),
+            ),
+            key="corridors_map_png",
+            alt=f"The map above as an image: {len(table)} corridors drawn as curves over the country shapes",
+            config={"toImageButtonOptions": {"format": "png", "filename": f"corridors-{revision}-{year}", "scale": 2}},
+        )
+        st.caption(
+            "The camera button at the top right of the image saves it as PNG. A flat longitude-latitude picture "
+            "of the map above; curves stand for the arcs, colours and widths follow the same classes."
+        )
     if not table.empty:
         render_legend(table, title=figures.legend_title(view, sex=sex, year=year))
         unmapped = figures.unmapped_places(table, countries)
@@ -313,6 +352,101 @@ def map_section(
         )
 
 
+def place(codes: Sequence[str], areas: Sequence[str], names: Mapping[str, str], group_names: Mapping[str, str]) -> str:
+    """'Malaysia or Gulf Cooperation Council (GCC)': the places of one end of a selection (``end_places``)."""
+    chosen = [names.get(code, code) for code in codes] + [group_names.get(area, area) for area in areas]
+    return " or ".join(chosen) if chosen else "any country"
+
+
+def selection_section(
+    filters: CorridorFilters,
+    *,
+    by_year: Mapping[int, pd.DataFrame],
+    countries: pd.DataFrame,
+    groups: pd.DataFrame,
+    names: Mapping[str, str],
+) -> None:
+    """Why a chosen country is missing (outside the chosen areas), and the total of the whole selection."""
+    group_names = dict(zip(groups["group_key"], groups["group_name"]))
+    places = filters.end_places(countries, groups)
+    for end, codes in filters.outside_areas(countries, groups).items():
+        chosen, whole = places[end]
+        st.info(
+            f"{' and '.join(names.get(code, code) for code in codes)} "
+            f"{'is' if len(codes) == 1 else 'are'} not in {' or '.join(group_names.get(area, area) for area in whole)}"
+            f" (the {end} group or region chosen), so the map shows "
+            f"{place(chosen, whole, names, group_names)}. Clear the {end} group or region box to see only "
+            f"{'it' if len(codes) == 1 else 'them'}.",
+            icon=":material/travel_explore:",
+        )
+    year = filters.year_or_latest(by_year)
+    if year is None:
+        return
+    origins, destinations = filters.end_members(countries, groups)
+    total = selection_total(by_year, year, origins, destinations, sex=filters.sex)
+    sentence = total.sentence(
+        place(*places["origin"], names, group_names), place(*places["destination"], names, group_names)
+    )
+    repeated = figures.carried_forward_pairs(by_year.get(year), origins, destinations)
+    detail = f"Sum of all {total.corridors:,} corridors matching the filters (not only those on the map)"
+    if repeated:
+        which = (
+            ", ".join(f"{names.get(a, a)} → {names.get(b, b)}" for a, b in repeated)
+            if len(repeated) <= 3
+            else f"{len(repeated):,} of them"
+        )
+        detail += (
+            f"; {which} {'repeats its' if len(repeated) == 1 else 'repeat their'} {total.previous_year} estimate "
+            "(carried forward by UN DESA, not re-estimated): no change there is an observed change"
+        )
+    st.markdown(f"**Selection total.** {plain_markdown(sentence)}")
+    st.caption(detail + ".")
+
+
+def comparison_section(
+    table: pd.DataFrame,
+    filters: CorridorFilters,
+    *,
+    by_year: Mapping[int, pd.DataFrame],
+    countries: pd.DataFrame,
+    groups: pd.DataFrame,
+    names: Mapping[str, str],
+) -> None:
+    """The largest corridors of the selection over every estimate year of the revision, on one line chart."""
+    st.header("Compare over time")
+    listed = (
+        table if filters.view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
+    )
+    if listed.empty:
+        st.info("No corridors match these filters, so there is nothing to compare.")
+        return
+    pairs = list(zip(listed["orig_iso3"], listed["dest_iso3"]))[: compare.MAX_LINES]
+    measure = show(FILTER["per"], options=compare.MEASURES, horizontal=True, format_func=compare.MEASURE_LABELS.get)
+    render_url_notes()  # a bad 'per' in the link is noted here, beside its filter
+    trends = compare.corridor_trends(by_year, pairs, load_or_stop(load_remittances), sex=filters.sex)
+    who = "Migrants" if filters.sex == "total" else f"{filters.sex.capitalize()} migrants"
+    years = f"{min(by_year)}–{max(by_year)}"
+    show_chart(
+        figures.comparison_figure(
+            trends,
+            names=names,
+            measure=measure,
+            title=f"{who}{PER_TITLE[measure]}, the {len(pairs)} largest corridors shown, {years}",
+        ),
+        key="corridors_compare",
+    )
+    caption = (
+        f"The {len(pairs)} largest corridors matching the filters (at most {compare.MAX_LINES}; year and size filters "
+        f"do not apply: every estimate year of the {filters.revision} revision is drawn). Stock, not flows."
+    )
+    if measure == "population":
+        caption += (
+            " Share = migrants / the origin's population that year (World Bank WDI, UN WPP 2024; to 2023), so "
+            f"{max(by_year)} has no share unless WDI has that year's population: a gap, not a zero."
+        )
+    st.caption(caption)
+
+
 def detail_section(
     table: pd.DataFrame,
     filters: CorridorFilters,
@@ -321,6 +455,7 @@ def detail_section(
     countries: pd.DataFrame,
     names: Mapping[str, str],
     sources: pd.DataFrame,
+    groups: pd.DataFrame | None = None,
 ) -> None:
     """One corridor's detail: clicked on the map, chosen in the picker, or opened by link."""
     from components.corridor_profile import render_corridor_profile  # it renders with this module's context
@@ -329,7 +464,7 @@ def detail_section(
     if presenter.presenting() and st.session_state.get(CORRIDOR_KEY) is None and CORRIDOR_KEY not in st.query_params:
         return  # a slide shows no empty heading over a hidden picker
     st.header("Corridor detail")
-    listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries)
+    listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
     pair = select_corridor(listed, revision=revision, names=names)
     if pair:
         render_corridor_profile(
@@ -341,6 +476,7 @@ def detail_section(
                 year=year,
                 corridors=load_or_stop(load_corridors, revision=revision),
                 sources=sources,
+                sex=filters.sex,
             )
         )
         st.page_link(
@@ -363,18 +499,20 @@ def table_section(
         st.info(f"No {unit} match these filters, so there is nothing to download.")
     else:
         st.caption(
-            f"{len(table):,} {unit if len(table) > 1 else unit[:-1]}, exactly as on the map; downloads carry "
+            f"{len(table):,} {unit if len(table) != 1 else UNIT_SINGULAR[unit]}, exactly as on the map; downloads carry "
             "the source and licence of each row."
         )
         render_table(table)
         render_downloads(
-            table,
+            # in a female or male view 'migrants' is that column: shipped once, named by the 'sex' column
+            table.drop(columns=[filters.sex]) if filters.sex != "total" else table,
             sources,
             name=f"corridors-{view}-{revision}-{year}",
             title=f"{spec.title}: {VIEW_LABELS[view]}",
             measure=f"{spec.measure}. UN DESA {revision} revision.",
             filters=described,
             key="corridors",
+            catalog_tables=("corridors", "countries"),
         )
 
 

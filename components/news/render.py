@@ -191,6 +191,12 @@ def results_section(
     if user_count:
         described.append(f"Includes {user_count} user-supplied item(s), not from a published source")
     render_downloads(
-        export_table(matching), sources, name="news", title=spec.title, measure=spec.measure, filters=described
+        export_table(matching),
+        sources,
+        name="news",
+        title=spec.title,
+        measure=spec.measure,
+        filters=described,
+        catalog_tables=("news",),
     )
     render_source_note(sources, matching["source_id"], measure=spec.measure)

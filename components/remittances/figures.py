@@ -83,11 +83,15 @@ def trend_figure(
                     rows["source_id"],
                 )
             ]
+            # A series with one published value (KNOMAD's % of GDP is for 2023 only) is a point, not a line: it
+            # says so in its name instead of showing as a dash-less dot that reads as a broken line.
+            published = rows["value"].dropna()
+            single = f", {int(rows.loc[published.index, 'year'].iloc[0])} only" if len(published) == 1 else ""
             figure.add_scatter(
                 x=rows["year"],
                 y=rows["value"],
-                name=f"{names.get(code, code)} ({SERIES_LABELS[series]})",
-                mode="lines+markers",
+                name=f"{names.get(code, code)} ({SERIES_LABELS[series]}{single})",
+                mode="markers" if single else "lines+markers",
                 customdata=hover,
                 legendgroup=code,
                 line={"color": colour, "width": 2 if is_knomad else 3, "dash": "dash" if is_knomad else "solid"},
@@ -361,3 +365,11 @@ def measure_count(value, measure: str) -> str:
     if value is None or pd.isna(value):
         return NO_DATA
     return f"{exact_number(value)} persons" if measure == "departures" else f"US${value:,.1f} million"
+
+
+def trend_download(table: pd.DataFrame, *, measure: str, names: Mapping[str, str]) -> pd.DataFrame:
+    """The trend's rows as an analyst reads them: the figure under its measure's own column name (so its unit is
+    known, e.g. ``received_pct_gdp``) rather than ``value``, and each country's name next to its code."""
+    readable = table.rename(columns={"value": MEASURES[measure][0]})
+    readable.insert(readable.columns.get_loc("iso3") + 1, "country", [names.get(code, code) for code in table["iso3"]])
+    return readable

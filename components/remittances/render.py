@@ -231,13 +231,16 @@ def trend_view() -> None:
     measure_text = f"{MEASURES[measure][1]}. {CATALOG['remittances'].measure}."
     render_source_note(sources, [*table["source_id"], *headlines["source_id"]], measure=measure_text)
     render_downloads(
-        pd.concat([table, headlines], ignore_index=True) if len(headlines) else table,
+        figures.trend_download(
+            pd.concat([table, headlines], ignore_index=True) if len(headlines) else table, measure=measure, names=names
+        ),
         sources,
         name="remittances-trend",
         title="Remittances received over time",
         measure=measure_text,
         filters=filters.describe(names),
         key="trend",
+        catalog_tables=("remittances", "remittance_headlines", "countries"),
     )
 
 
@@ -266,6 +269,7 @@ def ranking_view() -> None:
                 measure=measure_text,
                 filters=filters.describe(names)[:1],
                 key="recipients",
+                catalog_tables=("remittance_corridors", "remittances", "countries"),
             )
     with right:
         show_chart(ranking.senders_figure, key="senders_chart")
@@ -282,6 +286,7 @@ def ranking_view() -> None:
             measure=CATALOG["remittance_corridors"].measure,
             filters=filters.describe(names)[1:],
             key="senders",
+            catalog_tables=("remittance_corridors", "remittances", "countries"),
         )
 
 
@@ -321,6 +326,7 @@ def maps_view() -> None:
             measure=CATALOG["remittance_corridors"].measure,
             filters=filters.describe(names),
             key="flows",
+            catalog_tables=("remittance_corridors", "countries"),
         )
 
     st.subheader("Remittances received across Asia and the Pacific")
@@ -378,6 +384,7 @@ def choropleth_panel(measure: str) -> None:
             measure=measure_text,
             filters=filters.describe(names),
             key="choropleth",
+            catalog_tables=("remittances", "countries"),
         )
 
     panel()
@@ -475,6 +482,7 @@ def cost_view() -> None:
         measure=CATALOG["remittance_costs"].measure,
         filters=filters.describe(names),
         key="costs",
+        catalog_tables=("remittance_costs", "remittance_cost_means", "countries"),
     )
 
 
@@ -515,4 +523,5 @@ def sri_lanka_view() -> None:
         measure=measure_text,
         filters=filters.describe(names),
         key="srilanka",
+        catalog_tables=("remittances_by_sender", "countries"),
     )

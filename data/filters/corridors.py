@@ -1,8 +1,13 @@
 """What the corridors page shows: one revision, one year, one sex, places at either end, and how many.
 
-Every filter narrows the selection (origin countries AND origin areas AND destination ...). Areas are
-UN M49 regions and subregions from the countries table, plus "Asia and the Pacific" (UN regions Asia and
-Oceania, the table's ``is_asia_pacific``). Pure pandas: no Streamlit here.
+At each end (origin, destination) the places chosen mean "either": a corridor's destination is in the GCC
+*or* in South-eastern Asia, or is Malaysia *or* in the GCC. A chosen country inside a chosen area picks from
+it (``end_places``), so an old link such as ``orig=NPL&dest_area=Western Asia`` keeps its meaning while the
+origin area stays at its default "Asia"; a chosen country outside every chosen area widens the selection
+(``outside_areas`` names it, so the page can say so) instead of silently emptying it. Areas are UN M49 regions and subregions from the countries table, "Asia
+and the Pacific" (UN regions Asia and Oceania, the table's ``is_asia_pacific``), and, when the page passes
+the ``country_groups`` table, its groups (GCC, ASEAN, SAARC, ...; keyed by ``group_key``).
+Pure pandas: no Streamlit here.
 
 The filters work on a revision split by estimate year (``by_year``), each row already carrying its pair's
 figures at the previous estimate year: built once per revision (cached by ``data.load_corridor_years``),
@@ -77,18 +82,18 @@ FILTERS = (
     ),
     Filter(
         "orig_area",
-        "Origin region or subregion",
+        "Origin group or region",
         "multiselect",
-        "UN regions or subregions of origin, comma-separated (default: Asia)",
+        "country groups (e.g. `gcc`) or UN regions or subregions of origin, comma-separated, either (default: Asia)",
         "orig_area=Southern Asia",
         default=("Asia",),
     ),
     Filter(
         "dest_area",
-        "Destination region or subregion",
+        "Destination group or region",
         "multiselect",
-        "UN regions or subregions of destination, comma-separated",
-        "dest_area=Western Asia",
+        "country groups (e.g. `gcc`, `asean`) or UN regions or subregions of destination, comma-separated, either",
+        "dest_area=gcc,South-eastern Asia",
     ),
     Filter("size", "Show", "radio", "`top` (default) or `minimum`", "size=minimum", default="top"),
     Filter("top", "How many", "slider", f"how many, 1-{MAX_TOP} (default 25)", "top=50", default=25),
@@ -102,6 +107,15 @@ FILTERS = (
         parse=int,
     ),
 )
+COMPARE = Filter(
+    "per",
+    "Compare as",
+    "radio",
+    "`persons` (default) or `population`: the comparison chart as % of the origin's population",
+    "per=population",
+    default="persons",
+)
+FILTERS = (*FILTERS, COMPARE)
 FILTER = {spec.key: spec for spec in FILTERS}
 CORRIDOR_LINK = ("`corridor`", "open one corridor's detail: origin-destination ISO3 codes", "`corridor=NPL-MYS`")
 
@@ -124,7 +138,12 @@ def area_labels(countries: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
-def area_members(countries: pd.DataFrame, area: str) -> set[str]:
+def area_members(countries: pd.DataFrame, area: str, groups: pd.DataFrame | None = None) -> set[str]:
+    """ISO3 codes of a UN area (by name) or, with ``groups``, of a country group (by ``group_key``)."""
+    if groups is not None:
+        in_group = groups["group_key"].to_numpy() == area
+        if in_group.any():
+            return set(groups.loc[in_group, "iso3"])
     if area == ASIA_PACIFIC:
         return set(countries.loc[countries["is_asia_pacific"], "iso3"])
     in_area = (countries["region"] == area) | (countries["subregion"] == area)
@@ -177,17 +196,22 @@ class CorridorFilters:
     top_n: int = 25
     minimum: int = 100_000
 
-    def apply(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+    def apply(
+        self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """The table behind the map: corridors, or country totals (emigrants by origin / immigrants by
-        destination), largest first, cut to the size filter. ``years`` is one revision, ``by_year``."""
+        destination), largest first, cut to the size filter. ``years`` is one revision, ``by_year``;
+        ``groups`` (the country_groups table) lets the area filters name country groups."""
         if self.view == "corridors":
-            return self.corridors(years, countries)
-        return self.country_totals(years, countries)
+            return self.corridors(years, countries, groups)
+        return self.country_totals(years, countries, groups)
 
-    def corridors(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+    def corridors(
+        self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         year = self.year_or_latest(years)
         rows = _year_rows(years, year)
-        table = rows.iloc[self._largest(rows[self.sex], self._place_mask(rows, countries))]
+        table = rows.iloc[self._largest(rows[self.sex], self._place_mask(rows, countries, groups))]
         names = _names(countries)
         table = table.assign(
             previous_migrants=table[PREVIOUS[self.sex]],
@@ -196,7 +220,9 @@ class CorridorFilters:
         )
         return _with_measures(table, self.sex, previous_point(list(years), year))[CORRIDOR_COLUMNS]
 
-    def country_totals(self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame) -> pd.DataFrame:
+    def country_totals(
+        self, years: Mapping[int, pd.DataFrame], countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
         """Emigrants by origin or immigrants by destination, summed over the corridors meeting the place
         filters (an origin's emigrants counted only in the chosen destinations, and so on); the previous
         estimate year is summed over that year's corridors meeting the same filters."""
@@ -204,16 +230,16 @@ class CorridorFilters:
         year = self.year_or_latest(years)
         previous_year = previous_point(list(years), year)
         rows = _year_rows(years, year)
-        current = rows[self._place_mask(rows, countries)]
-        groups = current.assign(corridors=1, corridors_imputed=current["type_i"].eq(1)).groupby(own)
-        totals = groups[["female", "male", "total", "corridors", "corridors_imputed"]].sum()
+        current = rows[self._place_mask(rows, countries, groups)]
+        by_country = current.assign(corridors=1, corridors_imputed=current["type_i"].eq(1)).groupby(own)
+        totals = by_country[["female", "male", "total", "corridors", "corridors_imputed"]].sum()
         # named aggregations with a Python function per group take several times longer than these two
         sources = current[[own, "source_id"]].drop_duplicates().sort_values("source_id")
         totals["source_id"] = sources.groupby(own)["source_id"].agg(";".join)
         totals = totals.reset_index()
         totals = totals.iloc[self._largest(totals[self.sex], np.ones(len(totals), dtype=bool))]
         before = _year_rows(years, previous_year)
-        earlier = before[self._place_mask(before, countries)].groupby(own)[self.sex].sum().to_dict()
+        earlier = before[self._place_mask(before, countries, groups)].groupby(own)[self.sex].sum().to_dict()
         names = _names(countries)
         table = totals.assign(
             previous_migrants=[earlier.get(code) for code in totals[own]],
@@ -228,17 +254,60 @@ class CorridorFilters:
             return self.year
         return max(years) if years else None
 
-    def _place_mask(self, rows: pd.DataFrame, countries: pd.DataFrame) -> np.ndarray:
+    def end_members(
+        self, countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """The countries each end allows (origin, destination); None = any. See ``end_places``."""
+        ends = []
+        for codes, whole_areas in self.end_places(countries, groups).values():
+            if not codes and not whole_areas:
+                ends.append(None)
+                continue
+            allowed = set(codes)
+            for area in whole_areas:
+                allowed |= area_members(countries, area, groups)
+            ends.append(frozenset(allowed))
+        return ends[0], ends[1]
+
+    def end_places(
+        self, countries: pd.DataFrame, groups: pd.DataFrame | None = None
+    ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Per end ('origin', 'destination'): the chosen countries, and the chosen areas that count whole.
+
+        Everything chosen at one end means "either": a corridor's destination is Malaysia *or* in the GCC. A
+        chosen country inside a chosen area picks from it (Nepal within the default "Asia" is Nepal, not
+        all of Asia, so old links keep their meaning); an area holding none of the chosen countries counts
+        whole, so a country outside every chosen area widens the selection rather than emptying it."""
+        places = {}
+        for end, codes, areas in [
+            ("origin", self.origins, self.origin_areas),
+            ("destination", self.destinations, self.destination_areas),
+        ]:
+            whole = tuple(area for area in areas if not set(codes) & area_members(countries, area, groups))
+            places[end] = (tuple(codes), whole)
+        return places
+
+    def outside_areas(self, countries: pd.DataFrame, groups: pd.DataFrame | None = None) -> dict[str, list[str]]:
+        """Chosen countries that no chosen area of their end holds, so they are added to those areas (by end:
+        'origin', 'destination'); the page says so, since the areas then count whole."""
+        outside = {}
+        for end, codes, areas in [
+            ("origin", self.origins, self.origin_areas),
+            ("destination", self.destinations, self.destination_areas),
+        ]:
+            if codes and areas:
+                inside = frozenset().union(*(area_members(countries, area, groups) for area in areas))
+                missing = [code for code in codes if code not in inside]
+                if missing:
+                    outside[end] = missing
+        return outside
+
+    def _place_mask(self, rows: pd.DataFrame, countries: pd.DataFrame, groups: pd.DataFrame | None) -> np.ndarray:
         """Which rows meet the place filters at both ends."""
         keep = np.ones(len(rows), dtype=bool)
-        for column, codes, areas in [
-            ("orig_iso3", self.origins, self.origin_areas),
-            ("dest_iso3", self.destinations, self.destination_areas),
-        ]:
-            if codes:
-                keep &= rows[column].isin(codes).to_numpy()
-            for area in areas:
-                keep &= rows[column].isin(area_members(countries, area)).to_numpy()
+        for column, allowed in zip(("orig_iso3", "dest_iso3"), self.end_members(countries, groups)):
+            if allowed is not None:
+                keep &= rows[column].isin(allowed).to_numpy()
         return keep
 
     def _largest(self, values: pd.Series, keep: np.ndarray) -> np.ndarray:
@@ -253,9 +322,17 @@ class CorridorFilters:
         ordered = positions[np.argsort(-figures[positions], kind="stable")]
         return ordered[: min(self.top_n, MAX_ROWS) if self.size_mode == "top" else MAX_ROWS]
 
-    def describe(self, names: Mapping[str, str] | None = None, areas: Mapping[str, str] | None = None) -> list[str]:
+    def describe(
+        self,
+        names: Mapping[str, str] | None = None,
+        areas: Mapping[str, str] | None = None,
+        *,
+        countries: pd.DataFrame | None = None,
+        groups: pd.DataFrame | None = None,
+    ) -> list[str]:
         """The filters in words, for captions and the 'about' sheet of downloads; ``names`` and ``areas``
-        (from ``area_labels``) say the countries and areas in full."""
+        (from ``area_labels``) say the countries and areas in full; with ``countries`` (and ``groups``) the
+        places read as ``end_places`` combines them ("Malaysia or in the GCC")."""
         names, areas = names or {}, areas or {}
         year = self.year if self.year is not None else "latest"
         lines = [
@@ -268,8 +345,14 @@ class CorridorFilters:
             ("Origin", self.origins, self.origin_areas),
             ("Destination", self.destinations, self.destination_areas),
         ]:
+            if countries is not None:
+                whole = self.end_places(countries, groups)[end.lower()][1]
+                places = [names.get(code, code) for code in codes] + [f"in {areas.get(a, a)}" for a in whole]
+                lines.append(f"{end}: " + (" or ".join(places) if places else "any country or area"))
+                continue
             places = [" or ".join(names.get(code, code) for code in codes)] if codes else []
-            places += [f"in {areas.get(area, area)}" for area in chosen_areas]
+            if chosen_areas:
+                places.append("in " + " or ".join(areas.get(area, area) for area in chosen_areas))
             lines.append(f"{end}: " + (", ".join(places) if places else "any country or area"))
         unit = "corridors" if self.view == "corridors" else "countries"
         if self.size_mode == "top":

@@ -144,6 +144,7 @@ def find_arc(page, origin: str, destination: str) -> tuple[float, float] | None:
         countries,
     ).iloc[0]
     view = fitted_view([ends["source_lon"], ends["target_lon"]], [ends["source_lat"], ends["target_lat"]])
+    page.locator(MAP).first.scroll_into_view_if_needed()  # lines above the map (e.g. the selection total) push it down
     box = page.locator(MAP).first.bounding_box()
     source = project(ends["source_lon"], ends["source_lat"], view, box)
     target = project(ends["target_lon"], ends["target_lat"], view, box)

@@ -1,0 +1,58 @@
+"""Issue 15, point 5: a country search in the shared sidebar, on every page, opens the country's profile."""
+
+import pytest
+
+from components.registry import PAGES
+from components.sidebar import SEARCH_KEY
+from tests.test_pages import run_page
+
+
+@pytest.mark.parametrize("script", ["pages/home.py", "pages/corridors.py", "pages/countries.py"])
+def test_choosing_a_country_opens_its_profile(script):
+    app = run_page(script)
+    search = app.selectbox(key=SEARCH_KEY)
+    assert search.label == "Find a country" and search.value is None and "Nepal" in search.options
+    search.set_value("NPL").run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    assert app.title[0].value == "Country profiles" and app.header[0].value == "Nepal"
+    assert app.query_params.get("country") == "NPL" or app.selectbox(key="country").value == "NPL"
+    assert app.selectbox(key=SEARCH_KEY).value is None, "the box is ready for the next search"
+
+
+def test_every_page_has_the_search():
+    for page in PAGES:
+        app = run_page(page.script)
+        assert app.selectbox(key=SEARCH_KEY).label == "Find a country", page.script
+
+
+# --- the printable brief -----------------------------------------------------------------------------
+
+
+def test_the_profile_offers_a_one_page_brief_with_sourced_figures():
+    import re
+    from datetime import date
+
+    from components import brief
+    from data import country_names, load_corridors, load_countries, load_remittances, load_sources
+    from data.profiles import country_remittances, stock_trend, top_partners
+
+    app = run_page("pages/countries.py", query={"country": "NPL"})
+    button = app.get("download_button")
+    assert any("Country brief" in element.proto.label for element in button)
+    corridors, countries = load_corridors(revision=2024), load_countries()
+    sides = [
+        brief.StockSide(heading, word, stock_trend(corridors, "NPL", role=role),
+                        top_partners(corridors, countries, "NPL", role=role, year=2024))
+        for role, heading, word in [("origin", "As an origin", "destinations"), ("destination", "As a destination", "origins")]
+    ]  # fmt: skip
+    page = brief.brief_html(
+        name=country_names()["NPL"], revision=2024, year=2024, sides=sides, sources=load_sources(),
+        remittances=country_remittances(load_remittances(), "NPL"), link="http://x/countries?country=NPL",
+        on=date(2026, 12, 1),
+    )  # fmt: skip
+    origin_total = int(stock_trend(corridors, "NPL", role="origin").query("year == 2024")["total"].iloc[0])
+    assert f"{origin_total:,}" in page and "Nepal: labour migration in brief" in page
+    assert "India" in page and "Malaysia" in page and "International Migrant Stock" in page
+    assert "Remittances received, 2023" in page and "World Bank" in page
+    assert not re.search(r"(src|href)=['\"]https?://(?!x/)", page), "nothing fetched from elsewhere"
+    assert "<script" not in page and "@page { size: A4" in page

@@ -1,0 +1,107 @@
+"""Issue 15, point 6: every download's data dictionary (Excel sheet, package file and README) describes every
+column it ships, from the catalog; each page's downloads are captured as the page offers them."""
+
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+
+import components.agreements.render
+import components.corridors.render
+import components.news.render
+import components.remittances.render
+from components.downloads import excel_bytes
+from components.package import package_bytes
+from components.provenance import with_attribution
+from data import load_sources
+from data.catalog import column_dictionary
+from tests.test_pages import run_page
+
+RENDERERS = [
+    components.agreements.render,
+    components.corridors.render,
+    components.news.render,
+    components.remittances.render,
+]
+VIEWS = [
+    ("pages/corridors.py", {}),
+    ("pages/corridors.py", {"view": "emigrants", "sex": "female"}),
+    ("pages/remittances.py", {}),
+    ("pages/agreements.py", {}),
+    ("pages/news.py", {}),
+]
+
+
+@pytest.fixture
+def offered(monkeypatch) -> list[tuple[pd.DataFrame, dict]]:
+    """The tables the pages pass to render_downloads, with its keyword arguments."""
+    calls = []
+    for module in RENDERERS:
+        original = module.render_downloads
+
+        def capture(table, sources, *, _original=original, **kwargs):
+            calls.append((table, kwargs))
+            return _original(table, sources, **kwargs)
+
+        monkeypatch.setattr(module, "render_downloads", capture)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("script", "query"), VIEWS, ids=[f"{s[6:-3]}-{'-'.join(q.values()) or 'default'}" for s, q in VIEWS]
+)
+def test_every_downloaded_column_is_described(offered, script, query):
+    app = run_page(script, query=query)
+    assert not app.exception
+    assert offered, "the page offers downloads"
+    sources = load_sources()
+    for table, kwargs in offered:
+        shipped = with_attribution(table, sources).columns
+        dictionary = column_dictionary(shipped, kwargs.get("catalog_tables", ()))
+        missing = [entry["column"] for entry in dictionary if entry["meaning"] == "not described"]
+        assert not missing, f"{kwargs['name']}: columns with no meaning: {missing}"
+        assert all(entry["unit"] and entry["label"] for entry in dictionary)
+
+
+def test_downloads_name_their_units_and_places_and_repeat_no_column(offered):
+    run_page("pages/corridors.py", query={"sex": "female"})
+    run_page("pages/remittances.py", query={"measure": "pct_gdp"})
+    corridors = next(table for table, kwargs in offered if kwargs["name"].startswith("corridors-"))
+    assert "female" not in corridors.columns and set(corridors["sex"]) == {"female"}  # 'migrants' is the female
+    assert {"male", "total", "origin", "destination"} <= set(corridors.columns)
+    trend = next(table for table, kwargs in offered if kwargs["name"] == "remittances-trend")
+    assert "value" not in trend.columns and "received_pct_gdp" in trend.columns
+    assert list(trend.columns[:2]) == ["iso3", "country"] and "India" in set(trend["country"])
+    assert column_dictionary(["received_pct_gdp"], ["remittances"])[0]["unit"] == "% of GDP"
+
+
+def test_excel_and_package_carry_the_dictionary(offered):
+    run_page("pages/corridors.py", query={"sex": "female"})
+    table, kwargs = offered[0]
+    sources = load_sources()
+    workbook = pd.read_excel(
+        io.BytesIO(
+            excel_bytes(table, sources, title="t", measure="m", filters=[], catalog_tables=kwargs["catalog_tables"])
+        ),
+        sheet_name=None,
+        header=None,
+    )
+    assert list(workbook) == ["data", "about", "dictionary", "sources"]
+    labels, codes = list(workbook["data"].iloc[0]), list(workbook["data"].iloc[1])
+    assert codes == list(table.columns) and "Origin (ISO3) [ISO 3166-1 alpha-3 code]" in labels
+    assert "Migrants [persons]" in labels
+    dictionary = workbook["dictionary"]
+    assert list(dictionary.iloc[1:, 0]) == list(table.columns)
+    archive = zipfile.ZipFile(
+        io.BytesIO(
+            package_bytes(
+                {"view": table}, sources, title="t", measure="m", filters=[], catalog_tables=kwargs["catalog_tables"]
+            )
+        )
+    )
+    shipped = pd.read_csv(archive.open("view.csv"))
+    described = pd.read_csv(archive.open("dictionary.csv"))
+    assert list(described["column"]) == list(shipped.columns)
+    readme = archive.read("README.txt").decode()
+    assert "- dest_iso3 (Destination (ISO3)) - Country or area of destination [ISO 3166-1 alpha-3 code]" in readme
