@@ -473,6 +473,10 @@ DERIVED_COLUMNS: dict[str, str] = {
     "user_supplied": "True for an item from the user's own CSV file (not from a published source)",
     "citation": "How to cite the row's source (from sources.csv)",
     "licence": "Licence of the row's source (from sources.csv)",
+    "rank": "Place of the destination in this period's ranking, largest first (empty for 'others' and regions)",
+    "share_of_total": "value / the period's printed total (or the sum of a complete itemisation)",
+    "share": "value / register_total: the destination's share of a multi-year cumulative register, never a year's flow",
+    "register_total": "The cumulative register's printed total (or the sum of its complete itemisation)",
 }
 # Units by exact column name, then by how a name ends; a column matching neither is text or a code list.
 _UNITS = {
@@ -481,7 +485,8 @@ _UNITS = {
     "previous_migrants": "persons", "change": "persons", "departures": "persons",
     "population": "persons", "corridors": "count", "corridors_imputed": "count", "n_quotes": "count",
     "value": "see column 'unit' or 'basis'", "usd_million": "US$ million (current)",
-    "lon": "degrees", "lat": "degrees", "quarter": "quarter (1-4)",
+    "lon": "degrees", "lat": "degrees", "quarter": "quarter (1-4)", "rank": "rank (1 = largest)",
+    "share_of_total": "fraction (0-1)", "share": "fraction (0-1)", "register_total": "workers (see column 'basis')",
 }  # fmt: skip
 _UNIT_ENDINGS = (
     ("_usd_million", "US$ million (current)"), ("_usd", "US$ (current)"), ("_pct_500usd", "% of US$500 sent"),

@@ -9,6 +9,7 @@ import pytest
 
 import components.agreements.render
 import components.corridors.render
+import components.flows.render
 import components.news.render
 import components.remittances.render
 from components.downloads import excel_bytes
@@ -21,6 +22,7 @@ from tests.test_pages import run_page
 RENDERERS = [
     components.agreements.render,
     components.corridors.render,
+    components.flows.render,
     components.news.render,
     components.remittances.render,
 ]
@@ -30,6 +32,8 @@ VIEWS = [
     ("pages/remittances.py", {}),
     ("pages/agreements.py", {}),
     ("pages/news.py", {}),
+    ("pages/departures.py", {}),
+    ("pages/departures.py", {"origin": "BGD"}),
 ]
 
 

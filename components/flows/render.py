@@ -69,6 +69,7 @@ def destinations_section(filters: DeparturesFilter, *, names: Mapping[str, str],
         title=f"Departures of migrant workers from {origin}",
         measure=caption,
         filters=filters.describe(names),
+        catalog_tables=("labour_outflows", "countries"),
         key="departures_download",
     )
 
@@ -103,6 +104,7 @@ def coverage_section(*, names: Mapping[str, str], sources: pd.DataFrame) -> None
         title="Departures of migrant workers, every figure shown",
         measure=CATALOG["labour_outflows"].measure,
         filters=["Every shown figure of every origin"],
+        catalog_tables=("labour_outflows", "countries"),
         key="coverage_download",
     )
 
@@ -164,6 +166,7 @@ def country_section(iso3: str, names: Mapping[str, str], sources: pd.DataFrame) 
         title=f"Departures of migrant workers from {name}: national totals and latest destinations",
         measure=CATALOG["labour_outflows"].measure,
         filters=[f"Origin: {name}", "National totals as printed; destinations of the latest period"],
+        catalog_tables=("labour_outflows", "countries"),
         key="country_departures_download",
     )
     _profile_link(iso3, name)
@@ -197,6 +200,7 @@ def corridor_section(origin: str, destination: str, names: Mapping[str, str], so
         title=f"Departures of migrant workers from {origin_name} to {destination_name}",
         measure=CATALOG["labour_outflows"].measure,
         filters=[f"Origin: {origin_name}", f"Destination: {destination_name}", "Register rows: shares only"],
+        catalog_tables=("labour_outflows", "countries"),
         key="corridor_departures_download",
     )
     _profile_link(origin, origin_name)
