@@ -66,9 +66,8 @@ filters = CorridorFilters(
 )  # fmt: skip
 table = filters.apply(by_year, countries, groups)
 st.caption(" · ".join((described := filters.describe(names, areas, countries=countries, groups=groups))[1:]))
-corridors.selection_section(filters, by_year=by_year, countries=countries, groups=groups, names=names)
-
 corridors.map_section(table, filters, countries=countries, sources=sources)
+corridors.selection_section(filters, by_year=by_year, countries=countries, groups=groups, names=names)
 corridors.comparison_section(table, filters, by_year=by_year, countries=countries, groups=groups, names=names)
 corridors.detail_section(
     table, filters, by_year=by_year, countries=countries, names=names, sources=sources, groups=groups

@@ -30,7 +30,7 @@ names = country_names_in(load_or_stop(country_names))
 corridors = load_or_stop(load_corridors, revision=2024)
 stock = regional_stock(corridors, countries, year=int(corridors["year"].max()))
 
-st.subheader(_("International migrants, {year}", year=stock["year"]))
+st.header(_("International migrants, {year}", year=stock["year"]))
 overview.render_stock_tiles(stock, names=names)
 st.page_link("pages/corridors.py", label=_("Explore the corridors"), icon=":material/arrow_forward:")
 render_source_note(
@@ -43,7 +43,7 @@ with st.container():
     remittances = load_or_warn(load, "remittances", what=_("Remittances"))
     if remittances is not None:
         money = regional_remittances(remittances, countries)
-        st.subheader(_("Remittances received, {year}", year=money["year"]))
+        st.header(_("Remittances received, {year}", year=money["year"]))
         overview.render_remittance_tiles(money, names=names)
         st.page_link("pages/remittances.py", label=_("Explore remittances"), icon=":material/arrow_forward:")
         render_source_note(sources, money["source_ids"], measure=_(CATALOG["remittances"].measure))
@@ -51,7 +51,7 @@ middle, right = st.columns([1, 2])
 with middle:
     agreements = load_or_warn(load, "agreements", what=_("Agreements"))
     if agreements is not None:
-        st.subheader(_("Agreements"))
+        st.header(_("Agreements"))
         st.metric(
             _("Bilateral agreements and MOUs recorded"),
             exact_number(len(agreements)),
@@ -65,7 +65,7 @@ with right:
         render_headlines(news, limit=3)
         st.page_link("pages/news.py", label=_("All news and resources"), icon=":material/arrow_forward:")
 
-st.subheader(_("Pages"))
+st.header(_("Pages"))
 columns = st.columns(3)
 for index, page in enumerate(PAGES[1:]):
     with columns[index % 3].container(border=True):

@@ -29,6 +29,7 @@ NEWS_PAGE = "pages/news.py"
 
 
 PER_PAGE = 10
+UNDATED_PER_PAGE = 50
 
 
 MAX_LISTED_PROBLEMS = 20
@@ -184,7 +185,15 @@ def results_section(
             "Resources without a date (the listing they come from prints none): they are not on the timeline, "
             "and the years filter keeps them."
         )
-        render_item_list(undated, key="undated_page", country_names=country_names, source_labels=source_labels)
+        # One page for the shipped undated resources: a second pagination bar would be a second unnamed
+        # navigation landmark (st.pagination takes no label), which screen-reader users cannot tell apart.
+        render_item_list(
+            undated,
+            key="undated_page",
+            country_names=country_names,
+            source_labels=source_labels,
+            per_page=UNDATED_PER_PAGE,
+        )
 
     st.divider()
     described = filters.describe(country_names=country_names)

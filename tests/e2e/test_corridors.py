@@ -61,7 +61,7 @@ def test_arc_hover_shows_the_corridor_and_a_click_opens_its_detail(page, app_ser
     # UN DESA repeats Nepal -> Malaysia unchanged from 2020 in the 2024 revision: said as such, not as no change.
     assert "Female share:" in tooltip and "same estimate carried forward from 2020" in tooltip
     page.mouse.click(*point)
-    expect(page.get_by_role("heading", name="Nepal → Malaysia")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Nepal → Malaysia", exact=True)).to_be_visible(timeout=20_000)
     wait_for_settled(page)
     assert "corridor=NPL-MYS" in page.url
     expect(page.locator(".js-plotly-plot").nth(1)).to_be_visible(timeout=20_000)  # stock by sex, female share
