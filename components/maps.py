@@ -203,6 +203,11 @@ def _tooltip_safe(arcs: pd.DataFrame) -> pd.DataFrame:
     return escaped
 
 
+def arcs_view(arcs: pd.DataFrame, **size: int) -> pdk.ViewState:
+    """A view that fits both ends of every arc (``size``: ``width_px``/``height_px`` of ``fitted_view``)."""
+    return fitted_view([*arcs["source_lon"], *arcs["target_lon"]], [*arcs["source_lat"], *arcs["target_lat"]], **size)
+
+
 def fitted_view(
     longitudes: Sequence[float],
     latitudes: Sequence[float],

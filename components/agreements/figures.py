@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from components.maps import arc_map, category_colours, fitted_view
+from components.maps import arc_map, arcs_view, category_colours
 from data.agreements import signing_labels
 from data.schemas import INSTRUMENT_TYPES
 
@@ -156,12 +156,7 @@ def agreement_map(agreements: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck
     """The arcs of the agreements shown, in a view that fits them (all of them: the Gulf to the Pacific)."""
     arcs = agreement_arcs(agreements, countries)
     width_px, height_px = MAP_SIZE_PX
-    view = fitted_view(
-        [*arcs["source_lon"], *arcs["target_lon"]],
-        [*arcs["source_lat"], *arcs["target_lat"]],
-        width_px=width_px,
-        height_px=height_px,
-    )
+    view = arcs_view(arcs, width_px=width_px, height_px=height_px)
     return arc_map(
         arcs,
         value_column="agreements",

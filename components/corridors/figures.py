@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
-from components.maps import arc_map, choropleth_map, class_breaks, class_colour, fitted_view, legend_items
+from components.maps import arc_map, arcs_view, choropleth_map, class_breaks, class_colour, fitted_view, legend_items
 from components.profiles import SEX_COLOURS
 
 ARC_TOOLTIP = (
@@ -124,7 +124,7 @@ def unmapped_places(table: pd.DataFrame, countries: pd.DataFrame) -> list[str]:
 def corridor_map(table: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
     """Arcs from origin to destination (faint at the origin), width and colour by migrants, fitted to them."""
     arcs = arc_frame(table, countries)
-    view = fitted_view([*arcs["source_lon"], *arcs["target_lon"]], [*arcs["source_lat"], *arcs["target_lat"]])
+    view = arcs_view(arcs)
     return arc_map(
         arcs,
         value_column="migrants",

@@ -10,7 +10,7 @@ import pandas as pd
 import pydeck as pdk
 
 from components.formatting import NO_DATA, exact_number, percent
-from components.maps import arc_map, fitted_view
+from components.maps import arc_map, arcs_view
 from data.flows import BASIS_LABELS, PERIOD_KINDS, share_sentence
 
 ARC_TOOLTIP = "<b>{origin} → {destination}</b><br/>{value_label}<br/>{basis_label}, {period_label}"
@@ -81,7 +81,7 @@ def arc_frame(
 
 def departures_map(arcs: pd.DataFrame) -> pdk.Deck:
     """Arcs from the origin (faint) to each destination, width and colour by the figure, fitted to them."""
-    view = fitted_view([*arcs["source_lon"], *arcs["target_lon"]], [*arcs["source_lat"], *arcs["target_lat"]])
+    view = arcs_view(arcs)
     return arc_map(
         arcs,
         value_column="size",
