@@ -266,23 +266,25 @@ def show(
     if kind == "range":
         _follow_new_bounds(key, minimum, maximum)
     value = _current(spec, options=options, default=default, minimum=minimum, maximum=maximum, max_chars=max_chars)
-    args = {"key": key, "help": spec.help, **widget_args}
+    # Declarations mark their text with N_ (data/filters); it is translated here, where it is shown.
+    label = _(spec.label)
+    args = {"key": key, "help": _(spec.help) if spec.help else None, **widget_args}
     if kind == "selectbox":
-        value = container.selectbox(spec.label, options, index=list(options).index(value), **args)
+        value = container.selectbox(label, options, index=list(options).index(value), **args)
     elif kind == "radio":
-        value = container.radio(spec.label, options, index=list(options).index(value), **args)
+        value = container.radio(label, options, index=list(options).index(value), **args)
     elif kind == "multiselect":
         # No "Select all matches" row: typing "Western" + Enter would silently pick every match (issue 15);
         # each choice is made by name.
-        value = container.multiselect(spec.label, options, default=value, **{"select_all": False, **args})
+        value = container.multiselect(label, options, default=value, **{"select_all": False, **args})
     elif kind == "select_slider":
-        value = container.select_slider(spec.label, options, value=value, **args)
+        value = container.select_slider(label, options, value=value, **args)
     elif kind in ("slider", "range"):
-        value = container.slider(spec.label, min_value=minimum, max_value=maximum, value=value, **args)
+        value = container.slider(label, min_value=minimum, max_value=maximum, value=value, **args)
     elif kind == "toggle":
-        value = container.toggle(spec.label, value=value, **args)
+        value = container.toggle(label, value=value, **args)
     else:
-        value = container.text_input(spec.label, value=value, max_chars=max_chars, **args).strip()
+        value = container.text_input(label, value=value, max_chars=max_chars, **args).strip()
     if kind == "range":
         write_param(key, f"{value[0]}{RANGE_SEPARATOR}{value[1]}", f"{minimum}{RANGE_SEPARATOR}{maximum}")
     else:
@@ -368,7 +370,7 @@ def render_link_keys(filters: Sequence[Filter], *, extra: Sequence[tuple[str, st
         st.markdown(
             _("Each filter has a short key in the link; filters left at their default are left out.")
             + "\n\n"
-            + link_table(filters, extra=extra)
+            + link_table(filters, extra=extra, translate=_)
             + "\n\n"
             + _("Values the page does not know are ignored with a note at the top.")
         )

@@ -10,6 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from data.catalog import N_
+
+LINK_TABLE_HEADINGS = (N_("key"), N_("meaning"), N_("example"))
 WIDGETS = ("selectbox", "radio", "multiselect", "slider", "range", "select_slider", "toggle", "text")
 
 
@@ -39,10 +42,22 @@ class Filter:
             raise ValueError(f"{self.key}: widget must be one of {WIDGETS}, not {self.widget!r}")
 
 
-def link_table(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]] = ()) -> str:
+def link_table(
+    filters: Sequence[Filter],
+    *,
+    extra: Sequence[tuple[str, str, str]] = (),
+    translate: Callable[[str], str] = str,
+) -> str:
     """The markdown table of link keys: one row per declared filter (plus ``extra`` keys such as
-    ``corridor``, which a picker rather than a filter reads), in declaration order."""
-    rows = [*extra, *((f"`{spec.key}`", spec.meaning, f"`{spec.example}`") for spec in filters)]
-    return "| key | meaning | example |\n| --- | --- | --- |\n" + "\n".join(
-        f"| {key} | {meaning} | {example} |" for key, meaning, example in rows
+    ``corridor``, which a picker rather than a filter reads), in declaration order. ``translate`` gives the
+    meanings (marked N_) in the reader's language; the README's copy is English (the default)."""
+    rows = [
+        *((key, translate(meaning), example) for key, meaning, example in extra),
+        *((f"`{spec.key}`", translate(spec.meaning), f"`{spec.example}`") for spec in filters),
+    ]
+    header = "| " + " | ".join(translate(word) for word in LINK_TABLE_HEADINGS) + " |"
+    return (
+        header
+        + "\n| --- | --- | --- |\n"
+        + "\n".join(f"| {key} | {meaning} | {example} |" for key, meaning, example in rows)
     )
