@@ -25,6 +25,7 @@ from data import country_names
 from data.filters import Filter
 from data.filters import agreements as agreement_filters
 from data.filters import corridors as corridor_filters
+from data.filters import departures as departure_filters
 from data.filters import news as news_filters
 from data.filters import profiles as profile_filters
 from data.filters import remittances as remittance_filters
@@ -50,6 +51,7 @@ _BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
 PAGE_FILTERS: dict[str, tuple[Filter, ...]] = {
     "corridors": corridor_filters.FILTERS,
     "corridor": profile_filters.CORRIDOR_FILTERS,
+    "departures": departure_filters.FILTERS,
     "remittances": remittance_filters.FILTERS,
     "agreements": agreement_filters.FILTERS,
     "news": news_filters.FILTERS,
@@ -57,6 +59,7 @@ PAGE_FILTERS: dict[str, tuple[Filter, ...]] = {
 }
 VALUE_WORDS = {
     ("corridors", "view"): corridor_filters.VIEW_LABELS,
+    ("departures", "view"): departure_filters.VIEWS,
     ("remittances", "view"): remittance_filters.VIEWS,
     ("remittances", "measure"): remittance_filters.MEASURE_LABELS,
 }
@@ -345,7 +348,8 @@ def render_presenter_bar() -> None:
             st.rerun()
         if deck:
             st.markdown(f"# {plain_markdown(deck[position].title)}")
-            st.caption(plain_markdown(describe_scene(deck[position], country_names_or_codes())))
+            with st.container(key="scene_subtitle"):  # presenter.css sets it apart from the title
+                st.caption(plain_markdown(describe_scene(deck[position], country_names_or_codes())))
         st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
 
 
@@ -364,9 +368,11 @@ def _scene_position(count: int) -> int:
     return min(max(number, 1), max(count, 1)) - 1
 
 
+@st.fragment
 def render_scene_editor(page_url_path: str, page_title: str) -> None:
-    """Sidebar tools: add this view, edit, download and load the scenes, start presenting."""
-    with st.sidebar.expander("Presenter mode", icon=":material/slideshow:"):
+    """Sidebar tools: add this view, edit, download and load the scenes, start presenting. A fragment (called in
+    the sidebar): editing the scenes reruns these tools only, not the page and its charts."""
+    with st.expander("Presenter mode", icon=":material/slideshow:"):
         deck = scenes()
         title = st.text_input("Scene title", value=page_title, max_chars=120, key=f"scene_title_{page_url_path}")
         if st.button("Add this view as a scene", icon=":material/add:", key="scene_add"):
@@ -378,10 +384,10 @@ def render_scene_editor(page_url_path: str, page_title: str) -> None:
                 "", icon=":material/arrow_upward:", key=f"scene_up_{index}", disabled=index == 0, help="Move up"
             ):
                 deck[index - 1], deck[index] = deck[index], deck[index - 1]
-                st.rerun()
+                st.rerun(scope="fragment")
             if remove_column.button("", icon=":material/delete:", key=f"scene_remove_{index}", help="Remove"):
                 del deck[index]
-                st.rerun()
+                st.rerun(scope="fragment")
         if deck:
             st.download_button(
                 "Download scenes",
@@ -406,6 +412,6 @@ def render_scene_editor(page_url_path: str, page_title: str) -> None:
                 st.warning(problem)
             if loaded and st.button(f"Use these {len(loaded)} scenes", key="scene_use"):
                 st.session_state[SCENES_KEY] = loaded
-                st.rerun()
+                st.rerun(scope="fragment")
         if st.button("Start presenting", icon=":material/play_arrow:", disabled=not deck, key="scene_start"):
             go_to_scene(0)
