@@ -12,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 from bench import apptest
 from components.i18n import LOCALES_DIR, translator
 from components.presenter import SCENES_KEY, Scene
-from data import CATALOG
 
 APP = str(apptest.APP)
 # Pages whose own text is converted (the others still show English: README, "Translations").
@@ -50,11 +49,7 @@ def english_fragments() -> set[str]:
         for fragment in re.split(r"\{[^}]*\}|\*\*|`[^`]*`|\*", message):
             if len(fragment.strip()) >= 20:
                 fragments.add(fragment.strip())
-    # The data catalog's descriptions (data/catalog.py) are not translated yet (README, "Translations").
-    catalog_text = " ".join(
-        " ".join([spec.title, spec.description, spec.measure, *spec.columns.values()]) for spec in CATALOG.values()
-    )
-    return {fragment for fragment in fragments if fragment not in catalog_text}
+    return fragments
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -132,3 +127,38 @@ def test_link_notes_and_the_link_keys_are_in_the_language():
         note.value for note in app.info
     ]
     assert any(expander.label == "สิ่งที่ลิงก์ระบุได้" for expander in app.expander)
+
+
+@pytest.mark.parametrize("language", ["id", "th"])
+def test_a_download_in_a_language_has_its_about_sheet_dictionary_and_headers_in_it(language):
+    """The words of a download follow the session's language; the column codes stay the same in every language."""
+    import io
+    import zipfile
+
+    import pandas as pd
+
+    from components.downloads import View, column_code, csv_bytes, excel_bytes, package_bytes
+    from data import load, load_sources
+
+    table = load("corridors").head(3)[["orig_iso3", "dest_iso3", "year", "total", "source_id"]]
+    sources, gettext = load_sources(), translator(language).gettext
+    view = View("t", "m", ["f"], "http://x/corridors", ("corridors",), language)
+    workbook = pd.read_excel(io.BytesIO(excel_bytes(table, sources, view)), sheet_name=None, header=None)
+    assert list(workbook) == [gettext(sheet) for sheet in ("data", "about", "dictionary", "sources")]
+    about = workbook[gettext("about")]
+    assert list(about.iloc[0]) == [gettext("item"), gettext("value")]
+    assert {gettext("Title"), gettext("Rows"), gettext("Link to this view")} <= set(about.iloc[1:, 0])
+    dictionary = workbook[gettext("dictionary")]
+    meaning = dictionary.iloc[1:, 3]
+    assert list(meaning)[:2] == [gettext("Country or area of origin (birth, or citizenship where type_c = 1)"),
+                                 gettext("Country or area of destination")]  # fmt: skip
+    english = ["Country or area of origin", "Reference year", "Source of the row", "persons", "(persons)"]
+    assert not [text for text in english if any(text in str(cell) for cell in dictionary.to_numpy().ravel())]
+    labels = list(workbook[gettext("data")].iloc[0])
+    assert [column_code(label) for label in labels] == list(table.columns)
+    assert labels[0] == f"{gettext('Origin')} ({gettext('ISO 3166-1 alpha-3 code')}) [orig_iso3]"
+    csv = pd.read_csv(io.BytesIO(csv_bytes(table, sources, view)))
+    assert list(csv.columns[: len(table.columns)]) == labels
+    readme = zipfile.ZipFile(io.BytesIO(package_bytes({"v": table}, sources, view))).read("README.txt").decode()
+    assert gettext("Filters applied:") in readme and "Filters applied:" not in readme
+    assert gettext("Country or area of destination") in readme
