@@ -4,14 +4,17 @@ Link keys: ``data.filters.news.FILTERS`` (the page's "What the link can say" tab
 
 import streamlit as st
 
+from components.countries.places import place_label, place_options, render_group_note
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
+from components.i18n import _
 from components.news import render as news_view
-from components.news.figures import COLOUR_BY, listing_labels, with_count
-from data import CATALOG, load_news, load_sources
+from components.news.figures import COLOUR_BY, group_counts, listing_labels, with_count
+from data import CATALOG, load_country_groups, load_news, load_sources
 from data import country_names as names_by_code
 from data.filters.news import FILTER, FILTERS, NewsFilters
+from data.filters.places import group_members
 from data.news import (
     KINDS,
     TOPICS,
@@ -31,7 +34,8 @@ st.caption(
 )
 news = load_or_stop(load_news)
 sources = load_or_stop(load_sources)
-country_names = load_or_stop(names_by_code)
+country_names, groups = load_or_stop(names_by_code), load_or_stop(load_country_groups)
+members = group_members(groups)
 source_labels = listing_labels(sources)
 
 filter_area = st.container()
@@ -49,12 +53,14 @@ with filter_area:
     row = st.columns(4)
     counted = {column: count_by(items, column) for column in ("countries", "topic_list", "kind", "publishers")}
     publishers = publisher_options(items)
+    country_counts = counted["countries"] | group_counts(items, members)
     chosen_countries = show(
         FILTER["country"],
-        options=sorted(country_names, key=country_names.get),
+        options=place_options(groups, sorted(country_names, key=country_names.get)),
         container=row[0],
-        format_func=with_count(counted["countries"], country_names.get),
+        format_func=place_label(country_names, groups, count=lambda option: country_counts.get(option, 0)),
     )
+    render_group_note(chosen_countries, meaning=_("A group means any of its members."), container=row[0])
     chosen_topics = show(
         FILTER["topic"], options=TOPICS, container=row[1], format_func=with_count(counted["topic_list"])
     )
@@ -70,7 +76,7 @@ with filter_area:
 filters = NewsFilters(
     years=None if years == (first_year, last_year) else years, countries=tuple(chosen_countries),
     topics=tuple(chosen_topics), kinds=tuple(chosen_kinds), text=text,
-    publishers=tuple(publishers[slug] for slug in chosen_publishers),
+    publishers=tuple(publishers[slug] for slug in chosen_publishers), group_members=members,
 )  # fmt: skip
 news_view.results_section(
     filters, items, colour_by=colour_by, country_names=country_names, source_labels=source_labels, sources=sources

@@ -2,7 +2,7 @@
 
 import pytest
 
-from data import load_agreements
+from data import load_agreements, load_country_groups
 from tests.test_pages import run_page
 
 PAGE = "pages/agreements.py"
@@ -201,3 +201,19 @@ def test_broken_agreements_table_gives_a_clear_message(tables_copy):
     assert not app.exception
     shown = app.error[0].value.replace("\\", "")  # the message is escaped markdown
     assert "agreements.csv" in shown and "other pages" in shown
+
+
+def test_a_country_group_equals_choosing_its_members():
+    """Issue 15: a group in the party filter means any of its members, as choosing each of them gives."""
+    gcc = sorted(load_country_groups().query("group_key == 'gcc'")["iso3"])
+    by_group = run_page(PAGE, query={"country": "gcc"})
+    by_members = run_page(PAGE, query={"country": ",".join(gcc)})
+    assert not by_group.exception and not notes(by_group)
+    assert by_group.multiselect(key="country").value == ["gcc"]
+    assert len(table(by_group)) > 0 and table(by_group).equals(table(by_members))
+    assert by_group.dataframe[-2].value.equals(by_members.dataframe[-2].value)  # the gaps honour the group too
+    captions = " ".join(caption.value for caption in by_group.caption)
+    assert "A group means any of its members: agreements with at least one party in it." in captions
+    by_group.multiselect(key="country").set_value(["gcc", "NPL"]).run()
+    assert by_group.query_params["country"] == "gcc,NPL"
+    assert len(table(by_group)) == len(table(run_page(PAGE, query={"country": ",".join([*gcc, "NPL"])})))

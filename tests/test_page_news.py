@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.downloads import csv_bytes, excel_bytes
-from data import load_news, load_sources
+from data import load_country_groups, load_news, load_sources
 from data.filters.news import NewsFilters
 from data.news import TABLE_COLUMNS, export_table
 from tests.test_pages import run_page
@@ -392,3 +392,16 @@ def test_latest_news_for_both_ends_of_a_corridor():
     assert app.get("page_link")[0].proto.label == "All news and resources for Nepal or Qatar"
     empty = latest_news_app(["NPL", "TUV"], 5, match_all=True)
     assert empty.info[0].value.startswith("No news items are tagged with Nepal and Tuvalu")
+
+
+def test_a_country_group_equals_choosing_its_members():
+    """Issue 15: a group in the country filter means news about any of its members."""
+    asean = sorted(load_country_groups().query("group_key == 'asean'")["iso3"])
+    app = open_news({"country": "asean"})
+    assert app.multiselect(key="country").value == ["asean"]
+    members = open_news({"country": ",".join(asean)})
+    assert counts(app) == counts(members) and counts(app)[0] > 0
+    assert card_titles(app) == card_titles(members)
+    assert "A group means any of its members." in " ".join(caption.value for caption in app.caption)
+    option = next(option for option in app.multiselect(key="country").options if option.startswith("Association"))
+    assert option.endswith(f"any of its {len(asean)} members ({counts(app)[0]})")

@@ -27,6 +27,7 @@ from components.agreements.figures import (
     timeline_figure,
 )
 from components.charts import show_chart, show_map
+from components.countries.places import group_names
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import write_param
@@ -42,6 +43,7 @@ from data import (
     load_corridor_gaps,
     load_corridors,
     load_countries,
+    load_country_groups,
     load_regional_instruments,
     load_sources,
 )
@@ -436,7 +438,7 @@ def agreements_section(
             name="agreements",
             title=spec.title,
             measure=spec.measure,
-            filters=filters.describe(names=names),
+            filters=filters.describe(names=names | group_names(load_or_stop(load_country_groups))),
             catalog_tables=("agreements", "countries"),
         )
 
@@ -472,10 +474,14 @@ def agreements_section(
         render_coverage(view.coverage, key="agreements_coverage")
 
 
-def gaps_section(*, chosen: list[str], role: str, names: dict, sources: pd.DataFrame) -> None:
+def gaps_section(*, chosen: frozenset[str], role: str, names: dict, sources: pd.DataFrame) -> None:
     st.subheader("Large corridors with no recorded agreement")
     gaps, considered, latest_year = load_or_stop(
-        load_corridor_gaps, revision=AGREEMENT_STOCK_REVISION, largest=GAP_CORRIDORS, countries=tuple(chosen), role=role
+        load_corridor_gaps,
+        revision=AGREEMENT_STOCK_REVISION,
+        largest=GAP_CORRIDORS,
+        countries=tuple(sorted(chosen)),
+        role=role,
     )
     st.caption(
         f"Of the {considered} largest corridors within Asia and the Pacific in {latest_year}"

@@ -8,7 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from components.charts import show_chart
+from components.countries.places import group_names
 from components.downloads import render_downloads
+from components.feedback import load_or_stop
 from components.i18n import _
 from components.news.figures import (
     TIMELINE_NOTE,
@@ -21,7 +23,7 @@ from components.news.figures import (
 )
 from components.plain_text import plain_markdown
 from components.provenance import render_source_note
-from data import CATALOG, load_user_news
+from data import CATALOG, load_country_groups, load_user_news
 from data.filters.news import NewsFilters
 from data.news import count_user_supplied, export_table, latest_news, split_dated
 
@@ -196,7 +198,7 @@ def results_section(
         )
 
     st.divider()
-    described = filters.describe(country_names=country_names)
+    described = filters.describe(country_names={**country_names, **group_names(load_or_stop(load_country_groups))})
     if user_count:
         described.append(f"Includes {user_count} user-supplied item(s), not from a published source")
     render_downloads(

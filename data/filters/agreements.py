@@ -2,11 +2,12 @@
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from data.filters import Filter
+from data.filters.places import expand, is_group
 
 ROLES = ("any", "origin", "destination")
 ROLE_LABELS = {"any": "Either party", "origin": "As origin", "destination": "As destination"}
@@ -28,7 +29,15 @@ SECTOR_PATTERNS = {
 }
 
 FILTERS = (
-    Filter("country", "Countries", "multiselect", "countries, ISO3, comma-separated", "country=PHL,SAU"),
+    Filter(
+        "country",
+        "Countries or groups",
+        "multiselect",
+        "countries (ISO3) or country groups (e.g. `gcc`, `asean`), comma-separated; a group means any of its members",
+        "country=PHL,SAU",
+        help="A group (GCC, ASEAN, SAARC, ...) stands for any of its members: agreements with at least one party "
+        "in the group, as choosing each member would give.",
+    ),
     Filter(
         "role",
         "Role of these countries",
@@ -64,18 +73,26 @@ def sector_matches(scheme_or_sector: pd.Series, sector: str) -> pd.Series:
 
 @dataclass(frozen=True)
 class AgreementFilters:
+    # Countries (ISO3) and country groups (group_key, read through ``group_members``) as chosen.
     countries: tuple[str, ...] = ()
     role: str = "any"
     instrument_types: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
     # Inclusive signing years; None keeps every row, including those with no recorded date.
     period: tuple[int, int] | None = None
+    group_members: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def parties(self) -> frozenset[str]:
+        """The countries chosen: each chosen country and every member of each chosen group."""
+        return expand(self.countries, self.group_members)
 
     def apply(self, agreements: pd.DataFrame) -> pd.DataFrame:
         keep = pd.Series(True, index=agreements.index)
         if self.countries:
-            as_origin = agreements["origin_iso3"].isin(self.countries)
-            as_destination = agreements["destination_iso3"].isin(self.countries)
+            parties = list(self.parties)
+            as_origin = agreements["origin_iso3"].isin(parties)
+            as_destination = agreements["destination_iso3"].isin(parties)
             # A two-way instrument makes both parties origin and destination.
             either = as_origin | as_destination
             keep &= {"origin": as_origin, "destination": as_destination}.get(self.role, either) | (
@@ -94,10 +111,14 @@ class AgreementFilters:
         return agreements[keep]
 
     def describe(self, *, names: Mapping[str, str] | None = None) -> list[str]:
+        """The filters in words; ``names`` names countries by ISO3 and groups by key."""
         names = names or {}
         lines = []
         if self.countries:
-            listed = ", ".join(f"{names.get(code, code)} ({code})" for code in self.countries)
+            listed = ", ".join(
+                f"{names.get(code, code)} (any member)" if is_group(code) else f"{names.get(code, code)} ({code})"
+                for code in self.countries
+            )
             role = {"origin": " as origin", "destination": " as destination"}.get(self.role, "")
             lines.append(f"Countries{role}: {listed}")
         if self.instrument_types:

@@ -1,11 +1,12 @@
 """What a user has narrowed the news to: years, countries, topics, kinds, publishers and words."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from data.filters import Filter
+from data.filters.places import expand, is_group
 from data.news import fold
 
 FILTERS = (
@@ -28,7 +29,15 @@ FILTERS = (
         "colour=kind",
         default="topic",
     ),
-    Filter("country", "Countries (any of)", "multiselect", "countries, ISO3, comma-separated", "country=NPL,QAT"),
+    Filter(
+        "country",
+        "Countries or groups (any of)",
+        "multiselect",
+        "countries (ISO3) or country groups (e.g. `gcc`), comma-separated; a group means any of its members",
+        "country=NPL,QAT",
+        help="A group (GCC, ASEAN, SAARC, ...) stands for any of its members: items about at least one of them, "
+        "as choosing each member would give.",
+    ),
     Filter("topic", "Topics (any of)", "multiselect", "topics, comma-separated", "topic=recruitment"),
     Filter("kind", "Kinds", "multiselect", "kinds of item, comma-separated", "kind=publication"),
     Filter("pub", "Publishers (any of)", "multiselect", "publisher keys, as the page writes them", "pub=ilo"),
@@ -50,6 +59,8 @@ class NewsFilters:
     kinds: tuple[str, ...] = ()
     publishers: tuple[str, ...] = ()
     text: str = ""
+    # How to read a group key among ``countries`` (the country_groups table, by group_key).
+    group_members: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def apply(self, items: pd.DataFrame) -> pd.DataFrame:
         keep = pd.Series(True, index=items.index)
@@ -58,7 +69,7 @@ class NewsFilters:
             overlaps = (items["period_end"] >= first) & (items["period_start"] < last + pd.DateOffset(years=1))
             keep &= overlaps | items["period_start"].isna()
         for column, wanted in [
-            ("countries", self.countries),
+            ("countries", expand(self.countries, self.group_members)),
             ("topic_list", self.topics),
             ("publishers", self.publishers),
         ]:
@@ -83,7 +94,13 @@ class NewsFilters:
             span = str(first) if first == last else f"{first}-{last}"
             described.append(f"Dated {span} (undated resources are kept)")
         if self.countries:
-            described.append("Countries (any of): " + ", ".join(names.get(code, code) for code in self.countries))
+            described.append(
+                "Countries (any of): "
+                + ", ".join(
+                    f"{names.get(code, code)} (any member)" if is_group(code) else names.get(code, code)
+                    for code in self.countries
+                )
+            )
         if self.topics:
             described.append("Topics (any of): " + ", ".join(self.topics))
         if self.kinds:
