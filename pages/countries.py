@@ -4,8 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from components import brief, country_profile, profiles
 from components.charts import show_chart
+from components.countries import brief, figures
+from components.countries import render as country_profile
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show, view_link
 from components.flows import render as flows
@@ -54,12 +55,12 @@ for role, heading, partner_word in [
         continue
     left, right = st.columns(2)
     show_chart(
-        profiles.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
+        figures.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
         key=f"{role}_trend",
         container=left,
     )
     show_chart(
-        profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
+        figures.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
         key=f"{role}_partners",
         container=right,
     )

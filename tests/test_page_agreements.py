@@ -1,7 +1,15 @@
 """Agreements page in AppTest: every filter, row selection, the URL, bad links and a broken table."""
 
-import pytest
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from unittest import mock
 
+import pytest
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
+from streamlit.testing.v1 import AppTest
+
+import components.filters
 from data import load_agreements, load_country_groups
 from tests.test_pages import run_page
 
@@ -13,6 +21,28 @@ def table(app):
     frame = app.dataframe[0]
     assert frame.key.startswith("agreements_")
     return frame.value
+
+
+@contextmanager
+def fragment_rerun(app: AppTest, fragment_key: str) -> Iterator[list[str]]:
+    """The next ``app.run()`` inside this block reruns only the fragment named ``fragment_key``, as a browser's
+    click inside it does (AppTest itself always reruns the whole script). Yields the keys of the page filters
+    drawn meanwhile: none, when only the fragment ran. Uses AppTest's fragment storage (private, Streamlit 1.67):
+    if that changes, this fails loudly rather than testing nothing."""
+    fragment_ids = list(app._fragment_storage._ids_by_target_key[fragment_key])
+    assert fragment_ids, f"no fragment {fragment_key!r} on the page"
+    filters_drawn, show = [], components.filters.show
+
+    def counted_show(spec, **arguments):
+        filters_drawn.append(spec.key)
+        return show(spec, **arguments)
+
+    only_the_fragment = partial(RerunData, fragment_id_queue=fragment_ids)
+    with (
+        mock.patch.object(components.filters, "show", counted_show),
+        mock.patch("streamlit.testing.v1.local_script_runner.RerunData", only_the_fragment),
+    ):
+        yield filters_drawn
 
 
 def select_row(app, position: int):
@@ -217,3 +247,14 @@ def test_a_country_group_equals_choosing_its_members():
     by_group.multiselect(key="country").set_value(["gcc", "NPL"]).run()
     assert by_group.query_params["country"] == "gcc,NPL"
     assert len(table(by_group)) == len(table(run_page(PAGE, query={"country": ",".join([*gcc, "NPL"])})))
+
+
+def test_selecting_a_row_reruns_the_agreements_section_only():
+    """Issue 13: the table is a fragment: a selection redraws the detail without rerunning the page's filters."""
+    app = run_page(PAGE, query={"country": "NPL"})
+    app.session_state[app.dataframe[0].key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    with fragment_rerun(app, "agreements_table") as filters_drawn:
+        app.run()
+    assert not app.exception and filters_drawn == []
+    assert app.query_params == {"country": "NPL", "agr": table(app)["agreement_id"].iloc[0]}
+    assert any(markdown.value.startswith("**Parties**") for markdown in app.markdown)

@@ -14,6 +14,7 @@ from components.downloads import csv_bytes, excel_bytes
 from data import load_country_groups, load_news, load_sources
 from data.filters.news import NewsFilters
 from data.news import TABLE_COLUMNS, export_table
+from tests.test_page_agreements import fragment_rerun
 from tests.test_pages import run_page
 
 PAGE = "pages/news.py"
@@ -405,3 +406,30 @@ def test_a_country_group_equals_choosing_its_members():
     assert "A group means any of its members." in " ".join(caption.value for caption in app.caption)
     option = next(option for option in app.multiselect(key="country").options if option.startswith("Association"))
     assert option.endswith(f"any of its {len(asean)} members ({counts(app)[0]})")
+
+
+def test_turning_a_page_of_cards_reruns_the_list_only():
+    """Issue 13: the cards are a fragment: a page turn redraws them without rerunning the filters or timeline."""
+    app = open_news()
+    first_page = card_titles(app)
+    app.pagination(key="dated_page").set_value(2)
+    with fragment_rerun(app, "news_cards") as filters_drawn:
+        app.run()
+    assert not app.exception and filters_drawn == []
+    assert any(caption.value == "Items 11-20 of 192" for caption in app.caption)
+    assert card_titles(app)[:10] != first_page[:10]
+
+
+def test_many_undated_items_from_a_file_grow_with_a_button_not_a_second_set_of_page_numbers():
+    """Issue 13: more than 50 undated items brought back a second unnamed pagination landmark."""
+    rows = "".join(f"Undated guide {number:03},,publication,recruitment\n" for number in range(70))
+    app = upload(open_news(), f"title,date,kind,topics\n{rows}".encode())
+    assert [element.key for element in app.get("pagination")] == ["dated_page"]
+    undated_titles = [title for title in card_titles(app) if "Undated guide" in title]
+    assert len(undated_titles) < 70
+    with fragment_rerun(app, "news_cards") as filters_drawn:
+        app.button(key="undated_list_more").click().run()
+    assert filters_drawn == [] and not app.exception
+    assert len([title for title in card_titles(app) if "Undated guide" in title]) == 70
+    assert [element.key for element in app.get("pagination")] == ["dated_page"]
+    assert not [button for button in app.button if button.key == "undated_list_more"]

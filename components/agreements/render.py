@@ -394,7 +394,7 @@ def regional_view() -> pd.DataFrame:
 
 # Selecting a row reruns this section only (the table, the detail, downloads, map, timeline), not the page's
 # filters, the corridor gaps or the regional instruments.
-@st.fragment
+@st.fragment(key="agreements_table")
 def agreements_section(
     filters: AgreementFilters, *, options: Choices, requested_id: str | None, sources: pd.DataFrame, spec: TableSpec
 ) -> None:

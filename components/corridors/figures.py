@@ -7,9 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from components.countries.figures import SEX_COLOURS
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
 from components.maps import arc_map, arcs_view, choropleth_map, class_breaks, class_colour, fitted_view, legend_items
-from components.profiles import SEX_COLOURS
 
 ARC_TOOLTIP = (
     "<b>{origin} → {destination}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"

@@ -65,8 +65,9 @@ def render_item_card(item: Mapping, *, country_names: Mapping[str, str], source_
         st.markdown(card_markdown(item, country_names=country_names, source_labels=source_labels))
 
 
-# Turning a page of cards reruns this list only, not the page's filters, timeline and downloads.
-@st.fragment
+# Turning a page of cards (or showing more undated ones) reruns this list only, not the page's filters, timeline
+# and downloads.
+@st.fragment(key="news_cards")
 def render_item_list(
     items: pd.DataFrame,
     *,
@@ -74,8 +75,16 @@ def render_item_list(
     country_names: Mapping[str, str],
     source_labels: Mapping[str, str],
     per_page: int = PER_PAGE,
+    paged: bool = True,
 ) -> None:
-    """Cards, a page of ``per_page`` at a time."""
+    """Cards, a page of ``per_page`` at a time; with ``paged=False``, the first ``per_page`` and a button that
+    shows ``per_page`` more. A page holds one set of page numbers only: each is a navigation landmark, and
+    st.pagination takes no name to tell two apart (axe "landmark-unique")."""
+    if not paged:
+        _render_growing_list(
+            items, key=key, country_names=country_names, source_labels=source_labels, per_page=per_page
+        )
+        return
     page_count = max(math.ceil(len(items) / per_page), 1)
     if not 1 <= st.session_state.get(key, 1) <= page_count:
         st.session_state[key] = 1  # the filters changed under the page number
@@ -85,6 +94,26 @@ def render_item_list(
         st.caption(f"Items {(page - 1) * per_page + 1}-{(page - 1) * per_page + len(shown)} of {len(items)}")
     for item in shown.to_dict("records"):
         render_item_card(item, country_names=country_names, source_labels=source_labels)
+
+
+def _render_growing_list(
+    items: pd.DataFrame, *, key: str, country_names: Mapping[str, str], source_labels: Mapping[str, str], per_page: int
+) -> None:
+    count_key = f"_{key}_shown"
+    shown_count = min(max(st.session_state.get(count_key, per_page), per_page), len(items))
+    for item in items.head(shown_count).to_dict("records"):
+        render_item_card(item, country_names=country_names, source_labels=source_labels)
+    left = len(items) - shown_count
+    if left:
+        st.caption(f"Showing {shown_count} of {len(items)}")
+        more = min(left, per_page)
+        st.button(
+            f"Show {more} more",
+            key=f"{key}_more",
+            icon=":material/expand_more:",
+            on_click=st.session_state.__setitem__,
+            args=(count_key, shown_count + more),
+        )
 
 
 def render_latest_news(
@@ -187,14 +216,15 @@ def results_section(
             "Resources without a date (the listing they come from prints none): they are not on the timeline, "
             "and the years filter keeps them."
         )
-        # One page for the shipped undated resources: a second pagination bar would be a second unnamed
-        # navigation landmark (st.pagination takes no label), which screen-reader users cannot tell apart.
+        # No second set of page numbers: it would be a second unnamed navigation landmark (st.pagination takes
+        # no label), which screen-reader users cannot tell apart; a "Show more" button instead.
         render_item_list(
             undated,
-            key="undated_page",
+            key="undated_list",
             country_names=country_names,
             source_labels=source_labels,
             per_page=UNDATED_PER_PAGE,
+            paged=False,
         )
 
     st.divider()

@@ -1,4 +1,5 @@
-"""Figures for the country profile: pure builders (DataFrame in, plotly figure out)."""
+"""Figures for the country profile: pure builders (DataFrame in, plotly figure out). The corridor profile
+uses the same stock trend."""
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -52,5 +53,29 @@ def partners_figure(partners: pd.DataFrame, *, title: str) -> go.Figure:
         yaxis_title=None,
         margin={"t": 50, "r": 60},
         height=80 + 32 * max(len(partners), 1),
+    )
+    return figure
+
+
+def remittance_figure(rows: pd.DataFrame, *, title: str) -> go.Figure:
+    figure = go.Figure()
+    for column, name, colour in [("received_usd", "Received", "#0072B2"), ("paid_usd", "Paid", "#E69F00")]:
+        figure.add_scatter(
+            x=rows["year"],
+            y=rows[column],
+            name=name,
+            mode="lines",
+            line={"color": colour},
+            customdata=[compact_number(value) for value in rows[column]],
+            hovertemplate="%{x}: US$ %{customdata}<extra>" + name + "</extra>",
+        )
+    figure.update_layout(
+        title=title,
+        yaxis_title="Current US$ per year",
+        xaxis_title=None,
+        hovermode="x unified",
+        height=320,
+        margin={"t": 50},
+        legend={"orientation": "h", "y": -0.2},
     )
     return figure

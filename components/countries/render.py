@@ -1,4 +1,5 @@
-"""The country profile's sections beyond migrant stock: remittances, agreements and news (departures: components.flows).
+"""The country profile's sections beyond migrant stock: remittances, agreements and news (departures:
+components.flows). Figures come from ``components.countries.figures``.
 
 Each section loads its own table; one that cannot be read says so and the others still show.
 """
@@ -6,41 +7,17 @@ Each section loads its own table; one that cannot be read says so and the others
 from collections.abc import Mapping
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from components.agreements.render import render_agreement_list
 from components.charts import show_chart
+from components.countries.figures import remittance_figure
 from components.feedback import load_or_warn
 from components.formatting import compact_number, percent
 from components.news.render import render_latest_news
 from components.provenance import render_source_note
 from data import CATALOG, load_agreements, load_news, load_remittances
 from data.profiles import country_remittances
-
-
-def remittance_figure(rows: pd.DataFrame, *, title: str) -> go.Figure:
-    figure = go.Figure()
-    for column, name, colour in [("received_usd", "Received", "#0072B2"), ("paid_usd", "Paid", "#E69F00")]:
-        figure.add_scatter(
-            x=rows["year"],
-            y=rows[column],
-            name=name,
-            mode="lines",
-            line={"color": colour},
-            customdata=[compact_number(value) for value in rows[column]],
-            hovertemplate="%{x}: US$ %{customdata}<extra>" + name + "</extra>",
-        )
-    figure.update_layout(
-        title=title,
-        yaxis_title="Current US$ per year",
-        xaxis_title=None,
-        hovermode="x unified",
-        height=320,
-        margin={"t": 50},
-        legend={"orientation": "h", "y": -0.2},
-    )
-    return figure
 
 
 def render_remittances(iso3: str, name: str, sources: pd.DataFrame) -> None:
