@@ -1,5 +1,6 @@
 """Agreements page in AppTest: every filter, row selection, the URL, bad links and a broken table."""
 
+import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -54,6 +55,13 @@ def markdown_text(app) -> str:
     return "\n".join(element.value for element in app.markdown)
 
 
+def detail_title(app) -> str:
+    """The selected agreement's title: a level-3 heading marked as English (data as published)."""
+    headings = [element.proto.body for element in app.get("html") if element.proto.body.startswith("<h3 lang='en'>")]
+    assert len(headings) == 1, headings
+    return html.unescape(headings[0].removeprefix("<h3 lang='en'>").removesuffix("</h3>"))
+
+
 def notes(app) -> list[str]:
     return [info.value for info in app.info]
 
@@ -85,7 +93,7 @@ def test_default_view_shows_every_section(default_app):
 
 
 def test_undated_agreements_are_listed_apart_from_the_timeline(default_app):
-    assert "Not on the timeline: 35 agreement(s) with no recorded date" in markdown_text(default_app)
+    assert "Not on the timeline: 35 agreements with no recorded date" in markdown_text(default_app)
     undated = default_app.dataframe[1].value
     assert len(undated) == 35
 
@@ -160,7 +168,7 @@ def test_row_selection_opens_the_detail_with_stock_before_and_after():
     select_row(app, int(position))
     assert not app.exception
     text = markdown_text(app)
-    assert "Extension MOU on supplying and receiving Vietnamese workers under the EPS" in text
+    assert detail_title(app) == "Extension MOU on supplying and receiving Vietnamese workers under the EPS"
     assert "Viet Nam \\(origin\\) → Republic of Korea \\(destination\\)" in text
     assert "10 Apr 2015" in text
     metrics = {metric.label: metric.value for metric in app.metric}
@@ -174,8 +182,8 @@ def test_row_selection_opens_the_detail_with_stock_before_and_after():
 def test_selecting_an_undated_agreement_says_no_comparison():
     app = run_page(PAGE, query={"agr": "BLMA-KOR-CHN-ND-01"})
     assert not app.exception
-    assert "MOU on sending workers under the Korean Employment Permit System" in markdown_text(app)
-    assert any("date not recorded, so no before/after comparison" in note for note in notes(app))
+    assert detail_title(app) == "MOU on sending workers under the Korean Employment Permit System"
+    assert any("date is not recorded, so no before/after comparison" in note for note in notes(app))
     assert not app.metric
 
 

@@ -228,7 +228,7 @@ def test_repeated_key_uses_the_last_value():
 def test_a_user_file_adds_marked_items_and_keeps_the_link_free_of_them():
     app = upload(open_news(), GOOD_FILE)
     assert counts(app) == (214, 214)
-    assert any("2 item(s) added from your file" in success.value for success in app.success)
+    assert any("2 items added from your file" in success.value for success in app.success)
     chips = [markdown.value for markdown in app.markdown if "orange-badge[User" in markdown.value]
     assert len(chips) == 2 and "Türkiye" in chips[0]  # the dated item, and the undated one (all 21 on one page)
     assert "Undated resources (21)" in [header.value for header in app.header]
@@ -244,7 +244,7 @@ def test_a_user_file_with_bad_rows_reports_them_by_line_and_keeps_the_rest():
     )
     app = upload(open_news(), content)
     assert counts(app) == (214, 214)
-    assert any("2 problem(s) in your file" in warning.value for warning in app.warning)
+    assert any("2 problems in your file" in warning.value for warning in app.warning)
     report = "\n".join(text.value for text in app.text)
     assert "Line 3: date '2024-02-30' is not a calendar date; row skipped." in report
     assert "Line 4: unknown country code(s) 'XYZ'" in report

@@ -11,7 +11,8 @@ from components.charts import show_chart
 from components.countries.places import group_names
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
-from components.i18n import _
+from components.formatting import exact_number
+from components.i18n import N_, _, ngettext
 from components.news.figures import (
     TIMELINE_NOTE,
     card_markdown,
@@ -46,17 +47,23 @@ def render_upload_report(user_items: pd.DataFrame, problems: Sequence[str]) -> N
     """What was read from the user's file, and each problem by line (as text: it may quote the file)."""
     if len(user_items):
         st.success(
-            f"{len(user_items):,} item(s) added from your file. They are marked user-supplied wherever "
-            "they are shown and in downloads.",
+            ngettext(
+                "{count} item added from your file. It is marked user-supplied wherever it is shown and in downloads.",
+                "{count} items added from your file. They are marked user-supplied wherever they are shown and in "
+                "downloads.",
+                len(user_items),
+            ),
             icon=":material/check_circle:",
         )
     if problems:
-        skipped = "Nothing was added." if user_items.empty else "The other rows were added."
+        skipped = _("Nothing was added.") if user_items.empty else _("The other rows were added.")
         with st.container(border=True):
-            st.warning(f"{len(problems):,} problem(s) in your file. {skipped}", icon=":material/warning:")
+            problem_count = ngettext("{count} problem in your file.", "{count} problems in your file.", len(problems))
+            st.warning(f"{problem_count} {skipped}", icon=":material/warning:")
+            # The data layer's own words (file, line, column, cell), as it writes them.
             st.text("\n".join(problems[:MAX_LISTED_PROBLEMS]))
             if len(problems) > MAX_LISTED_PROBLEMS:
-                st.caption(f"… and {len(problems) - MAX_LISTED_PROBLEMS:,} more.")
+                st.caption(_("… and {count} more.", count=exact_number(len(problems) - MAX_LISTED_PROBLEMS)))
 
 
 def render_item_card(item: Mapping, *, country_names: Mapping[str, str], source_labels: Mapping[str, str]) -> None:
@@ -91,7 +98,8 @@ def render_item_list(
     page = st.pagination(page_count, key=key) if page_count > 1 else 1
     shown = items.iloc[(page - 1) * per_page : page * per_page]
     if page_count > 1:
-        st.caption(f"Items {(page - 1) * per_page + 1}-{(page - 1) * per_page + len(shown)} of {len(items)}")
+        first, last = (page - 1) * per_page + 1, (page - 1) * per_page + len(shown)
+        st.caption(_("Items {first}-{last} of {total}", first=first, last=last, total=len(items)))
     for item in shown.to_dict("records"):
         render_item_card(item, country_names=country_names, source_labels=source_labels)
 
@@ -105,10 +113,10 @@ def _render_growing_list(
         render_item_card(item, country_names=country_names, source_labels=source_labels)
     left = len(items) - shown_count
     if left:
-        st.caption(f"Showing {shown_count} of {len(items)}")
+        st.caption(_("Showing {shown} of {total}", shown=shown_count, total=len(items)))
         more = min(left, per_page)
         st.button(
-            f"Show {more} more",
+            _("Show {count} more", count=more),
             key=f"{key}_more",
             icon=":material/expand_more:",
             on_click=st.session_state.__setitem__,
@@ -123,7 +131,7 @@ def render_latest_news(
     limit: int = 5,
     match_all: bool = False,
     country_names: Mapping[str, str] | None = None,
-    heading: str | None = "Latest news",
+    heading: str | None = N_("Latest news"),
     news_page: str = NEWS_PAGE,
 ) -> None:
     """For a country or corridor view: the newest items tagged with any of ``countries`` (every one of them with
@@ -133,16 +141,27 @@ def render_latest_news(
     names = [(country_names or {}).get(code, code) for code in countries]
     latest = latest_news(items, countries=countries, limit=limit, match_all=match_all)
     if heading:
-        st.subheader(heading)
+        st.subheader(_(heading))
     if latest.empty:
-        tagged = (" and " if match_all else " or ").join(names)
-        st.info(f"No news items are tagged with {plain_markdown(tagged)} yet.", icon=":material/newspaper:")
+        if len(names) == 2:
+            message = (
+                _("No news items are tagged with {first} and {second} yet.", first=names[0], second=names[1])
+                if match_all
+                else _("No news items are tagged with {first} or {second} yet.", first=names[0], second=names[1])
+            )
+        else:
+            message = _("No news items are tagged with {countries} yet.", countries=", ".join(names))
+        st.info(plain_markdown(message), icon=":material/newspaper:")
     for item in latest.to_dict("records"):
         st.markdown(title_markdown(item["title"], item["url"]))
         st.caption(plain_markdown(item_meta(item, source_labels={})))
     st.page_link(
         news_page,
-        label=f"All news and resources for {plain_markdown(' or '.join(names))}",
+        label=plain_markdown(
+            _("All news and resources for {first} or {second}", first=names[0], second=names[1])
+            if len(names) == 2
+            else _("All news and resources for {countries}", countries=", ".join(names))
+        ),
         icon=":material/arrow_forward:",
         query_params={"country": ",".join(countries)},
     )
@@ -162,14 +181,16 @@ def render_headlines(news: pd.DataFrame, *, limit: int) -> None:
 def upload_section() -> pd.DataFrame | None:
     """The user's own items from a CSV file (this session only), with what was read and each problem."""
     user_items = None
-    with st.expander("Add your own items from a CSV file", icon=":material/upload_file:"):
+    with st.expander(_("Add your own items from a CSV file"), icon=":material/upload_file:"):
         st.caption(
-            "Columns: title, date (YYYY-MM-DD, YYYY-MM or YYYY; blank for an undated resource), kind, topics; "
-            "optional: publisher, url, countries_iso3, summary, item_id, date_precision. UTF-8, at most 1 MB; "
-            "the full format is in the README. Your items stay in this browser session: they are not saved "
-            "and not part of the link to this view."
+            _(
+                "Columns: title, date (YYYY-MM-DD, YYYY-MM or YYYY; blank for an undated resource), kind, topics; "
+                "optional: publisher, url, countries_iso3, summary, item_id, date_precision. UTF-8, at most 1 MB; "
+                "the full format is in the README. Your items stay in this browser session: they are not saved "
+                "and not part of the link to this view."
+            )
         )
-        upload = st.file_uploader("CSV file of news items", type=["csv"], key="news_upload", max_upload_size=1)
+        upload = st.file_uploader(_("CSV file of news items"), type=["csv"], key="news_upload", max_upload_size=1)
         user_items, upload_problems = load_user_news(upload.getvalue()) if upload is not None else (None, [])
         if upload is not None:
             render_upload_report(user_items, upload_problems)
@@ -196,25 +217,29 @@ def results_section(
 
     if matching.empty:
         st.info(
-            "No items match these filters. Widen the years, remove a country, topic, kind or publisher, or "
-            "change the search words.",
+            _(
+                "No items match these filters. Widen the years, remove a country, topic, kind or publisher, or "
+                "change the search words."
+            ),
             icon=":material/search_off:",
         )
         return
 
     if dated.empty:
-        st.info("No dated items match these filters; the undated resources that match are listed below.")
+        st.info(_("No dated items match these filters; the undated resources that match are listed below."))
     else:
         render_timeline(dated, colour_by=colour_by, key="news_timeline")
-        st.caption(TIMELINE_NOTE)
-        st.header(f"Dated items ({len(dated)}), newest first")
+        st.caption(_(TIMELINE_NOTE) + " " + _("Titles and summaries are as published, mostly in English."))
+        st.header(_("Dated items ({count}), newest first", count=exact_number(len(dated))))
         render_item_list(dated, key="dated_page", country_names=country_names, source_labels=source_labels)
 
     if not undated.empty:
-        st.header(f"Undated resources ({len(undated)})")
+        st.header(_("Undated resources ({count})", count=exact_number(len(undated))))
         st.caption(
-            "Resources without a date (the listing they come from prints none): they are not on the timeline, "
-            "and the years filter keeps them."
+            _(
+                "Resources without a date (the listing they come from prints none): they are not on the timeline, "
+                "and the years filter keeps them."
+            )
         )
         # No second set of page numbers: it would be a second unnamed navigation landmark (st.pagination takes
         # no label), which screen-reader users cannot tell apart; a "Show more" button instead.
@@ -228,16 +253,23 @@ def results_section(
         )
 
     st.divider()
-    described = filters.describe(country_names={**country_names, **group_names(load_or_stop(load_country_groups))})
+    named = {**country_names, **group_names(load_or_stop(load_country_groups))}
+    described = filters.describe(country_names=named, translate=_)
     if user_count:
-        described.append(f"Includes {user_count} user-supplied item(s), not from a published source")
+        described.append(
+            ngettext(
+                "Includes {count} user-supplied item, not from a published source",
+                "Includes {count} user-supplied items, not from a published source",
+                user_count,
+            )
+        )
     render_downloads(
         export_table(matching),
         sources,
         name="news",
-        title=spec.title,
-        measure=spec.measure,
+        title=_(spec.title),
+        measure=_(spec.measure),
         filters=described,
         catalog_tables=("news",),
     )
-    render_source_note(sources, matching["source_id"], measure=spec.measure)
+    render_source_note(sources, matching["source_id"], measure=_(spec.measure))
