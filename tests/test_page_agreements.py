@@ -1,6 +1,7 @@
 """Agreements page in AppTest: every filter, row selection, the URL, bad links and a broken table."""
 
 import html
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -266,3 +267,19 @@ def test_selecting_a_row_reruns_the_agreements_section_only():
     assert not app.exception and filters_drawn == []
     assert app.query_params == {"country": "NPL", "agr": table(app)["agreement_id"].iloc[0]}
     assert any(markdown.value.startswith("**Parties**") for markdown in app.markdown)
+
+
+def test_the_map_can_be_shown_as_an_image_of_the_same_agreements():
+    """Issue 15: maps get an image (PNG) like the charts; the image carries the arcs of the agreements shown."""
+    app = run_page(PAGE, query={"country": "NPL"})
+    assert not [chart for chart in app.get("plotly_chart") if chart.key == "agreements_map_png"]
+    app.toggle(key="agreements_map_image").set_value(True).run()
+    assert not app.exception
+    image = next(
+        chart for chart in app.get("plotly_chart") if chart.proto.id and "agreements_map_png" in chart.proto.id
+    )
+    figure = json.loads(image.proto.spec)
+    curves = [trace for trace in figure["data"] if trace.get("hoverinfo") == "text"]  # not the land
+    counts = [int(trace["text"].split(": ")[1].split(" × ")[0]) for trace in curves]
+    assert sum(counts) == len(table(app)) == 14
+    assert json.loads(image.proto.config)["toImageButtonOptions"]["filename"] == "agreements-map"

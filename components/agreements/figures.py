@@ -11,7 +11,7 @@ import pydeck as pdk
 
 from components.formatting import full_date
 from components.i18n import DEFAULT_LANGUAGE, N_, _, current_locale
-from components.maps import arc_map, arcs_view, category_colours
+from components.maps import arc_image, arc_map, arcs_view, category_colours
 from data.agreements import MONTH_NAMES
 from data.schemas import INSTRUMENT_TYPES
 
@@ -213,6 +213,31 @@ def agreement_map(
         max_width=6.0,
         view=view,
         tooltip_html="<b>{origin} → {destination}</b><br/>{instrument_type}: {agreements}<br/>{parties_note}",
+    )
+
+
+def agreement_image(
+    agreements: pd.DataFrame, countries: pd.DataFrame, shapes: dict, *, names: dict[str, str] | None = None
+) -> go.Figure:
+    """``agreement_map`` as an image to save as PNG: the same arcs, colours and instrument-type key over the
+    shipped country shapes (``maps.arc_image``)."""
+    arcs = agreement_arcs(agreements, countries, names=names)
+    arcs["hover"] = [
+        f"{origin} → {destination}: {count} × {kind}"
+        for origin, destination, count, kind in zip(
+            arcs["origin"], arcs["destination"], arcs["agreements"], arcs["instrument_type"]
+        )
+    ]
+    return arc_image(
+        arcs,
+        shapes,
+        value_column="agreements",
+        colour_column="colour",
+        hover_column="hover",
+        title=_("Bilateral labour migration agreements, by instrument type"),
+        legend=legend_items(agreements),
+        legend_title=_("Instrument"),
+        max_width=6.0,
     )
 
 

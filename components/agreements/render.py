@@ -19,6 +19,7 @@ from components.agreements.figures import (
     CONFIDENCE_LEVELS,
     MAP_SIZE_PX,
     TABLE_COLUMNS,
+    agreement_image,
     agreement_map,
     gaps_frame,
     history_frame,
@@ -38,7 +39,7 @@ from components.feedback import load_or_stop
 from components.filters import write_param
 from components.formatting import NO_DATA, exact_number
 from components.i18n import N_, _, country_names_in, ngettext
-from components.maps import legend_html
+from components.maps import legend_html, show_map_image
 from components.plain_text import plain_markdown
 from components.provenance import render_source_note
 from data import (
@@ -50,6 +51,7 @@ from data import (
     load_corridors,
     load_countries,
     load_country_groups,
+    load_country_shapes,
     load_regional_instruments,
     load_sources,
 )
@@ -528,6 +530,19 @@ def agreements_section(
                 "Arcs from origin to destination, one per instrument type, wider for more instruments. Hover over "
                 "an arc for the pair and the number of instruments; drag and scroll to move and zoom."
             )
+        )
+        show_map_image(
+            lambda: agreement_image(
+                view.agreements, load_countries(), load_or_stop(load_country_shapes), names=options.names
+            ),
+            key="agreements_map",
+            filename="agreements-map",
+            alt=ngettext(
+                "The map above as an image: {count} agreement drawn as a curve over the country shapes",
+                "The map above as an image: {count} agreements drawn as curves over the country shapes",
+                len(view.agreements),
+            ),
+            note=_("Curves stand for the arcs; colours and widths are the same."),
         )
         st.subheader(_("Timeline of signings"))
         if view.timeline is None:
