@@ -12,10 +12,11 @@ from streamlit.testing.v1 import AppTest
 from bench import apptest
 from components.i18n import LOCALES_DIR, translator
 from components.presenter import SCENES_KEY, Scene
+from data import CATALOG, load, load_sources
 
 APP = str(apptest.APP)
 # Pages whose own text is converted (the others still show English: README, "Translations").
-CONVERTED = ["pages/home.py", "pages/methods.py"]
+CONVERTED = ["pages/home.py", "pages/methods.py", "pages/agreements.py", "pages/news.py", "pages/countries.py"]
 TRANSLATED = ["id", "vi", "th"]
 
 
@@ -49,7 +50,19 @@ def english_fragments() -> set[str]:
         for fragment in re.split(r"\{[^}]*\}|\*\*|`[^`]*`|\*", message):
             if len(fragment.strip()) >= 20:
                 fragments.add(fragment.strip())
-    return fragments
+    # Citations, datasets and publishers (sources table) and news titles and summaries are data as published: they
+    # stay in their language ("Guidance on Bilateral labour migration agreements" is a publication's title).
+    sources, news = load_sources(), load("news")
+    published = " ".join(" ".join(sources[column].astype(str)) for column in ("publisher", "dataset", "citation"))
+    published += " ".join(" ".join(news[column].astype(str)) for column in ("title", "summary"))
+    return {fragment for fragment in fragments if fragment not in published}
+
+
+# Shown in English by a section whose owner has not converted it yet (PHASE3 ownership): the Departures section of
+# the country profile (components/flows/render.py) writes the labour_outflows measure and a table heading without _().
+NOT_YET_CONVERTED = {
+    "pages/countries.py": {CATALOG["labour_outflows"].measure, "Share of the register"},
+}
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -58,12 +71,17 @@ def test_converted_pages_show_no_english_interface_text(script, language):
     app = run_page(script, query={"lang": language})
     assert not app.exception, [exception.value for exception in app.exception]
     text = shown_text(app)
-    left = sorted(fragment for fragment in english_fragments() if fragment in text)
+    left = sorted(
+        fragment for fragment in english_fragments() - NOT_YET_CONVERTED.get(script, set()) if fragment in text
+    )
     assert not left, f"English left on {script} in {language}: {left}"
     gettext = translator(language).gettext
     assert app.title[0].value == gettext(app.title[0].value) or app.title[0].value in {
         gettext("Labour migration in Asia and the Pacific"),
         gettext("Data & methods"),
+        gettext("Bilateral labour migration agreements"),
+        gettext("News and resources"),
+        gettext("Country profiles"),
     }
     headings = [heading.value for heading in [*app.header, *app.subheader]]
     english_headings = {"Tables", "15 tables", "Sources", "Caveats", "Agreements", "Pages", "Latest news"}
@@ -138,7 +156,6 @@ def test_a_download_in_a_language_has_its_about_sheet_dictionary_and_headers_in_
     import pandas as pd
 
     from components.downloads import View, column_code, csv_bytes, excel_bytes, package_bytes
-    from data import load, load_sources
 
     table = load("corridors").head(3)[["orig_iso3", "dest_iso3", "year", "total", "source_id"]]
     sources, gettext = load_sources(), translator(language).gettext
