@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import apptest
 from data import country_names, load_corridor_years, load_corridors, load_countries, warm
 from data.build.common import RAW_DIR
 from data.catalog import TABLES_DIR, TABLES_DIR_VARIABLE
@@ -28,6 +29,14 @@ def pytest_collection_modifyitems(items):
         module = getattr(item, "module", None)
         if module is not None and {"AppTest", "apptest", "run_page"} & set(vars(module)):
             item.add_marker(pytest.mark.apptest)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_component_scan():
+    """Every AppTest scans the installed packages for Streamlit components, about 0.15 s each, and the AppTest
+    tier makes hundreds of them: the packages do not change while the tests run, so they are scanned once."""
+    with apptest.one_component_scan():
+        yield
 
 
 @pytest.fixture(scope="session")
