@@ -66,19 +66,23 @@ with filter_area:
         options=place_options(groups, sorted(country_names, key=country_names.get)),
         container=row[0],
         format_func=place_label(country_names, groups, count=lambda option: country_counts.get(option, 0)),
+        placeholder=_("All countries"),
     )
     render_group_note(chosen_countries, meaning=_("A group means any of its members."), container=row[0])
     chosen_topics = show(
-        FILTER["topic"], options=TOPICS, container=row[1], format_func=with_count(counted["topic_list"], topic_label)
-    )
+        FILTER["topic"], options=TOPICS, container=row[1], format_func=with_count(counted["topic_list"], topic_label),
+        placeholder=_("All topics"),
+    )  # fmt: skip
     chosen_kinds = show(
-        FILTER["kind"], options=KINDS, container=row[2], format_func=with_count(counted["kind"], kind_label)
-    )
+        FILTER["kind"], options=KINDS, container=row[2], format_func=with_count(counted["kind"], kind_label),
+        placeholder=_("All kinds"),
+    )  # fmt: skip
     chosen_publishers = show(
         FILTER["pub"],
         options=list(publishers),
         container=row[3],
         format_func=with_count(counted["publishers"], publishers.get, counted_by_label=True),
+        placeholder=_("All publishers"),
     )
     render_url_notes()
 
