@@ -31,7 +31,7 @@ spec = CATALOG["agreements"]
 options = load_or_stop(render.choices)
 sources = load_or_stop(load, "sources")
 names, groups = options.names, load_or_stop(load_country_groups)
-st.caption(f"{_(spec.measure)}. {_(spec.description)}")
+st.caption(_(spec.measure) + ". " + _(spec.description))
 
 top, bottom = st.columns([3, 2]), st.columns([2, 2, 3])
 chosen = show(FILTER["country"], options=place_options(groups, options.parties), container=top[0],
