@@ -321,3 +321,62 @@ def test_trend_shows_2024_world_bank_estimates_as_labelled_points_only_in_usd():
     assert "Open diamonds: World Bank estimates for 2024" in " ".join(texts(app.caption))
     app.radio(key="measure").set_value("pct_gdp").run()
     assert not any("2024, World Bank" in trace["name"] for trace in plotly_spec(app)["data"])
+
+
+# --- country groups (issue 15) ------------------------------------------------------------------------------------
+
+GCC = ["ARE", "BHR", "SAU", "KWT", "OMN", "QAT"]
+
+
+def test_choosing_a_group_over_time_chooses_its_members_and_draws_their_us_dollar_total():
+    by_group = remittances_page(countries="gcc", knomad="True")
+    by_members = remittances_page(countries=",".join(GCC), knomad="True")
+    group_traces, member_traces = plotly_spec(by_group)["data"], plotly_spec(by_members)["data"]
+    totals = [trace for trace in group_traces if "total of the members with data" in trace["name"]]
+    assert [trace["name"] for trace in totals] == [
+        "Gulf Cooperation Council (GCC): total of the members with data (World Bank WDI)",
+        "Gulf Cooperation Council (GCC): total of the members with data (KNOMAD Dec 2023)",
+    ]
+    members = [trace for trace in group_traces if trace not in totals]
+
+    def drawn(traces):
+        return [(trace["name"], [None if y != y else y for y in array(trace, "y")]) for trace in traces]
+
+    assert drawn(members) == drawn(member_traces)
+    assert any("Gulf Cooperation Council (GCC) stands for its members: United Arab Emirates" in text
+               for text in texts(by_group.caption))  # fmt: skip
+    wdi_members = [trace for trace in members if trace["name"].endswith("(World Bank WDI)")]
+    for year, total in zip(array(totals[0], "x"), array(totals[0], "y")):
+        values = [array(t, "y")[array(t, "x").index(year)] for t in wdi_members if year in array(t, "x")]
+        assert total == pytest.approx(sum(value for value in values if value == value))
+    sentence = next(
+        text for text in texts(by_group.markdown) if text.startswith("**Gulf Cooperation Council (GCC), 2023:**")
+    )
+    assert "total of the 5 members with data (of 6)" in sentence  # the UAE publishes no figure
+    assert by_group.query_params["countries"] == "gcc"
+
+
+def test_a_group_in_share_of_gdp_shows_its_members_and_no_total():
+    app = remittances_page(countries="gcc", measure="pct_gdp")
+    names = [trace["name"] for trace in plotly_spec(app)["data"]]
+    assert names and not any("total" in name for name in names)
+    assert any("No group total: this measure is not summed" in text for text in texts(app.caption))
+
+
+def test_cost_from_a_group_is_its_members_and_never_summed():
+    by_group = remittances_page(view="cost", **{"from": "gcc"})
+    by_members = remittances_page(view="cost", **{"from": ",".join(GCC)})
+    assert plotly_spec(by_group)["data"] == plotly_spec(by_members)["data"]
+    assert by_group.dataframe[0].value.equals(by_members.dataframe[0].value)
+    assert any("No group total" in text for text in texts(by_group.caption))
+
+
+def test_flow_map_into_a_group_draws_its_members_and_totals_every_sender():
+    app = remittances_page(view="maps", into="gcc")
+    arcs = [layer for layer in deck_spec(app)["layers"] if layer.get("@@type") == "ArcLayer"]
+    receivers = {row["receiver_iso3"] for layer in arcs for row in layer["data"]}
+    assert receivers and receivers <= set(GCC)
+    assert any(
+        text.startswith("**Gulf Cooperation Council (GCC), 2021:** US$") and "(of 6)" in text
+        for text in texts(app.markdown)
+    )

@@ -9,22 +9,54 @@ import streamlit as st
 from components.charts import show_map
 from components.downloads import render_downloads
 from components.feedback import load_or_stop, load_or_warn
+from components.filters import show
 from components.flows import figures
-from components.formatting import compact_number
+from components.formatting import compact_number, exact_number, percent
+from components.i18n import _
 from components.provenance import render_source_note
-from data import CATALOG, load, load_countries
-from data.filters.departures import DeparturesFilter, origin_choices, period_choices
+from components.remittances.render import group_choices
+from data import CATALOG, country_choices, load, load_countries
+from data.filters.departures import FILTER, DeparturesFilter, origin_choices, period_choices
 from data.flows import coverage, register_shares
 from data.profiles import departures_to, departures_totals, itemised_sums
 
 MAP_KEY = "departures_map"
 
 
-def destinations_section(filters: DeparturesFilter, *, names: Mapping[str, str], sources: pd.DataFrame) -> None:
+def destination_choice(groups: pd.DataFrame, *, names: Mapping[str, str], container=st) -> list[str]:
+    """The destinations filter: country groups (their members) or countries; empty = every destination."""
+    labels = group_choices(groups)
+    return show(
+        FILTER["dest"],
+        options=[*labels, *load_or_stop(country_choices)],
+        format_func=lambda code: labels.get(code) or names.get(code, code),
+        placeholder=_("Every destination"),
+        container=container,
+    )
+
+
+def destinations_section(
+    filters: DeparturesFilter, *, names: Mapping[str, str], sources: pd.DataFrame, groups=()
+) -> None:
     outflows = load_or_stop(load, "labour_outflows")
     caption = filters.caption(outflows, names)
     table = filters.apply(outflows)
     origin = names.get(filters.origin, filters.origin)
+    group_names = dict(zip(load("country_groups")["group_key"], load("country_groups")["group_name"]))
+    for key, members in groups:
+        st.caption(
+            _(
+                "{group} stands for its members: {members}.",
+                group=group_names[key],
+                members=", ".join(names.get(code, code) for code in members),
+            )
+        )
+    if filters.destinations and table.empty:
+        st.info(
+            _("No data: {country}'s figures for this period name none of the destinations chosen.", country=origin),
+            icon=":material/filter_alt_off:",
+        )
+        return
     if table.empty:
         st.info(
             f"No figures by destination for {origin}: only national totals are published. See 'What exists, per "
@@ -33,8 +65,26 @@ def destinations_section(filters: DeparturesFilter, *, names: Mapping[str, str],
         )
         return
     register = filters.is_register(outflows)
-    basis_text, _, period_text = caption.partition(": ")[2].partition(", ")
+    basis_text, _separator, period_text = caption.partition(": ")[2].partition(", ")
     st.markdown(f"**{caption}**")
+    total = filters.total(table)
+    if total is not None:
+        value, with_data = total
+        st.markdown(
+            _(
+                "**Chosen destinations:** {value} of the register, total of the {count} with data (of {chosen}).",
+                value=percent(value * 100),
+                count=with_data,
+                chosen=len(filters.destinations),
+            )
+            if register
+            else _(
+                "**Chosen destinations:** {value} departures, total of the {count} with data (of {chosen}).",
+                value=exact_number(value),
+                count=with_data,
+                chosen=len(filters.destinations),
+            )
+        )
     if register:
         st.warning(
             "A cumulative register adds up several years: it gives each destination's share, never a year's flow.",

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
+from components.i18n import _
 from components.maps import arc_map, choropleth_map, class_breaks, legend_html, legend_items
 from data.filters.remittances import (
     COMPUTED_SERIES,
@@ -57,6 +58,8 @@ def trend_figure(
     measure: str,
     log_scale: bool = False,
     headlines: pd.DataFrame | None = None,
+    totals: pd.DataFrame | None = None,
+    group_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """One line per country and series: WDI solid, KNOMAD dashed with its 2023 estimate as an open marker; World
     Bank 2024 estimates as printed (``headlines``) as separate open diamonds, never joined, release in the hover."""
@@ -122,6 +125,8 @@ def trend_figure(
                 + HEADLINE_LABEL
                 + "<br>%{customdata}<extra></extra>",
             )
+    if totals is not None and len(totals):
+        _add_group_totals(figure, totals, group_names or {}, measure)
     figure.update_layout(
         title=MEASURES[measure][1],
         yaxis_title=AXIS_TITLES[measure],
@@ -133,6 +138,52 @@ def trend_figure(
     )
     figure.update_yaxes(type="log" if log_scale else "linear", rangemode=None if log_scale else "tozero")
     return figure
+
+
+GROUP_TOTAL_COLOUR = "#000000"
+
+
+def _add_group_totals(figure: go.Figure, totals: pd.DataFrame, group_names: Mapping[str, str], measure: str) -> None:
+    """A chosen group's total (additive measures only: ``TrendFilter.group_totals``) as a thick black line per
+    series, each point saying how many members it adds up."""
+    for (key, series), rows in totals.groupby(["iso3", "series"], sort=False):
+        group = group_names.get(key, key)
+        figure.add_scatter(
+            x=rows["year"],
+            y=rows["value"],
+            name=_("{group}: total of the members with data ({series})", group=group, series=SERIES_LABELS[series]),
+            mode="lines+markers",
+            legendgroup=key,
+            line={"color": GROUP_TOTAL_COLOUR, "width": 4, "dash": "dash" if series == "knomad_inflows" else "solid"},
+            marker={"size": 4},
+            customdata=[
+                measure_text(value, measure)
+                + "<br>"
+                + _("total of the {count} members with data (of {members})", count=count, members=members)
+                for value, count, members in zip(rows["value"], rows["members_with_data"], rows["members"])
+            ],
+            hovertemplate="<b>" + group + "</b>, %{x}<br>%{customdata}<extra></extra>",
+        )
+
+
+def group_total_sentences(totals: pd.DataFrame, *, group_names: Mapping[str, str], measure: str) -> list[str]:
+    """Each chosen group's latest WDI total in words: 'Gulf Cooperation Council (GCC), 2023: US$1.2 bn, total of
+    the 6 members with data (of 6).'"""
+    sentences = []
+    wdi = totals[totals["series"] == "wdi"]
+    for key, rows in wdi.groupby("iso3", sort=False):
+        latest = rows.loc[rows["year"].idxmax()]
+        sentences.append(
+            _(
+                "**{group}, {year}:** {value}, total of the {count} members with data (of {members}).",
+                group=group_names.get(key, key),
+                year=int(latest["year"]),
+                value=measure_text(latest["value"], measure),
+                count=int(latest["members_with_data"]),
+                members=int(latest["members"]),
+            )
+        )
+    return sentences
 
 
 def recipients_figure(recipients: pd.DataFrame, *, names: Mapping[str, str], measure: str, year: int) -> go.Figure:

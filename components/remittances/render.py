@@ -13,11 +13,13 @@ from components.charts import show_chart, show_map
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
-from components.formatting import percent
+from components.formatting import compact_number, percent
+from components.i18n import _, ngettext
 from components.provenance import render_source_note
 from components.remittances import figures
-from data import CATALOG, load, load_country_shapes
+from data import CATALOG, load, load_country_groups, load_country_shapes
 from data.filters.remittances import (
+    ADDITIVE_MEASURES,
     ALL_ASIA_PACIFIC,
     COMPUTED_SERIES,
     EDITIONS,
@@ -35,6 +37,8 @@ from data.filters.remittances import (
     TrendFilter,
     asia_pacific_codes,
     by_name,
+    expand_places,
+    group_members,
     largest_recipients,
     latest_corridor_costs,
     quarter_label,
@@ -184,40 +188,93 @@ def edition_radio(container=st) -> int:
     return show(FILTER["brm"], options=EDITIONS, horizontal=True, container=container)
 
 
+def group_names(groups: pd.DataFrame) -> dict[str, str]:
+    """Each country group's key and its name as published, e.g. ``{"gcc": "Gulf Cooperation Council (GCC)"}``."""
+    return dict(zip(groups["group_key"], groups["group_name"]))
+
+
+def group_choices(groups: pd.DataFrame) -> dict[str, str]:
+    """Each country group's key and its label with its number of members, for place choosers."""
+    named = group_names(groups)
+    return {
+        key: ngettext("{group}, {count} member", "{group}, {count} members", len(members), group=named[key])
+        for key, members in group_members(groups).items()
+    }
+
+
+def place_label(groups: dict[str, str], names: dict):
+    return lambda code: groups.get(code) or names.get(code, code)
+
+
+def say_group_members(chosen_groups, groups: dict[str, str], names: dict, *, summed: bool | None) -> None:
+    """What choosing a group did, said on the page: its members were chosen (and whether a total is drawn)."""
+    for key, members in chosen_groups:
+        text = _(
+            "{group} stands for its members: {members}.",
+            group=groups[key],
+            members=", ".join(names.get(code, code) for code in members),
+        )
+        if summed is False:
+            text += " " + _("No group total: this measure is not summed over countries, so the members are shown.")
+        st.caption(text)
+
+
 def trend_view() -> None:
     sources, names, choices = _context()
     remittances, countries = load_or_stop(load, "remittances"), load_or_stop(load, "countries")
+    groups_table = load_or_stop(load_country_groups)
+    groups = group_names(groups_table)
     controls = st.columns([5, 3, 3])
     chosen = show(
         FILTER["countries"],
-        options=trend_choices(remittances, countries),
+        options=[*groups, *trend_choices(remittances, countries)],
         default=largest_recipients(remittances, countries),
         container=controls[0],
-        format_func=names.get,
-        placeholder="Choose countries",
+        format_func=place_label(group_choices(groups_table), names),
+        placeholder=_("Choose countries or groups"),
     )
     measure = measure_radio(controls[1])
     log_scale = show(FILTER["log"], container=controls[2])
     include_knomad = show(FILTER["knomad"], container=controls[2])
     render_url_notes()
     if not chosen:
-        st.info("No countries chosen: pick one or more above.")
+        st.info(_("No countries chosen: pick one or more above."))
         return
-    filters = TrendFilter(tuple(chosen), measure, include_knomad)
+    chosen_countries, chosen_groups = expand_places(chosen, groups_table)
+    filters = TrendFilter(chosen_countries, measure, include_knomad, chosen_groups)
+    say_group_members(chosen_groups, groups, names, summed=measure in ADDITIVE_MEASURES)
     table = filters.apply(remittances)
-    for code in filters.countries_without_data(table):
+    totals = filters.group_totals(table)
+    missing = filters.countries_without_data(table)
+    if missing:
         st.info(
-            f"No data: {names.get(code, code)} has no published figure for "
-            f"{MEASURES[measure][1].lower()} in the series shown.",
+            ngettext(
+                "No data: {countries} has no published figure for {measure} in the series shown.",
+                "No data: {countries} have no published figure for {measure} in the series shown.",
+                len(missing),
+                countries=", ".join(names.get(code, code) for code in missing),
+                measure=_(MEASURES[measure][1]),
+            ),
             icon=":material/block:",
         )
     if table["value"].isna().all():
         return
     headlines = filters.headline_points(load_or_stop(load, "remittance_headlines"))
     show_chart(
-        figures.trend_figure(table, sources, names=names, measure=measure, log_scale=log_scale, headlines=headlines),
+        figures.trend_figure(
+            table,
+            sources,
+            names=names,
+            measure=measure,
+            log_scale=log_scale,
+            headlines=headlines,
+            totals=totals,
+            group_names=groups,
+        ),
         key="trend_chart",
     )
+    for sentence in figures.group_total_sentences(totals, group_names=groups, measure=measure):
+        st.markdown(sentence)
     st.caption(
         "Solid lines: World Bank WDI (final figures). Dashed lines: KNOMAD's December 2023 release; its 2023 "
         "value is an estimate (open circle). The two releases are separate lines, never joined. Gaps = no data."
@@ -232,7 +289,9 @@ def trend_view() -> None:
     render_source_note(sources, [*table["source_id"], *headlines["source_id"]], measure=measure_text)
     render_downloads(
         figures.trend_download(
-            pd.concat([table, headlines], ignore_index=True) if len(headlines) else table, measure=measure, names=names
+            pd.concat([frame for frame in (table, totals, headlines) if len(frame)], ignore_index=True),
+            measure=measure,
+            names=names | groups,
         ),
         sources,
         name="remittances-trend",
@@ -294,20 +353,46 @@ def maps_view() -> None:
     sources, names, choices = _context()
     controls = st.columns([2, 3, 2])
     edition = edition_radio(controls[0])
+    groups_table = load_or_stop(load_country_groups)
+    groups = group_names(groups_table)
     receiver = show(
         FILTER["into"],
-        options=[ALL_ASIA_PACIFIC, *choices.asia_pacific],
+        options=[ALL_ASIA_PACIFIC, *groups, *choices.asia_pacific],
         container=controls[1],
-        format_func=lambda code: "All of Asia and the Pacific" if code == ALL_ASIA_PACIFIC else names.get(code, code),
+        format_func=place_label(
+            {ALL_ASIA_PACIFIC: _("All of Asia and the Pacific"), **group_choices(groups_table)}, names
+        ),
     )
     measure = measure_radio(controls[2])
     render_url_notes()
 
-    st.subheader(f"Bilateral remittance estimates, {edition}")
-    filters = FlowMapFilter(edition, receiver)
+    st.subheader(_("Bilateral remittance estimates, {edition}", edition=edition))
+    _countries, chosen_groups = expand_places([receiver], groups_table)
+    say_group_members(chosen_groups, groups, names, summed=True)
+    filters = FlowMapFilter(edition, receiver, members=chosen_groups[0][1] if chosen_groups else ())
     flows = load_or_stop(flows_of, filters)
+    total = filters.group_total(load("remittance_corridors"), load("countries"))
+    if total is not None:
+        usd_million, with_data, members = total
+        st.markdown(
+            _(
+                "**{group}, {edition}:** US${value} received from every sender (modelled), total of the {count} "
+                "members with data (of {members}).",
+                group=groups[receiver],
+                edition=edition,
+                value=compact_number(usd_million * 1e6),
+                count=with_data,
+                members=members,
+            )
+        )
     if flows.deck is None:
-        st.info(f"No data: the {edition} bilateral estimates give no sending country for {names.get(receiver)}.")
+        st.info(
+            _(
+                "No data: the {edition} bilateral estimates give no sending country for {receiver}.",
+                edition=edition,
+                receiver=(names | groups).get(receiver, receiver),
+            )
+        )
     else:
         st.warning(MODELLED_WARNING, icon=":material/model_training:")
         show_map(
@@ -322,9 +407,9 @@ def maps_view() -> None:
             flows.table,
             sources,
             name=f"remittance-flows-{edition}",
-            title=filters.describe(names)[0],
+            title=filters.describe(names | groups)[0],
             measure=CATALOG["remittance_corridors"].measure,
-            filters=filters.describe(names),
+            filters=filters.describe(names | groups),
             key="flows",
             catalog_tables=("remittance_corridors", "countries"),
         )
@@ -394,15 +479,19 @@ def cost_view() -> None:
     sources, names, choices = _context()
     controls = st.columns([2, 3])
     receiver = show(FILTER["to"], options=choices.asia_pacific, container=controls[0], format_func=names.get)
-    senders = show(
+    groups_table = load_or_stop(load_country_groups)
+    groups = group_names(groups_table)
+    chosen = show(
         FILTER["from"],
-        options=choices.senders,
+        options=[*groups, *choices.senders],
         container=controls[1],
-        format_func=names.get,
-        placeholder="Every corridor surveyed",
+        format_func=place_label(group_choices(groups_table), names),
+        placeholder=_("Every corridor surveyed"),
     )
     all_means = show(FILTER["all_means"])
     render_url_notes()
+    senders, chosen_groups = expand_places(chosen, groups_table)
+    say_group_members(chosen_groups, groups, names, summed=False)
     st.info(
         "The published corridor prices end in **2020Q3 (July-September 2020)**, the last quarter in the World Bank "
         f"DataBank export used. From 2020Q4 to 2025Q1 the dotted lines are the **{COMPUTED_SERIES}** (not the "
@@ -420,10 +509,18 @@ def cost_view() -> None:
             + ". Read their level after 2020Q3 with care.",
             icon=":material/warning:",
         )
-    for code in cost.senders_without_data:
+    if cost.senders_without_data:
         st.info(
-            f"No cost data for {names.get(code, code)} → {names.get(receiver)}: Remittance Prices Worldwide "
-            "does not survey this corridor in the data to 2020Q3.",
+            ngettext(
+                "No cost data for {corridors}: Remittance Prices Worldwide does not survey this corridor in the data "
+                "to 2020Q3.",
+                "No cost data for {corridors}: Remittance Prices Worldwide does not survey these corridors in the "
+                "data to 2020Q3.",
+                len(cost.senders_without_data),
+                corridors=", ".join(
+                    f"{names.get(code, code)} → {names.get(receiver)}" for code in cost.senders_without_data
+                ),
+            ),
             icon=":material/block:",
         )
     if cost.figure is None:

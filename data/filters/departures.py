@@ -10,29 +10,53 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.catalog import N_
 from data.filters import Filter
 from data.flows import BASIS_LABELS, departures_ranking, ranking_periods, register_shares
 
-VIEWS = {"destinations": "By destination", "coverage": "What exists, per origin"}
+VIEWS = {"destinations": N_("By destination"), "coverage": N_("What exists, per origin")}
 DEFAULT_ORIGIN = "LKA"
 FILTERS = (
-    Filter("view", "View", "radio", "`destinations` (default) or `coverage`", "view=coverage", default="destinations"),
+    Filter(
+        "view",
+        N_("View"),
+        "radio",
+        N_("`destinations` (default) or `coverage`"),
+        "view=coverage",
+        default="destinations",
+    ),
     Filter(
         "origin",
-        "Workers leaving",
+        N_("Workers leaving"),
         "selectbox",
-        f"origin country, ISO3 (default {DEFAULT_ORIGIN})",
+        N_("origin country, ISO3 (default LKA)"),
         "origin=NPL",
         default=DEFAULT_ORIGIN,
     ),
     Filter(
         "period",
-        "Period",
+        N_("Period"),
         "selectbox",
-        "a period as its publisher labels it (default: the latest with figures by destination)",
+        N_("a period as its publisher labels it (default: the latest with figures by destination)"),
         "period=2023",
-        help="Only periods with figures by destination are listed; a fiscal year, half-year or part of a year is "
-        "labelled as such, and a multi-year register is shown as shares only.",
+        help=N_(
+            "Only periods with figures by destination are listed; a fiscal year, half-year or part of a year is "
+            "labelled as such, and a multi-year register is shown as shares only."
+        ),
+    ),
+    Filter(
+        "dest",
+        N_("Destinations"),
+        "multiselect",
+        N_(
+            "destination countries, ISO3, or country groups (e.g. `gcc`: its members), comma-separated (default: "
+            "every destination)"
+        ),
+        "dest=gcc",
+        help=N_(
+            "Choosing a group (GCC, ASEAN, ...) chooses its members. Origins are not grouped: each origin's agency "
+            "counts something different."
+        ),
     ),
 )
 FILTER = {spec.key: spec for spec in FILTERS}
@@ -69,6 +93,7 @@ class DeparturesFilter:
 
     origin: str
     period: str | None
+    destinations: tuple[str, ...] = ()  # chosen destination countries (a group's members); empty = every one
 
     def period_row(self, outflows: pd.DataFrame) -> pd.Series | None:
         periods = ranking_periods(outflows, self.origin)
@@ -87,8 +112,21 @@ class DeparturesFilter:
             return departures_ranking(outflows.iloc[0:0], self.origin, "")
         if row["period_kind"] == "cumulative":
             shares = register_shares(outflows, self.origin, row["basis"])
-            return shares[shares["period_label"] == self.period].reset_index(drop=True)
-        return departures_ranking(outflows, self.origin, self.period, row["basis"])
+            table = shares[shares["period_label"] == self.period]
+        else:
+            table = departures_ranking(outflows, self.origin, self.period, row["basis"])
+        if self.destinations:
+            table = table[(table["scope"] == "destination") & table["destination_iso3"].isin(self.destinations)]
+        return table.reset_index(drop=True)
+
+    def total(self, table: pd.DataFrame) -> tuple[float, int] | None:
+        """The chosen destinations' total (departures, or for a register its share) and how many of them have a
+        figure; None when every destination is shown. Departures of one origin and period add up: one basis."""
+        if not self.destinations:
+            return None
+        column = "share" if "share" in table.columns else "value"
+        figures = table.dropna(subset=[column])
+        return float(figures[column].astype("Float64").sum()), figures["destination_iso3"].nunique()
 
     def other_releases(self, outflows: pd.DataFrame) -> pd.DataFrame:
         """Figures for this origin and period kept for comparison but not shown (a superseded release, a page that
@@ -117,6 +155,7 @@ class DeparturesFilter:
         return [
             f"Origin: {names.get(self.origin, self.origin)}",
             f"Period: {self.period or 'none with figures by destination'}",
+            f"Destinations: {', '.join(names.get(code, code) for code in self.destinations) or 'every destination'}",
             "Departures of migrant workers as counted by the origin's agency (basis in column 'basis'); shown "
             "figures only (is_shown); a cumulative register gives shares, never a year's flow",
         ]

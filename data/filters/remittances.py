@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.catalog import N_
 from data.filters import Filter
 
 MEASURES = {
@@ -17,6 +18,8 @@ MEASURES = {
     "pct_gdp": ("received_pct_gdp", "Remittances received, % of GDP"),
     "per_capita": ("received_per_capita_usd", "Remittances received per person, current US$"),
 }
+# Measures whose values add up over countries (a group total may be shown); the others are shown per member only.
+ADDITIVE_MEASURES = ("usd",)
 SERIES_LABELS = {"wdi": "World Bank WDI", "knomad_inflows": "KNOMAD Dec 2023"}
 GULF = ("SAU", "ARE", "KWT", "QAT", "OMN", "BHR")  # Gulf Cooperation Council members
 SENDER_GROUPS = ("Gulf (GCC)", "Asia and the Pacific", "Elsewhere")
@@ -32,106 +35,133 @@ REPRODUCES_PUBLISHED = ("matches_official", "mostly_matches")
 
 # --- the page's filters, declared once (widgets, link keys, link-keys table) --------------------------
 
-VIEWS = {"trend": "Over time", "ranking": "Ranking", "maps": "Maps", "cost": "Cost of sending", "srilanka": "Sri Lanka"}
-MEASURE_LABELS = {"usd": "US$", "pct_gdp": "% of GDP", "per_capita": "Per person"}
+VIEWS = {
+    "trend": N_("Over time"),
+    "ranking": N_("Ranking"),
+    "maps": N_("Maps"),
+    "cost": N_("Cost of sending"),
+    "srilanka": N_("Sri Lanka"),
+}
+MEASURE_LABELS = {"usd": N_("US$"), "pct_gdp": N_("% of GDP"), "per_capita": N_("Per person")}
 EDITIONS = (2021, 2017)
 FIRST_YEAR, LAST_YEAR = 1990, 2023
 FILTERS = (
     Filter(
         "view",
-        "View",
+        N_("View"),
         "radio",
-        "`trend` (default), `ranking`, `maps`, `cost` or `srilanka`",
+        N_("`trend` (default), `ranking`, `maps`, `cost` or `srilanka`"),
         "view=maps",
         default="trend",
     ),
     Filter(
         "countries",
-        "Countries",
+        N_("Countries or groups"),
         "multiselect",
-        "countries over time, ISO3, comma-separated (default: the largest)",
+        N_(
+            "countries over time, ISO3, or country groups (e.g. `gcc`, `asean`: their members), comma-separated "
+            "(default: the largest)"
+        ),
         "countries=NPL,BGD",
+        help=N_(
+            "Choosing a group (GCC, ASEAN, SAARC, ...) chooses its members. In US$ the group's total is drawn too, "
+            "summed over the members with data; a share of GDP or an amount per person is never summed."
+        ),
     ),
     Filter(
-        "measure", "Measure", "radio", "`usd` (default), `pct_gdp` or `per_capita`", "measure=pct_gdp", default="usd"
+        "measure",
+        N_("Measure"),
+        "radio",
+        N_("`usd` (default), `pct_gdp` or `per_capita`"),
+        "measure=pct_gdp",
+        default="usd",
     ),
     Filter(
         "log",
-        "Log scale",
+        N_("Log scale"),
         "toggle",
-        "logarithmic axis over time, `True` or `False` (default)",
+        N_("logarithmic axis over time, `True` or `False` (default)"),
         "log=True",
         default=False,
     ),
     Filter(
         "knomad",
-        "Add KNOMAD Dec 2023 release",
+        N_("Add KNOMAD Dec 2023 release"),
         "toggle",
-        "add KNOMAD's December 2023 release, `True` or `False` (default)",
+        N_("add KNOMAD's December 2023 release, `True` or `False` (default)"),
         "knomad=True",
         default=False,
-        help="KNOMAD/World Bank inflows, December 2023: an earlier release whose "
-        "2023 values are estimates (2023e). Drawn as separate dashed lines.",
+        help=N_(
+            "KNOMAD/World Bank inflows, December 2023: an earlier release whose "
+            "2023 values are estimates (2023e). Drawn as separate dashed lines."
+        ),
     ),
     Filter(
         "year",
-        "Year",
+        N_("Year"),
         "slider",
-        f"year of the ranking or map, {FIRST_YEAR}-{LAST_YEAR} (default {LAST_YEAR})",
+        N_("year of the ranking or map, 1990-2023 (default 2023)"),
         "year=2015",
         default=LAST_YEAR,
     ),
     Filter(
         "brm",
-        "Bilateral estimates of",
+        N_("Bilateral estimates of"),
         "radio",
-        "edition of the bilateral estimates, 2021 (default) or 2017",
+        N_("edition of the bilateral estimates, 2021 (default) or 2017"),
         "brm=2017",
         default=2021,
         parse=int,
-        help="KNOMAD/World Bank bilateral remittance matrix: 2021 (December "
-        "2022 version) or 2017 (April 2018 version). Modelled, not reported.",
+        help=N_(
+            "KNOMAD/World Bank bilateral remittance matrix: 2021 (December "
+            "2022 version) or 2017 (April 2018 version). Modelled, not reported."
+        ),
     ),
     Filter(
         "into",
-        "Flows into",
+        N_("Flows into"),
         "selectbox",
-        f"the map's receiving country, ISO3 (default `{ALL_ASIA_PACIFIC}`: all)",
+        N_("the map's receiving country, ISO3, or country group (e.g. `saarc`: its members) (default `ALL`: all)"),
         "into=NPL",
         default=ALL_ASIA_PACIFIC,
     ),
     Filter(
         "to",
-        "Sending money to",
+        N_("Sending money to"),
         "selectbox",
-        "cost of sending to this country, ISO3 (default IND)",
+        N_("cost of sending to this country, ISO3 (default IND)"),
         "to=NPL",
         default="IND",
     ),
     Filter(
         "from",
-        "From (leave empty for every corridor surveyed)",
+        N_("From (leave empty for every corridor surveyed)"),
         "multiselect",
-        "cost of sending from these countries, ISO3, comma-separated",
+        N_("cost of sending from these countries, ISO3, or country groups (e.g. `gcc`: its members), comma-separated"),
         "from=MYS,SAU",
+        help=N_("Choosing a group chooses its members; costs are never summed or averaged over a group."),
     ),
     Filter(
         "all_means",
-        "Also computed means that do not reproduce the published series",
+        N_("Also computed means that do not reproduce the published series"),
         "toggle",
-        "cost after 2020Q3 also for corridors whose computed means differ from the published ones, `True` or "
-        "`False` (default)",
+        N_(
+            "cost after 2020Q3 also for corridors whose computed means differ from the published ones, `True` or "
+            "`False` (default)"
+        ),
         "all_means=True",
         default=False,
-        help="After 2020Q3 the cost is the mean of RPW provider quotes, computed here, not the World Bank's "
-        "published average. By default it is drawn only for corridors where it reproduces the published average "
-        "over 2016Q2-2020Q3.",
+        help=N_(
+            "After 2020Q3 the cost is the mean of RPW provider quotes, computed here, not the World Bank's "
+            "published average. By default it is drawn only for corridors where it reproduces the published "
+            "average over 2016Q2-2020Q3."
+        ),
     ),
     Filter(
         "dep_year",
-        "Departures in",
+        N_("Departures in"),
         "selectbox",
-        "Sri Lanka's departures year (default 2023)",
+        N_("Sri Lanka's departures year (default 2023)"),
         "dep_year=2022",
         default=2023,
         parse=int,
@@ -148,6 +178,27 @@ def _name(names: Mapping[str, str] | None, code) -> str:
 
 def _names_list(names: Mapping[str, str] | None, codes) -> str:
     return ", ".join(_name(names, code) for code in codes) or "none"
+
+
+def group_members(groups: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Each country group's key and its members (ISO3, in table order): ``{"gcc": ("SAU", ...), ...}``."""
+    return {key: tuple(rows["iso3"]) for key, rows in groups.groupby("group_key", sort=False)}
+
+
+def expand_places(chosen, groups: pd.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """A place choice that may name country groups (by ``group_key``) -> the countries it means (a group's members
+    in its place, each country once, in the order chosen) and the groups chosen with their members. Picking a
+    group picks its members."""
+    by_group = group_members(groups)
+    countries: dict[str, None] = {}
+    chosen_groups = []
+    for item in chosen:
+        if item in by_group:
+            chosen_groups.append((item, by_group[item]))
+            countries.update(dict.fromkeys(by_group[item]))
+        else:
+            countries[item] = None
+    return tuple(countries), tuple(chosen_groups)
 
 
 def asia_pacific_codes(countries: pd.DataFrame) -> set[str]:
@@ -199,6 +250,7 @@ class TrendFilter:
     countries: tuple[str, ...]
     measure: str = "usd"
     include_knomad: bool = False
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # chosen groups and their members (in ``countries``)
 
     def apply(self, remittances: pd.DataFrame) -> pd.DataFrame:
         column, _ = MEASURES[self.measure]
@@ -231,6 +283,29 @@ class TrendFilter:
             & (headlines["year"] == 2024)
         ]
         return rows.sort_values(["area_code", "series"], ignore_index=True)
+
+    def group_totals(self, table: pd.DataFrame) -> pd.DataFrame:
+        """Each chosen group's total per series and year, summed over its members with a figure, with how many
+        had one (``members_with_data``) of how many there are (``members``). Only for an additive measure (US$):
+        a share of GDP or an amount per person is never summed, so other measures give no rows."""
+        columns = ["iso3", "series", "vintage", "year", "value", "members_with_data", "members", "source_id"]
+        if self.measure not in ADDITIVE_MEASURES or not self.groups:
+            return pd.DataFrame(columns=columns)
+        frames = []
+        for key, members in self.groups:
+            rows = table[table["iso3"].isin(members)].dropna(subset=["value"])
+            summed = rows.groupby(["series", "year"], as_index=False, sort=False).agg(
+                vintage=("vintage", "first"),
+                value=("value", "sum"),
+                members_with_data=("iso3", "nunique"),
+                source_id=("source_id", lambda ids: ";".join(sorted(set(ids)))),
+            )
+            frames.append(summed.assign(iso3=key, members=len(members)))
+        series_rank = {name: index for index, name in enumerate(SERIES_LABELS)}
+        totals = pd.concat(frames, ignore_index=True)[columns]
+        order = [totals["iso3"].map({key: index for index, (key, _) in enumerate(self.groups)}),
+                 totals["series"].map(series_rank), totals["year"]]  # fmt: skip
+        return totals.iloc[pd.MultiIndex.from_arrays(order).argsort()].reset_index(drop=True)
 
     def countries_without_data(self, table: pd.DataFrame) -> list[str]:
         with_data = set(table.dropna(subset=["value"])["iso3"])
@@ -308,15 +383,30 @@ class FlowMapFilter:
     edition: int = 2021
     receiver: str = ALL_ASIA_PACIFIC
     limit: int = 40
+    members: tuple[str, ...] = ()  # when ``receiver`` is a country group: its members, the receivers drawn
 
-    def apply(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
-        receivers = asia_pacific_codes(countries) if self.receiver == ALL_ASIA_PACIFIC else {self.receiver}
-        rows = corridors[
+    def receivers(self, countries: pd.DataFrame) -> set[str]:
+        if self.members:
+            return set(self.members)
+        return asia_pacific_codes(countries) if self.receiver == ALL_ASIA_PACIFIC else {self.receiver}
+
+    def _rows(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+        return corridors[
             (corridors["year"] == self.edition)
-            & corridors["receiver_iso3"].isin(receivers)
+            & corridors["receiver_iso3"].isin(self.receivers(countries))
             & (corridors["sender_iso3"] != corridors["receiver_iso3"])
         ]
-        top = rows.nlargest(self.limit, "usd_million")
+
+    def group_total(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> tuple[float, int, int] | None:
+        """For a country group: the modelled inflows into its members from every sender (not only the arcs
+        drawn), US$ million, with the number of members with an estimate and of members. None otherwise."""
+        if not self.members:
+            return None
+        rows = self._rows(corridors, countries).dropna(subset=["usd_million"])
+        return float(rows["usd_million"].sum()), rows["receiver_iso3"].nunique(), len(self.members)
+
+    def apply(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+        top = self._rows(corridors, countries).nlargest(self.limit, "usd_million")
         points = countries.set_index("iso3")[["name", "lon", "lat"]]
         sender = points.reindex(top["sender_iso3"]).to_numpy()
         receiver = points.reindex(top["receiver_iso3"]).to_numpy()
