@@ -108,3 +108,10 @@ def test_a_destination_group_an_origin_names_none_of_says_so():
     app = run_page(PAGE, query={"origin": "NPL", "dest": "asean"})
     assert not app.exception
     assert "No data: Nepal's figures for this period name none of the destinations chosen." in texts(app.info)
+
+
+def test_other_releases_follow_the_destinations_chosen():
+    app = run_page(PAGE, query={"origin": "IDN", "period": "2023", "dest": "SAU"})
+    assert not app.exception
+    assert set(app.dataframe[0].value["destination"]) == {"Saudi Arabia"}
+    assert set(app.dataframe[1].value["destination_as_published"]) == {"Arab Saudi"}

@@ -380,3 +380,25 @@ def test_flow_map_into_a_group_draws_its_members_and_totals_every_sender():
         text.startswith("**Gulf Cooperation Council (GCC), 2021:** US$") and "(of 6)" in text
         for text in texts(app.markdown)
     )
+
+
+# --- every figure honours every filter on it, or says it does not (issue 15) --------------------------------------
+
+
+def test_each_map_follows_its_own_controls_and_says_which_are_not_its_own():
+    app = remittances_page(view="maps")
+    flow_map, choropleth = deck_spec(app, 0), deck_spec(app, 1)
+    app.radio(key="measure").set_value("pct_gdp").run()
+    assert deck_spec(app, 0) == flow_map, "the estimates are in US$ whatever the measure"
+    assert deck_spec(app, 1) != choropleth
+    app.selectbox(key="into").set_value("NPL").run()
+    assert deck_spec(app, 0) != flow_map
+    assert deck_spec(app, 1)["layers"] == deck_spec(remittances_page(view="maps", measure="pct_gdp"), 1)["layers"]
+    captions = " ".join(texts(app.caption))
+    assert "the measure and year below are for the map of remittances received" in captions
+    assert "the edition and 'Flows into' above are for the map of bilateral estimates only" in captions
+
+
+def test_cost_tiles_say_they_count_published_prices_only():
+    app = remittances_page(view="cost", all_means="True")
+    assert any("computed means after 2020Q3 are drawn on the chart" in text for text in texts(app.caption))

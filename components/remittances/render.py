@@ -13,8 +13,8 @@ from components.charts import show_chart, show_map
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
-from components.formatting import compact_number, percent
-from components.i18n import _, ngettext
+from components.formatting import NO_DATA, compact_number, exact_number, percent
+from components.i18n import N_, _, country_names_in, ngettext
 from components.provenance import render_source_note
 from components.remittances import figures
 from data import CATALOG, load, load_country_groups, load_country_shapes
@@ -49,7 +49,7 @@ from data.filters.remittances import (
 
 PLAYING = "_remittances_playing"
 PLAY_SECONDS = 1.2
-MODELLED_WARNING = (
+MODELLED_WARNING = N_(
     "**Modelled estimates, not reported flows.** KNOMAD/World Bank allocate each country's recorded "
     "inflow across sending countries using migrant stocks and incomes (Ratha & Shaw 2007)."
 )
@@ -97,7 +97,13 @@ class SriLankaView:
 
 
 def names_of() -> dict:
-    return dict(zip(load("countries")["iso3"], load("countries")["name"]))
+    """ISO3 -> country name in the reader's language (CLDR; English where it has none)."""
+    return country_names_in(dict(zip(load("countries")["iso3"], load("countries")["name"])))
+
+
+def catalog_measure(table: str) -> str:
+    """What a catalog table measures, in the reader's language."""
+    return _(CATALOG[table].measure)
 
 
 def _context() -> tuple[pd.DataFrame, dict, "Choices"]:
@@ -136,14 +142,21 @@ def flows_of(filters: FlowMapFilter) -> MapView:
     arcs = filters.apply(load("remittance_corridors"), load("countries"))
     if arcs.empty:
         return MapView(arcs, None, "")
-    return MapView(arcs, figures.flow_map(arcs), figures.flow_legend(arcs))
+    names = names_of()  # the map's tooltips in the reader's language; the download keeps the table's names
+    localised = arcs.assign(
+        sender=[names.get(code, code) for code in arcs["sender_iso3"]],
+        receiver=[names.get(code, code) for code in arcs["receiver_iso3"]],
+    )
+    return MapView(arcs, figures.flow_map(localised), figures.flow_legend(arcs))
 
 
 def choropleth_of(filters: ChoroplethFilter) -> MapView:
     values = filters.apply(load("remittances"), load("countries"))
     if values["value"].isna().all():
         return MapView(values, None, "")
-    deck, legend = figures.choropleth(values, load_country_shapes(), measure=filters.measure)
+    names = names_of()
+    localised = values.assign(name=[names.get(code, code) for code in values["iso3"]])
+    deck, legend = figures.choropleth(localised, load_country_shapes(), measure=filters.measure)
     return MapView(values, deck, legend)
 
 
@@ -180,7 +193,11 @@ def sri_lanka_of(filters: SriLankaFilter) -> SriLankaView:
 
 def measure_radio(container=st) -> str:
     return show(
-        FILTER["measure"], options=list(MEASURES), format_func=MEASURE_LABELS.get, horizontal=True, container=container
+        FILTER["measure"],
+        options=list(MEASURES),
+        format_func=lambda key: _(MEASURE_LABELS[key]),
+        horizontal=True,
+        container=container,
     )
 
 
@@ -275,17 +292,16 @@ def trend_view() -> None:
     )
     for sentence in figures.group_total_sentences(totals, group_names=groups, measure=measure):
         st.markdown(sentence)
-    st.caption(
+    lines = _(
         "Solid lines: World Bank WDI (final figures). Dashed lines: KNOMAD's December 2023 release; its 2023 "
         "value is an estimate (open circle). The two releases are separate lines, never joined. Gaps = no data."
-        + (
-            " Open diamonds: World Bank estimates for 2024 as printed in its releases (the release is in the "
-            "tooltip; a later release may revise an earlier one), never joined to the WDI line."
-            if len(headlines)
-            else ""
-        )
     )
-    measure_text = f"{MEASURES[measure][1]}. {CATALOG['remittances'].measure}."
+    diamonds = _(
+        "Open diamonds: World Bank estimates for 2024 as printed in its releases (the release is in the "
+        "tooltip; a later release may revise an earlier one), never joined to the WDI line."
+    )
+    st.caption(f"{lines} {diamonds}" if len(headlines) else lines)
+    measure_text = f"{_(MEASURES[measure][1])}. {catalog_measure('remittances')}."
     render_source_note(sources, [*table["source_id"], *headlines["source_id"]], measure=measure_text)
     render_downloads(
         figures.trend_download(
@@ -295,7 +311,7 @@ def trend_view() -> None:
         ),
         sources,
         name="remittances-trend",
-        title="Remittances received over time",
+        title=_("Remittances received over time"),
         measure=measure_text,
         filters=filters.describe(names),
         key="trend",
@@ -315,16 +331,22 @@ def ranking_view() -> None:
     left, right = st.columns(2)
     with left:
         if ranking.recipients_figure is None:
-            st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia-Pacific countries in {year}.")
+            st.info(
+                _(
+                    "No data: WDI publishes no figure for {measure} for Asia-Pacific countries in {year}.",
+                    measure=_(MEASURES[measure][1]),
+                    year=year,
+                )
+            )
         else:
             show_chart(ranking.recipients_figure, key="recipients_chart")
-            measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
+            measure_text = f"{_(MEASURES[measure][1])}, {year}. {catalog_measure('remittances')}."
             render_source_note(sources, ranking.recipients["source_id"], measure=measure_text)
             render_downloads(
                 ranking.recipients,
                 sources,
                 name=f"remittance-recipients-{year}",
-                title=f"Top remittance recipients in Asia and the Pacific, {year}",
+                title=_("Top remittance recipients in Asia and the Pacific, {year}", year=year),
                 measure=measure_text,
                 filters=filters.describe(names)[:1],
                 key="recipients",
@@ -333,16 +355,23 @@ def ranking_view() -> None:
     with right:
         show_chart(ranking.senders_figure, key="senders_chart")
         st.caption(
-            MODELLED_WARNING + f" Only the {EDITIONS[1]} and {EDITIONS[0]} editions exist, so senders are "
-            f"shown for {edition} whatever the year chosen; always in US\\$ (no % of GDP is derived for them)."
+            _(MODELLED_WARNING)
+            + " "
+            + _(
+                "Only the {first} and {last} editions exist, so senders are shown for {edition} whatever the year "
+                "chosen; always in US\\$ (no % of GDP is derived for them).",
+                first=EDITIONS[1],
+                last=EDITIONS[0],
+                edition=edition,
+            )
         )
-        render_source_note(sources, ranking.senders["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        render_source_note(sources, ranking.senders["source_id"], measure=catalog_measure("remittance_corridors"))
         render_downloads(
             ranking.senders,
             sources,
             name=f"remittance-senders-{edition}",
-            title=f"Top senders of remittances to Asia and the Pacific, {edition} (modelled)",
-            measure=CATALOG["remittance_corridors"].measure,
+            title=_("Top senders of remittances to Asia and the Pacific, {edition} (modelled)", edition=edition),
+            measure=catalog_measure("remittance_corridors"),
             filters=filters.describe(names)[1:],
             key="senders",
             catalog_tables=("remittance_corridors", "remittances", "countries"),
@@ -351,7 +380,7 @@ def ranking_view() -> None:
 
 def maps_view() -> None:
     sources, names, choices = _context()
-    controls = st.columns([2, 3, 2])
+    controls = st.columns([2, 3])
     edition = edition_radio(controls[0])
     groups_table = load_or_stop(load_country_groups)
     groups = group_names(groups_table)
@@ -363,7 +392,6 @@ def maps_view() -> None:
             {ALL_ASIA_PACIFIC: _("All of Asia and the Pacific"), **group_choices(groups_table)}, names
         ),
     )
-    measure = measure_radio(controls[2])
     render_url_notes()
 
     st.subheader(_("Bilateral remittance estimates, {edition}", edition=edition))
@@ -394,27 +422,47 @@ def maps_view() -> None:
             )
         )
     else:
-        st.warning(MODELLED_WARNING, icon=":material/model_training:")
+        st.warning(_(MODELLED_WARNING), icon=":material/model_training:")
         show_map(
             flows.deck,
             height=480,
             key="flow_map",
-            alt=f"Map of {len(flows.table)} modelled sender-to-receiver remittance estimates, {edition} edition",
+            alt=ngettext(
+                "Map of {count} modelled sender-to-receiver remittance estimate, {edition} edition",
+                "Map of {count} modelled sender-to-receiver remittance estimates, {edition} edition",
+                len(flows.table),
+                edition=edition,
+            ),
         )
         st.markdown(flows.legend, unsafe_allow_html=True)
-        render_source_note(sources, flows.table["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        st.caption(
+            _(
+                "The {limit} largest estimates. Bilateral estimates exist for 2017 and 2021 only, always in US$: the "
+                "measure and year below are for the map of remittances received.",
+                limit=filters.limit,
+            )
+        )
+        render_source_note(sources, flows.table["source_id"], measure=catalog_measure("remittance_corridors"))
         render_downloads(
             flows.table,
             sources,
             name=f"remittance-flows-{edition}",
             title=filters.describe(names | groups)[0],
-            measure=CATALOG["remittance_corridors"].measure,
+            measure=catalog_measure("remittance_corridors"),
             filters=filters.describe(names | groups),
             key="flows",
             catalog_tables=("remittance_corridors", "countries"),
         )
 
-    st.subheader("Remittances received across Asia and the Pacific")
+    st.subheader(_("Remittances received across Asia and the Pacific"))
+    measure = measure_radio()
+    render_url_notes()
+    st.caption(
+        _(
+            "Every country and area of Asia and the Pacific, from World Bank WDI: the edition and 'Flows into' above "
+            "are for the map of bilateral estimates only."
+        )
+    )
     choropleth_panel(measure)
 
 
@@ -427,7 +475,7 @@ def _toggle_play() -> None:
 
 def choropleth_panel(measure: str) -> None:
     """Year slider, play button and map; while playing, only this panel reruns, one year per tick."""
-    sources, names, _ = _context()
+    sources, names, _choices = _context()
 
     @st.fragment(run_every=PLAY_SECONDS if st.session_state.get(PLAYING) else None)
     def panel() -> None:
@@ -440,26 +488,36 @@ def choropleth_panel(measure: str) -> None:
         year = show(FILTER["year"], minimum=FIRST_YEAR, maximum=LAST_YEAR, container=controls[0])
         playing = st.session_state.get(PLAYING, False)
         if controls[1].button(
-            "Pause" if playing else "Play",
+            _("Pause") if playing else _("Play"),
             key="play",
             on_click=_toggle_play,
             icon=":material/pause:" if playing else ":material/play_arrow:",
-            help=f"Step through the years {FIRST_YEAR}-{LAST_YEAR}",
+            help=_("Step through the years {first}-{last}", first=FIRST_YEAR, last=LAST_YEAR),
         ):
             st.rerun()  # start or stop the timer, which only a full run can set
         filters = ChoroplethFilter(year, measure)
         choropleth = load_or_stop(choropleth_of, filters)
         if choropleth.deck is None:
-            st.info(f"No data: WDI publishes no {MEASURES[measure][1].lower()} for Asia and the Pacific in {year}.")
+            st.info(
+                _(
+                    "No data: WDI publishes no figure for {measure} for Asia and the Pacific in {year}.",
+                    measure=_(MEASURES[measure][1]),
+                    year=year,
+                )
+            )
             return
         show_map(
             choropleth.deck,
             height=480,
             key="choropleth_map",
-            alt=f"Map of Asia and the Pacific, countries filled by {MEASURES[measure][1].lower()} in {year}",
+            alt=_(
+                "Map of Asia and the Pacific, countries filled by {measure} in {year}",
+                measure=_(MEASURES[measure][1]),
+                year=year,
+            ),
         )
         st.markdown(choropleth.legend, unsafe_allow_html=True)
-        measure_text = f"{MEASURES[measure][1]}, {year}. {CATALOG['remittances'].measure}."
+        measure_text = f"{_(MEASURES[measure][1])}, {year}. {catalog_measure('remittances')}."
         render_source_note(sources, choropleth.table["source_id"].dropna(), measure=measure_text)
         render_downloads(
             choropleth.table,
@@ -493,20 +551,25 @@ def cost_view() -> None:
     senders, chosen_groups = expand_places(chosen, groups_table)
     say_group_members(chosen_groups, groups, names, summed=False)
     st.info(
-        "The published corridor prices end in **2020Q3 (July-September 2020)**, the last quarter in the World Bank "
-        f"DataBank export used. From 2020Q4 to 2025Q1 the dotted lines are the **{COMPUTED_SERIES}** (not the "
-        "World Bank's published average), by default only for corridors where that computation reproduces the "
-        "published average over 2016Q2-2020Q3. The country averages (WDI, SDG 10.c.1) end in 2020.",
+        _(
+            "The published corridor prices end in **{last_quarter}**, the last quarter in the World Bank "
+            "DataBank export used. From 2020Q4 to 2025Q1 the dotted lines are the **{series}** (not the "
+            "World Bank's published average), by default only for corridors where that computation reproduces the "
+            "published average over 2016Q2-2020Q3. The country averages (WDI, SDG 10.c.1) end in 2020.",
+            last_quarter=quarter_label("2020Q3", _),
+            series=_(COMPUTED_SERIES),
+        ),
         icon=":material/history:",
     )
     filters = CostFilter(receiver, tuple(senders), all_means)
     cost = load_or_stop(cost_of, filters)
     if cost.unmatched:
         st.warning(
-            "Computed means shown for corridors where they do **not** reproduce the published average over "
-            "2016Q2-2020Q3: "
-            + ", ".join(f"{names.get(code, code)} → {names.get(receiver)}" for code in cost.unmatched)
-            + ". Read their level after 2020Q3 with care.",
+            _(
+                "Computed means shown for corridors where they do **not** reproduce the published average over "
+                "2016Q2-2020Q3: {corridors}. Read their level after 2020Q3 with care.",
+                corridors=", ".join(f"{names.get(code, code)} → {names.get(receiver)}" for code in cost.unmatched),
+            ),
             icon=":material/warning:",
         )
     if cost.senders_without_data:
@@ -525,58 +588,74 @@ def cost_view() -> None:
         )
     if cost.figure is None:
         st.info(
-            f"No cost data: Remittance Prices Worldwide surveys no corridor into {names.get(receiver)} here, and "
-            "WDI publishes no average cost of sending to it.",
+            _(
+                "No cost data: Remittance Prices Worldwide surveys no corridor into {country} here, and WDI "
+                "publishes no average cost of sending to it.",
+                country=names.get(receiver),
+            ),
             icon=":material/block:",
         )
         return
     if len(cost.latest):
         cheapest, dearest = cost.latest.iloc[0], cost.latest.iloc[-1]
         tiles = st.columns(3)
-        extremes = [(tiles[0], "Cheapest corridor", cheapest), (tiles[1], "Dearest corridor", dearest)]
-        for tile, label, row in extremes if len(cost.latest) > 1 else [(tiles[0], "The one corridor", cheapest)]:
+        extremes = [
+            (tiles[0], N_("Cheapest corridor, {quarter}"), cheapest),
+            (tiles[1], N_("Dearest corridor, {quarter}"), dearest),
+        ]
+        for tile, label, row in (
+            extremes if len(cost.latest) > 1 else [(tiles[0], N_("The one corridor, {quarter}"), cheapest)]
+        ):
             tile.metric(
-                f"{label}, {row['period']}",
+                _(label, quarter=row["period"]),
                 percent(row["cost_pct"], digits=2),
                 border=True,
-                help="Average total cost of sending US$200, % of the amount sent (RPW), in the corridor's "
-                "latest quarter",
+                help=_(
+                    "Average total cost of sending US$200, % of the amount sent (RPW), in the corridor's latest quarter"
+                ),
             )
-            tile.caption(f"{names.get(row['sender_iso3'])} → {names.get(receiver)}, {quarter_label(row['period'])}")
+            tile.caption(f"{names.get(row['sender_iso3'])} → {names.get(receiver)}, {quarter_label(row['period'], _)}")
         above = int(cost.latest["above_corridor_ceiling"].sum())
         tiles[2].metric(
-            "Corridors above 5% at their latest quarter",
-            f"{above} of {len(cost.latest)}",
+            _("Corridors above 5% at their latest quarter"),
+            _("{above} of {count}", above=exact_number(above), count=exact_number(len(cost.latest))),
             border=True,
-            help="SDG 10.c: no corridor above 5% by 2030, and 3% on average",
+            help=_("SDG 10.c: no corridor above 5% by 2030, and 3% on average"),
         )
     show_chart(cost.figure, key="cost_chart", numbers=False)
     if len(cost.latest):
+        st.caption(
+            _(
+                "The tiles and the table count published corridor prices only (to each corridor's latest published "
+                "quarter); the computed means after 2020Q3 are drawn on the chart and in the download, not counted "
+                "there."
+            )
+        )
         st.dataframe(
             cost.latest_table,
             hide_index=True,
             key="cost_table",
             column_config={
-                "cost_pct": st.column_config.NumberColumn("Cost, % of US$200", format="%.2f"),
-                "above_average_target": st.column_config.CheckboxColumn("Above 3%"),
-                "above_corridor_ceiling": st.column_config.CheckboxColumn("Above 5%"),
-                "quarter": "Latest quarter",
-                "corridor": "Corridor, cheapest first",
+                "cost_pct": st.column_config.NumberColumn(_("Cost, % of US$200"), format="%.2f"),
+                "above_average_target": st.column_config.CheckboxColumn(_("Above 3%")),
+                "above_corridor_ceiling": st.column_config.CheckboxColumn(_("Above 5%")),
+                "quarter": _("Latest quarter"),
+                "corridor": _("Corridor, cheapest first"),
             },
         )
-    render_source_note(sources, cost.table["source_id"], measure=CATALOG["remittance_costs"].measure)
+    render_source_note(sources, cost.table["source_id"], measure=catalog_measure("remittance_costs"))
     if len(cost.computed):
         render_source_note(
             sources,
             cost.computed["source_id"],
-            measure=f"{COMPUTED_SERIES}: {CATALOG['remittance_cost_means'].measure}",
+            measure=f"{_(COMPUTED_SERIES)}: {catalog_measure('remittance_cost_means')}",
         )
     render_downloads(
         pd.concat([cost.table, cost.computed], ignore_index=True),
         sources,
         name=f"remittance-costs-{receiver}",
-        title=f"Cost of sending money to {names.get(receiver)}",
-        measure=CATALOG["remittance_costs"].measure,
+        title=_("Cost of sending money to {country}", country=names.get(receiver)),
+        measure=catalog_measure("remittance_costs"),
         filters=filters.describe(names),
         key="costs",
         catalog_tables=("remittance_costs", "remittance_cost_means", "countries"),
@@ -590,33 +669,46 @@ def sri_lanka_view() -> None:
     edition = edition_radio(controls[1])
     render_url_notes()
     st.markdown(
-        "Sri Lanka is the one origin with **reported** remittances by sending country (Central Bank of Sri Lanka, "
-        "2023). Here they stand next to **departures** for foreign employment by destination (SLBFE) and the "
-        f"**modelled** KNOMAD/World Bank estimates for the same countries ({edition}). Where the model and the "
-        "reported figures differ is itself a finding: the model allocates money by migrant stocks and incomes, "
-        "not by where remittances are actually recorded as coming from."
+        _(
+            "Sri Lanka is the one origin with **reported** remittances by sending country (Central Bank of Sri "
+            "Lanka, 2023). Here they stand next to **departures** for foreign employment by destination (SLBFE) and "
+            "the **modelled** KNOMAD/World Bank estimates for the same countries ({edition}). Where the model and "
+            "the reported figures differ is itself a finding: the model allocates money by migrant stocks and "
+            "incomes, not by where remittances are actually recorded as coming from.",
+            edition=edition,
+        )
     )
     filters = SriLankaFilter(departures_year, edition)
     sri_lanka = load_or_stop(sri_lanka_of, filters)
     show_chart(sri_lanka.figure, key="srilanka_chart", numbers=False)
     st.caption(
-        "The 15 largest reported senders; every country is in the table below. Shares are of each source's own "
-        f"total. Years differ: reported remittances 2023, departures {departures_year}, estimates {edition}."
+        _(
+            "The 15 largest reported senders; every country is in the table below. Shares are of each source's "
+            "own total. Years differ: reported remittances 2023, departures {year}, estimates {edition}.",
+            year=departures_year,
+            edition=edition,
+        )
     )
     for note in sri_lanka.notes:
-        st.info(f"{departures_year} departures: {note}", icon=":material/report:")
+        st.info(_("{year} departures: {note}", year=departures_year, note=note), icon=":material/report:")
     st.dataframe(sri_lanka.display, hide_index=True, key="srilanka_table")
-    st.caption("'no data': not published for that country that year, or withheld (see the note above).")
-    measure_text = (
+    st.caption(
+        _(
+            "'{no_data}': not published for that country that year, or withheld (see the note above).",
+            no_data=_(NO_DATA),
+        )
+    )
+    measure_text = _(
         "Reported remittances (US$ million, 2023), departures for foreign employment (persons, a flow) and "
-        f"modelled bilateral estimates (US$ million, {edition}), with each source's share"
+        "modelled bilateral estimates (US$ million, {edition}), with each source's share",
+        edition=edition,
     )
     render_source_note(sources, sri_lanka.table["source_id"], measure=measure_text)
     render_downloads(
         sri_lanka.table,
         sources,
         name="sri-lanka-remittances",
-        title="Sri Lanka: reported remittances, departures and modelled estimates by partner country",
+        title=_("Sri Lanka: reported remittances, departures and modelled estimates by partner country"),
         measure=measure_text,
         filters=filters.describe(names),
         key="srilanka",

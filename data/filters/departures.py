@@ -72,19 +72,30 @@ def period_choices(outflows: pd.DataFrame, origin: str) -> list[str]:
     return list(dict.fromkeys(ranking_periods(outflows, origin)["period_label"]))
 
 
-def period_phrase(kind: str, label: str, start, end) -> str:
+PERIOD_PHRASES = {
+    "calendar_year": N_("calendar year {label}"),
+    "fiscal_year": N_("fiscal year {label}"),
+    "half_year": N_("half-year {label}"),
+    "quarter": N_("quarter {label}"),
+    "partial_year": N_("part of a year: {label}"),
+}
+REGISTER_PHRASE = N_("whole register {start}-{end} (several years added up, not a year's flow)")
+PUBLISHED_PHRASE = N_("period as published: {label}")
+
+
+def day_month_year(value) -> str:
+    """'4 Jun 2023' (English; a page passes its reader's own date format)."""
+    value = pd.Timestamp(value)
+    return f"{value.day} {value:%b %Y}"
+
+
+def period_phrase(kind: str, label: str, start, end, *, translate=str, date=day_month_year) -> str:
     """How a period reads on a figure: 'calendar year 2025', 'fiscal year FY2016/17', 'whole register 4 Jun
-    2023-21 Sep 2026 (not a year's flow)'."""
+    2023-21 Sep 2026 (several years added up, not a year's flow)'. ``translate`` and ``date`` give the reader's
+    language (``components.i18n._`` and a CLDR date); English by default."""
     if kind == "cumulative":
-        start, end = pd.Timestamp(start), pd.Timestamp(end)
-        return f"whole register {start.day} {start:%b %Y}-{end.day} {end:%b %Y} (several years added up, not a year's flow)"
-    return {
-        "calendar_year": f"calendar year {label}",
-        "fiscal_year": f"fiscal year {label}",
-        "half_year": f"half-year {label}",
-        "quarter": f"quarter {label}",
-        "partial_year": f"part of a year: {label}",
-    }.get(kind, f"period as published: {label}")
+        return translate(REGISTER_PHRASE).format(start=date(start), end=date(end))
+    return translate(PERIOD_PHRASES.get(kind, PUBLISHED_PHRASE)).format(label=label)
 
 
 @dataclass(frozen=True)
@@ -137,18 +148,41 @@ class DeparturesFilter:
             & (outflows["origin_iso3"] == self.origin)
             & outflows["period_label"].astype(str).str.startswith(year)
         ]
+        if self.destinations:  # the destinations chosen, as in the table shown (a printed total is no destination)
+            rows = rows[rows["destination_iso3"].isin(self.destinations)]
         return rows[
             ["destination_as_published", "period_label", "value", "figure_as_printed", "release", "note", "source_id"]
         ].reset_index(drop=True)
 
-    def caption(self, outflows: pd.DataFrame, names: Mapping[str, str]) -> str:
+    def basis_label(self, outflows: pd.DataFrame) -> str:
+        """What the period's figures count, in English (marked for translation in data.flows)."""
+        row = self.period_row(outflows)
+        return "" if row is None else BASIS_LABELS[row["basis"]]
+
+    def period_text(self, outflows: pd.DataFrame, *, translate=str, date=day_month_year) -> str:
+        row = self.period_row(outflows)
+        if row is None:
+            return ""
+        return period_phrase(
+            row["period_kind"],
+            row["period_label"],
+            row["period_start"],
+            row["period_end"],
+            translate=translate,
+            date=date,
+        )
+
+    def caption(self, outflows: pd.DataFrame, names: Mapping[str, str], *, translate=str, date=day_month_year) -> str:
         """'Sri Lanka: registrations of departing workers, calendar year 2025' (basis and period on the figure)."""
         row = self.period_row(outflows)
         origin = names.get(self.origin, self.origin)
         if row is None:
-            return f"{origin}: no figures by destination"
-        phrase = period_phrase(row["period_kind"], row["period_label"], row["period_start"], row["period_end"])
-        return f"{origin}: {BASIS_LABELS[row['basis']]}, {phrase}"
+            return translate(N_("{country}: no figures by destination")).format(country=origin)
+        return translate(N_("{country}: {basis}, {period}")).format(
+            country=origin,
+            basis=translate(self.basis_label(outflows)),
+            period=self.period_text(outflows, translate=translate, date=date),
+        )
 
     def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
         names = names or {}

@@ -14,21 +14,21 @@ from data.catalog import N_
 from data.filters import Filter
 
 MEASURES = {
-    "usd": ("received_usd", "Remittances received, current US$"),
-    "pct_gdp": ("received_pct_gdp", "Remittances received, % of GDP"),
-    "per_capita": ("received_per_capita_usd", "Remittances received per person, current US$"),
+    "usd": ("received_usd", N_("Remittances received, current US$")),
+    "pct_gdp": ("received_pct_gdp", N_("Remittances received, % of GDP")),
+    "per_capita": ("received_per_capita_usd", N_("Remittances received per person, current US$")),
 }
 # Measures whose values add up over countries (a group total may be shown); the others are shown per member only.
 ADDITIVE_MEASURES = ("usd",)
-SERIES_LABELS = {"wdi": "World Bank WDI", "knomad_inflows": "KNOMAD Dec 2023"}
+SERIES_LABELS = {"wdi": "World Bank WDI", "knomad_inflows": N_("KNOMAD Dec 2023")}
 GULF = ("SAU", "ARE", "KWT", "QAT", "OMN", "BHR")  # Gulf Cooperation Council members
-SENDER_GROUPS = ("Gulf (GCC)", "Asia and the Pacific", "Elsewhere")
+SENDER_GROUPS = (N_("Gulf (GCC)"), N_("Asia and the Pacific"), N_("Elsewhere"))
 ALL_ASIA_PACIFIC = "ALL"
 CORRIDOR_COST = "ATCR.CORR"
 TO_COUNTRY_COST = "SI.RMT.COST.IB.ZS"
 SDG_AVERAGE_TARGET = 3.0
 SDG_CORRIDOR_CEILING = 5.0
-COMPUTED_SERIES = "mean of RPW provider quotes, computed"
+COMPUTED_SERIES = N_("mean of RPW provider quotes, computed")
 # remittance_cost_means' check of each corridor against the published average over 2016Q2-2020Q3: only these
 # corridors' computed means after 2020Q3 are drawn by default (data.catalog's advice).
 REPRODUCES_PUBLISHED = ("matches_official", "mostly_matches")
@@ -229,13 +229,21 @@ def largest_recipients(remittances: pd.DataFrame, countries: pd.DataFrame, *, li
     return latest.nlargest(limit, "received_usd")["iso3"].tolist()
 
 
-def quarter_label(period: str) -> str:
-    """'2020Q3' -> '2020Q3 (July-September 2020)'; a year stays a year."""
+QUARTER_MONTHS = {
+    "1": N_("{period} (January-March {year})"),
+    "2": N_("{period} (April-June {year})"),
+    "3": N_("{period} (July-September {year})"),
+    "4": N_("{period} (October-December {year})"),
+}
+
+
+def quarter_label(period: str, translate=str) -> str:
+    """'2020Q3' -> '2020Q3 (July-September 2020)'; a year stays a year. ``translate`` gives the months in the
+    reader's language (``components.i18n._``; English by default)."""
     if "Q" not in period:
         return period
     year, quarter = period.split("Q")
-    months = {"1": "January-March", "2": "April-June", "3": "July-September", "4": "October-December"}[quarter]
-    return f"{period} ({months} {year})"
+    return translate(QUARTER_MONTHS[quarter]).format(period=period, year=year)
 
 
 def quarter_start(period: pd.Series) -> pd.Series:
@@ -515,9 +523,9 @@ def latest_corridor_costs(table: pd.DataFrame) -> pd.DataFrame:
 
 
 SRI_LANKA_MEASURES = {
-    "reported": "Remittances received, reported (US$ million)",
-    "departures": "Departures for foreign employment (persons)",
-    "modelled": "Remittances received, modelled estimate (US$ million)",
+    "reported": N_("Remittances received, reported (US$ million)"),
+    "departures": N_("Departures for foreign employment (persons)"),
+    "modelled": N_("Remittances received, modelled estimate (US$ million)"),
 }
 
 
