@@ -13,7 +13,7 @@ from babel.dates import format_date
 from components.formatting import NO_DATA, exact_number, percent
 from components.i18n import N_, _, country_names_in, current_locale, ngettext
 from components.maps import arc_map, arcs_view
-from data.flows import BASIS_LABELS, PERIOD_KINDS
+from data.flows import BASIS_LABELS, PERIOD_KINDS, VALUE_PRECISIONS
 
 ARC_TOOLTIP = "<b>{origin} → {destination}</b><br/>{value_label}<br/>{basis_label}, {period_label}"  # deck.gl's
 # Flat arcs bending to one side (as on the Corridors page): long raised arcs swamp the camera.
@@ -39,6 +39,9 @@ BASIS_NOUNS = {
     "departures_all_channels": N_("Of all departures through all channels {start}-{end}, {share} were to {place}"),
 }
 assert set(BASIS_NOUNS) == set(BASIS_LABELS)
+# How a figure was printed (the ``value_precision`` codes), in words.
+PRECISION_LABELS = {"exact": N_("exact"), "rounded": N_("rounded"), "lower_bound": N_("lower bound (at least)")}
+assert set(PRECISION_LABELS) == set(VALUE_PRECISIONS)
 assert set(KIND_LABELS) == set(PERIOD_KINDS)
 
 
@@ -136,7 +139,7 @@ def ranking_table(ranking: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFra
             "destination": destination,
             "departures": ranking["value"].to_numpy(),
             "share_of_total_pct": (ranking["share_of_total"].astype("Float64") * 100).round(1).to_numpy(),
-            "precision": ranking["value_precision"].to_numpy(),
+            "precision": [_(PRECISION_LABELS[precision]) for precision in ranking["value_precision"]],
             "note": ranking["note"].fillna("").to_numpy(),
         }
     )

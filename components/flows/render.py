@@ -141,7 +141,7 @@ def destinations_section(
         name=f"departures_{filters.origin}",
         title=_("Departures of migrant workers from {country}", country=origin),
         measure=caption,
-        filters=filters.describe(names),
+        filters=filters.describe(names, _),
         catalog_tables=("labour_outflows", "countries"),
         key="departures_download",
     )

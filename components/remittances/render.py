@@ -313,7 +313,7 @@ def trend_view() -> None:
         name="remittances-trend",
         title=_("Remittances received over time"),
         measure=measure_text,
-        filters=filters.describe(names),
+        filters=filters.describe(names | groups, _),
         key="trend",
         catalog_tables=("remittances", "remittance_headlines", "countries"),
     )
@@ -348,7 +348,7 @@ def ranking_view() -> None:
                 name=f"remittance-recipients-{year}",
                 title=_("Top remittance recipients in Asia and the Pacific, {year}", year=year),
                 measure=measure_text,
-                filters=filters.describe(names)[:1],
+                filters=filters.describe(names, _)[:1],
                 key="recipients",
                 catalog_tables=("remittance_corridors", "remittances", "countries"),
             )
@@ -372,7 +372,7 @@ def ranking_view() -> None:
             name=f"remittance-senders-{edition}",
             title=_("Top senders of remittances to Asia and the Pacific, {edition} (modelled)", edition=edition),
             measure=catalog_measure("remittance_corridors"),
-            filters=filters.describe(names)[1:],
+            filters=filters.describe(names, _)[1:],
             key="senders",
             catalog_tables=("remittance_corridors", "remittances", "countries"),
         )
@@ -447,9 +447,9 @@ def maps_view() -> None:
             flows.table,
             sources,
             name=f"remittance-flows-{edition}",
-            title=filters.describe(names | groups)[0],
+            title=filters.describe(names | groups, _)[0],
             measure=catalog_measure("remittance_corridors"),
-            filters=filters.describe(names | groups),
+            filters=filters.describe(names | groups, _),
             key="flows",
             catalog_tables=("remittance_corridors", "countries"),
         )
@@ -523,9 +523,9 @@ def choropleth_panel(measure: str) -> None:
             choropleth.table,
             sources,
             name=f"remittances-map-{year}",
-            title=filters.describe(names)[0],
+            title=filters.describe(names, _)[0],
             measure=measure_text,
-            filters=filters.describe(names),
+            filters=filters.describe(names, _),
             key="choropleth",
             catalog_tables=("remittances", "countries"),
         )
@@ -656,7 +656,7 @@ def cost_view() -> None:
         name=f"remittance-costs-{receiver}",
         title=_("Cost of sending money to {country}", country=names.get(receiver)),
         measure=catalog_measure("remittance_costs"),
-        filters=filters.describe(names),
+        filters=filters.describe(names, _),
         key="costs",
         catalog_tables=("remittance_costs", "remittance_cost_means", "countries"),
     )
@@ -710,7 +710,7 @@ def sri_lanka_view() -> None:
         name="sri-lanka-remittances",
         title=_("Sri Lanka: reported remittances, departures and modelled estimates by partner country"),
         measure=measure_text,
-        filters=filters.describe(names),
+        filters=filters.describe(names, _),
         key="srilanka",
         catalog_tables=("remittances_by_sender", "countries"),
     )

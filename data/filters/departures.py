@@ -184,12 +184,21 @@ class DeparturesFilter:
             period=self.period_text(outflows, translate=translate, date=date),
         )
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
         names = names or {}
+        destinations = ", ".join(names.get(code, code) for code in self.destinations)
         return [
-            f"Origin: {names.get(self.origin, self.origin)}",
-            f"Period: {self.period or 'none with figures by destination'}",
-            f"Destinations: {', '.join(names.get(code, code) for code in self.destinations) or 'every destination'}",
-            "Departures of migrant workers as counted by the origin's agency (basis in column 'basis'); shown "
-            "figures only (is_shown); a cumulative register gives shares, never a year's flow",
+            translate(N_("Origin: {country}")).format(country=names.get(self.origin, self.origin)),
+            translate(N_("Period: {period}")).format(
+                period=self.period or translate(N_("none with figures by destination"))
+            ),
+            translate(N_("Destinations: {countries}")).format(
+                countries=destinations or translate(N_("every destination"))
+            ),
+            translate(
+                N_(
+                    "Departures of migrant workers as counted by the origin's agency (basis in column 'basis'); shown "
+                    "figures only (is_shown); a cumulative register gives shares, never a year's flow"
+                )
+            ),
         ]

@@ -176,8 +176,8 @@ def _name(names: Mapping[str, str] | None, code) -> str:
     return (names or {}).get(code, code)
 
 
-def _names_list(names: Mapping[str, str] | None, codes) -> str:
-    return ", ".join(_name(names, code) for code in codes) or "none"
+def _names_list(names: Mapping[str, str] | None, codes, translate=str) -> str:
+    return ", ".join(_name(names, code) for code in codes) or translate(N_("none"))
 
 
 def group_members(groups: pd.DataFrame) -> dict[str, tuple[str, ...]]:
@@ -319,16 +319,21 @@ class TrendFilter:
         with_data = set(table.dropna(subset=["value"])["iso3"])
         return [code for code in self.countries if code not in with_data]
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
+        """The filters in words for downloads; ``translate`` (``components.i18n._``) gives the reader's language."""
+        series = (
+            N_("Series: World Bank WDI and KNOMAD December 2023 (2023 = estimate), drawn as separate lines")
+            if self.include_knomad
+            else N_("Series: World Bank WDI only")
+        )
+        groups = [
+            translate(N_("Group {group}: its members")).format(group=_name(names, key)) for key, _members in self.groups
+        ]
         return [
-            f"Countries: {_names_list(names, self.countries)}",
-            f"Measure: {MEASURES[self.measure][1]}",
-            "Series: World Bank WDI"
-            + (
-                " and KNOMAD December 2023 (2023 = estimate), drawn as separate lines"
-                if self.include_knomad
-                else " only"
-            ),
+            translate(N_("Countries: {countries}")).format(countries=_names_list(names, self.countries, translate)),
+            *groups,
+            translate(N_("Measure: {measure}")).format(measure=translate(MEASURES[self.measure][1])),
+            translate(series),
         ]
 
 
@@ -369,12 +374,17 @@ class RankingFilter:
         by_sender.insert(1, "year", self.edition)
         return by_sender
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
         return [
-            f"Recipients: top {self.limit} in Asia and the Pacific in {self.year}, by {MEASURES[self.measure][1]} "
-            "(World Bank WDI)",
-            f"Senders: top {self.limit} senders to Asia and the Pacific, {self.edition} bilateral estimates "
-            "(modelled, KNOMAD/World Bank), US$ million",
+            translate(
+                N_("Recipients: top {limit} in Asia and the Pacific in {year}, by {measure} (World Bank WDI)")
+            ).format(limit=self.limit, year=self.year, measure=translate(MEASURES[self.measure][1])),
+            translate(
+                N_(
+                    "Senders: top {limit} senders to Asia and the Pacific, {edition} bilateral estimates (modelled, "
+                    "KNOMAD/World Bank), US$ million"
+                )
+            ).format(limit=self.limit, edition=self.edition),
         ]
 
 
@@ -435,11 +445,19 @@ class FlowMapFilter:
             }
         )
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
-        into = "all of Asia and the Pacific" if self.receiver == ALL_ASIA_PACIFIC else _name(names, self.receiver)
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
+        into = (
+            translate(N_("all of Asia and the Pacific"))
+            if self.receiver == ALL_ASIA_PACIFIC
+            else _name(names, self.receiver)
+        )
         return [
-            f"Largest {self.limit} modelled sender-to-receiver estimates into {into}, {self.edition} "
-            "(KNOMAD/World Bank bilateral remittance estimates, US$ million)"
+            translate(
+                N_(
+                    "Largest {limit} modelled sender-to-receiver estimates into {receiver}, {edition} "
+                    "(KNOMAD/World Bank bilateral remittance estimates, US$ million)"
+                )
+            ).format(limit=self.limit, receiver=into, edition=self.edition)
         ]
 
 
@@ -459,9 +477,11 @@ class ChoroplethFilter:
         table.insert(2, "year", self.year)
         return table.sort_values("name", ignore_index=True)
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
         return [
-            f"{MEASURES[self.measure][1]} in {self.year}, countries and areas of Asia and the Pacific (World Bank WDI)"
+            translate(N_("{measure} in {year}, countries and areas of Asia and the Pacific (World Bank WDI)")).format(
+                measure=translate(MEASURES[self.measure][1]), year=self.year
+            )
         ]
 
 
@@ -495,19 +515,27 @@ class CostFilter:
         surveyed = set(table.loc[table["series_code"] == CORRIDOR_COST, "sender_iso3"])
         return [code for code in self.senders if code not in surveyed]
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
-        senders = _names_list(names, self.senders) if self.senders else "every corridor surveyed"
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
+        senders = (
+            _names_list(names, self.senders, translate) if self.senders else translate(N_("every corridor surveyed"))
+        )
+        computed = (
+            N_("2020Q4-2025Q1: {series} (series column), every corridor")
+            if self.all_means
+            else N_(
+                "2020Q4-2025Q1: {series} (series column), only corridors whose computed series reproduces the published one"
+            )
+        )
         return [
-            f"Receiving country: {_name(names, self.receiver)}",
-            f"Sending countries: {senders}",
-            "Average total cost of sending US$200 (RPW corridors, quarterly to 2020Q3) and the WDI average "
-            "cost of sending to the country (SDG 10.c.1, yearly to 2020)",
-            f"2020Q4-2025Q1: {COMPUTED_SERIES} (series column), "
-            + (
-                "every corridor"
-                if self.all_means
-                else "only corridors whose computed series reproduces the published one"
+            translate(N_("Receiving country: {country}")).format(country=_name(names, self.receiver)),
+            translate(N_("Sending countries: {countries}")).format(countries=senders),
+            translate(
+                N_(
+                    "Average total cost of sending US$200 (RPW corridors, quarterly to 2020Q3) and the WDI average "
+                    "cost of sending to the country (SDG 10.c.1, yearly to 2020)"
+                )
             ),
+            translate(computed).format(series=translate(COMPUTED_SERIES)),
         ]
 
 
@@ -603,13 +631,26 @@ class SriLankaFilter:
         partners = table.drop_duplicates("partner")[["partner", "partner_iso3"]]
         return partners.join(wide[order], on="partner").reset_index(drop=True)
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
         return [
-            "Reported: workers' remittances to Sri Lanka by sending country, 2023 (Central Bank of Sri Lanka via SLBFE)",
-            f"Departures: SLBFE registrations for foreign employment by destination, {self.departures_year}",
-            f"Modelled: KNOMAD/World Bank bilateral remittance estimates, {self.edition}",
-            "'Other' = every country not listed by SLBFE; shares are of each source's own total "
-            "(departures: of the figures published for the year)",
+            translate(
+                N_(
+                    "Reported: workers' remittances to Sri Lanka by sending country, 2023 (Central Bank of Sri Lanka "
+                    "via SLBFE)"
+                )
+            ),
+            translate(N_("Departures: SLBFE registrations for foreign employment by destination, {year}")).format(
+                year=self.departures_year
+            ),
+            translate(N_("Modelled: KNOMAD/World Bank bilateral remittance estimates, {edition}")).format(
+                edition=self.edition
+            ),
+            translate(
+                N_(
+                    "'Other' = every country not listed by SLBFE; shares are of each source's own total (departures: "
+                    "of the figures published for the year)"
+                )
+            ),
         ]
 
 

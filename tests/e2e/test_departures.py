@@ -67,3 +67,15 @@ def test_a_register_reads_as_shares_and_the_origin_widget_redraws(page, app_serv
     assert "origin=BGD" in page.url
     assert canvas_has_content(page, MAP, min_share=0.2)
     save_screenshot(page, "departures-register")
+
+
+def test_a_destination_group_and_the_page_in_thai(page, app_server):
+    open_departures(page, app_server, "?dest=gcc")
+    expect(page.get_by_text("Gulf Cooperation Council (GCC) stands for its members", exact=False)).to_be_visible()
+    expect(page.get_by_text("departures, total of the 6 with data (of 6).", exact=False)).to_be_visible()
+    assert canvas_has_content(page, MAP, min_share=0.2)
+
+    open_departures(page, app_server, "?dest=gcc&lang=th")
+    assert page.locator("h1").first.inner_text().strip() == "การเดินทางไปทำงานของแรงงานข้ามชาติ"
+    expect(page.get_by_text("รวมจาก 6 ประเทศที่มีข้อมูล (จาก 6)", exact=False)).to_be_visible()
+    save_screenshot(page, "departures-group-th")

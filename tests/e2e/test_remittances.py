@@ -91,3 +91,21 @@ def test_a_shared_link_reopens_the_view_and_bad_values_are_noted(page, app_serve
     assert page.get_by_text("No cost data for Republic of Korea → Nepal").is_visible()
     assert page.get_by_text("names unknown value(s) 'ZZZ'").is_visible()
     save_screenshot(page, "remittances-cost-nepal-link")
+
+
+def test_a_country_group_over_time_with_its_total_and_the_page_in_thai(page, app_server):
+    page.goto(f"{app_server}/remittances?countries=gcc")
+    wait_for_settled(page)
+    assert_no_exception(page)
+    charts_drawn(page, 1)
+    assert page.get_by_text("Gulf Cooperation Council (GCC) stands for its members").is_visible()
+    assert page.get_by_text("total of the 5 members with data (of 6)").is_visible()
+    assert page.locator(f"{PLOT} .legendtext", has_text="total of the members with data").count() >= 1
+
+    page.goto(f"{app_server}/remittances?countries=gcc,NPL&lang=th")
+    wait_for_settled(page)
+    assert_no_exception(page)
+    assert page.locator("h1").first.inner_text().strip() == "เงินส่งกลับ"
+    charts_drawn(page, 1)
+    assert page.get_by_text("รวมจากสมาชิก 5 ประเทศที่มีข้อมูล (จาก 6)").is_visible()
+    save_screenshot(page, "remittances-trend-group-th")
