@@ -3,6 +3,10 @@
 ``map_provider=None`` tells Streamlit's deck.gl component to draw no basemap, so nothing is fetched.
 The grey land layer reads the shapes from the app's own static folder (fetched once by the browser);
 only what varies (arcs, filled countries) travels with each rerun.
+
+Every map can also be shown as an image to save as PNG (a pydeck map has no such button): ``arc_image`` and
+``choropleth_image`` draw the same arcs or filled countries as a plain plotly chart over the shipped shapes, and
+``show_map_image`` puts it behind a toggle, under the map.
 """
 
 import html
@@ -12,8 +16,12 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
+import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
+
+from components.i18n import _
 
 SHAPES_URL = "app/static/countries.geojson"
 
@@ -253,3 +261,212 @@ def legend_html(items: Sequence[tuple[list[int], str]], *, title: str, no_data: 
         for (r, g, b), label in entries
     )
     return f'<div style="font-size:0.85rem"><b>{html.escape(title)}</b>: {swatches}</div>'
+
+
+# --- the same maps as images (plotly charts), to save as PNG -------------------------------------------------
+# Longitude and latitude are the chart's x and y (an equirectangular picture). Only scatter traces are used:
+# plotly's geo traces (choropleth, scattergeo) load their base map from cdn.plot.ly, which an offline dashboard
+# cannot reach. Shapes are drawn as filled polygons (``fill="toself"``), each ring its own piece between Nones.
+IMAGE_COORDINATE_DIGITS = 2
+IMAGE_HEIGHT = 520
+IMAGE_MARGIN_DEGREES = (12.0, 10.0)  # around what is fitted: longitude, latitude
+IMAGE_ARC_STEPS = 24
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        return geometry["coordinates"]
+    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+
+
+def _outline(features: Sequence[dict]) -> tuple[list[float | None], list[float | None]]:
+    """x and y of every ring of the features, rings apart (a None between them)."""
+    lons, lats = [], []
+    for feature in features:
+        for ring in _rings(feature["geometry"]):
+            lons += [round(point[0], IMAGE_COORDINATE_DIGITS) for point in ring] + [None]
+            lats += [round(point[1], IMAGE_COORDINATE_DIGITS) for point in ring] + [None]
+    return lons, lats
+
+
+def _rgb(colour: Sequence[int]) -> str:
+    return "rgb({},{},{})".format(*colour[:3])
+
+
+def _land_trace(shapes: dict) -> go.Scatter:
+    lons, lats = _outline(shapes.get("features", []))
+    return go.Scatter(
+        x=lons, y=lats, mode="lines", fill="toself", fillcolor=_rgb(LAND_FILL), line={"color": _rgb(BORDER), "width": 0.5},
+        hoverinfo="skip", showlegend=False, name="land",
+    )  # fmt: skip
+
+
+def _legend_traces(items: Sequence[tuple[Sequence[int], str]]) -> list[go.Scatter]:
+    """One square per class, in the chart's legend only (nothing drawn on the map)."""
+    return [
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=label,
+            showlegend=True,
+            hoverinfo="skip",
+            marker={"symbol": "square", "size": 13, "color": _rgb(colour)},
+        )  # fmt: skip
+        for colour, label in items
+    ]
+
+
+def _image_layout(
+    figure: go.Figure, *, title: str, legend_title: str | None, lons: Sequence[float], lats: Sequence[float]
+) -> go.Figure:
+    """Fitted to the points given (with a margin), the axes hidden, a degree as long across as up."""
+    lons, lats = pd.Series(lons, dtype="float64").dropna(), pd.Series(lats, dtype="float64").dropna()
+    if len(lons) and len(lats):
+        margin_x, margin_y = IMAGE_MARGIN_DEGREES
+        figure.update_xaxes(range=[lons.min() - margin_x, lons.max() + margin_x])
+        figure.update_yaxes(range=[lats.min() - margin_y, lats.max() + margin_y])
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    figure.update_layout(
+        title=title,
+        height=IMAGE_HEIGHT,
+        margin={"t": 50, "l": 10, "r": 10, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        showlegend=True,
+        legend={"title": {"text": legend_title or ""}, "orientation": "h", "y": -0.02, "yanchor": "top"},
+        hovermode="closest",
+    )
+    return figure
+
+
+def arc_image(
+    arcs: pd.DataFrame,
+    shapes: dict,
+    *,
+    value_column: str,
+    title: str,
+    hover_column: str | None = None,
+    colour_column: str | None = None,
+    legend: Sequence[tuple[Sequence[int], str]] = (),
+    legend_title: str | None = None,
+    max_width: float = 7.0,
+) -> go.Figure:
+    """``arc_map`` as an image: the same arcs as curved lines over the shipped shapes, coloured by the same classes
+    of ``value_column`` (or ``colour_column``, as in ``arc_map``), widest for the largest, which is drawn last.
+
+    How to use it on another map (pure: nothing is fetched, nothing shown)::
+
+        figure = maps.arc_image(
+            arcs, load_country_shapes(), value_column="workers", title=_("..."), hover_column="tooltip_text",
+            legend=legend_items(class_breaks(arcs["workers"]), compact_number), legend_title=_("Workers"),
+        )
+        maps.show_map_image(lambda: figure, key="departures_map", filename="departures-2023", alt=_("..."))
+
+    ``arcs`` is the frame given to ``arc_map`` (source_lon, source_lat, target_lon, target_lat, the value; rows
+    without coordinates are not drawn); ``hover_column`` holds each arc's hover text (plain text, e.g.
+    'Nepal → Qatar: 123,456'); ``legend`` takes the (colour, label) items of ``legend_items`` or
+    ``category_colours`` so that the image carries its own key. Pass a function building the figure to
+    ``show_map_image`` so that it is only built when someone asks for the image.
+    """
+    drawable = arcs.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"])
+    drawable = drawable.sort_values(value_column, kind="stable")
+    breaks = class_breaks(drawable[value_column])
+    largest = float(drawable[value_column].max()) if len(drawable) else 1.0
+    figure = go.Figure(_land_trace(shapes))
+    steps = np.linspace(0, 1, IMAGE_ARC_STEPS)
+    for _index, row in drawable.iterrows():
+        x0, y0, x1, y1 = (float(row[c]) for c in ("source_lon", "source_lat", "target_lon", "target_lat"))
+        # a quadratic curve bowed to the left of the way from origin to destination, like the map's tilted arcs
+        control_x, control_y = (x0 + x1) / 2 - (y1 - y0) * 0.2, (y0 + y1) / 2 + (x1 - x0) * 0.2
+        xs = (1 - steps) ** 2 * x0 + 2 * (1 - steps) * steps * control_x + steps**2 * x1
+        ys = (1 - steps) ** 2 * y0 + 2 * (1 - steps) * steps * control_y + steps**2 * y1
+        colour = row[colour_column] if colour_column else class_colour(row[value_column], breaks)
+        hover = str(row[hover_column]) if hover_column else str(row[value_column])
+        width = 1.5 + max_width * math.sqrt(float(row[value_column]) / (largest or 1.0))
+        figure.add_scatter(
+            x=xs.round(IMAGE_COORDINATE_DIGITS), y=ys.round(IMAGE_COORDINATE_DIGITS), mode="lines", showlegend=False,
+            line={"color": _rgb(colour), "width": width}, hoverinfo="text", text=hover, name=hover,
+        )  # fmt: skip
+    for trace in _legend_traces(legend):
+        figure.add_trace(trace)
+    return _image_layout(
+        figure,
+        title=title,
+        legend_title=legend_title,
+        lons=[*drawable["source_lon"], *drawable["target_lon"]],
+        lats=[*drawable["source_lat"], *drawable["target_lat"]],
+    )
+
+
+def choropleth_image(
+    values: pd.DataFrame,
+    shapes: dict,
+    *,
+    value_column: str,
+    title: str,
+    hover_column: str | None = None,
+    legend: Sequence[tuple[Sequence[int], str]] = (),
+    legend_title: str | None = None,
+    fit: tuple[Sequence[float], Sequence[float]] | None = None,
+) -> go.Figure:
+    """``choropleth_map`` as an image: each country of ``values`` (joined on iso3) with a value, filled with the
+    same class colour as on the map, one trace per country (its ``meta`` is the iso3 code), over grey land.
+
+    How to use it on another map (pure: nothing is fetched, nothing shown)::
+
+        figure = maps.choropleth_image(
+            values, load_country_shapes(), value_column="usd", title=_("..."), hover_column="tooltip_text",
+            legend=legend_items(class_breaks(values["usd"]), compact_number), legend_title=_("US$"),
+        )
+        maps.show_map_image(lambda: figure, key="remittances_map", filename="remittances-2023", alt=_("..."))
+
+    ``hover_column`` holds each country's hover text (plain text); ``fit`` is (longitudes, latitudes) to fit the
+    picture to, e.g. the countries' label points (default: the filled shapes' extent, which far-flung islands
+    can stretch).
+    """
+    features = {feature["properties"]["iso3"]: feature for feature in shapes.get("features", [])}
+    known = values[values[value_column].notna() & values["iso3"].isin(list(features))]
+    breaks = class_breaks(known[value_column])
+    figure = go.Figure(_land_trace(shapes))
+    all_lons, all_lats = [], []
+    for _index, row in known.iterrows():
+        lons, lats = _outline([features[row["iso3"]]])
+        all_lons += lons
+        all_lats += lats
+        hover = str(row[hover_column]) if hover_column else str(row[value_column])
+        figure.add_scatter(
+            x=lons, y=lats, mode="lines", fill="toself", fillcolor=_rgb(class_colour(row[value_column], breaks)),
+            line={"color": _rgb(BORDER), "width": 0.5}, meta=row["iso3"], showlegend=False,
+            hoveron="fills", hoverinfo="text", text=hover, name=hover,
+        )  # fmt: skip
+    for trace in _legend_traces(legend):
+        figure.add_trace(trace)
+    lons, lats = fit if fit is not None else (all_lons, all_lats)
+    return _image_layout(figure, title=title, legend_title=legend_title, lons=lons, lats=lats)
+
+
+def show_map_image(build, *, key: str, filename: str, alt: str, note: str | None = None, container=st) -> None:
+    """Under a map: a toggle that shows the map as an image (``build()``, e.g. ``arc_image`` or
+    ``choropleth_image``, called only when toggled on) whose camera button saves ``filename``.png; ``alt`` names
+    it for screen readers (say what it shows and how many places), ``note`` adds what differs from the map."""
+    shown = container.toggle(
+        _("Show this map as an image, to save as PNG"),
+        key=f"{key}_image",
+        help=_("Drawn as a chart over the shipped country shapes: its camera button saves a PNG."),
+    )
+    if not shown:
+        return
+    container.plotly_chart(
+        build(),
+        key=f"{key}_png",
+        alt=alt,
+        theme=None,
+        config={"toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2}},
+    )
+    caption = _(
+        "The camera button at the top right of the image saves it as PNG. A flat longitude-latitude picture of "
+        "the map above, in the same colours."
+    )
+    container.caption(f"{caption} {note}" if note else caption)

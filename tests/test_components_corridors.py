@@ -133,10 +133,29 @@ def test_the_arc_map_as_an_image_is_a_chart_of_the_same_arcs_over_the_shipped_sh
         load_corridor_years(2024), countries
     )
     figure = arc_image_figure(table, load_country_shapes(), countries, title="t")
-    land, *arcs = figure.data
+    land, *drawn = figure.data
+    arcs = [trace for trace in drawn if not trace.showlegend]
     assert land.fill == "toself" and len(arcs) == len(arc_frame(table, countries)) == 3
-    assert {"Nepal → Qatar", "Nepal → Malaysia", "Nepal → Saudi Arabia"} == {
-        arc.hovertemplate.split(":")[0] for arc in arcs
-    }
+    assert {"Nepal → Qatar", "Nepal → Malaysia", "Nepal → Saudi Arabia"} == {arc.text.split(":")[0] for arc in arcs}
     assert arcs[-1].line.width > arcs[0].line.width  # the largest drawn last and widest
+    assert [trace.name for trace in drawn if trace.showlegend] == [label for _, label in figures.map_legend(table)]
     assert figure.layout.geo.projection.type is None, "no plotly geo basemap (it would load from a CDN)"
+
+
+def test_the_filled_map_as_an_image_fills_each_country_of_the_table_in_its_class_colour():
+    from components.maps import class_breaks, class_colour
+    from data import load_corridor_years, load_countries, load_country_shapes
+    from data.filters.corridors import CorridorFilters
+
+    countries = load_countries()
+    table = CorridorFilters(view="emigrants", top_n=10).apply(load_corridor_years(2024), countries)
+    figure = figures.country_image_figure(table, load_country_shapes(), countries, view="emigrants", title="t")
+    filled = [trace for trace in figure.data if trace.meta]
+    assert [trace.meta for trace in filled] == list(table["iso3"]) and len(filled) == 10
+    breaks = class_breaks(table["migrants"])
+    assert [trace.fillcolor for trace in filled] == [
+        "rgb({},{},{})".format(*class_colour(value, breaks)) for value in table["migrants"]
+    ]
+    india = next(trace for trace in filled if trace.meta == "IND")
+    assert india.text.startswith("India: ") and india.fill == "toself"
+    assert {trace.type for trace in figure.data} == {"scatter"}, "no plotly geo trace (it would load from a CDN)"

@@ -4,7 +4,20 @@ import json
 
 import pandas as pd
 
-from components.maps import ASIA_VIEW, SOURCE_ALPHA, arc_map, fitted_view, legend_html
+from components.maps import (
+    ASIA_VIEW,
+    LAND_FILL,
+    SEQUENTIAL,
+    SOURCE_ALPHA,
+    arc_image,
+    arc_map,
+    choropleth_image,
+    class_breaks,
+    class_colour,
+    fitted_view,
+    legend_html,
+    legend_items,
+)
 
 ARCS = pd.DataFrame(
     {
@@ -59,3 +72,71 @@ def test_arcs_keep_one_colour_unless_directional():
     arcs = json.loads(arc_map(ARCS, value_column="value", tooltip_html="").to_json())["layers"][1]
     assert arcs["getSourceColor"] == arcs["getTargetColor"] == "@@=colour"
     assert "source_colour" not in arcs["data"][0]
+
+
+SQUARES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"iso3": code},
+            "geometry": {"type": "Polygon", "coordinates": [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]]},
+        }
+        for code, x in [("AAA", 0), ("BBB", 2), ("CCC", 4)]
+    ]
+    + [
+        {
+            "type": "Feature",
+            "properties": {"iso3": "DDD"},
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [[[[6, 0], [7, 0], [7, 1], [6, 0]]], [[[8, 0], [9, 0], [9, 1], [8, 0]]]],
+            },
+        }
+    ],
+}
+
+
+def no_web_address(figure) -> bool:
+    """Plotly fetches a geo trace's base map from its CDN; a figure of scatter traces names no address at all."""
+    return {trace.type for trace in figure.data} == {"scatter"} and "http" not in figure.to_json()
+
+
+def test_choropleth_image_fills_one_trace_per_country_with_a_value_in_its_class_colour():
+    values = pd.DataFrame(
+        {
+            "iso3": ["AAA", "BBB", "DDD", "CCC", "ZZZ"],
+            "value": [10.0, 1_000.0, 100.0, None, 5.0],
+            "hover": list("abcde"),
+        }
+    )
+    legend = legend_items(class_breaks(values["value"].dropna().iloc[:3]), str)
+    figure = choropleth_image(values, SQUARES, value_column="value", title="T", hover_column="hover", legend=legend)
+    land, *rest = figure.data
+    assert land.fillcolor == "rgb({},{},{})".format(*LAND_FILL) and land.x.count(None) == 5  # every ring drawn
+    filled = [trace for trace in rest if trace.meta]
+    # CCC has no value, ZZZ no shape: neither is filled; DDD's two polygons are one trace
+    assert [trace.meta for trace in filled] == ["AAA", "BBB", "DDD"]
+    assert all(trace.fill == "toself" for trace in filled) and filled[2].x.count(None) == 2
+    breaks = class_breaks([10.0, 1_000.0, 100.0])
+    assert [trace.fillcolor for trace in filled] == [
+        "rgb({},{},{})".format(*class_colour(value, breaks)) for value in [10.0, 1_000.0, 100.0]
+    ]
+    assert filled[1].fillcolor == "rgb({},{},{})".format(*SEQUENTIAL[-1])  # the largest, the darkest class
+    assert [trace.text for trace in filled] == ["a", "b", "c"]
+    assert [trace.name for trace in rest if trace.showlegend] == [label for _, label in legend]
+    assert figure.layout.title.text == "T" and no_web_address(figure)
+
+
+def test_arc_image_draws_each_arc_in_its_class_colour_largest_last_and_fits_them():
+    figure = arc_image(ARCS.assign(hover=["NPL-MYS", "IND-ARE"]), SQUARES, value_column="value", title="T",
+                       hover_column="hover")  # fmt: skip
+    land, small, large = figure.data
+    assert land.fill == "toself" and (small.text, large.text) == ("NPL-MYS", "IND-ARE")
+    breaks = class_breaks(ARCS["value"])
+    assert large.line.color == "rgb({},{},{})".format(*class_colour(3_248_545, breaks))
+    assert large.line.width > small.line.width
+    assert (small.x[0], small.y[0], small.x[-1], small.y[-1]) == (84.13, 28.30, 101.98, 4.2)  # origin to destination
+    low, high = figure.layout.xaxis.range
+    assert low < 54.3 and high > 101.98
+    assert no_web_address(figure)

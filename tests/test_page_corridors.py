@@ -66,6 +66,12 @@ def test_choropleth_views(view):
     assert spec["layers"][1]["@@type"] == "GeoJsonLayer" and len(spec["layers"][1]["data"]["features"]) == 25
     assert app.query_params["view"] == view
     assert f"{view.capitalize()} (total, 2024)" in app.get("html")[0].proto.body
+    assert not [chart for chart in app.get("plotly_chart") if "countries filled" in chart.proto.alt]
+    app.toggle(key=f"{view}_map_image").set_value(True).run()
+    image = next(chart for chart in app.get("plotly_chart") if "25 countries filled" in chart.proto.alt)
+    figure = json.loads(image.proto.spec)
+    assert len([trace for trace in figure["data"] if trace.get("meta")]) == 25
+    assert json.loads(image.proto.config)["toImageButtonOptions"]["filename"] == f"corridors-{view}-2024-2024"
 
 
 def test_revision_2020_resets_the_year_and_never_mixes():

@@ -8,7 +8,16 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
-from components.maps import arc_map, arcs_view, choropleth_map, class_breaks, class_colour, fitted_view, legend_items
+from components.maps import (
+    arc_image,
+    arc_map,
+    arcs_view,
+    choropleth_image,
+    choropleth_map,
+    class_breaks,
+    fitted_view,
+    legend_items,
+)
 from components.profiles import SEX_COLOURS
 
 ARC_TOOLTIP = (
@@ -259,52 +268,42 @@ def comparison_figure(trends: pd.DataFrame, *, names: Mapping[str, str], measure
     return figure
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
-    if geometry["type"] == "Polygon":
-        return geometry["coordinates"]
-    return [ring for polygon in geometry["coordinates"] for ring in polygon]
-
-
 def arc_image_figure(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, title: str) -> go.Figure:
-    """The arc map as a plain plotly chart, so its camera button saves a PNG like every other chart: the shipped
-    country shapes as grey polygons and each corridor as a curved line (longitude and latitude as x and y, an
-    equirectangular picture), coloured and widened by migrants with the map's classes. Nothing is fetched: no
-    plotly geo basemap (which loads from a CDN), only the shapes passed in."""
+    """The arc map as an image to save as PNG (``maps.arc_image``): the same corridors as curves over the shipped
+    shapes, with the map's colour classes as its legend."""
     arcs = arc_frame(table, countries)
-    figure = go.Figure()
-    lons, lats = [], []
-    for feature in shapes.get("features", []):
-        for ring in _rings(feature["geometry"]):
-            lons += [point[0] for point in ring] + [None]
-            lats += [point[1] for point in ring] + [None]
-    figure.add_scatter(
-        x=lons, y=lats, mode="lines", fill="toself", fillcolor="rgb(228,228,228)",
-        line={"color": "white", "width": 0.5}, hoverinfo="skip", showlegend=False,
-    )  # fmt: skip
-    breaks = class_breaks(arcs["migrants"])
-    largest = float(arcs["migrants"].max()) if len(arcs) else 1.0
-    steps = np.linspace(0, 1, 24)
-    for row in arcs.sort_values("migrants").itertuples():
-        # a quadratic curve bowed to the left of the way from origin to destination, like the map's arcs
-        middle_x, middle_y = (row.source_lon + row.target_lon) / 2, (row.source_lat + row.target_lat) / 2
-        bow_x, bow_y = -(row.target_lat - row.source_lat) * 0.2, (row.target_lon - row.source_lon) * 0.2
-        control = (middle_x + bow_x, middle_y + bow_y)
-        xs = (1 - steps) ** 2 * row.source_lon + 2 * (1 - steps) * steps * control[0] + steps**2 * row.target_lon
-        ys = (1 - steps) ** 2 * row.source_lat + 2 * (1 - steps) * steps * control[1] + steps**2 * row.target_lat
-        red, green, blue = class_colour(row.migrants, breaks)
-        figure.add_scatter(
-            x=xs, y=ys, mode="lines", showlegend=False,
-            line={"color": f"rgb({red},{green},{blue})", "width": 1.5 + 6 * row.migrants / largest},
-            hovertemplate=f"{row.origin} → {row.destination}: {exact_number(row.migrants)}<extra></extra>",
-        )  # fmt: skip
-    if len(arcs):
-        span_x = [*arcs["source_lon"], *arcs["target_lon"]]
-        span_y = [*arcs["source_lat"], *arcs["target_lat"]]
-        figure.update_xaxes(range=[min(span_x) - 12, max(span_x) + 12])
-        figure.update_yaxes(range=[min(span_y) - 10, max(span_y) + 10])
-    figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
-    figure.update_layout(
-        title=title, height=520, margin={"t": 50, "l": 10, "r": 10, "b": 10}, plot_bgcolor="white", showlegend=False
+    arcs = arcs.assign(
+        hover=[
+            f"{origin} → {destination}: {exact_number(value)}"
+            for origin, destination, value in zip(arcs["origin"], arcs["destination"], arcs["migrants"])
+        ]
     )
-    return figure
+    return arc_image(
+        arcs,
+        shapes,
+        value_column="migrants",
+        title=title,
+        hover_column="hover",
+        legend=map_legend(table),
+        max_width=ARC_MAX_WIDTH,
+    )
+
+
+def country_image_figure(
+    table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, view: str, title: str
+) -> go.Figure:
+    """The filled-country map (emigrants or immigrants, ``view``) as an image to save as PNG
+    (``maps.choropleth_image``), fitted to the countries' label points like the map."""
+    values = table.assign(
+        hover=[f"{name}: {exact_number(value)}" for name, value in zip(table["country"], table["migrants"])]
+    )
+    located = [point for point in map(_label_points(countries).get, values["iso3"]) if point]
+    return choropleth_image(
+        values,
+        shapes,
+        value_column="migrants",
+        title=title,
+        hover_column="hover",
+        legend=map_legend(table),
+        fit=([lon for lon, _ in located], [lat for _, lat in located]),
+    )

@@ -24,7 +24,7 @@ from components.filters import (
     write_param,
 )
 from components.formatting import NO_DATA, compact_number, exact_number, percent
-from components.maps import legend_html
+from components.maps import legend_html, show_map_image
 from components.plain_text import plain_markdown
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
@@ -316,29 +316,21 @@ def map_section(
             height=520,
             alt=f"Map of the {len(table)} countries in the table below, filled by number of migrants",
         )
-    if (
-        not table.empty
-        and view == "corridors"
-        and st.toggle(
-            "Show this map as an image, to save as PNG",
-            key="corridors_map_image",
-            help="Drawn as a chart (the same arcs over the shipped country shapes): its camera button saves a PNG.",
-        )
-    ):
-        st.plotly_chart(
-            figures.arc_image_figure(
-                table,
-                load_or_stop(load_country_shapes),
-                countries,
-                title=figures.legend_title(view, sex=sex, year=year),
+    if not table.empty:
+        show_map_image(
+            lambda: map_image(table, filters, countries=countries),
+            key="corridors_map" if view == "corridors" else f"{view}_map",
+            filename=f"corridors-{view}-{revision}-{year}" if view != "corridors" else f"corridors-{revision}-{year}",
+            alt=(
+                f"The map above as an image: {len(table)} corridors drawn as curves over the country shapes"
+                if view == "corridors"
+                else f"The map above as an image: {len(table)} countries filled by number of {view}"
             ),
-            key="corridors_map_png",
-            alt=f"The map above as an image: {len(table)} corridors drawn as curves over the country shapes",
-            config={"toImageButtonOptions": {"format": "png", "filename": f"corridors-{revision}-{year}", "scale": 2}},
-        )
-        st.caption(
-            "The camera button at the top right of the image saves it as PNG. A flat longitude-latitude picture "
-            "of the map above; curves stand for the arcs, colours and widths follow the same classes."
+            note=(
+                "Curves stand for the arcs; colours and widths follow the same classes."
+                if view == "corridors"
+                else None
+            ),
         )
     if not table.empty:
         render_legend(table, title=figures.legend_title(view, sex=sex, year=year))
@@ -350,6 +342,15 @@ def map_section(
             table["source_id"].str.split(";").explode(),
             measure=f"{spec.measure}. UN DESA {revision} revision, {year}.",
         )
+
+
+def map_image(table: pd.DataFrame, filters: CorridorFilters, *, countries: pd.DataFrame):
+    """The map of this view as an image to save as PNG (built only when asked for)."""
+    shapes = load_or_stop(load_country_shapes)
+    title = figures.legend_title(filters.view, sex=filters.sex, year=filters.year)
+    if filters.view == "corridors":
+        return figures.arc_image_figure(table, shapes, countries, title=title)
+    return figures.country_image_figure(table, shapes, countries, view=filters.view, title=title)
 
 
 def place(codes: Sequence[str], areas: Sequence[str], names: Mapping[str, str], group_names: Mapping[str, str]) -> str:

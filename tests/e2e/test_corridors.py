@@ -87,6 +87,24 @@ def test_choropleth_modes_fill_countries(page, app_server):
         save_screenshot(page, f"corridors-{name}")
 
 
+def test_the_filled_map_saves_as_a_png_drawn_from_the_shipped_shapes(page, app_server):
+    open_corridors(page, app_server, "?view=immigrants")
+    image = page.locator(".stPlotlyChart").filter(has_text="Immigrants (total, 2024)")
+    expect(image).to_have_count(0)
+    page.get_by_text("Show this map as an image, to save as PNG").click()
+    expect(image).to_have_count(1, timeout=30_000)
+    wait_for_settled(page)
+    assert_no_exception(page)
+    assert image.locator("path.js-fill").count() >= 25, "each country with data is a filled shape"
+    image.hover()
+    with page.expect_download() as download_info:
+        image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
+    assert download_info.value.suggested_filename == "corridors-immigrants-2024-2024.png"
+    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    save_screenshot(page, "corridors-immigrants-image")
+    # the page fixture fails the test if any request left this machine (plotly's geo CDN, for one)
+
+
 def test_csv_download_holds_exactly_the_rows_shown(page, app_server):
     open_corridors(page, app_server, "?sex=female&dest_area=Western%20Asia&top=40&year=2015")
     shown = rows_shown(page)
