@@ -1,6 +1,8 @@
 """Departures page: one origin's departures by destination (basis and period on the figure), registers as shares
 only, and the coverage of every origin; opened by link and changed through its widgets."""
 
+import json
+
 import pytest
 
 from tests.test_pages import run_page
@@ -115,3 +117,13 @@ def test_other_releases_follow_the_destinations_chosen():
     assert not app.exception
     assert set(app.dataframe[0].value["destination"]) == {"Saudi Arabia"}
     assert set(app.dataframe[1].value["destination_as_published"]) == {"Arab Saudi"}
+
+
+def test_the_map_can_be_shown_as_an_image_of_the_same_destinations():
+    app = run_page(PAGE, query={"dest": "gcc"})
+    app.toggle(key="departures_map_image").set_value(True).run()
+    assert not app.exception
+    image = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert image["layout"]["title"]["text"] == "Sri Lanka: registrations of departing workers, calendar year 2025"
+    curves = {trace["name"].split(": ")[0] for trace in image["data"] if " → " in trace.get("name", "")}
+    assert curves == {f"Sri Lanka → {name}" for name in app.dataframe[0].value["destination"]}

@@ -402,3 +402,24 @@ def test_each_map_follows_its_own_controls_and_says_which_are_not_its_own():
 def test_cost_tiles_say_they_count_published_prices_only():
     app = remittances_page(view="cost", all_means="True")
     assert any("computed means after 2020Q3 are drawn on the chart" in text for text in texts(app.caption))
+
+
+# --- maps as images to save as PNG (issue 15) ---------------------------------------------------------------------
+
+
+def test_each_map_can_be_shown_as_an_image_of_the_same_places():
+    app = remittances_page(view="maps", into="NPL")
+    assert not app.get("plotly_chart"), "an image is only drawn when asked for"
+    arcs = [layer for layer in deck_spec(app, 0)["layers"] if layer.get("@@type") == "ArcLayer"]
+    senders = {row["sender"] for layer in arcs for row in layer["data"]}
+    app.toggle(key="flow_map_image").set_value(True).run()
+    image = plotly_spec(app)
+    assert image["layout"]["title"]["text"].startswith("Largest 40 modelled sender-to-receiver estimates into Nepal")
+    curves = {trace["name"].split(" → ")[0] for trace in image["data"] if " → " in trace.get("name", "")}
+    assert curves == senders
+    app.toggle(key="choropleth_map_image").set_value(True).run()
+    filled = {trace["meta"] for trace in plotly_spec(app, 1)["data"] if trace.get("meta")}
+    features = next(layer for layer in deck_spec(app, 1)["layers"] if layer["id"] == "values")["data"]["features"]
+    assert filled == {
+        feature["properties"]["iso3"] for feature in features if feature["properties"]["value"] is not None
+    }

@@ -7,12 +7,13 @@ shares of the register, never as a number of departures in a year.
 from collections.abc import Mapping
 
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
 from babel.dates import format_date
 
 from components.formatting import NO_DATA, exact_number, percent
 from components.i18n import N_, _, country_names_in, current_locale, ngettext
-from components.maps import arc_map, arcs_view
+from components.maps import arc_image, arc_map, arcs_view, class_breaks, legend_items
 from data.flows import BASIS_LABELS, PERIOD_KINDS, VALUE_PRECISIONS
 
 ARC_TOOLTIP = "<b>{origin} → {destination}</b><br/>{value_label}<br/>{basis_label}, {period_label}"  # deck.gl's
@@ -115,6 +116,25 @@ def departures_map(arcs: pd.DataFrame) -> pdk.Deck:
         max_width=ARC_MAX_WIDTH,
         arc_height=ARC_HEIGHT,
         arc_tilt=ARC_TILT,
+    )
+
+
+def departures_map_image(arcs: pd.DataFrame, shapes: dict, *, title: str, register: bool) -> go.Figure:
+    """The departures map as an image to save as PNG: the same arcs and classes over the shipped shapes."""
+    hover = [
+        f"{origin} → {destination}: {label}"
+        for origin, destination, label in zip(arcs["origin"], arcs["destination"], arcs["value_label"])
+    ]
+    formatter = (lambda share: percent(share * 100)) if register else exact_number
+    return arc_image(
+        arcs.assign(hover=hover),
+        shapes,
+        value_column="size",
+        title=title,
+        hover_column="hover",
+        legend=legend_items(class_breaks(arcs["size"]), formatter),
+        legend_title=_("Share of the register") if register else _("Departures"),
+        max_width=ARC_MAX_WIDTH,
     )
 
 

@@ -1,6 +1,7 @@
 """Sections of the Departures page: the arc map and ranked table of one origin's departures, or the coverage of
 every origin. Thin: the figures are built in components.flows.figures, the filtering in data.filters.departures."""
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -13,9 +14,10 @@ from components.filters import show
 from components.flows import figures
 from components.formatting import compact_number, exact_number, percent
 from components.i18n import _, ngettext
+from components.maps import show_map_image
 from components.provenance import render_source_note
 from components.remittances.render import group_choices
-from data import CATALOG, country_choices, load, load_countries
+from data import CATALOG, country_choices, load, load_countries, load_country_shapes
 from data.filters.departures import FILTER, VIEWS, DeparturesFilter, origin_choices, period_choices
 from data.flows import coverage, register_shares
 from data.profiles import departures_to, departures_totals, itemised_sums
@@ -110,6 +112,16 @@ def destinations_section(
             len(arcs),
             country=origin,
         ),
+    )
+    show_map_image(
+        lambda: figures.departures_map_image(arcs, load_country_shapes(), title=caption, register=register),
+        key=MAP_KEY,
+        filename="departures-" + re.sub(r"[^A-Za-z0-9]+", "-", f"{filters.origin}-{filters.period}").strip("-"),
+        alt=_(
+            "The map above as an image: {count} destinations drawn as curves over the country shapes",
+            count=len(arcs),
+        ),
+        note=_("Curves stand for the arcs; colours and widths follow the same classes."),
     )
     st.caption(
         _("Arc width and colour: share of the register ({caption}).", caption=caption)

@@ -9,7 +9,15 @@ from babel.numbers import format_decimal
 
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
 from components.i18n import N_, _, current_locale, ngettext
-from components.maps import arc_map, choropleth_map, class_breaks, legend_html, legend_items
+from components.maps import (
+    arc_image,
+    arc_map,
+    choropleth_image,
+    choropleth_map,
+    class_breaks,
+    legend_html,
+    legend_items,
+)
 from data.filters.remittances import (
     COMPUTED_SERIES,
     CORRIDOR_COST,
@@ -279,6 +287,40 @@ def flow_map(arcs: pd.DataFrame) -> pdk.Deck:
 def flow_legend(arcs: pd.DataFrame) -> str:
     items = legend_items(class_breaks(arcs["usd_million"]), lambda value: f"US${compact_number(value * 1e6)}")
     return legend_html(items, title=_("Modelled estimate, US$ per year"), no_data=False)
+
+
+def flow_map_image(arcs: pd.DataFrame, shapes: dict, *, title: str) -> go.Figure:
+    """The flow map as an image to save as PNG: the same arcs and classes over the shipped shapes, with its key."""
+    hover = [
+        f"{sender} → {receiver}: " + _("US${amount} million in {year}", amount=exact_number(value), year=year)
+        for sender, receiver, value, year in zip(arcs["sender"], arcs["receiver"], arcs["usd_million"], arcs["year"])
+    ]
+    return arc_image(
+        arcs.assign(hover=hover),
+        shapes,
+        value_column="usd_million",
+        title=title,
+        hover_column="hover",
+        legend=legend_items(class_breaks(arcs["usd_million"]), lambda value: f"US${compact_number(value * 1e6)}"),
+        legend_title=_("Modelled estimate, US$ per year"),
+    )
+
+
+def choropleth_image_figure(
+    values: pd.DataFrame, shapes: dict, *, measure: str, title: str, fit: tuple[list, list] | None = None
+) -> go.Figure:
+    """The map of remittances received as an image to save as PNG (countries with a figure filled by class)."""
+    hover = [f"{name}: {measure_text(value, measure)}" for name, value in zip(values["name"], values["value"])]
+    return choropleth_image(
+        values.assign(hover=hover),
+        shapes,
+        value_column="value",
+        title=title,
+        hover_column="hover",
+        legend=legend_items(class_breaks(values["value"]), lambda value: measure_text(value, measure)),
+        legend_title=_(MEASURES[measure][1]),
+        fit=fit,
+    )
 
 
 def choropleth(values: pd.DataFrame, shapes: dict, *, measure: str) -> tuple[pdk.Deck, str]:

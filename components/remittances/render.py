@@ -15,6 +15,7 @@ from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.i18n import N_, _, country_names_in, ngettext
+from components.maps import show_map_image
 from components.provenance import render_source_note
 from components.remittances import figures
 from data import CATALOG, load, load_country_groups, load_country_shapes
@@ -75,6 +76,7 @@ class MapView:
     table: pd.DataFrame
     deck: pdk.Deck | None
     legend: str
+    shown: pd.DataFrame | None = None  # the table as drawn (names in the reader's language), for the image
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def flows_of(filters: FlowMapFilter) -> MapView:
         sender=[names.get(code, code) for code in arcs["sender_iso3"]],
         receiver=[names.get(code, code) for code in arcs["receiver_iso3"]],
     )
-    return MapView(arcs, figures.flow_map(localised), figures.flow_legend(arcs))
+    return MapView(arcs, figures.flow_map(localised), figures.flow_legend(arcs), localised)
 
 
 def choropleth_of(filters: ChoroplethFilter) -> MapView:
@@ -157,7 +159,7 @@ def choropleth_of(filters: ChoroplethFilter) -> MapView:
     names = names_of()
     localised = values.assign(name=[names.get(code, code) for code in values["iso3"]])
     deck, legend = figures.choropleth(localised, load_country_shapes(), measure=filters.measure)
-    return MapView(values, deck, legend)
+    return MapView(values, deck, legend, localised)
 
 
 def cost_of(filters: CostFilter) -> CostView:
@@ -435,6 +437,17 @@ def maps_view() -> None:
             ),
         )
         st.markdown(flows.legend, unsafe_allow_html=True)
+        title = filters.describe(names | groups, _)[0]
+        show_map_image(
+            lambda: figures.flow_map_image(flows.shown, load_country_shapes(), title=title),
+            key="flow_map",
+            filename=f"remittance-flows-{edition}-{receiver}",
+            alt=_(
+                "The map above as an image: {count} modelled estimates drawn as curves over the country shapes",
+                count=len(flows.table),
+            ),
+            note=_("Curves stand for the arcs; colours and widths follow the same classes."),
+        )
         st.caption(
             _(
                 "The {limit} largest estimates. Bilateral estimates exist for 2017 and 2021 only, always in US$: the "
@@ -517,6 +530,25 @@ def choropleth_panel(measure: str) -> None:
             ),
         )
         st.markdown(choropleth.legend, unsafe_allow_html=True)
+        countries = load("countries").set_index("iso3")
+        located = countries.reindex(choropleth.table.dropna(subset=["value"])["iso3"])
+        show_map_image(
+            lambda: figures.choropleth_image_figure(
+                choropleth.shown,
+                load_country_shapes(),
+                measure=measure,
+                title=filters.describe(names, _)[0],
+                fit=(located["lon"].tolist(), located["lat"].tolist()),
+            ),
+            key="choropleth_map",
+            filename=f"remittances-map-{measure}-{year}",
+            alt=_(
+                "The map above as an image: {count} countries filled by {measure} in {year}",
+                count=int(choropleth.table["value"].notna().sum()),
+                measure=_(MEASURES[measure][1]),
+                year=year,
+            ),
+        )
         measure_text = f"{_(MEASURES[measure][1])}, {year}. {catalog_measure('remittances')}."
         render_source_note(sources, choropleth.table["source_id"].dropna(), measure=measure_text)
         render_downloads(
