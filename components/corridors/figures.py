@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from components.countries.figures import SEX_COLOURS
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
 from components.maps import (
     arc_image,
@@ -18,7 +19,6 @@ from components.maps import (
     fitted_view,
     legend_items,
 )
-from components.profiles import SEX_COLOURS
 
 ARC_TOOLTIP = (
     "<b>{origin} → {destination}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"

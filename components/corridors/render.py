@@ -12,6 +12,7 @@ import streamlit as st
 from components import presenter
 from components.charts import show_chart, show_map
 from components.corridors import figures
+from components.countries.figures import stock_trend_figure
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import (
@@ -26,7 +27,6 @@ from components.filters import (
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html, show_map_image
 from components.plain_text import plain_markdown
-from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
 from data import CATALOG, compare, load_corridors, load_country_shapes, load_remittances
 from data.filters import Filter

@@ -56,7 +56,7 @@ FILTERS = (
     ),
     Filter(
         "countries",
-        N_("Countries or groups"),
+        N_("Countries"),
         "multiselect",
         N_(
             "countries over time, ISO3, or country groups (e.g. `gcc`, `asean`: their members), comma-separated "
