@@ -212,7 +212,7 @@ def test_cost_for_a_corridor_without_data_and_a_country_without_data():
     assert any("No cost data for Republic of Korea → Nepal" in info for info in texts(app.info))
     names = [trace["name"] for trace in plotly_spec(app)["data"]]
     assert names == [
-        "from Malaysia: mean of RPW provider quotes, computed",
+        "from Malaysia: mean of RPW provider quotes, computed here",
         "from Malaysia",
         "Average to Nepal (WDI, SDG 10.c.1)",
     ]
@@ -304,7 +304,7 @@ def test_an_edited_table_is_picked_up_by_the_cached_views(tables_copy):
 def test_cost_view_adds_computed_means_and_warns_when_others_are_asked_for():
     app = run_page(PAGE, query={"view": "cost", "to": "NPL"})
     assert not app.exception
-    assert any("mean of RPW provider quotes, computed" in info.value for info in app.info)
+    assert any("mean of RPW provider quotes, computed here" in info.value for info in app.info)
     assert not app.warning
     app.toggle(key="all_means").set_value(True).run()
     assert not app.exception

@@ -19,7 +19,7 @@ from components.maps import (
     legend_items,
 )
 from data.filters.remittances import (
-    COMPUTED_SERIES,
+    COMPUTED_SERIES_TEXT,
     CORRIDOR_COST,
     MEASURES,
     SDG_AVERAGE_TARGET,
@@ -358,7 +358,7 @@ def cost_figure(
                 y=means["cost_pct"],
                 mode="lines+markers",
                 opacity=0.7 if crowded else 1,
-                name=_("from {country}: {series}", country=names.get(code, code), series=_(COMPUTED_SERIES)),
+                name=_("from {country}: {series}", country=names.get(code, code), series=_(COMPUTED_SERIES_TEXT)),
                 legendgroup=code,
                 marker={"size": 3 if crowded else 4, "symbol": "circle-open"},
                 customdata=list(zip(means["period"], means["n_quotes"])),

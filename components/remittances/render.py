@@ -22,7 +22,7 @@ from data import CATALOG, load, load_country_groups, load_country_shapes
 from data.filters.remittances import (
     ADDITIVE_MEASURES,
     ALL_ASIA_PACIFIC,
-    COMPUTED_SERIES,
+    COMPUTED_SERIES_TEXT,
     EDITIONS,
     FILTER,
     FIRST_YEAR,
@@ -589,7 +589,7 @@ def cost_view() -> None:
             "World Bank's published average), by default only for corridors where that computation reproduces the "
             "published average over 2016Q2-2020Q3. The country averages (WDI, SDG 10.c.1) end in 2020.",
             last_quarter=quarter_label("2020Q3", _),
-            series=_(COMPUTED_SERIES),
+            series=_(COMPUTED_SERIES_TEXT),
         ),
         icon=":material/history:",
     )
@@ -680,7 +680,7 @@ def cost_view() -> None:
         render_source_note(
             sources,
             cost.computed["source_id"],
-            measure=f"{_(COMPUTED_SERIES)}: {catalog_measure('remittance_cost_means')}",
+            measure=f"{_(COMPUTED_SERIES_TEXT)}: {catalog_measure('remittance_cost_means')}",
         )
     render_downloads(
         pd.concat([cost.table, cost.computed], ignore_index=True),

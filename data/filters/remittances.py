@@ -28,7 +28,8 @@ CORRIDOR_COST = "ATCR.CORR"
 TO_COUNTRY_COST = "SI.RMT.COST.IB.ZS"
 SDG_AVERAGE_TARGET = 3.0
 SDG_CORRIDOR_CEILING = 5.0
-COMPUTED_SERIES = N_("mean of RPW provider quotes, computed")
+COMPUTED_SERIES = "mean of RPW provider quotes, computed"  # the value of remittance_cost_means' series column
+COMPUTED_SERIES_TEXT = N_("mean of RPW provider quotes, computed here")  # how figures and captions name it
 # remittance_cost_means' check of each corridor against the published average over 2016Q2-2020Q3: only these
 # corridors' computed means after 2020Q3 are drawn by default (data.catalog's advice).
 REPRODUCES_PUBLISHED = ("matches_official", "mostly_matches")
@@ -535,7 +536,7 @@ class CostFilter:
                     "cost of sending to the country (SDG 10.c.1, yearly to 2020)"
                 )
             ),
-            translate(computed).format(series=translate(COMPUTED_SERIES)),
+            translate(computed).format(series=translate(COMPUTED_SERIES_TEXT)),
         ]
 
 
