@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from components.corridor_profile import render_corridor_profile
-from components.corridors.render import CorridorContext
+from components.corridors.profile import CorridorContext, render_corridor_profile
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show, view_link
 from components.frame import ensure_frame

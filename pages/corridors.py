@@ -69,8 +69,13 @@ st.caption(" · ".join((described := filters.describe(names, areas, countries=co
 corridors.map_section(table, filters, countries=countries, sources=sources)
 corridors.selection_section(filters, by_year=by_year, countries=countries, groups=groups, names=names)
 corridors.comparison_section(table, filters, by_year=by_year, countries=countries, groups=groups, names=names)
-corridors.detail_section(
-    table, filters, by_year=by_year, countries=countries, names=names, sources=sources, groups=groups
-)
-corridors.table_section(table, filters, described=described, sources=sources)
-corridors.share_section(FILTERS, extra=[declared.CORRIDOR_LINK])
+# The share link names the corridor chosen in the detail, which reruns alone: it writes the link (drawn below).
+detail_area, table_area = st.container(), st.container()
+link_box = corridors.share_section(FILTERS, extra=[declared.CORRIDOR_LINK])
+with detail_area:
+    corridors.detail_section(
+        table, filters, by_year=by_year, countries=countries, names=names, sources=sources, groups=groups,
+        link_box=link_box,
+    )  # fmt: skip
+with table_area:
+    corridors.table_section(table, filters, described=described, sources=sources)

@@ -164,7 +164,7 @@ def test_the_filled_map_as_an_image_fills_each_country_of_the_table_in_its_class
 def test_the_corridor_cost_chart_is_on_a_time_axis_with_both_sdg_lines():
     import pandas as pd
 
-    from components.corridor_profile import cost_figure
+    from components.corridors.profile import cost_figure
 
     costs = pd.DataFrame({"period": ["2011Q1", "2011Q3", "2013Q1", "2013Q2"], "cost_pct": [9.1, 8.7, 7.9, 7.5]})
     computed = pd.DataFrame({"period": ["2020Q4"], "cost_pct": [4.0], "n_quotes": [12]})

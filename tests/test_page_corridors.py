@@ -324,3 +324,21 @@ def test_several_corridors_over_time_on_one_chart_in_persons_or_share_of_populat
     app.radio(key="per").set_value("population").run()
     assert app.query_params["per"] == "population"
     assert any("Share = migrants / the origin's population that year" in caption.value for caption in app.caption)
+
+
+def test_the_corridor_detail_is_a_fragment_showing_the_chosen_corridor_with_the_pages_filters():
+    """(That choosing reruns the section alone is seen in the browser: tests/e2e/test_corridor_selection.py.)"""
+    app = run_page(PAGE, query={"sex": "male", "year": "2015", "orig": "NPL", "orig_area": "", "rev": "2020"})
+    app.selectbox(key="corridor").set_value("NPL-QAT").run()
+    assert not app.exception
+    assert [header.value for header in app.header if "→" in header.value] == ["Nepal → Qatar"]
+    expected = (
+        CorridorFilters(revision=2020, year=2015, sex="male", origins=("NPL",), origin_areas=())
+        .apply(load_corridor_years(2020), load_countries())
+        .set_index("dest_iso3")
+        .loc["QAT", "migrants"]
+    )
+    metric = app.metric[0]
+    assert metric.label == "Male migrants, 2015" and metric.proto.help.startswith(f"{expected:,} persons")
+    assert app.query_params["corridor"] == "NPL-QAT" and app.query_params["rev"] == "2020"
+    assert "corridor=NPL-QAT" in app.code[-1].value and "sex=male" in app.code[-1].value

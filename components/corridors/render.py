@@ -4,7 +4,7 @@ page's sections. The figures themselves are built by the pure functions in ``com
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -12,6 +12,7 @@ import streamlit as st
 from components import presenter
 from components.charts import show_chart, show_map
 from components.corridors import figures
+from components.corridors.profile import CorridorContext, render_corridor_profile
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import (
@@ -23,16 +24,13 @@ from components.filters import (
     view_link,
     write_param,
 )
-from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.maps import legend_html, show_map_image
 from components.plain_text import plain_markdown
-from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
 from data import CATALOG, compare, load_corridors, load_country_shapes, load_remittances
 from data.filters import Filter
-from data.filters.corridors import FILTER, VIEW_LABELS, CorridorFilters, next_point, previous_point
+from data.filters.corridors import FILTER, VIEW_LABELS, CorridorFilters, next_point
 from data.groups import selection_total
-from data.profiles import corridor_trend
 
 INTRO = (
     "Who lives where: people living outside their country of origin at mid-year, by origin and destination "
@@ -117,10 +115,10 @@ def select_corridor(
 ) -> tuple[str, str] | None:
     """The corridor whose detail is shown: from a click on the map, this picker, or the link.
 
-    The picker lists the corridors of the current table; a corridor opened by link or kept from an earlier
+    The page has read the link already (``read_corridor_link``): read again in a rerun of the detail alone, the
+    link would undo the choice just made. The picker lists the corridors of the current table; a corridor opened by link or kept from an earlier
     view stays listed while the revision has it, even if the filters leave it off the map.
     """
-    read_corridor_link(revision)
     options = [None, *dict.fromkeys(figures.pair_key(*pair) for pair in zip(listed["orig_iso3"], listed["dest_iso3"]))]
     current = st.session_state[CORRIDOR_KEY]
     if current is not None and current not in options:
@@ -199,89 +197,6 @@ def render_table(table: pd.DataFrame) -> None:
             "type_i": whole("Imputed", format="%d", help="1 = imputed by UN DESA (no data for the destination)"),
         },
     )  # fmt: skip
-
-
-# --- corridor detail -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CorridorContext:
-    """What every section of the corridor detail gets: the pair and the data of the current view."""
-
-    origin: str
-    destination: str
-    names: Mapping[str, str]
-    revision: int
-    year: int
-    corridors: pd.DataFrame  # the revision's table
-    sources: pd.DataFrame
-    sex: str = "total"  # the sex filter of the page showing the detail: headline figures follow it
-
-    @property
-    def title(self) -> str:
-        return f"{self.names.get(self.origin, self.origin)} → {self.names.get(self.destination, self.destination)}"
-
-
-def render_stock_section(context: CorridorContext) -> None:
-    trend = corridor_trend(context.corridors, context.origin, context.destination)
-    origin_name = context.names.get(context.origin, context.origin)
-    destination_name = context.names.get(context.destination, context.destination)
-    if trend.empty:
-        st.info(f"No data: UN DESA gives no estimate for {context.title} in the {context.revision} revision.")
-        return
-    now = trend[trend["year"] == context.year]
-    earlier_year = previous_point(list(trend["year"]), context.year)
-    earlier = trend[trend["year"] == earlier_year]
-    sex = context.sex
-    value = now[sex].iloc[0] if len(now) else None
-    change = value - earlier[sex].iloc[0] if len(now) and len(earlier) else None
-    who = "Migrants" if sex == "total" else f"{sex.capitalize()} migrants"
-    first, second, third = st.columns(3)
-    first.metric(
-        f"{who}, {context.year}",
-        compact_number(value),
-        help=f"{exact_number(value)} persons (mid-year stock, {'female + male' if sex == 'total' else sex})",
-    )
-    second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
-    carried = change == 0 and (now[["female", "male"]].to_numpy() == earlier[["female", "male"]].to_numpy()).all()
-    third.metric(
-        f"Change since {earlier_year}" if earlier_year else "Change",
-        "same estimate carried forward" if carried else figures.signed_number(change),
-        help=(
-            f"UN DESA's {context.year} figures (female, male, total) are identical to {earlier_year}'s: the estimate "
-            "was carried forward, not re-measured, so this is not an observed absence of change"
-            if carried
-            else f"Difference between the two estimate years, in persons ({sex})"
-        ),
-    )
-    years = f"{trend['year'].min()}–{trend['year'].max()}"
-    left, right = st.columns([3, 2])
-    show_chart(
-        stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, {years}"),
-        key="corridor_trend",
-        container=left,
-    )
-    show_chart(
-        figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share", container=right
-    )
-    notes = figures.data_type_notes(trend)
-    if notes:
-        st.markdown("**How UN DESA estimated this corridor**\n" + "\n".join(f"- {note}" for note in notes))
-    render_source_note(
-        context.sources,
-        trend["source_id"],
-        measure=(
-            f"{CATALOG['corridors'].measure}. UN DESA {context.revision} revision; origin = country of birth, or of "
-            "citizenship where the destination counts foreign citizens."
-        ),
-    )
-
-
-def render_corridor_detail(context: CorridorContext) -> None:
-    """The pair's migrant stock; components.corridor_profile adds the other datasets' sections. Its heading is a
-    level-2 one: on the corridor's own page it comes straight under the page title."""
-    st.header(context.title)
-    render_stock_section(context)
 
 
 # --- the page's sections -------------------------------------------------------------------------------
@@ -448,6 +363,7 @@ def comparison_section(
     st.caption(caption)
 
 
+@st.fragment
 def detail_section(
     table: pd.DataFrame,
     filters: CorridorFilters,
@@ -457,13 +373,31 @@ def detail_section(
     names: Mapping[str, str],
     sources: pd.DataFrame,
     groups: pd.DataFrame | None = None,
+    link_box=None,
 ) -> None:
-    """One corridor's detail: clicked on the map, chosen in the picker, or opened by link."""
-    from components.corridor_profile import render_corridor_profile  # it renders with this module's context
-
-    view, year, revision = filters.view, filters.year, filters.revision
+    """One corridor's detail: clicked on the map, chosen in the picker, or opened by link. Choosing in the picker
+    reruns only this section (a fragment), with the filters of the page's last run; it also writes the page's
+    share link into ``link_box`` (``share_section``'s, drawn further down), which then names the corridor too."""
+    if link_box is not None:  # written on every run of the section, so that its reruns may rewrite it
+        link_box.code(view_link(), language=None, wrap_lines=True)
     if presenter.presenting() and st.session_state.get(CORRIDOR_KEY) is None and CORRIDOR_KEY not in st.query_params:
         return  # a slide shows no empty heading over a hidden picker
+    _detail(table, filters, by_year=by_year, countries=countries, names=names, sources=sources, groups=groups)
+    if link_box is not None:
+        link_box.code(view_link(), language=None, wrap_lines=True)  # the corridor chosen just now is in the link
+
+
+def _detail(
+    table: pd.DataFrame,
+    filters: CorridorFilters,
+    *,
+    by_year: Mapping[int, pd.DataFrame],
+    countries: pd.DataFrame,
+    names: Mapping[str, str],
+    sources: pd.DataFrame,
+    groups: pd.DataFrame | None,
+) -> None:
+    view, year, revision = filters.view, filters.year, filters.revision
     st.header("Corridor detail")
     listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
     pair = select_corridor(listed, revision=revision, names=names)
@@ -517,13 +451,16 @@ def table_section(
         )
 
 
-def share_section(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]]) -> None:
+def share_section(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]]):
+    """The share heading, a box for the link (returned: ``detail_section`` writes the link into it, as it changes
+    with the corridor chosen there) and what the link can say. None on a slide."""
     if presenter.presenting():
-        return  # the presenter's own address is the deck link
+        return None  # the presenter's own address is the deck link
     st.header("Share this view")
     st.caption(
         "Copy this link (button at the right of the box) to reopen the page with every filter and the "
         "corridor shown above."
     )
-    st.code(view_link(), language=None, wrap_lines=True)
+    link_box = st.empty()
     render_link_keys(filters, extra=extra)
+    return link_box

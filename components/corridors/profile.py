@@ -1,8 +1,12 @@
-"""The corridor profile's further sections: money sent home, its cost, agreements, departures and news.
+"""The corridor profile: one origin-destination pair's migrant stock (the corridor detail of the Corridors page),
+then money sent home, its cost, agreements, departures and news (the Corridor profile page shows them all).
 
-Each takes the CorridorContext of components.corridors.render and renders one section; a section whose table
-cannot be loaded says so and the others still show.
+Each section takes a CorridorContext and renders one dataset's view; a section whose table cannot be loaded says
+so and the others still show.
 """
+
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,11 +14,12 @@ import streamlit as st
 
 from components.agreements.render import render_agreement_list
 from components.charts import show_chart
-from components.corridors.render import CorridorContext, render_corridor_detail
+from components.corridors import figures
 from components.feedback import load_or_warn
 from components.flows import render as flows
-from components.formatting import compact_number, exact_number, percent
+from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.news.render import render_latest_news
+from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
 from data import (
     CATALOG,
@@ -25,6 +30,7 @@ from data import (
     load_remittance_corridors,
     load_remittance_costs,
 )
+from data.filters.corridors import previous_point
 from data.filters.remittances import (
     COMPUTED_SERIES,
     REPRODUCES_PUBLISHED,
@@ -33,7 +39,87 @@ from data.filters.remittances import (
     quarter_label,
     quarter_start,
 )
-from data.profiles import pair_cost_means, pair_costs, pair_remittances
+from data.profiles import corridor_trend, pair_cost_means, pair_costs, pair_remittances
+
+
+@dataclass(frozen=True)
+class CorridorContext:
+    """What every section of the corridor detail gets: the pair and the data of the current view."""
+
+    origin: str
+    destination: str
+    names: Mapping[str, str]
+    revision: int
+    year: int
+    corridors: pd.DataFrame  # the revision's table
+    sources: pd.DataFrame
+    sex: str = "total"  # the sex filter of the page showing the detail: headline figures follow it
+
+    @property
+    def title(self) -> str:
+        return f"{self.names.get(self.origin, self.origin)} → {self.names.get(self.destination, self.destination)}"
+
+
+def render_stock_section(context: CorridorContext) -> None:
+    trend = corridor_trend(context.corridors, context.origin, context.destination)
+    origin_name = context.names.get(context.origin, context.origin)
+    destination_name = context.names.get(context.destination, context.destination)
+    if trend.empty:
+        st.info(f"No data: UN DESA gives no estimate for {context.title} in the {context.revision} revision.")
+        return
+    now = trend[trend["year"] == context.year]
+    earlier_year = previous_point(list(trend["year"]), context.year)
+    earlier = trend[trend["year"] == earlier_year]
+    sex = context.sex
+    value = now[sex].iloc[0] if len(now) else None
+    change = value - earlier[sex].iloc[0] if len(now) and len(earlier) else None
+    who = "Migrants" if sex == "total" else f"{sex.capitalize()} migrants"
+    first, second, third = st.columns(3)
+    first.metric(
+        f"{who}, {context.year}",
+        compact_number(value),
+        help=f"{exact_number(value)} persons (mid-year stock, {'female + male' if sex == 'total' else sex})",
+    )
+    second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
+    carried = change == 0 and (now[["female", "male"]].to_numpy() == earlier[["female", "male"]].to_numpy()).all()
+    third.metric(
+        f"Change since {earlier_year}" if earlier_year else "Change",
+        "same estimate carried forward" if carried else figures.signed_number(change),
+        help=(
+            f"UN DESA's {context.year} figures (female, male, total) are identical to {earlier_year}'s: the estimate "
+            "was carried forward, not re-measured, so this is not an observed absence of change"
+            if carried
+            else f"Difference between the two estimate years, in persons ({sex})"
+        ),
+    )
+    years = f"{trend['year'].min()}–{trend['year'].max()}"
+    left, right = st.columns([3, 2])
+    show_chart(
+        stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, {years}"),
+        key="corridor_trend",
+        container=left,
+    )
+    show_chart(
+        figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share", container=right
+    )
+    notes = figures.data_type_notes(trend)
+    if notes:
+        st.markdown("**How UN DESA estimated this corridor**\n" + "\n".join(f"- {note}" for note in notes))
+    render_source_note(
+        context.sources,
+        trend["source_id"],
+        measure=(
+            f"{CATALOG['corridors'].measure}. UN DESA {context.revision} revision; origin = country of birth, or of "
+            "citizenship where the destination counts foreign citizens."
+        ),
+    )
+
+
+def render_corridor_detail(context: CorridorContext) -> None:
+    """The pair's migrant stock; the sections below add the other datasets' sections. Its heading is a
+    level-2 one: on the corridor's own page it comes straight under the page title."""
+    st.header(context.title)
+    render_stock_section(context)
 
 
 def _names(context: CorridorContext) -> tuple[str, str]:
