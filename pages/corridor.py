@@ -41,7 +41,11 @@ render_corridor_profile(
         year=int(corridors["year"].max()),
         corridors=corridors,
         sources=sources,
-    )
+    ),
+    filters_note=(
+        "The sections below are other datasets, each with its own years: the UN DESA revision applies to the "
+        "migrant stock above only."
+    ),
 )
 st.caption("Link to this corridor:")
 st.code(view_link(), language=None, wrap_lines=True)

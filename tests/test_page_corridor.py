@@ -120,3 +120,12 @@ def test_the_cost_chart_spaces_half_years_as_half_years_and_draws_the_5_percent_
         for annotation, shape in zip(cost["layout"]["annotations"], cost["layout"]["shapes"])
     }
     assert lines == {"5%: SDG 10.c ceiling per corridor": 5.0, "3%: SDG 10.c target (average)": 3.0}
+
+
+def test_the_profile_says_which_sections_follow_the_revision():
+    app = run_page(PAGE, query={"origin": "NPL", "destination": "MYS", "rev": "2020"})
+    assert not app.exception
+    assert app.metric[0].label == "Migrants, 2020"
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "the UN DESA revision applies to the migrant stock above only" in captions
+    assert "UN DESA 2020 revision" in captions

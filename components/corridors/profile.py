@@ -290,8 +290,11 @@ PROFILE_SECTIONS = [
 ]
 
 
-def render_corridor_profile(context: CorridorContext) -> None:
-    """Migrant stock (the corridor detail), then every other dataset's view of the same pair."""
+def render_corridor_profile(context: CorridorContext, *, filters_note: str | None = None) -> None:
+    """Migrant stock (the corridor detail), then every other dataset's view of the same pair; ``filters_note`` says
+    which of the page's filters those other sections do not follow."""
     render_corridor_detail(context)
+    if filters_note:
+        st.caption(filters_note)
     for section in PROFILE_SECTIONS:
         section(context)

@@ -116,8 +116,9 @@ def select_corridor(
     """The corridor whose detail is shown: from a click on the map, this picker, or the link.
 
     The page has read the link already (``read_corridor_link``): read again in a rerun of the detail alone, the
-    link would undo the choice just made. The picker lists the corridors of the current table; a corridor opened by link or kept from an earlier
-    view stays listed while the revision has it, even if the filters leave it off the map.
+    link would undo the choice just made. The picker lists the corridors of the current table; a corridor opened
+    by link or kept from an earlier view stays listed while the revision has it, even if the filters leave it off
+    the map (``off_map`` says so).
     """
     options = [None, *dict.fromkeys(figures.pair_key(*pair) for pair in zip(listed["orig_iso3"], listed["dest_iso3"]))]
     current = st.session_state[CORRIDOR_KEY]
@@ -144,6 +145,11 @@ def select_corridor(
     )
     write_param(CORRIDOR_KEY, key, None)
     return figures.split_pair_key(key) if key else None
+
+
+def off_map(listed: pd.DataFrame, pair: tuple[str, str]) -> bool:
+    """Whether the corridor chosen is not among those the filters put on the map."""
+    return not ((listed["orig_iso3"] == pair[0]) & (listed["dest_iso3"] == pair[1])).any()
 
 
 def _exists(corridors: pd.DataFrame, key: str) -> bool:
@@ -352,8 +358,9 @@ def comparison_section(
         key="corridors_compare",
     )
     caption = (
-        f"The {len(pairs)} largest corridors matching the filters (at most {compare.MAX_LINES}; year and size filters "
-        f"do not apply: every estimate year of the {filters.revision} revision is drawn). Stock, not flows."
+        f"The {len(pairs)} largest corridors on the map in {filters.year} (at most {compare.MAX_LINES}): the year "
+        f"and size filters choose them, but every estimate year of the {filters.revision} revision is drawn. "
+        "Stock, not flows."
     )
     if measure == "population":
         caption += (
@@ -402,6 +409,11 @@ def _detail(
     listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
     pair = select_corridor(listed, revision=revision, names=names)
     if pair:
+        if off_map(listed, pair):
+            st.caption(
+                "This corridor is not on the map with the current place and size filters (it was opened by link or "
+                "chosen earlier); its figures follow the year, sex and revision filters."
+            )
         render_corridor_profile(
             CorridorContext(
                 origin=pair[0],
@@ -412,7 +424,11 @@ def _detail(
                 corridors=load_or_stop(load_corridors, revision=revision),
                 sources=sources,
                 sex=filters.sex,
-            )
+            ),
+            filters_note=(
+                "The sections below are other datasets, each with its own years: the page's year, sex and revision "
+                "filters apply to the migrant stock above only."
+            ),
         )
         st.page_link(
             "pages/corridor.py",
