@@ -73,9 +73,10 @@ def test_even_the_largest_allowed_map_stays_far_below_a_megabyte(countries, year
 def test_tooltip_fields_exist_in_the_data(default_table, countries):
     deck = figures.corridor_map(default_table, countries)
     arcs = figures.arc_frame(default_table, countries)
-    fields = {field.strip("{}") for field in __import__("re").findall(r"{\w+}", figures.ARC_TOOLTIP)}
-    assert fields <= set(arcs.columns)
-    assert deck._tooltip["html"] == figures.ARC_TOOLTIP
+    html = figures.ARC_TOOLTIP + figures.tooltip_lines()
+    fields = {field.strip("{}") for field in __import__("re").findall(r"{\w+}", html)}
+    assert fields <= set(arcs.columns) and "share_label" in fields
+    assert deck._tooltip["html"] == html
 
 
 def test_country_map_fills_only_the_countries_of_the_table(countries, years2024):
@@ -87,7 +88,8 @@ def test_country_map_fills_only_the_countries_of_the_table(countries, years2024)
     india = next(feature["properties"] for feature in features if feature["properties"]["iso3"] == "IND")
     assert india["migrants_label"] == "18.5 M emigrants (18,533,845)"
     assert india["change_label"].startswith("+2,001,084")
-    assert set(figures.COUNTRY_TOOLTIP.replace("}", "{").split("{")[1::2]) <= set(india)
+    html = figures.COUNTRY_TOOLTIP + figures.tooltip_lines()
+    assert set(html.replace("}", "{").split("{")[1::2]) <= set(india)
 
 
 def test_legend_matches_the_map_classes(default_table):

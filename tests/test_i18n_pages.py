@@ -16,7 +16,19 @@ from data import CATALOG
 
 APP = str(apptest.APP)
 # Pages whose own text is converted (the others still show English: README, "Translations").
-CONVERTED = ["pages/home.py", "pages/methods.py"]
+CONVERTED = [
+    "pages/home.py",
+    "pages/methods.py",
+    "pages/corridors.py",
+    pytest.param(
+        "pages/corridor.py",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="its news section's link ('All news and resources for ...', components/news/render.py) is not "
+            "converted yet: remove this mark when it is",
+        ),
+    ),
+]
 TRANSLATED = ["id", "vi", "th"]
 
 

@@ -18,6 +18,7 @@ from components.corridors import figures
 from components.feedback import load_or_warn
 from components.flows import render as flows
 from components.formatting import NO_DATA, compact_number, exact_number, percent
+from components.i18n import N_, _
 from components.news.render import render_latest_news
 from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
@@ -60,12 +61,35 @@ class CorridorContext:
         return f"{self.names.get(self.origin, self.origin)} → {self.names.get(self.destination, self.destination)}"
 
 
+STOCK_LABELS = {
+    "total": N_("Migrants, {year}"),
+    "female": N_("Female migrants, {year}"),
+    "male": N_("Male migrants, {year}"),
+}
+STOCK_HELP = {
+    "total": N_("{persons} persons (mid-year stock, female + male)"),
+    "female": N_("{persons} persons (mid-year stock, female)"),
+    "male": N_("{persons} persons (mid-year stock, male)"),
+}
+CHANGE_HELP = {
+    "total": N_("Difference between the two estimate years, in persons (total)"),
+    "female": N_("Difference between the two estimate years, in persons (female)"),
+    "male": N_("Difference between the two estimate years, in persons (male)"),
+}
+
+
 def render_stock_section(context: CorridorContext) -> None:
     trend = corridor_trend(context.corridors, context.origin, context.destination)
     origin_name = context.names.get(context.origin, context.origin)
     destination_name = context.names.get(context.destination, context.destination)
     if trend.empty:
-        st.info(f"No data: UN DESA gives no estimate for {context.title} in the {context.revision} revision.")
+        st.info(
+            _(
+                "No data: UN DESA gives no estimate for {pair} in the {revision} revision.",
+                pair=context.title,
+                revision=context.revision,
+            )
+        )
         return
     now = trend[trend["year"] == context.year]
     earlier_year = previous_point(list(trend["year"]), context.year)
@@ -73,46 +97,73 @@ def render_stock_section(context: CorridorContext) -> None:
     sex = context.sex
     value = now[sex].iloc[0] if len(now) else None
     change = value - earlier[sex].iloc[0] if len(now) and len(earlier) else None
-    who = "Migrants" if sex == "total" else f"{sex.capitalize()} migrants"
     first, second, third = st.columns(3)
     first.metric(
-        f"{who}, {context.year}",
+        _(STOCK_LABELS[sex], year=context.year),
         compact_number(value),
-        help=f"{exact_number(value)} persons (mid-year stock, {'female + male' if sex == 'total' else sex})",
+        help=_(STOCK_HELP[sex], persons=exact_number(value)),
     )
-    second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
+    second.metric(
+        _("Female share, {year}", year=context.year),
+        percent(now["female_share"].iloc[0]) if len(now) else _(NO_DATA),
+    )
     carried = change == 0 and (now[["female", "male"]].to_numpy() == earlier[["female", "male"]].to_numpy()).all()
     third.metric(
-        f"Change since {earlier_year}" if earlier_year else "Change",
-        "same estimate carried forward" if carried else figures.signed_number(change),
+        _("Change since {year}", year=earlier_year) if earlier_year else _("Change"),
+        _("same estimate carried forward") if carried else figures.signed_number(change),
         help=(
-            f"UN DESA's {context.year} figures (female, male, total) are identical to {earlier_year}'s: the estimate "
-            "was carried forward, not re-measured, so this is not an observed absence of change"
+            _(
+                "UN DESA's {year} figures (female, male, total) are identical to {earlier_year}'s: the estimate was "
+                "carried forward, not re-measured, so this is not an observed absence of change",
+                year=context.year,
+                earlier_year=earlier_year,
+            )
             if carried
-            else f"Difference between the two estimate years, in persons ({sex})"
+            else _(CHANGE_HELP[sex])
         ),
     )
     years = f"{trend['year'].min()}–{trend['year'].max()}"
     left, right = st.columns([3, 2])
     show_chart(
-        stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, {years}"),
+        _in_language(
+            stock_trend_figure(
+                trend,
+                title=_(
+                    "Migrants from {origin_name} in {destination_name}, by sex, {years}",
+                    origin_name=origin_name,
+                    destination_name=destination_name,
+                    years=years,
+                ),
+            )
+        ),
         key="corridor_trend",
         container=left,
     )
     show_chart(
-        figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share", container=right
+        figures.female_share_figure(trend, title=_("Female share, {years}", years=years)),
+        key="corridor_share",
+        container=right,
     )
     notes = figures.data_type_notes(trend)
     if notes:
-        st.markdown("**How UN DESA estimated this corridor**\n" + "\n".join(f"- {note}" for note in notes))
+        st.markdown(_("**How UN DESA estimated this corridor**") + "\n" + "\n".join(f"- {note}" for note in notes))
     render_source_note(
         context.sources,
         trend["source_id"],
-        measure=(
-            f"{CATALOG['corridors'].measure}. UN DESA {context.revision} revision; origin = country of birth, or of "
-            "citizenship where the destination counts foreign citizens."
+        measure=_(
+            "{measure}. UN DESA {revision} revision; origin = country of birth, or of citizenship where the "
+            "destination counts foreign citizens.",
+            measure=_(CATALOG["corridors"].measure),
+            revision=context.revision,
         ),
     )
+
+
+def _in_language(figure: go.Figure) -> go.Figure:
+    """components.profiles' stock chart says its axis and series (Female, Male, Total) in English; here in the
+    reader's language."""
+    figure.update_yaxes(title=_("Migrants (persons, mid-year stock)"))
+    return figure.for_each_trace(lambda trace: trace.update(name=_(trace.name)))
 
 
 def render_corridor_detail(context: CorridorContext) -> None:
@@ -131,71 +182,106 @@ def _names(context: CorridorContext) -> tuple[str, str]:
 
 def render_remittance_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"### Money sent home: {destination} → {origin}")
-    table = load_or_warn(load_remittance_corridors, what="Bilateral remittance estimates")
+    st.markdown(
+        _("### Money sent home: {destination_name} → {origin_name}", destination_name=destination, origin_name=origin)
+    )
+    table = load_or_warn(load_remittance_corridors, what=_("Bilateral remittance estimates"))
     if table is None:
         return
     rows = pair_remittances(table, context.origin, context.destination)
     if rows.empty:
-        st.info(f"No data: KNOMAD/World Bank give no bilateral estimate from {destination} to {origin}.")
+        st.info(
+            _(
+                "No data: KNOMAD/World Bank give no bilateral estimate from {destination_name} to {origin_name}.",
+                destination_name=destination,
+                origin_name=origin,
+            )
+        )
     else:
         columns = st.columns(len(rows))
         for column, row in zip(columns, rows.itertuples(), strict=True):
             column.metric(
-                f"{row.year} (modelled estimate)",
-                f"US$ {compact_number(row.usd_million * 1e6)}",
-                help=f"US$ {exact_number(row.usd_million * 1e6)} per year",
+                _("{year} (modelled estimate)", year=row.year),
+                _("US$ {amount}", amount=compact_number(row.usd_million * 1e6)),
+                help=_("US$ {amount} per year", amount=exact_number(row.usd_million * 1e6)),
             )
         if len(rows) > 1:
             st.caption(
-                "Two editions of a model (KNOMAD/World Bank bilateral remittance matrix, 2017 and 2021), each with "
-                "its own method and inputs: the difference between them is not a growth rate."
+                _(
+                    "Two editions of a model (KNOMAD/World Bank bilateral remittance matrix, 2017 and 2021), each "
+                    "with its own method and inputs: the difference between them is not a growth rate."
+                )
             )
-        render_source_note(context.sources, rows["source_id"], measure=CATALOG["remittance_corridors"].measure)
+        render_source_note(context.sources, rows["source_id"], measure=_(CATALOG["remittance_corridors"].measure))
 
-    costs_table = load_or_warn(load_remittance_costs, what="Remittance costs")
+    costs_table = load_or_warn(load_remittance_costs, what=_("Remittance costs"))
     if costs_table is None:
         return
     costs = pair_costs(costs_table, context.origin, context.destination)
     if costs.empty:
-        st.info(f"No data: Remittance Prices Worldwide does not survey sending money from {destination} to {origin}.")
+        st.info(
+            _(
+                "No data: Remittance Prices Worldwide does not survey sending money from {destination_name} to "
+                "{origin_name}.",
+                destination_name=destination,
+                origin_name=origin,
+            )
+        )
         return
     latest = costs.iloc[-1]
     st.metric(
-        f"Average cost of sending US$200, {quarter_label(latest['period'])}",
+        _("Average cost of sending US$200, {period}", period=quarter_label(latest["period"])),
         percent(latest["cost_pct"], digits=2),
-        help="Fees plus exchange-rate margin, in % of the amount sent. SDG 10.c: no corridor above 5% by 2030, and 3% "
-        "on average. "
-        "The published series ends in 2020Q3; later quarters are computed means of provider quotes, drawn apart.",
+        help=_(
+            "Fees plus exchange-rate margin, in % of the amount sent. SDG 10.c: no corridor above 5% by 2030, and 3% "
+            "on average. The published series ends in 2020Q3; later quarters are computed means of provider quotes, "
+            "drawn apart."
+        ),
     )
-    means = load_or_warn(load, "remittance_cost_means", what="Computed remittance costs")
+    means = load_or_warn(load, "remittance_cost_means", what=_("Computed remittance costs"))
     means = pair_cost_means(means, context.origin, context.destination) if means is not None else None
     reproduces = means is not None and len(means) and means["reproduces_published"].isin(REPRODUCES_PUBLISHED).all()
     show_chart(
         cost_figure(
             costs,
             computed=means if reproduces else None,
-            title=f"Cost of sending US$200 from {destination} to {origin}",
+            title=_(
+                "Cost of sending US$200 from {destination_name} to {origin_name}",
+                destination_name=destination,
+                origin_name=origin,
+            ),
         ),
         key="corridor_cost",
-        alt=(
-            f"Line chart: cost of sending US$200 from {destination} to {origin}, published average "
-            f"{costs['period'].iloc[0]} to {latest['period']}, latest {percent(latest['cost_pct'], digits=2)}; dashed "
-            "lines at 5% (SDG 10.c ceiling per corridor) and 3% (SDG 10.c target, average)."
+        alt=_(
+            "Line chart: cost of sending US$200 from {destination_name} to {origin_name}, published average {first} to "
+            "{last}, latest {latest}; dashed lines at 5% (SDG 10.c ceiling per corridor) and 3% (SDG 10.c target, "
+            "average).",
+            destination_name=destination,
+            origin_name=origin,
+            first=costs["period"].iloc[0],
+            last=latest["period"],
+            latest=percent(latest["cost_pct"], digits=2),
         ),
     )
-    render_source_note(context.sources, costs["source_id"], measure=CATALOG["remittance_costs"].measure)
+    render_source_note(context.sources, costs["source_id"], measure=_(CATALOG["remittance_costs"].measure))
     if reproduces:
         render_source_note(
             context.sources,
             means["source_id"],
-            measure=f"{COMPUTED_SERIES}, 2020Q4-2025Q1 (dotted): {CATALOG['remittance_cost_means'].measure}",
+            measure=_(
+                "{series}, 2020Q4-2025Q1 (dotted): {measure}",
+                series=_(COMPUTED_SERIES),
+                measure=_(CATALOG["remittance_cost_means"].measure),
+            ),
         )
     elif means is not None and len(means):
         st.caption(
-            f"Computed means of provider quotes exist for this corridor to {means['period'].iloc[-1]}, but they do "
-            "not reproduce the published average over 2016Q2-2020Q3, so they are not drawn here (the Remittances "
-            "page's cost view shows them on request, with a warning)."
+            _(
+                "Computed means of provider quotes exist for this corridor to {period}, but they do not reproduce the "
+                "published average over 2016Q2-2020Q3, so they are not drawn here (the Remittances page's cost view "
+                "shows them on request, with a warning).",
+                period=means["period"].iloc[-1],
+            )
         )
 
 
@@ -208,7 +294,7 @@ def cost_figure(costs: pd.DataFrame, *, title: str, computed: pd.DataFrame | Non
             x=quarter_start(costs["period"]),
             y=costs["cost_pct"],
             mode="lines+markers",
-            name="Average cost (published, RPW)",
+            name=_("Average cost (published, RPW)"),
             line={"color": "#0072B2"},
             customdata=costs["period"],
             hovertemplate="%{customdata}: %{y:.2f}%<extra></extra>",
@@ -219,28 +305,28 @@ def cost_figure(costs: pd.DataFrame, *, title: str, computed: pd.DataFrame | Non
             x=quarter_start(computed["period"]),
             y=computed["cost_pct"],
             mode="lines+markers",
-            name=COMPUTED_SERIES,
+            name=_(COMPUTED_SERIES),
             line={"color": "#0072B2", "dash": "dot"},
             marker={"symbol": "circle-open"},
             customdata=list(zip(computed["period"], computed["n_quotes"])),
-            hovertemplate="%{customdata[0]}: %{y:.2f}%<br>mean of %{customdata[1]} provider quotes, computed"
-            "<extra></extra>",
+            hovertemplate=_("%{customdata[0]}: %{y:.2f}%<br>mean of %{customdata[1]} provider quotes, computed")
+            + "<extra></extra>",
         )
     figure.add_hline(
         y=SDG_CORRIDOR_CEILING,
         line={"color": "#D55E00", "dash": "dash"},
-        annotation_text="5%: SDG 10.c ceiling per corridor",
+        annotation_text=_("5%: SDG 10.c ceiling per corridor"),
         annotation_position="top left",
     )
     figure.add_hline(
         y=SDG_AVERAGE_TARGET,
         line={"color": "#009E73", "dash": "dash"},
-        annotation_text="3%: SDG 10.c target (average)",
+        annotation_text=_("3%: SDG 10.c target (average)"),
         annotation_position="bottom left",
     )
     figure.update_layout(
         title=title,
-        yaxis_title="% of US$200 sent",
+        yaxis_title=_("% of US$200 sent"),
         xaxis_title=None,
         xaxis={"type": "date"},
         height=320,
@@ -253,8 +339,14 @@ def cost_figure(costs: pd.DataFrame, *, title: str, computed: pd.DataFrame | Non
 
 def render_agreements_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"### Agreements between {origin} and {destination}")
-    agreements = load_or_warn(load_agreements, what="Agreements")
+    st.markdown(
+        _(
+            "### Agreements between {origin_name} and {destination_name}",
+            origin_name=origin,
+            destination_name=destination,
+        )
+    )
+    agreements = load_or_warn(load_agreements, what=_("Agreements"))
     if agreements is not None:
         render_agreement_list(
             agreements_between(agreements, context.origin, context.destination),
@@ -269,8 +361,10 @@ def render_departures_section(context: CorridorContext) -> None:
 
 def render_news_section(context: CorridorContext) -> None:
     origin, destination = _names(context)
-    st.markdown(f"### News about {origin} and {destination}")
-    news = load_or_warn(load_news, what="News")
+    st.markdown(
+        _("### News about {origin_name} and {destination_name}", origin_name=origin, destination_name=destination)
+    )
+    news = load_or_warn(load_news, what=_("News"))
     if news is not None:
         render_latest_news(
             news,
