@@ -4,20 +4,18 @@ from datetime import date
 
 import streamlit as st
 
-from components import brief, country_profile, profiles
-from components.charts import show_chart
+from components.countries import brief
+from components.countries import render as country_profile
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show, view_link
 from components.flows import render as flows
 from components.frame import ensure_frame
-from components.provenance import render_source_note
+from components.i18n import _, country_names_in
 from data import (
-    CATALOG,
     CORRIDOR_REVISIONS,
     country_choices,
     country_names,
     load_corridor_years,
-    load_country_stock,
     load_remittances,
     load_sources,
 )
@@ -26,9 +24,9 @@ from data.profiles import country_remittances
 
 ensure_frame()
 
-st.title("Country profiles")
+st.title(_("Country profiles"))
 sources = load_or_stop(load_sources)
-names = load_or_stop(country_names)
+names = country_names_in(load_or_stop(country_names))
 asia_pacific = load_or_stop(country_choices, asia_pacific=True)
 
 controls = st.columns([3, 1])
@@ -36,38 +34,20 @@ country_filter, revision_filter = COUNTRY_FILTERS
 iso3 = show(country_filter, options=asia_pacific, container=controls[0], format_func=names.get)
 revision = show(revision_filter, options=CORRIDOR_REVISIONS, container=controls[1])
 render_url_notes()
+st.caption(
+    _(
+        "The revision applies to the migrant stock sections and the brief's stock figures; remittances, departures, "
+        "agreements and news come from other sources and do not change with it."
+    )
+)
 
 latest_year = max(load_or_stop(load_corridor_years, revision))
-stock_measure = f"{CATALOG['corridors'].measure}. UN DESA {revision} revision."
 st.header(names[iso3])
-brief_slot, sides = st.container(), []
-
-for role, heading, partner_word in [
-    ("origin", "As an origin: people born here living abroad", "destinations"),
-    ("destination", "As a destination: migrants living here", "origins"),
-]:
-    st.subheader(heading)
-    trend, partners = load_or_stop(load_country_stock, revision, iso3, role=role, year=latest_year)
-    sides.append(brief.StockSide(heading, partner_word, trend, partners))
-    if trend["total"].isna().all() or partners.empty:
-        st.info(f"No data: UN DESA gives no {partner_word} for {names[iso3]} in the {revision} revision.")
-        continue
-    left, right = st.columns(2)
-    show_chart(
-        profiles.stock_trend_figure(trend, title=f"Migrants by sex, {trend['year'].min()}-{latest_year}"),
-        key=f"{role}_trend",
-        container=left,
-    )
-    show_chart(
-        profiles.partners_figure(partners, title=f"Top {partner_word}, {latest_year}"),
-        key=f"{role}_partners",
-        container=right,
-    )
-    render_source_note(sources, partners["source_id"], measure=stock_measure)
-
+brief_slot = st.container()
+sides = country_profile.render_stock(iso3, names, revision=revision, year=latest_year, sources=sources)
 page_brief = brief.brief_html(
     name=names[iso3], revision=revision, year=latest_year, sides=sides, sources=sources, link=view_link(),
-    remittances=country_remittances(load_or_stop(load_remittances), iso3), on=date.today(),
+    remittances=country_remittances(load_or_stop(load_remittances), iso3), on=date.today(), names=names,
 )  # fmt: skip
 brief.render_brief_download(names[iso3], iso3, page_brief, container=brief_slot)
 country_profile.render_remittances(iso3, names[iso3], sources)

@@ -4,14 +4,17 @@ Link keys: ``data.filters.news.FILTERS`` (the page's "What the link can say" tab
 
 import streamlit as st
 
+from components.countries.places import place_label, place_options, render_group_note
 from components.feedback import load_or_stop
 from components.filters import render_link_keys, render_url_notes, show
 from components.frame import ensure_frame
+from components.i18n import _, country_names_in
 from components.news import render as news_view
-from components.news.figures import COLOUR_BY, listing_labels, with_count
-from data import CATALOG, load_news, load_sources
+from components.news.figures import COLOUR_BY, group_counts, kind_label, listing_labels, topic_label, with_count
+from data import CATALOG, load_country_groups, load_news, load_sources
 from data import country_names as names_by_code
 from data.filters.news import FILTER, FILTERS, NewsFilters
+from data.filters.places import group_members
 from data.news import (
     KINDS,
     TOPICS,
@@ -23,15 +26,19 @@ from data.news import (
 
 ensure_frame()
 
-st.title("News and resources")
+st.title(_("News and resources"))
 spec = CATALOG["news"]
 st.caption(
-    f"{spec.measure}. Countries and topics were assigned by the compilers; summaries are theirs, not the "
-    "publishers'. Coverage is uneven between countries."
+    _(
+        "{measure}. Countries and topics were assigned by the compilers; summaries are theirs, not the publishers'. "
+        "Coverage is uneven between countries.",
+        measure=_(spec.measure),
+    )
 )
 news = load_or_stop(load_news)
 sources = load_or_stop(load_sources)
-country_names = load_or_stop(names_by_code)
+country_names, groups = country_names_in(load_or_stop(names_by_code)), load_or_stop(load_country_groups)
+members = group_members(groups)
 source_labels = listing_labels(sources)
 
 filter_area = st.container()
@@ -40,25 +47,33 @@ items = combined(news, user_items)
 
 with filter_area:
     top = st.columns([3, 2, 1])
-    text = show(FILTER["q"], container=top[0], max_chars=100, placeholder="e.g. recruitment fees, Türkiye, viet nam")
+    text = show(FILTER["q"], container=top[0], max_chars=100, placeholder=_("e.g. recruitment fees, Türkiye, viet nam"))
     first_year, last_year = year_bounds(items)
     years = show(FILTER["years"], minimum=first_year, maximum=last_year, container=top[1])
     colour_by = show(
-        FILTER["colour"], options=list(COLOUR_BY), format_func=COLOUR_BY.get, container=top[2], horizontal=True
+        FILTER["colour"],
+        options=list(COLOUR_BY),
+        format_func=lambda lanes: _(COLOUR_BY[lanes]),
+        container=top[2],
+        horizontal=True,
     )
     row = st.columns(4)
     counted = {column: count_by(items, column) for column in ("countries", "topic_list", "kind", "publishers")}
     publishers = publisher_options(items)
+    country_counts = counted["countries"] | group_counts(items, members)
     chosen_countries = show(
         FILTER["country"],
-        options=sorted(country_names, key=country_names.get),
+        options=place_options(groups, sorted(country_names, key=country_names.get)),
         container=row[0],
-        format_func=with_count(counted["countries"], country_names.get),
+        format_func=place_label(country_names, groups, count=lambda option: country_counts.get(option, 0)),
     )
+    render_group_note(chosen_countries, meaning=_("A group means any of its members."), container=row[0])
     chosen_topics = show(
-        FILTER["topic"], options=TOPICS, container=row[1], format_func=with_count(counted["topic_list"])
+        FILTER["topic"], options=TOPICS, container=row[1], format_func=with_count(counted["topic_list"], topic_label)
     )
-    chosen_kinds = show(FILTER["kind"], options=KINDS, container=row[2], format_func=with_count(counted["kind"]))
+    chosen_kinds = show(
+        FILTER["kind"], options=KINDS, container=row[2], format_func=with_count(counted["kind"], kind_label)
+    )
     chosen_publishers = show(
         FILTER["pub"],
         options=list(publishers),
@@ -70,7 +85,7 @@ with filter_area:
 filters = NewsFilters(
     years=None if years == (first_year, last_year) else years, countries=tuple(chosen_countries),
     topics=tuple(chosen_topics), kinds=tuple(chosen_kinds), text=text,
-    publishers=tuple(publishers[slug] for slug in chosen_publishers),
+    publishers=tuple(publishers[slug] for slug in chosen_publishers), group_members=members,
 )  # fmt: skip
 news_view.results_section(
     filters, items, colour_by=colour_by, country_names=country_names, source_labels=source_labels, sources=sources

@@ -49,7 +49,7 @@ def test_table_rows_say_the_date_as_recorded_and_link_the_source(agreements, nam
     assert row["confidence"] == ["high"] and "WCMS_377395" in row["source_url"]
     undated = frame.set_index("agreement_id").loc["BLMA-KOR-CHN-ND-01"]
     assert pd.isna(undated["year_signed"]) and undated["date_signed"] is None
-    assert set(agreement_render.TABLE_COLUMN_CONFIG) == set(view.TABLE_COLUMNS)
+    assert set(agreement_render.table_column_config()) == set(view.TABLE_COLUMNS)
 
 
 def test_arcs_count_every_agreement_once(agreements, countries):

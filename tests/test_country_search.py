@@ -32,7 +32,7 @@ def test_the_profile_offers_a_one_page_brief_with_sourced_figures():
     import re
     from datetime import date
 
-    from components import brief
+    from components.countries import brief
     from data import country_names, load_corridors, load_countries, load_remittances, load_sources
     from data.profiles import country_remittances, stock_trend, top_partners
 

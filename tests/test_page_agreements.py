@@ -1,8 +1,18 @@
 """Agreements page in AppTest: every filter, row selection, the URL, bad links and a broken table."""
 
-import pytest
+import html
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from unittest import mock
 
-from data import load_agreements
+import pytest
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
+from streamlit.testing.v1 import AppTest
+
+import components.filters
+from data import load_agreements, load_country_groups
 from tests.test_pages import run_page
 
 PAGE = "pages/agreements.py"
@@ -15,6 +25,28 @@ def table(app):
     return frame.value
 
 
+@contextmanager
+def fragment_rerun(app: AppTest, fragment_key: str) -> Iterator[list[str]]:
+    """The next ``app.run()`` inside this block reruns only the fragment named ``fragment_key``, as a browser's
+    click inside it does (AppTest itself always reruns the whole script). Yields the keys of the page filters
+    drawn meanwhile: none, when only the fragment ran. Uses AppTest's fragment storage (private, Streamlit 1.67):
+    if that changes, this fails loudly rather than testing nothing."""
+    fragment_ids = list(app._fragment_storage._ids_by_target_key[fragment_key])
+    assert fragment_ids, f"no fragment {fragment_key!r} on the page"
+    filters_drawn, show = [], components.filters.show
+
+    def counted_show(spec, **arguments):
+        filters_drawn.append(spec.key)
+        return show(spec, **arguments)
+
+    only_the_fragment = partial(RerunData, fragment_id_queue=fragment_ids)
+    with (
+        mock.patch.object(components.filters, "show", counted_show),
+        mock.patch("streamlit.testing.v1.local_script_runner.RerunData", only_the_fragment),
+    ):
+        yield filters_drawn
+
+
 def select_row(app, position: int):
     app.session_state[app.dataframe[0].key] = {"selection": {"rows": [position], "columns": [], "cells": []}}
     return app.run()
@@ -22,6 +54,13 @@ def select_row(app, position: int):
 
 def markdown_text(app) -> str:
     return "\n".join(element.value for element in app.markdown)
+
+
+def detail_title(app) -> str:
+    """The selected agreement's title: a level-3 heading marked as English (data as published)."""
+    headings = [element.proto.body for element in app.get("html") if element.proto.body.startswith("<h3 lang='en'>")]
+    assert len(headings) == 1, headings
+    return html.unescape(headings[0].removeprefix("<h3 lang='en'>").removesuffix("</h3>"))
 
 
 def notes(app) -> list[str]:
@@ -55,7 +94,7 @@ def test_default_view_shows_every_section(default_app):
 
 
 def test_undated_agreements_are_listed_apart_from_the_timeline(default_app):
-    assert "Not on the timeline: 35 agreement(s) with no recorded date" in markdown_text(default_app)
+    assert "Not on the timeline: 35 agreements with no recorded date" in markdown_text(default_app)
     undated = default_app.dataframe[1].value
     assert len(undated) == 35
 
@@ -130,7 +169,7 @@ def test_row_selection_opens_the_detail_with_stock_before_and_after():
     select_row(app, int(position))
     assert not app.exception
     text = markdown_text(app)
-    assert "Extension MOU on supplying and receiving Vietnamese workers under the EPS" in text
+    assert detail_title(app) == "Extension MOU on supplying and receiving Vietnamese workers under the EPS"
     assert "Viet Nam \\(origin\\) → Republic of Korea \\(destination\\)" in text
     assert "10 Apr 2015" in text
     metrics = {metric.label: metric.value for metric in app.metric}
@@ -144,8 +183,8 @@ def test_row_selection_opens_the_detail_with_stock_before_and_after():
 def test_selecting_an_undated_agreement_says_no_comparison():
     app = run_page(PAGE, query={"agr": "BLMA-KOR-CHN-ND-01"})
     assert not app.exception
-    assert "MOU on sending workers under the Korean Employment Permit System" in markdown_text(app)
-    assert any("date not recorded, so no before/after comparison" in note for note in notes(app))
+    assert detail_title(app) == "MOU on sending workers under the Korean Employment Permit System"
+    assert any("date is not recorded, so no before/after comparison" in note for note in notes(app))
     assert not app.metric
 
 
@@ -201,3 +240,46 @@ def test_broken_agreements_table_gives_a_clear_message(tables_copy):
     assert not app.exception
     shown = app.error[0].value.replace("\\", "")  # the message is escaped markdown
     assert "agreements.csv" in shown and "other pages" in shown
+
+
+def test_a_country_group_equals_choosing_its_members():
+    """Issue 15: a group in the party filter means any of its members, as choosing each of them gives."""
+    gcc = sorted(load_country_groups().query("group_key == 'gcc'")["iso3"])
+    by_group = run_page(PAGE, query={"country": "gcc"})
+    by_members = run_page(PAGE, query={"country": ",".join(gcc)})
+    assert not by_group.exception and not notes(by_group)
+    assert by_group.multiselect(key="country").value == ["gcc"]
+    assert len(table(by_group)) > 0 and table(by_group).equals(table(by_members))
+    assert by_group.dataframe[-2].value.equals(by_members.dataframe[-2].value)  # the gaps honour the group too
+    captions = " ".join(caption.value for caption in by_group.caption)
+    assert "A group means any of its members: agreements with at least one party in it." in captions
+    by_group.multiselect(key="country").set_value(["gcc", "NPL"]).run()
+    assert by_group.query_params["country"] == "gcc,NPL"
+    assert len(table(by_group)) == len(table(run_page(PAGE, query={"country": ",".join([*gcc, "NPL"])})))
+
+
+def test_selecting_a_row_reruns_the_agreements_section_only():
+    """Issue 13: the table is a fragment: a selection redraws the detail without rerunning the page's filters."""
+    app = run_page(PAGE, query={"country": "NPL"})
+    app.session_state[app.dataframe[0].key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    with fragment_rerun(app, "agreements_table") as filters_drawn:
+        app.run()
+    assert not app.exception and filters_drawn == []
+    assert app.query_params == {"country": "NPL", "agr": table(app)["agreement_id"].iloc[0]}
+    assert any(markdown.value.startswith("**Parties**") for markdown in app.markdown)
+
+
+def test_the_map_can_be_shown_as_an_image_of_the_same_agreements():
+    """Issue 15: maps get an image (PNG) like the charts; the image carries the arcs of the agreements shown."""
+    app = run_page(PAGE, query={"country": "NPL"})
+    assert not [chart for chart in app.get("plotly_chart") if chart.key == "agreements_map_png"]
+    app.toggle(key="agreements_map_image").set_value(True).run()
+    assert not app.exception
+    image = next(
+        chart for chart in app.get("plotly_chart") if chart.proto.id and "agreements_map_png" in chart.proto.id
+    )
+    figure = json.loads(image.proto.spec)
+    curves = [trace for trace in figure["data"] if trace.get("hoverinfo") == "text"]  # not the land
+    counts = [int(trace["text"].split(": ")[1].split(" × ")[0]) for trace in curves]
+    assert sum(counts) == len(table(app)) == 14
+    assert json.loads(image.proto.config)["toImageButtonOptions"]["filename"] == "agreements-map"

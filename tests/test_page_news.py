@@ -11,9 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.downloads import csv_bytes, excel_bytes
-from data import load_news, load_sources
+from data import load_country_groups, load_news, load_sources
 from data.filters.news import NewsFilters
 from data.news import TABLE_COLUMNS, export_table
+from tests.test_page_agreements import fragment_rerun
 from tests.test_pages import run_page
 
 PAGE = "pages/news.py"
@@ -227,7 +228,7 @@ def test_repeated_key_uses_the_last_value():
 def test_a_user_file_adds_marked_items_and_keeps_the_link_free_of_them():
     app = upload(open_news(), GOOD_FILE)
     assert counts(app) == (214, 214)
-    assert any("2 item(s) added from your file" in success.value for success in app.success)
+    assert any("2 items added from your file" in success.value for success in app.success)
     chips = [markdown.value for markdown in app.markdown if "orange-badge[User" in markdown.value]
     assert len(chips) == 2 and "Türkiye" in chips[0]  # the dated item, and the undated one (all 21 on one page)
     assert "Undated resources (21)" in [header.value for header in app.header]
@@ -243,7 +244,7 @@ def test_a_user_file_with_bad_rows_reports_them_by_line_and_keeps_the_rest():
     )
     app = upload(open_news(), content)
     assert counts(app) == (214, 214)
-    assert any("2 problem(s) in your file" in warning.value for warning in app.warning)
+    assert any("2 problems in your file" in warning.value for warning in app.warning)
     report = "\n".join(text.value for text in app.text)
     assert "Line 3: date '2024-02-30' is not a calendar date; row skipped." in report
     assert "Line 4: unknown country code(s) 'XYZ'" in report
@@ -392,3 +393,43 @@ def test_latest_news_for_both_ends_of_a_corridor():
     assert app.get("page_link")[0].proto.label == "All news and resources for Nepal or Qatar"
     empty = latest_news_app(["NPL", "TUV"], 5, match_all=True)
     assert empty.info[0].value.startswith("No news items are tagged with Nepal and Tuvalu")
+
+
+def test_a_country_group_equals_choosing_its_members():
+    """Issue 15: a group in the country filter means news about any of its members."""
+    asean = sorted(load_country_groups().query("group_key == 'asean'")["iso3"])
+    app = open_news({"country": "asean"})
+    assert app.multiselect(key="country").value == ["asean"]
+    members = open_news({"country": ",".join(asean)})
+    assert counts(app) == counts(members) and counts(app)[0] > 0
+    assert card_titles(app) == card_titles(members)
+    assert "A group means any of its members." in " ".join(caption.value for caption in app.caption)
+    option = next(option for option in app.multiselect(key="country").options if option.startswith("Association"))
+    assert option.endswith(f"any of its {len(asean)} members ({counts(app)[0]})")
+
+
+def test_turning_a_page_of_cards_reruns_the_list_only():
+    """Issue 13: the cards are a fragment: a page turn redraws them without rerunning the filters or timeline."""
+    app = open_news()
+    first_page = card_titles(app)
+    app.pagination(key="dated_page").set_value(2)
+    with fragment_rerun(app, "news_cards") as filters_drawn:
+        app.run()
+    assert not app.exception and filters_drawn == []
+    assert any(caption.value == "Items 11-20 of 192" for caption in app.caption)
+    assert card_titles(app)[:10] != first_page[:10]
+
+
+def test_many_undated_items_from_a_file_grow_with_a_button_not_a_second_set_of_page_numbers():
+    """Issue 13: more than 50 undated items brought back a second unnamed pagination landmark."""
+    rows = "".join(f"Undated guide {number:03},,publication,recruitment\n" for number in range(70))
+    app = upload(open_news(), f"title,date,kind,topics\n{rows}".encode())
+    assert [element.key for element in app.get("pagination")] == ["dated_page"]
+    undated_titles = [title for title in card_titles(app) if "Undated guide" in title]
+    assert len(undated_titles) < 70
+    with fragment_rerun(app, "news_cards") as filters_drawn:
+        app.button(key="undated_list_more").click().run()
+    assert filters_drawn == [] and not app.exception
+    assert len([title for title in card_titles(app) if "Undated guide" in title]) == 70
+    assert [element.key for element in app.get("pagination")] == ["dated_page"]
+    assert not [button for button in app.button if button.key == "undated_list_more"]

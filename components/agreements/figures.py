@@ -9,11 +9,22 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from components.maps import arc_map, arcs_view, category_colours
-from data.agreements import signing_labels
+from components.formatting import full_date
+from components.i18n import DEFAULT_LANGUAGE, N_, _, current_locale
+from components.maps import arc_image, arc_map, arcs_view, category_colours
+from data.agreements import MONTH_NAMES
 from data.schemas import INSTRUMENT_TYPES
 
 TYPE_COLOURS = category_colours(INSTRUMENT_TYPES)
+# The compilers' instrument types, as the interface names them (the data keep the English category).
+INSTRUMENT_LABELS = {
+    "MOU": N_("MOU"),
+    "Agreement": N_("Agreement"),
+    "Memorandum of cooperation": N_("Memorandum of cooperation"),
+    "Renewal or extension": N_("Renewal or extension"),
+    "Protocol": N_("Protocol"),
+}
+CONFIDENCE_LABELS = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
 
 
 MAP_SIZE_PX = (930, 520)  # the map's size on the page, for the view that fits the arcs shown
@@ -51,6 +62,37 @@ TABLE_COLUMNS = [
 ]
 
 
+def instrument_label(kind: str) -> str:
+    return _(INSTRUMENT_LABELS.get(kind, kind))
+
+
+def signing_text(date_signed, year_signed, precision: str) -> str:
+    """How precisely the date is known, in words and in the session's language: '23 July 2007', '2013 (month in
+    notes)', '2006 (year only)', 'date not recorded'. Never a filled-in date."""
+    if precision == "day" and pd.notna(date_signed):
+        day = date_signed.date() if hasattr(date_signed, "date") else date_signed
+        if current_locale() == DEFAULT_LANGUAGE:
+            return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"  # '23 Jul 2007', as the compilers write it
+        return full_date(day)
+    if pd.isna(year_signed):
+        return _("date not recorded")
+    if precision == "month":
+        return _("{year} (month in notes)", year=int(year_signed))
+    return _("{year} (year only)", year=int(year_signed))
+
+
+def signing_labels(rows: pd.DataFrame) -> list[str]:
+    """``signing_text`` of every row, in order."""
+    return [
+        signing_text(*values)
+        for values in zip(rows["date_signed"].tolist(), rows["year_signed"].tolist(), rows["date_precision"].tolist())
+    ]
+
+
+def confidence_cell(level: str) -> list[str]:
+    return [_(CONFIDENCE_LABELS.get(level, level))]
+
+
 def source_urls(sources: pd.DataFrame) -> dict[str, str]:
     return dict(zip(sources["source_id"], sources["url"]))
 
@@ -69,7 +111,7 @@ def table_frame(agreements: pd.DataFrame, *, names: dict[str, str], sources: pd.
         {
             "destination": _names_of(agreements["destination_iso3"], names),
             "origin": _names_of(agreements["origin_iso3"], names),
-            "instrument_type": agreements["instrument_type"].tolist(),
+            "instrument_type": [instrument_label(kind) for kind in agreements["instrument_type"].tolist()],
             "title": agreements["title"].tolist(),
             "parties_note": agreements["parties_note"].fillna("").tolist(),
             "scheme_or_sector": agreements["scheme_or_sector"].tolist(),
@@ -77,7 +119,7 @@ def table_frame(agreements: pd.DataFrame, *, names: dict[str, str], sources: pd.
             "year_signed": agreements["year_signed"].to_numpy(),
             "date_signed": [None if pd.isna(value) else value.date() for value in agreements["date_signed"].tolist()],
             "status": agreements["status"].fillna("").tolist(),
-            "confidence": [[level] for level in agreements["confidence"].tolist()],
+            "confidence": [confidence_cell(level) for level in agreements["confidence"].tolist()],
             "source_url": [urls.get(source_id) for source_id in agreements["source_id"]],
             "two_way": agreements["two_way"].tolist(),
             "agreement_id": agreements["agreement_id"].tolist(),
@@ -88,13 +130,13 @@ def table_frame(agreements: pd.DataFrame, *, names: dict[str, str], sources: pd.
 def history_frame(history: pd.DataFrame, *, current_id: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "": ["this one" if agreement_id == current_id else "" for agreement_id in history["agreement_id"]],
-            "Signed (as recorded)": signing_labels(history),
-            "Instrument": history["instrument_type"].to_numpy(),
-            "Title": history["title"].to_numpy(),
-            "Status (as stated)": history["status"].fillna("").to_numpy(),
-            "Replaced by a later row": history["superseded"].to_numpy(),
-            "ID": history["agreement_id"].to_numpy(),
+            "": [_("this one") if agreement_id == current_id else "" for agreement_id in history["agreement_id"]],
+            _("Signed (as recorded)"): signing_labels(history),
+            _("Instrument"): [instrument_label(kind) for kind in history["instrument_type"].tolist()],
+            _("Title"): history["title"].to_numpy(),
+            _("Status (as stated)"): history["status"].fillna("").to_numpy(),
+            _("Replaced by a later row"): history["superseded"].to_numpy(),
+            _("ID"): history["agreement_id"].to_numpy(),
         }
     )
 
@@ -104,15 +146,18 @@ def nearest_longitude(longitude: float, reference: float) -> float:
     return longitude + 360 * round((reference - longitude) / 360)
 
 
-def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+def agreement_arcs(
+    agreements: pd.DataFrame, countries: pd.DataFrame, *, names: dict[str, str] | None = None
+) -> pd.DataFrame:
     """One arc per origin, destination and instrument type, with the number of agreements it stands for and who
     the parties are where that needs saying (Taiwan's representative offices)."""
     notes = agreements["parties_note"].fillna("").tolist()
     counts = Counter(
         zip(*(agreements[name].tolist() for name in ("origin_iso3", "destination_iso3", "instrument_type")), notes)
     )
+    names = names or {}
     places = {
-        code: (name, lon, lat)
+        code: (names.get(code, name), lon, lat)
         for code, name, lon, lat in zip(*(countries[name].tolist() for name in ("iso3", "name", "lon", "lat")))
     }
     arcs = []
@@ -123,7 +168,7 @@ def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.Data
             {
                 "origin": origin_name,
                 "destination": destination_name,
-                "instrument_type": kind,
+                "instrument_type": instrument_label(kind),
                 "agreements": count,
                 "parties_note": note,
                 "source_lon": nearest_longitude(origin_lon, target_lon),
@@ -152,9 +197,12 @@ def agreement_arcs(agreements: pd.DataFrame, countries: pd.DataFrame) -> pd.Data
     )
 
 
-def agreement_map(agreements: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
-    """The arcs of the agreements shown, in a view that fits them (all of them: the Gulf to the Pacific)."""
-    arcs = agreement_arcs(agreements, countries)
+def agreement_map(
+    agreements: pd.DataFrame, countries: pd.DataFrame, *, names: dict[str, str] | None = None
+) -> pdk.Deck:
+    """The arcs of the agreements shown, in a view that fits them (all of them: the Gulf to the Pacific); ``names``
+    names the countries in the hover (the countries table's names by default)."""
+    arcs = agreement_arcs(agreements, countries, names=names)
     width_px, height_px = MAP_SIZE_PX
     view = arcs_view(arcs, width_px=width_px, height_px=height_px)
     return arc_map(
@@ -168,10 +216,35 @@ def agreement_map(agreements: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck
     )
 
 
+def agreement_image(
+    agreements: pd.DataFrame, countries: pd.DataFrame, shapes: dict, *, names: dict[str, str] | None = None
+) -> go.Figure:
+    """``agreement_map`` as an image to save as PNG: the same arcs, colours and instrument-type key over the
+    shipped country shapes (``maps.arc_image``)."""
+    arcs = agreement_arcs(agreements, countries, names=names)
+    arcs["hover"] = [
+        f"{origin} → {destination}: {count} × {kind}"
+        for origin, destination, count, kind in zip(
+            arcs["origin"], arcs["destination"], arcs["agreements"], arcs["instrument_type"]
+        )
+    ]
+    return arc_image(
+        arcs,
+        shapes,
+        value_column="agreements",
+        colour_column="colour",
+        hover_column="hover",
+        title=_("Bilateral labour migration agreements, by instrument type"),
+        legend=legend_items(agreements),
+        legend_title=_("Instrument"),
+        max_width=6.0,
+    )
+
+
 def legend_items(agreements: pd.DataFrame) -> list[tuple[list[int], str]]:
     """(RGB colour, label) for the instrument types present, in the fixed order (for ``maps.legend_html``)."""
     present = set(agreements["instrument_type"])
-    return [(TYPE_COLOURS[kind], kind) for kind in INSTRUMENT_TYPES if kind in present]
+    return [(TYPE_COLOURS[kind], instrument_label(kind)) for kind in INSTRUMENT_TYPES if kind in present]
 
 
 def timeline_points(agreements: pd.DataFrame, *, names: dict[str, str]) -> pd.DataFrame:
@@ -199,8 +272,8 @@ def timeline_points(agreements: pd.DataFrame, *, names: dict[str, str]) -> pd.Da
                 "count": len(entries),
                 "row": rows[destination] + type_offsets[kind],
                 "colour": hex_colour(TYPE_COLOURS[kind]),
-                "text": f"<b>{names.get(destination, destination)}, {year}</b>: {len(entries)} × {kind}<br>"
-                + "<br>".join(entries),
+                "text": f"<b>{names.get(destination, destination)}, {year}</b>: {len(entries)} × "
+                f"{instrument_label(kind)}<br>" + "<br>".join(entries),
             }
             for (destination, year, kind), entries in groups.items()
         ],
@@ -234,7 +307,7 @@ def timeline_figure(agreements: pd.DataFrame, *, names: dict[str, str]) -> go.Fi
         ],
         layout=go.Layout(
             yaxis={"tickvals": list(range(len(order))), "ticktext": order, "range": [-0.7, len(order) - 0.3]},
-            xaxis={"title": {"text": "Year signed"}, "dtick": 5, "showgrid": True},
+            xaxis={"title": {"text": _("Year signed")}, "dtick": 5, "showgrid": True},
             height=90 + 30 * max(len(order), 1),
             margin={"t": 10, "b": 40, "l": 10, "r": 10},
             hovermode="closest",
@@ -261,11 +334,11 @@ def regional_frame(regional: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFram
         {
             "name": regional["name"].tolist(),
             "body_or_process": regional["body_or_process"].tolist(),
-            "instrument_type": regional["instrument_type"].tolist(),
+            "instrument_type": [instrument_label(kind) for kind in regional["instrument_type"].tolist()],
             "signed": signing_labels(regional),
             "place": regional["place"].tolist(),
             "members_or_scope": regional["members_or_scope"].tolist(),
-            "confidence": [[level] for level in regional["confidence"].tolist()],
+            "confidence": [confidence_cell(level) for level in regional["confidence"].tolist()],
             "source_url": [urls.get(source_id) for source_id in regional["source_id"]],
             "notes": regional["notes"].tolist(),
         }

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from components.countries.figures import SEX_COLOURS
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
 from components.i18n import N_, _, country_name
 from components.maps import (
@@ -19,7 +20,6 @@ from components.maps import (
     fitted_view,
     legend_items,
 )
-from components.profiles import SEX_COLOURS
 
 # deck.gl fills the {column} names from each row; the lines' words are translated where the map is built.
 ARC_TOOLTIP = "<b>{origin} → {destination}</b><br/>{migrants_label}<br/>"

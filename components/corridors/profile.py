@@ -15,12 +15,12 @@ import streamlit as st
 from components.agreements.render import render_agreement_list
 from components.charts import show_chart
 from components.corridors import figures
+from components.countries.figures import stock_trend_figure
 from components.feedback import load_or_warn
 from components.flows import render as flows
 from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.i18n import N_, _
 from components.news.render import render_latest_news
-from components.profiles import stock_trend_figure
 from components.provenance import render_source_note
 from data import (
     CATALOG,
@@ -125,16 +125,14 @@ def render_stock_section(context: CorridorContext) -> None:
     years = f"{trend['year'].min()}–{trend['year'].max()}"
     left, right = st.columns([3, 2])
     show_chart(
-        _in_language(
-            stock_trend_figure(
-                trend,
-                title=_(
-                    "Migrants from {origin_name} in {destination_name}, by sex, {years}",
-                    origin_name=origin_name,
-                    destination_name=destination_name,
-                    years=years,
-                ),
-            )
+        stock_trend_figure(
+            trend,
+            title=_(
+                "Migrants from {origin_name} in {destination_name}, by sex, {years}",
+                origin_name=origin_name,
+                destination_name=destination_name,
+                years=years,
+            ),
         ),
         key="corridor_trend",
         container=left,
@@ -157,13 +155,6 @@ def render_stock_section(context: CorridorContext) -> None:
             revision=context.revision,
         ),
     )
-
-
-def _in_language(figure: go.Figure) -> go.Figure:
-    """components.profiles' stock chart says its axis and series (Female, Male, Total) in English; here in the
-    reader's language."""
-    figure.update_yaxes(title=_("Migrants (persons, mid-year stock)"))
-    return figure.for_each_trace(lambda trace: trace.update(name=_(trace.name)))
 
 
 def render_corridor_detail(context: CorridorContext) -> None:

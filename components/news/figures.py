@@ -14,12 +14,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from babel.dates import format_skeleton
 
-from components.formatting import OKABE_ITO
-from components.i18n import DEFAULT_LANGUAGE, _, current_locale
+from components.formatting import OKABE_ITO, exact_number
+from components.i18n import DEFAULT_LANGUAGE, N_, _, current_locale, ngettext
 from components.plain_text import plain_markdown
 from data.news import KINDS, TOPICS, is_web_url
 
-USER_SUPPLIED_LABEL = "User-supplied, not from a published source"
+USER_SUPPLIED_LABEL = N_("User-supplied, not from a published source")
 
 
 # Okabe-Ito: colour-blind safe. Colours repeat across lanes; the lane names carry the meaning.
@@ -27,13 +27,51 @@ USER_SUPPLIED_LABEL = "User-supplied, not from a published source"
 LANE_COLOURS = OKABE_ITO[:7]
 
 
-COLOUR_BY = {"topic": "Topic", "kind": "Kind"}
+COLOUR_BY = {"topic": N_("Topic"), "kind": N_("Kind")}
+
+# The compilers' topics and kinds (data/news.py) as the interface names them; English shows the slugs.
+TOPIC_LABELS = {
+    "recruitment": N_("recruitment"),
+    "agreements": N_("agreements"),
+    "remittances": N_("remittances"),
+    "domestic-work": N_("domestic-work"),
+    "fishing-seafood": N_("fishing-seafood"),
+    "covid-19": N_("covid-19"),
+    "trafficking-forced-labour": N_("trafficking-forced-labour"),
+    "social-protection": N_("social-protection"),
+    "skills-employment": N_("skills-employment"),
+    "gender": N_("gender"),
+    "return-reintegration": N_("return-reintegration"),
+    "statistics": N_("statistics"),
+    "policy-governance": N_("policy-governance"),
+    "youth": N_("youth"),
+    "digital": N_("digital"),
+    "health-safety": N_("health-safety"),
+    "refugees-displacement": N_("refugees-displacement"),
+}
+KIND_LABELS = {
+    "news": N_("news"),
+    "press release": N_("press release"),
+    "op-ed": N_("op-ed"),
+    "video": N_("video"),
+    "publication": N_("publication"),
+    "statement": N_("statement"),
+    "event": N_("event"),
+}
+
+
+def topic_label(topic: str) -> str:
+    return _(TOPIC_LABELS.get(topic, topic))
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS.get(kind, kind))
 
 
 MARKER_STYLES = {True: "circle", False: "circle-open", "user": "x"}  # keyed by "dated to the day?"
 
 
-TIMELINE_NOTE = (
+TIMELINE_NOTE = N_(
     "Each mark is an item; an item with several topics shows in each of its lanes. Open circles are "
     "items dated only to a month or a year, placed mid-period; crosses are items from your file. "
     "Drag across the chart or the strip below it to zoom to a period; double-click to zoom out."
@@ -49,6 +87,12 @@ _HREF_SAFE = "/:?#[]@!$&'*+,;=%-._~"  # RFC 3986 characters kept; ( ) < > " and 
 def with_count(counts: Mapping[str, int], label=str, *, counted_by_label: bool = False):
     """A widget's format_func: the option's label and how many items it has, e.g. 'Nepal (12)'."""
     return lambda option: f"{label(option)} ({counts.get(label(option) if counted_by_label else option, 0)})"
+
+
+def group_counts(items: pd.DataFrame, members: Mapping[str, frozenset[str]]) -> dict[str, int]:
+    """How many items are about any member of each group (an item about two members counts once)."""
+    tagged = items["countries"].tolist()
+    return {key: sum(not codes.isdisjoint(row) for row in tagged) for key, codes in members.items()}
 
 
 def listing_labels(sources: pd.DataFrame) -> dict[str, str]:
@@ -98,27 +142,39 @@ def item_meta(item: Mapping, *, source_labels: Mapping[str, str]) -> str:
     """'30 Jan 2024 · News · ILO · listed in ...' as plain text."""
     parts = [
         format_item_date(item["date"], item["date_precision"]),
-        str(item["kind"]).capitalize(),
-        item["publisher"] if isinstance(item["publisher"], str) else "publisher not known",
+        kind_label(str(item["kind"])).capitalize(),
+        item["publisher"] if isinstance(item["publisher"], str) else _("publisher not known"),
     ]
     if item["user_supplied"]:
-        parts.append("from your file")
+        parts.append(_("from your file"))
     elif item["source_id"] in source_labels:
-        parts.append(f"listed in: {source_labels[item['source_id']]}")
+        parts.append(_("listed in: {listing}", listing=source_labels[item["source_id"]]))
     return " · ".join(parts)
 
 
 def chips_markdown(item: Mapping, *, country_names: Mapping[str, str]) -> str:
     chips = [f":blue-badge[{plain_markdown(country_names.get(code, code))}]" for code in item["countries"]]
-    chips += [f":gray-badge[{plain_markdown(topic)}]" for topic in item["topic_list"]]
+    chips += [f":gray-badge[{plain_markdown(topic_label(topic))}]" for topic in item["topic_list"]]
     if item["user_supplied"]:
-        chips.insert(0, f":orange-badge[{plain_markdown(USER_SUPPLIED_LABEL)}]")
+        chips.insert(0, f":orange-badge[{plain_markdown(_(USER_SUPPLIED_LABEL))}]")
     return " ".join(chips)
 
 
 def counts_line(shown: int, *, total: int, dated: int, undated: int, user_supplied: int) -> str:
-    line = f"**{shown:,}** of {total:,} items match: {dated:,} dated, {undated:,} undated"
-    return line + (f"; {user_supplied:,} from your file (user-supplied)." if user_supplied else ".")
+    numbers = {
+        "shown": f"**{exact_number(shown)}**",
+        "total": exact_number(total),
+        "dated": exact_number(dated),
+        "undated": exact_number(undated),
+    }
+    if user_supplied:
+        return ngettext(
+            "{shown} of {total} items match: {dated} dated, {undated} undated; {count} from your file (user-supplied).",
+            "{shown} of {total} items match: {dated} dated, {undated} undated; {count} from your file (user-supplied).",
+            user_supplied,
+            **numbers,
+        )
+    return _("{shown} of {total} items match: {dated} dated, {undated} undated.", **numbers)
 
 
 def timeline_figure(items: pd.DataFrame, *, colour_by: str = "topic") -> go.Figure:
@@ -131,9 +187,14 @@ def timeline_figure(items: pd.DataFrame, *, colour_by: str = "topic") -> go.Figu
         raise ValueError(f"colour_by must be one of {list(COLOUR_BY)}, not {colour_by!r}")
     dated = items[items["period_start"].notna()]
     # Plain lists: a few hundred marks are built faster in Python than through pandas' string arrays.
-    lane_lists = dated["topic_list"].tolist() if colour_by == "topic" else [(kind,) for kind in dated["kind"].tolist()]
+    lane_lists = (
+        [tuple(topic_label(topic) for topic in topics) for topics in dated["topic_list"].tolist()]
+        if colour_by == "topic"
+        else [(kind_label(kind),) for kind in dated["kind"].tolist()]
+    )
     present = {lane for lanes in lane_lists for lane in lanes}
-    order = [lane for lane in (TOPICS if colour_by == "topic" else KINDS) if lane in present]
+    lanes_in_order = [topic_label(topic) for topic in TOPICS] if colour_by == "topic" else map(kind_label, KINDS)
+    order = [lane for lane in lanes_in_order if lane in present]
     lane_index = {lane: index for index, lane in enumerate(order)}
     middles = (dated["period_start"] + (dated["period_end"] - dated["period_start"]) / 2).tolist()
     styles = [
@@ -220,12 +281,12 @@ def _hover_texts(items: pd.DataFrame) -> list[str]:
 
 def _hover_text(title, date, precision, kind, publisher, user_supplied) -> str:
     lines = _wrapped(html.escape(str(title), quote=False))
-    meta = [format_item_date(date, precision), str(kind)]
+    meta = [format_item_date(date, precision), kind_label(str(kind))]
     if isinstance(publisher, str):
         meta.append(html.escape(publisher, quote=False))
     lines.append(" · ".join(meta))
     if user_supplied:
-        lines.append(USER_SUPPLIED_LABEL)
+        lines.append(_(USER_SUPPLIED_LABEL))
     return "<br>".join(lines)
 
 

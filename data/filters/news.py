@@ -1,37 +1,56 @@
 """What a user has narrowed the news to: years, countries, topics, kinds, publishers and words."""
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data.catalog import N_
 from data.filters import Filter
+from data.filters.places import expand, is_group
 from data.news import fold
 
 FILTERS = (
     Filter(
         "q",
-        "Search titles and summaries",
+        N_("Search titles and summaries"),
         "text",
-        "words that must all appear in the title or summary (case and accents ignored)",
+        N_("words that must all appear in the title or summary (case and accents ignored)"),
         "q=recruitment fees",
-        help="Every word must appear in the title or summary; case and accents are ignored.",
+        help=N_(
+            "Every word must appear in the title or summary; case and accents are ignored. Titles and summaries "
+            "are as published, mostly in English."
+        ),
     ),
     Filter(
-        "years", "Years (dated items)", "range", "years of dated items, first-last (all by default)", "years=2015-2020"
+        "years",
+        N_("Years (dated items)"),
+        "range",
+        N_("years of dated items, first-last (all by default)"),
+        "years=2015-2020",
     ),
     Filter(
         "colour",
-        "Timeline lanes",
+        N_("Timeline lanes"),
         "radio",
-        "timeline lanes by `topic` (default) or `kind`",
+        N_("timeline lanes by `topic` (default) or `kind`"),
         "colour=kind",
         default="topic",
     ),
-    Filter("country", "Countries (any of)", "multiselect", "countries, ISO3, comma-separated", "country=NPL,QAT"),
-    Filter("topic", "Topics (any of)", "multiselect", "topics, comma-separated", "topic=recruitment"),
-    Filter("kind", "Kinds", "multiselect", "kinds of item, comma-separated", "kind=publication"),
-    Filter("pub", "Publishers (any of)", "multiselect", "publisher keys, as the page writes them", "pub=ilo"),
+    Filter(
+        "country",
+        N_("Countries or groups (any of)"),
+        "multiselect",
+        N_("countries (ISO3) or country groups (e.g. `gcc`), comma-separated; a group means any of its members"),
+        "country=NPL,QAT",
+        help=N_(
+            "A group (GCC, ASEAN, SAARC, ...) stands for any of its members: items about at least one of them, as "
+            "choosing each member would give. The number beside each choice counts all items, before filtering."
+        ),
+    ),
+    Filter("topic", N_("Topics (any of)"), "multiselect", N_("topics, comma-separated"), "topic=recruitment"),
+    Filter("kind", N_("Kinds"), "multiselect", N_("kinds of item, comma-separated"), "kind=publication"),
+    Filter("pub", N_("Publishers (any of)"), "multiselect", N_("publisher keys, as the page writes them"), "pub=ilo"),
 )
 FILTER = {spec.key: spec for spec in FILTERS}
 
@@ -50,6 +69,8 @@ class NewsFilters:
     kinds: tuple[str, ...] = ()
     publishers: tuple[str, ...] = ()
     text: str = ""
+    # How to read a group key among ``countries`` (the country_groups table, by group_key).
+    group_members: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def apply(self, items: pd.DataFrame) -> pd.DataFrame:
         keep = pd.Series(True, index=items.index)
@@ -58,7 +79,7 @@ class NewsFilters:
             overlaps = (items["period_end"] >= first) & (items["period_start"] < last + pd.DateOffset(years=1))
             keep &= overlaps | items["period_start"].isna()
         for column, wanted in [
-            ("countries", self.countries),
+            ("countries", expand(self.countries, self.group_members)),
             ("topic_list", self.topics),
             ("publishers", self.publishers),
         ]:
@@ -75,21 +96,33 @@ class NewsFilters:
     def words(self) -> list[str]:
         return fold(self.text).split()
 
-    def describe(self, *, country_names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(
+        self, *, country_names: Mapping[str, str] | None = None, translate: Callable[[str], str] = str
+    ) -> list[str]:
+        """The filters in words; ``country_names`` names countries by ISO3 and groups by key. ``translate`` gives
+        the words in the reader's language (English by default); topics, kinds and publishers are the data's."""
         names = country_names or {}
         described = []
         if self.years is not None:
             first, last = self.years
             span = str(first) if first == last else f"{first}-{last}"
-            described.append(f"Dated {span} (undated resources are kept)")
+            described.append(translate(N_("Dated {span} (undated resources are kept)")).format(span=span))
         if self.countries:
-            described.append("Countries (any of): " + ", ".join(names.get(code, code) for code in self.countries))
+            places = ", ".join(
+                translate(N_("{group} (any member)")).format(group=names.get(code, code))
+                if is_group(code)
+                else names.get(code, code)
+                for code in self.countries
+            )
+            described.append(translate(N_("Countries (any of): {countries}")).format(countries=places))
         if self.topics:
-            described.append("Topics (any of): " + ", ".join(self.topics))
+            described.append(translate(N_("Topics (any of): {topics}")).format(topics=", ".join(self.topics)))
         if self.kinds:
-            described.append("Kinds: " + ", ".join(self.kinds))
+            described.append(translate(N_("Kinds: {kinds}")).format(kinds=", ".join(self.kinds)))
         if self.publishers:
-            described.append("Publishers (any of): " + ", ".join(self.publishers))
+            publishers = ", ".join(self.publishers)
+            described.append(translate(N_("Publishers (any of): {publishers}")).format(publishers=publishers))
         if self.words:
-            described.append(f"Title or summary contains: {' '.join(self.words)}")
+            words = " ".join(self.words)
+            described.append(translate(N_("Title or summary contains: {words}")).format(words=words))
         return described

@@ -2,6 +2,8 @@
 
 from urllib.parse import parse_qs, urlparse
 
+from playwright.sync_api import expect
+
 from tests.e2e.helpers import assert_no_exception, canvas_has_content, save_screenshot, wait_for_settled
 
 MAP = '[data-testid="stDeckGlJsonChart"]'
@@ -80,3 +82,21 @@ def test_a_bad_link_is_explained_not_a_traceback(page, app_server):
     assert "unknown value(s)" in text and "range 2030-1990 is not within" in text
     assert "166 of 166 recorded instruments match" in text
     save_screenshot(page, "agreements-bad-link")
+
+
+def test_the_map_saves_as_a_png_drawn_from_the_shipped_shapes(page, app_server):
+    """Issue 15: maps get an image download (PNG) like the charts."""
+    open_page(page, f"{app_server}/agreements?country=NPL")
+    image = page.locator(".stPlotlyChart").filter(has_text="Bilateral labour migration agreements, by instrument")
+    expect(image).to_have_count(0)
+    page.get_by_text("Show this map as an image, to save as PNG").click()
+    expect(image).to_have_count(1, timeout=30_000)
+    wait_for_settled(page)
+    assert_no_exception(page)
+    assert image.locator(".scatterlayer .trace").count() > 3, "land and the agreements' curves"
+    image.hover()
+    with page.expect_download() as download_info:
+        image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
+    assert download_info.value.suggested_filename == "agreements-map.png"
+    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    save_screenshot(page, "agreements-map-image")

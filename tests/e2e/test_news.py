@@ -40,7 +40,7 @@ def test_filters_timeline_and_cards(page, app_server):
 
     assert " · " in plotly_hover_text(page, TIMELINE_POINTS)  # the title, then date · kind · publisher
 
-    countries = page.get_by_test_id("stMultiSelect").filter(has_text="Countries (any of)")
+    countries = page.get_by_test_id("stMultiSelect").filter(has_text="Countries or groups (any of)")
     countries.locator("input").fill("Nepal")
     page.keyboard.press("Enter")
     wait_for_settled(page)
@@ -86,7 +86,7 @@ def test_a_users_file_with_an_html_title_shows_it_as_text_and_runs_nothing(page,
     )
     main = page.get_by_test_id("stMain")
     # The upload's rerun starts after the file reaches the server: wait for what it shows, then for the run to end.
-    expect(main.get_by_text("1 item(s) added from your file")).to_be_visible(timeout=60_000)
+    expect(main.get_by_text("1 item added from your file")).to_be_visible(timeout=60_000)
     wait_for_settled(page)
     assert_no_exception(page)
     assert "Line 3: date '2024-02-30' is not a calendar date; row skipped." in main.inner_text()
@@ -118,3 +118,27 @@ def test_an_oversized_file_is_refused_with_a_message_and_the_page_keeps_working(
     assert_no_exception(page)
     assert counts_text(page).startswith("212 of 212 items match")
     save_screenshot(page, "news-oversized-file")
+
+
+def test_many_undated_items_from_a_file_leave_one_set_of_page_numbers(page, app_server):
+    """Issue 13: more than 50 undated items in a user's file brought back a second unnamed pagination landmark
+    (axe "landmark-unique"); they now grow with a "Show more" button."""
+    from tests.e2e.test_accessibility import describe, run_axe
+
+    open_news(page, app_server)
+    page.get_by_text("Add your own items from a CSV file").click()
+    rows = "".join(f"Undated guide {number:03},,publication,recruitment\n" for number in range(70))
+    page.get_by_test_id("stMain").locator("input[type=file]").set_input_files(
+        files=[{"name": "many.csv", "mimeType": "text/csv", "buffer": f"title,date,kind,topics\n{rows}".encode()}]
+    )
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("70 items added from your file")).to_be_visible(timeout=60_000)
+    wait_for_settled(page)
+    more = main.get_by_role("button", name="Show 40 more")
+    expect(more).to_be_visible()
+    more.click()
+    expect(main.get_by_text("Undated guide 069")).to_be_visible(timeout=30_000)
+    wait_for_settled(page)
+    assert_no_exception(page)
+    landmarks = [violation for violation in run_axe(page) if violation["id"] == "landmark-unique"]
+    assert not landmarks, describe(landmarks)
