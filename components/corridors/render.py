@@ -25,7 +25,7 @@ from components.filters import (
     write_param,
 )
 from components.formatting import exact_number
-from components.i18n import N_, _, country_name, ngettext
+from components.i18n import N_, _, country_name, ngettext, region_name
 from components.maps import legend_html, show_map_image
 from components.plain_text import plain_markdown
 from components.provenance import render_source_note
@@ -307,7 +307,7 @@ def map_image(table: pd.DataFrame, filters: CorridorFilters, *, countries: pd.Da
 
 def place(codes: Sequence[str], areas: Sequence[str], names: Mapping[str, str], group_names: Mapping[str, str]) -> str:
     """'Malaysia or Gulf Cooperation Council (GCC)': the places of one end of a selection (``end_places``)."""
-    chosen = [names.get(code, code) for code in codes] + [group_names.get(area, area) for area in areas]
+    chosen = [names.get(code, code) for code in codes] + [group_names.get(area, region_name(area)) for area in areas]
     return _(" or ").join(chosen) if chosen else _("any country")
 
 
@@ -359,7 +359,7 @@ def selection_section(
         chosen, whole = places[end]
         values = {
             "countries": _(" and ").join(names.get(code, code) for code in codes),
-            "areas": _(" or ").join(group_names.get(area, area) for area in whole),
+            "areas": _(" or ").join(group_names.get(area, region_name(area)) for area in whole),
             "shown": place(chosen, whole, names, group_names),
         }
         if end == "origin":
