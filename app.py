@@ -41,6 +41,7 @@ if presenter.is_presenting():
     presenter.render_presenter_bar()
 else:
     render_sidebar()
-    presenter.render_scene_editor(page_url_path, navigation.title)
+    with st.sidebar:
+        presenter.render_scene_editor(page_url_path, navigation.title)
 filters.render_frame_notes()
 navigation.run()

@@ -19,15 +19,17 @@ FILTER_KINDS = ("selectbox", "multiselect", "radio", "slider", "select_slider")
 
 
 def open_page(script: str, *, query: dict | None = None, timeout: float = 60) -> AppTest:
-    """Run the app as a browser would open ``script``: the frame, then the page (with ``query`` in the URL)."""
+    """Run the app as a browser opens ``script``'s address (with ``query`` in the URL): one run, of the frame
+    (app.py) and that page, in a new session.
+
+    Before its first run AppTest finds a page by its file name; every registered page's ``url_path`` is its file
+    name (tests/test_pages.py checks it), the Overview excepted, which is the default page."""
     app = AppTest.from_file(str(APP), default_timeout=timeout)
     for key, value in (query or {}).items():
         app.query_params[key] = value
-    app.run()
     if script != PAGES[0].script:
         app.switch_page(script)
-        app.run()
-    return app
+    return app.run()
 
 
 @contextmanager

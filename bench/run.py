@@ -93,17 +93,7 @@ def main(argv: list[str] | None = None) -> int:
                 chromium, BASELINE_APP, [""], options, label="baseline", data="shipped", baseline=None
             )
             rows.append(baseline_sessions)
-            rows.append(
-                _measure_sessions(
-                    chromium,
-                    REPO / "app.py",
-                    [_path(page) for page in pages],
-                    options,
-                    label="all pages",
-                    data="shipped",
-                    baseline=baseline_sessions,
-                )
-            )
+            rows.append(_measure_all_pages_sessions(chromium, pages, options, "shipped", baseline_sessions))
         if options.scale_rows != 0:
             with _scaled_tables(options.scale_rows) as (folder, row_count):
                 label = f"scaled ({row_count:,} corridor rows)"
@@ -117,17 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                 scaled_options = argparse.Namespace(**{**vars(options), "loads": options.scale_loads})
                 rows += _measure_pages(chromium, scaled_pages, baseline, scaled_options, data=label)
                 if chromium and options.sessions:
-                    rows.append(
-                        _measure_sessions(
-                            chromium,
-                            REPO / "app.py",
-                            [_path(page) for page in pages],
-                            options,
-                            label="all pages",
-                            data=label,
-                            baseline=baseline_sessions,
-                        )
-                    )
+                    rows.append(_measure_all_pages_sessions(chromium, pages, options, label, baseline_sessions))
         if chromium:
             chromium.close()
     for row in rows:
@@ -233,6 +213,12 @@ def _measure_pages(
         _log(row)
         rows.append(row)
     return rows
+
+
+def _measure_all_pages_sessions(chromium, pages, options, data: str, baseline: Row | None) -> Row:
+    """The app's sessions row: every page, round-robin, against the one-line page's row."""
+    paths = [_path(page) for page in pages]
+    return _measure_sessions(chromium, REPO / "app.py", paths, options, label="all pages", data=data, baseline=baseline)
 
 
 def _measure_sessions(

@@ -17,6 +17,7 @@ import streamlit as st
 
 from components import presenter
 from components.formatting import compact_number
+from components.i18n import N_, _, ngettext
 
 SLIDE_FONT_PX = 18
 SLIDE_TITLE_PX = 24
@@ -30,6 +31,7 @@ MAX_SERIES_DESCRIBED = 3
 # map is about 360 px wide, so it zooms out by log2(900 / 360) to show the same places.
 PHONE_ZOOM_OUT = math.log2(900 / 360)
 _TAGS = re.compile(r"<[^>]+>")
+CHART_KINDS = {"chart": N_("Chart"), "bar": N_("Bar chart"), "line": N_("Line chart"), "dot": N_("Dot chart")}
 
 
 def _plain_title(figure: go.Figure) -> str:
@@ -48,33 +50,39 @@ def _trace_sentence(trace) -> str | None:
     labels = list(trace.y if horizontal else trace.x) if (trace.y if horizontal else trace.x) is not None else []
     if values.isna().all() or len(labels) != len(values):
         return None
-    name = trace.name or "values"
+    name = trace.name or _("values")
     known = [(label, value) for label, value in zip(labels, values) if not pd.isna(value)]
     if trace.type == "bar":
         largest = sorted(known, key=lambda point: point[1], reverse=True)[:3]
         listed = ", ".join(f"{label} {compact_number(value)}" for label, value in largest)
-        return f"{name}: {len(known)} bars, largest {listed}"
+        return ngettext(
+            "{name}: {count} bar, largest {listed}", "{name}: {count} bars, largest {listed}", len(known),
+            name=name, listed=listed,
+        )  # fmt: skip
     top_label, top_value = max(known, key=lambda point: point[1])
     last_label, last_value = known[-1]
-    return (
-        f"{name}: {known[0][0]} to {last_label}, last {compact_number(last_value)} ({last_label}), "
-        f"highest {compact_number(top_value)} ({top_label})"
-    )
+    return _(
+        "{name}: {first} to {last}, last {last_value} ({last}), highest {top_value} ({top})",
+        name=name, first=known[0][0], last=last_label, last_value=compact_number(last_value),
+        top_value=compact_number(top_value), top=top_label,
+    )  # fmt: skip
 
 
 def describe_figure(figure: go.Figure) -> str:
     """One sentence: what the chart is and its key numbers, series by series (the first three)."""
     traces = [trace for trace in figure.data if trace.type in ("scatter", "bar", "scattergl")]
-    kinds = {"bar": "Bar chart"}
-    kind = kinds.get(traces[0].type, "Chart") if traces else "Chart"
-    if traces and traces[0].type != "bar":
-        kind = "Line chart" if "lines" in (traces[0].mode or "lines") else "Dot chart"
+    kind = CHART_KINDS["chart"]
+    if traces:
+        kind = CHART_KINDS[
+            "bar" if traces[0].type == "bar" else "line" if "lines" in (traces[0].mode or "lines") else "dot"
+        ]
+    kind = _(kind)
     title = _plain_title(figure)
     parts = [sentence for sentence in map(_trace_sentence, traces[:MAX_SERIES_DESCRIBED]) if sentence]
     more = len(traces) - MAX_SERIES_DESCRIBED
     if more > 0:
-        parts.append(f"and {more} more series")
-    head = f"{kind}: {title}" if title else kind
+        parts.append(ngettext("and {count} more series", "and {count} more series", more))
+    head = _("{kind}: {title}", kind=kind, title=title) if title else kind
     return f"{head}; " + "; ".join(parts) + "." if parts else f"{head}."
 
 
@@ -87,8 +95,8 @@ def figure_table(figure: go.Figure) -> pd.DataFrame:
         horizontal = getattr(trace, "orientation", None) == "h"
         labels, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
         for label, value in zip(labels, values):
-            rows.append({"series": trace.name or "", "at": str(label), "value": value})
-    return pd.DataFrame(rows, columns=["series", "at", "value"])
+            rows.append({_("series"): trace.name or "", _("at"): str(label), _("value"): value})
+    return pd.DataFrame(rows, columns=[_("series"), _("at"), _("value")])
 
 
 def for_slide(figure: go.Figure, *, slide: bool, dark: bool) -> go.Figure:
@@ -160,7 +168,7 @@ def show_chart(figure: go.Figure, *, key: str, alt: str | None = None, numbers: 
     if numbers and not slide:
         table = figure_table(figure)
         if len(table):
-            with container.expander("The numbers in this chart"):
+            with container.expander(_("The numbers in this chart")):
                 st.dataframe(table, hide_index=True, key=f"{key}_numbers")
 
 

@@ -8,10 +8,22 @@ Streamlit's own default (first option, minimum, nothing). Seeding through sessio
 filters jump to ``orig_area=&year=1990&top=1`` (issue 12, tests/test_filter_jump.py).
 
 Links keep today's format: ISO3 codes and short names (not the labels a widget shows), lists comma-separated,
-ranges as ``2015-2020``; defaults are left out. Streamlit's ``bind="query-params"`` is not used: it writes
-the shown label (``orig=Nepal``), reads only repeated keys, drops unknown values without a note, and leaves
-the declared default as the element's default, so a rebuilt widget would still move.
-Values the page does not know are ignored with a note at the top of the page, never an error.
+ranges as ``2015-2020``; defaults are left out. Values the page does not know are ignored with a note at the top
+of the page, never an error.
+
+Streamlit's ``bind="query-params"`` is not used, for any kind of widget. Choice widgets write the shown label
+(``orig=Nepal``, translated in another language) and read only repeated keys. For the language-independent ones
+(sliders, ranges, toggles, text), measured with Streamlit 1.67 in AppTest on a one-file app:
+- bound, each reads its own key (``?top=40``, ``?log=True``, ``?q=fee``), but a range reads only repeated keys
+  (``?years=2015&years=2020``): today's ``years=2015-2020`` falls back to the full range and leaves the URL,
+  and a range changed by the user would be written in the repeated form, not as the README's examples;
+- an out-of-range or malformed value (``?top=1234``, ``?top=abc``) is dropped from the URL without a note;
+- the element's default stays the declared one (``top`` 25 while the link says 40), so a widget the browser
+  rebuilds jumps back (tests/test_filter_jump.py); passing the link's value as the default instead, as ``show``
+  does, makes Streamlit drop the key from the URL (a bound value equal to its default is removed): ``?top=40``,
+  ``?log=true`` and ``?q=fee`` all opened with an empty URL, so a shared link would lose the view;
+- a bound key cannot be written or deleted through ``st.query_params``, which ``write_param`` does for every
+  filter, and AppTest does not see what a bound widget writes (tests/test_links.py reads the URL there).
 """
 
 import re

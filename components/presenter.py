@@ -18,13 +18,15 @@ from urllib.parse import parse_qsl, urlencode
 import streamlit as st
 
 from components import filters, styles
-from components.i18n import DEFAULT_LANGUAGE, current_language
+from components.formatting import exact_number
+from components.i18n import DEFAULT_LANGUAGE, _, country_names_in, current_language, ngettext
 from components.plain_text import plain_markdown
 from components.registry import PAGES
 from data import country_names
 from data.filters import Filter
 from data.filters import agreements as agreement_filters
 from data.filters import corridors as corridor_filters
+from data.filters import departures as departure_filters
 from data.filters import news as news_filters
 from data.filters import profiles as profile_filters
 from data.filters import remittances as remittance_filters
@@ -44,12 +46,14 @@ THEMES = ("light", "dark")
 # About the most an address should carry (browsers take far more; mail and chat programs cut long links).
 MAX_DECK_LINK_CHARS = 6_000
 PAGE_SCRIPTS = {page.url_path: page.script for page in PAGES}
+PAGE_TITLES = {page.url_path: page.title for page in PAGES}
 LINK_ONLY_PARAMS = (PRESENT_PARAM, SCENE_PARAM, DECK_PARAM, THEME_PARAM)
 _PRESENTER_KEYS = {SCENES_KEY, PRESENTING_KEY, THEME_KEY}
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
 PAGE_FILTERS: dict[str, tuple[Filter, ...]] = {
     "corridors": corridor_filters.FILTERS,
     "corridor": profile_filters.CORRIDOR_FILTERS,
+    "departures": departure_filters.FILTERS,
     "remittances": remittance_filters.FILTERS,
     "agreements": agreement_filters.FILTERS,
     "news": news_filters.FILTERS,
@@ -57,6 +61,7 @@ PAGE_FILTERS: dict[str, tuple[Filter, ...]] = {
 }
 VALUE_WORDS = {
     ("corridors", "view"): corridor_filters.VIEW_LABELS,
+    ("departures", "view"): departure_filters.VIEWS,
     ("remittances", "view"): remittance_filters.VIEWS,
     ("remittances", "measure"): remittance_filters.MEASURE_LABELS,
 }
@@ -82,18 +87,21 @@ def scenes_to_json(scenes: list[Scene]) -> bytes:
 def parse_scenes(raw: bytes) -> tuple[list[Scene], list[str]]:
     """Scenes from a downloaded file; problems are described, bad scenes skipped, never an exception."""
     if len(raw) > MAX_SCENES_FILE_BYTES:
-        return [], [f"The file is {len(raw):,} bytes; a scenes file is at most {MAX_SCENES_FILE_BYTES:,}."]
+        size, limit = exact_number(len(raw)), exact_number(MAX_SCENES_FILE_BYTES)
+        return [], [_("The file is {size} bytes; a scenes file is at most {limit}.", size=size, limit=limit)]
     try:
         document = json.loads(raw.decode("utf-8"))
     except ValueError as error:  # not UTF-8, not JSON, or a number too long to convert
-        return [], [f"The file is not a scenes file (JSON could not be read: {error.__class__.__name__})."]
+        return [], [
+            _("The file is not a scenes file (JSON could not be read: {error}).", error=error.__class__.__name__)
+        ]
     except RecursionError:  # thousands of nested brackets: no scenes file is more than three levels deep
-        return [], ["The file is not a scenes file (its JSON is nested too deeply)."]
+        return [], [_("The file is not a scenes file (its JSON is nested too deeply).")]
     items = document.get("scenes") if isinstance(document, dict) else None
     if not isinstance(items, list):
-        return [], ["The file has no 'scenes' list."]
+        return [], [_("The file has no 'scenes' list.")]
     if not items:
-        return [], ["The file's 'scenes' list is empty."]
+        return [], [_("The file's 'scenes' list is empty.")]
     return _scenes_from(items)
 
 
@@ -102,11 +110,11 @@ def _scenes_from(items: list) -> tuple[list[Scene], list[str]]:
     for number, item in enumerate(items[:MAX_SCENES], start=1):
         problem = _scene_problem(item)
         if problem:
-            problems.append(f"Scene {number} skipped: {problem}")
+            problems.append(_("Scene {number} skipped: {problem}", number=number, problem=problem))
         else:
             scenes.append(Scene(title=item["title"].strip()[:120], page=item["page"], query=item.get("query", "")))
     if len(items) > MAX_SCENES:
-        problems.append(f"Only the first {MAX_SCENES} scenes were loaded.")
+        problems.append(_("Only the first {count} scenes were loaded.", count=MAX_SCENES))
     return scenes, problems
 
 
@@ -119,22 +127,32 @@ def encode_deck(scenes: list[Scene]) -> str:
 
 def decode_deck(value: str) -> tuple[list[Scene], list[str]]:
     """Scenes from a link's ``deck`` value, checked like a scenes file; problems described, never raised."""
-    ignored = "The link's deck was ignored"
+    not_a_deck = _("The link's deck was ignored: it is not a deck written by this dashboard.")
     if len(value) > MAX_DECK_LINK_CHARS:
-        return [], [f"{ignored}: it is {len(value):,} characters long, at most {MAX_DECK_LINK_CHARS:,}."]
+        length, limit = exact_number(len(value)), exact_number(MAX_DECK_LINK_CHARS)
+        return [], [
+            _(
+                "The link's deck was ignored: it is {length} characters long, at most {limit}.",
+                length=length,
+                limit=limit,
+            )
+        ]
     if not _BASE64URL.fullmatch(value):
-        return [], [f"{ignored}: it is not a deck written by this dashboard."]
+        return [], [not_a_deck]
     try:
         packed = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
         inflater = zlib.decompressobj()
         text = inflater.decompress(packed, MAX_SCENES_FILE_BYTES)
         if inflater.unconsumed_tail or not inflater.eof:
-            return [], [f"{ignored}: it is cut short or unpacks to more than {MAX_SCENES_FILE_BYTES:,} bytes."]
+            limit = exact_number(MAX_SCENES_FILE_BYTES)
+            return [], [
+                _("The link's deck was ignored: it is cut short or unpacks to more than {limit} bytes.", limit=limit)
+            ]
         compact = json.loads(text.decode("utf-8"))
     except (binascii.Error, zlib.error, ValueError, RecursionError):
-        return [], [f"{ignored}: it is not a deck written by this dashboard."]
+        return [], [not_a_deck]
     if not isinstance(compact, list) or not compact:
-        return [], [f"{ignored}: it holds no scenes."]
+        return [], [_("The link's deck was ignored: it holds no scenes.")]
     items = [
         dict(zip(("title", "page", "query"), item)) if isinstance(item, list) and 2 <= len(item) <= 3 else item
         for item in compact
@@ -144,14 +162,14 @@ def decode_deck(value: str) -> tuple[list[Scene], list[str]]:
 
 def _scene_problem(item) -> str | None:
     if not isinstance(item, dict):
-        return "not an object with title, page and query."
+        return _("not an object with title, page and query.")
     if not isinstance(item.get("title"), str) or not item["title"].strip():
-        return "it has no title."
+        return _("it has no title.")
     if not isinstance(item.get("page"), str) or item["page"] not in PAGE_SCRIPTS:
-        return "its page is not one of this dashboard's pages."
+        return _("its page is not one of this dashboard's pages.")
     query = item.get("query", "")
     if not isinstance(query, str) or len(query) > MAX_QUERY_LENGTH:
-        return "its query is not a short text."
+        return _("its query is not a short text.")
     return None
 
 
@@ -172,12 +190,12 @@ def describe_scene(scene: Scene, names: dict[str, str]) -> str:
             continue
         labels = VALUE_WORDS.get((scene.page, spec.key), {})
         values = params[spec.key].split(",") if spec.widget == "multiselect" else [params[spec.key]]
+        answers = {"True": _("yes"), "False": _("no")}
         shown = [
-            labels.get(value) or names.get(value) or {"True": "yes", "False": "no"}.get(value, value)
-            for value in values
+            _(labels[value]) if value in labels else names.get(value) or answers.get(value, value) for value in values
         ]
-        words.append(f"{spec.label}: {', '.join(shown)}")
-    return " · ".join(words) if words else "All the data, as the page first shows it (no filter)"
+        words.append(_("{filter}: {values}", filter=_(spec.label), values=", ".join(shown)))
+    return " · ".join(words) if words else _("All the data, as the page first shows it (no filter)")
 
 
 # --- Streamlit renderers -----------------------------------------------------------------------
@@ -243,7 +261,11 @@ def read_link() -> None:
             st.session_state[THEME_KEY] = chosen
         else:
             st.info(
-                f"The link's '{THEME_PARAM}' is not one of {', '.join(THEMES)} and was ignored.",
+                _(
+                    "The link's '{key}' is not one of {choices} and was ignored.",
+                    key=THEME_PARAM,
+                    choices=", ".join(THEMES),
+                ),
                 icon=":material/link_off:",
             )
     if not is_presenting():
@@ -323,35 +345,45 @@ def render_presenter_bar() -> None:
             [2, 5, 2, 3, 2], vertical_alignment="center"
         )
         if deck:
-            label_column.caption(f"Scene {position + 1} of {len(deck)}: {plain_markdown(deck[position].title)}")
-            label_column.caption("Keys: → next, ← back, Esc exit")
+            label_column.caption(
+                _(
+                    "Scene {number} of {count}: {title}",
+                    number=position + 1,
+                    count=len(deck),
+                    title=plain_markdown(deck[position].title),
+                )
+            )
+            label_column.caption(_("Keys: → next, ← back, Esc exit"))
         else:
-            label_column.caption("No scenes yet: add views as scenes from the sidebar, outside presenter mode.")
-        if previous_column.button("Previous", icon=":material/arrow_back:", disabled=position <= 0, key="scene_prev"):
+            label_column.caption(_("No scenes yet: add views as scenes from the sidebar, outside presenter mode."))
+        if previous_column.button(
+            _("Previous"), icon=":material/arrow_back:", disabled=position <= 0, key="scene_prev"
+        ):
             go_to_scene(position - 1)
         if next_column.button(
-            "Next", icon=":material/arrow_forward:", disabled=position >= len(deck) - 1, key="scene_next"
+            _("Next"), icon=":material/arrow_forward:", disabled=position >= len(deck) - 1, key="scene_next"
         ):
             go_to_scene(position + 1)
         theme_column.button(
-            "Light theme" if theme() == "dark" else "Projector theme (dark)",
+            _("Light theme") if theme() == "dark" else _("Projector theme (dark)"),
             icon=":material/light_mode:" if theme() == "dark" else ":material/dark_mode:",
             key="present_theme",
             on_click=_toggle_theme,
-            help="High-contrast dark colours for a projector; kept in the deck link",
+            help=_("High-contrast dark colours for a projector; kept in the deck link"),
         )
-        if exit_column.button("Exit", icon=":material/close:", key="present_exit"):
+        if exit_column.button(_("Exit"), icon=":material/close:", key="present_exit"):
             stop_presenting()
             st.rerun()
         if deck:
             st.markdown(f"# {plain_markdown(deck[position].title)}")
-            st.caption(plain_markdown(describe_scene(deck[position], country_names_or_codes())))
+            with st.container(key="scene_subtitle"):  # presenter.css sets it apart from the title
+                st.caption(plain_markdown(describe_scene(deck[position], country_names_or_codes())))
         st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
 
 
 def country_names_or_codes() -> dict[str, str]:
     try:
-        return country_names()
+        return country_names_in(country_names())
     except Exception:  # noqa: BLE001 - a broken countries table is reported by the page itself; codes still read
         return {}
 
@@ -364,27 +396,29 @@ def _scene_position(count: int) -> int:
     return min(max(number, 1), max(count, 1)) - 1
 
 
+@st.fragment
 def render_scene_editor(page_url_path: str, page_title: str) -> None:
-    """Sidebar tools: add this view, edit, download and load the scenes, start presenting."""
-    with st.sidebar.expander("Presenter mode", icon=":material/slideshow:"):
+    """Sidebar tools: add this view, edit, download and load the scenes, start presenting. A fragment (called in
+    the sidebar): editing the scenes reruns these tools only, not the page and its charts."""
+    with st.expander(_("Presenter mode"), icon=":material/slideshow:"):
         deck = scenes()
-        title = st.text_input("Scene title", value=page_title, max_chars=120, key=f"scene_title_{page_url_path}")
-        if st.button("Add this view as a scene", icon=":material/add:", key="scene_add"):
+        title = st.text_input(_("Scene title"), value=page_title, max_chars=120, key=f"scene_title_{page_url_path}")
+        if st.button(_("Add this view as a scene"), icon=":material/add:", key="scene_add"):
             deck.append(current_scene_from(page_url_path, title.strip() or page_title))
         for index, scene in enumerate(deck):
             text_column, up_column, remove_column = st.columns([5, 1, 1], vertical_alignment="center")
-            text_column.text(f"{index + 1}. {scene.title} ({scene.page})")
+            text_column.text(f"{index + 1}. {scene.title} ({_(PAGE_TITLES.get(scene.page, scene.page))})")
             if up_column.button(
-                "", icon=":material/arrow_upward:", key=f"scene_up_{index}", disabled=index == 0, help="Move up"
+                "", icon=":material/arrow_upward:", key=f"scene_up_{index}", disabled=index == 0, help=_("Move up")
             ):
                 deck[index - 1], deck[index] = deck[index], deck[index - 1]
-                st.rerun()
-            if remove_column.button("", icon=":material/delete:", key=f"scene_remove_{index}", help="Remove"):
+                st.rerun(scope="fragment")
+            if remove_column.button("", icon=":material/delete:", key=f"scene_remove_{index}", help=_("Remove")):
                 del deck[index]
-                st.rerun()
+                st.rerun(scope="fragment")
         if deck:
             st.download_button(
-                "Download scenes",
+                _("Download scenes"),
                 data=scenes_to_json(deck),
                 file_name="scenes.json",
                 mime="application/json",
@@ -395,17 +429,18 @@ def render_scene_editor(page_url_path: str, page_title: str) -> None:
         if deck:
             link = deck_link(deck)
             if link is None:
-                st.caption("This deck is too long for a link: download it as a file instead.")
+                st.caption(_("This deck is too long for a link: download it as a file instead."))
             else:
-                st.caption("Deck link: opens every scene, ready to present (copy with the button at its right).")
+                st.caption(_("Deck link: opens every scene, ready to present (copy with the button at its right)."))
                 st.code(link, language=None, wrap_lines=True)
-        uploaded = st.file_uploader("Load scenes", type=["json"], key="scene_upload", max_upload_size=1)
+        uploaded = st.file_uploader(_("Load scenes"), type=["json"], key="scene_upload", max_upload_size=1)
         if uploaded is not None:
             loaded, problems = parse_scenes(uploaded.getvalue())
             for problem in problems:
                 st.warning(problem)
-            if loaded and st.button(f"Use these {len(loaded)} scenes", key="scene_use"):
+            use = ngettext("Use this scene", "Use these {count} scenes", len(loaded))
+            if loaded and st.button(use, key="scene_use"):
                 st.session_state[SCENES_KEY] = loaded
-                st.rerun()
-        if st.button("Start presenting", icon=":material/play_arrow:", disabled=not deck, key="scene_start"):
+                st.rerun(scope="fragment")
+        if st.button(_("Start presenting"), icon=":material/play_arrow:", disabled=not deck, key="scene_start"):
             go_to_scene(0)

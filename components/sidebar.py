@@ -4,7 +4,7 @@ the dashboard is and how to read its figures."""
 import streamlit as st
 
 from components import filters
-from components.i18n import LANGUAGES, N_, _
+from components.i18n import LANGUAGES, N_, _, country_name, current_language
 from data import country_choices, country_names
 from data.filters.frame import LANG
 from data.problems import DataProblem
@@ -29,23 +29,32 @@ def _take_search() -> None:
         st.session_state[SEARCH_KEY] = None
 
 
+def search_name(code: str, english: str, language: str) -> str:
+    """A country as the search box lists it: its name in the interface language with the English name beside it
+    (the box matches what it lists, so either name finds it): 'เนปาล (Nepal)'; the English name alone in English."""
+    local = country_name(code, english, language=language)
+    return local if local == english else f"{local} ({english})"
+
+
 def render_country_search() -> None:
     """A type-ahead box of the countries and areas with a profile (Asia and the Pacific); choosing one opens it."""
     try:
         codes, names = country_choices(asia_pacific=True), country_names()
     except DataProblem:
         return  # the pages that need the countries table say what is wrong with it
+    language = current_language()  # fixed here: Streamlit may format the options outside this run
     st.selectbox(
-        "Find a country",
+        _("Find a country"),
         codes,
         index=None,
         key=SEARCH_KEY,
-        format_func=names.get,
-        placeholder="Type a name, e.g. Nepal",
+        format_func=lambda code: search_name(code, names[code], language),
+        placeholder=_("Type a name, e.g. {country}", country=search_name("NPL", names.get("NPL", "Nepal"), language)),
         on_change=_take_search,
-        # English until the catalogs have these messages translated (tests/test_i18n.py wants every one)
-        help="Opens the country's profile (Asia and the Pacific): migrants abroad and at home, partners, "
-        "remittances, agreements, news, and a printable brief.",
+        help=_(
+            "Opens the country's profile (Asia and the Pacific): migrants abroad and at home, partners, "
+            "remittances, agreements, news, and a printable brief. Type the name in this language or in English."
+        ),
     )
     target = st.session_state.pop(_TARGET_KEY, None)
     if target:

@@ -14,6 +14,16 @@ def iso3_in(known_codes: frozenset[str]) -> pa.Check:
     return pa.Check.isin(sorted(known_codes), error="a code listed in the countries table")
 
 
+def rows_check(check, error: str) -> pa.Check:
+    """A rule over whole rows (``check`` takes the frame, returns a boolean per row), named by ``error``."""
+    return pa.Check(check, element_wise=False, error=error)
+
+
+def source_id_column(source_ids: frozenset[str]) -> pa.Column:
+    """Every row cites a source listed in sources.csv."""
+    return pa.Column(str, pa.Check.isin(sorted(source_ids)))
+
+
 def sources_schema() -> pa.DataFrameSchema:
     text = pa.Column(str, nullable=False)
     return pa.DataFrameSchema(
@@ -48,7 +58,7 @@ def countries_schema(source_ids: frozenset[str]) -> pa.DataFrameSchema:
             "lon": pa.Column(float, pa.Check.in_range(-180, 180), nullable=True),
             "lat": pa.Column(float, pa.Check.in_range(-90, 90), nullable=True),
             "point_source": pa.Column(str, nullable=True),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         coerce=True,
     )
@@ -70,12 +80,11 @@ def corridors_schema(country_codes: frozenset[str], source_ids: frozenset[str]) 
             "type_c": flag,
             "type_r": flag,
             "type_i": flag,
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 lambda df: df["total"].isna() | (df["total"] == df["female"] + df["male"]).fillna(False),
-                element_wise=False,
                 error="total = female + male",
             )
         ],
@@ -96,12 +105,11 @@ def deployments_schema(country_codes: frozenset[str], source_ids: frozenset[str]
             "basis": pa.Column(str),
             "source_table": pa.Column(str, nullable=True),
             "note": pa.Column(str, nullable=True),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 lambda df: df["departures"].notna() | df["note"].notna(),
-                element_wise=False,
                 error="a withheld figure carries a note saying why",
             )
         ],
@@ -154,42 +162,35 @@ def labour_outflows_schema(country_codes: frozenset[str], source_ids: frozenset[
             "parts_complete": pa.Column(bool),
             "is_shown": pa.Column(bool),
             "note": pa.Column(str, nullable=True),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 _period_kind_matches_dates,
-                element_wise=False,
                 error="period start <= end and period_kind as the dates give it (no dates only if unstated)",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: df["destination_iso3"].isna() | (df["scope"] == "destination"),
-                element_wise=False,
                 error="only a destination row names a destination country (totals, others, regions do not)",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: df["origin_iso3"] != df["destination_iso3"].fillna(""),
-                element_wise=False,
                 error="destination differs from origin",
             ),
-            pa.Check(
+            rows_check(
                 flows.parts_match_totals,
-                element_wise=False,
                 error="where a table itemises every destination, its rows add up to its printed total",
             ),
-            pa.Check(
+            rows_check(
                 _one_shown_per_figure,
-                element_wise=False,
                 error="at most one shown row per figure (origin, destination, period, sex, basis)",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: df["is_shown"].astype(bool) | df["note"].notna(),
-                element_wise=False,
                 error="a figure not shown carries a note saying why",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: df["value"].notna() | df["note"].notna(),
-                element_wise=False,
                 error="a withheld figure carries a note saying why",
             ),
         ],
@@ -233,25 +234,22 @@ def agreements_schema(country_codes: frozenset[str], source_ids: frozenset[str])
             "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
             "parties_note": pa.Column(str, nullable=True),
             "notes": pa.Column(str, nullable=True),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
             "date_source_id": pa.Column(str, pa.Check.isin(sorted(source_ids)), nullable=True),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 lambda df: df["origin_iso3"] != df["destination_iso3"],
-                element_wise=False,
                 error="two different parties",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: (
                     df["parties_note"].notna() == (df["origin_iso3"].eq("TWN") | df["destination_iso3"].eq("TWN"))
                 ),
-                element_wise=False,
                 error="parties_note on every Taiwan row (representative offices, not states) and only there",
             ),
-            pa.Check(
+            rows_check(
                 _agreement_date_matches_precision,
-                element_wise=False,
                 error="date_signed only with day precision, year_signed unless the date is unknown, same year",
             ),
         ],
@@ -274,12 +272,11 @@ def regional_instruments_schema(source_ids: frozenset[str]) -> pa.DataFrameSchem
             "status": pa.Column(str, pa.Check.isin(["in force", "expired"]), nullable=True),
             "confidence": pa.Column(str, pa.Check.isin(AGREEMENT_CONFIDENCE)),
             "notes": pa.Column(str, nullable=True),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 _agreement_date_matches_precision,
-                element_wise=False,
                 error="date_signed only with day precision, year_signed unless the date is unknown, same year",
             )
         ],
@@ -328,12 +325,11 @@ def news_schema(country_codes: frozenset[str], source_ids: frozenset[str]) -> pa
             ),
             "topics": pa.Column(str, _each_listed(frozenset(TOPICS), error="topics of the fixed list", required=True)),
             "summary": optional_text,
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 _news_date_matches_precision,
-                element_wise=False,
                 error="date written at its precision (YYYY-MM-DD, YYYY-MM, YYYY or blank for none)",
             )
         ],
@@ -369,29 +365,25 @@ def remittances_schema(country_codes: frozenset[str], source_ids: frozenset[str]
             "pct_gdp_basis": pa.Column(str, nullable=True),
             "is_estimate": pa.Column(bool),
             "note": pa.Column(str, nullable=True),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 lambda df: df.groupby("series")["vintage"].nunique().eq(1).all(),
-                element_wise=False,
                 error="one vintage per series (vintages are never mixed)",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: df["received_pct_gdp"].isna() == df["pct_gdp_basis"].isna(),
-                element_wise=False,
                 error="every % of GDP says how it was obtained (pct_gdp_basis)",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: (
                     df["received_per_capita_usd"].notna() == (df["received_usd"].notna() & df["population"].notna())
                 ),
-                element_wise=False,
                 error="per capita exactly where remittances and population are both published",
             ),
-            pa.Check(
+            rows_check(
                 _pct_gdp_from_own_parts,
-                element_wise=False,
                 error="% of GDP = received / GDP of the same series, and only where both are published",
             ),
         ],
@@ -408,7 +400,7 @@ def remittance_corridors_schema(country_codes: frozenset[str], source_ids: froze
             "receiver_iso3": pa.Column(str, iso3_in(country_codes)),
             "usd_million": pa.Column(float, pa.Check.gt(0)),
             "basis": pa.Column(str, pa.Check.eq("modelled estimate")),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         # No sender != receiver check: the 2017 workbook has one diagonal cell (Vanuatu, US$0.004 m), kept as published.
         unique=["year", "sender_iso3", "receiver_iso3"],
@@ -440,17 +432,15 @@ def remittance_costs_schema(country_codes: frozenset[str], source_ids: frozenset
             "quarter": pa.Column("Int64", pa.Check.in_range(1, 4), nullable=True),
             # RPW publishes a few negative corridor averages (5 of 10,417); they are kept as published.
             "cost_pct": pa.Column(float, pa.Check.in_range(-100, 100)),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 _cost_sides_match_series,
-                element_wise=False,
                 error="corridor rows name sender and receiver; country rows name only their own side",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: df["quarter"].notna() == (df["series_code"] == "ATCR.CORR"),
-                element_wise=False,
                 error="corridor rows are quarterly, country rows annual",
             ),
         ],
@@ -484,20 +474,16 @@ def remittance_cost_means_schema(country_codes: frozenset[str], source_ids: froz
             "overlap_max_abs_diff": pa.Column(float, pa.Check.ge(0), nullable=True),
             "after_published_series": pa.Column(bool),
             "rpw_corridor_code": pa.Column(str),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 lambda df: (df["period"] > "2020Q3") == df["after_published_series"],
-                element_wise=False,
                 error="after_published_series exactly for quarters after 2020Q3",
             ),
-            pa.Check(
-                lambda df: df["period"].str[:4].astype(int) == df["year"], element_wise=False, error="year as in period"
-            ),
-            pa.Check(
+            rows_check(lambda df: df["period"].str[:4].astype(int) == df["year"], error="year as in period"),
+            rows_check(
                 lambda df: df["overlap_quarters_matching"] <= df["overlap_quarters"],
-                element_wise=False,
                 error="matching quarters are among the overlapping quarters",
             ),
         ],
@@ -539,17 +525,15 @@ def remittance_headlines_schema(country_codes: frozenset[str], source_ids: froze
             "value_precision": pa.Column(str, pa.Check.isin(["as printed", "approximate"])),
             "basis": pa.Column(str),
             "note": pa.Column(str, nullable=True),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 lambda df: df["is_aggregate"] == df["area_code"].isin(WORLD_BANK_AGGREGATES),
-                element_wise=False,
                 error="is_aggregate exactly for the World Bank groups",
             ),
-            pa.Check(
+            rows_check(
                 lambda df: df["value_usd"].notna() == (df["unit"] == "US$ billion"),
-                element_wise=False,
                 error="value_usd exactly for figures in US$",
             ),
         ],
@@ -572,10 +556,10 @@ def remittances_by_sender_schema(country_codes: frozenset[str], source_ids: froz
             "q4_usd_million": quarter,
             "total_usd_million": quarter,
             "basis": pa.Column(str, pa.Check.str_startswith("reported")),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
         checks=[
-            pa.Check(
+            rows_check(
                 lambda df: (
                     (
                         df[["q1_usd_million", "q2_usd_million", "q3_usd_million", "q4_usd_million"]].sum(axis=1)
@@ -583,7 +567,6 @@ def remittances_by_sender_schema(country_codes: frozenset[str], source_ids: froz
                     ).abs()
                     <= 0.15
                 ),
-                element_wise=False,
                 error="the year total equals the sum of the quarters (to rounding)",
             )
         ],
@@ -610,13 +593,9 @@ def country_groups_schema(country_codes: frozenset[str], source_ids: frozenset[s
             "member_name": pa.Column(str),
             "joined": pa.Column(str, PARTIAL_DATE, nullable=True),
             "membership_as_of": pa.Column(str, PARTIAL_DATE, nullable=True),
-            "source_id": pa.Column(str, pa.Check.isin(sorted(source_ids))),
+            "source_id": source_id_column(source_ids),
         },
-        checks=[
-            pa.Check(
-                _one_name_and_kind_per_group, element_wise=False, error="one group_name and one kind per group_key"
-            )
-        ],
+        checks=[rows_check(_one_name_and_kind_per_group, error="one group_name and one kind per group_key")],
         unique=["group_key", "iso3"],
         coerce=True,
     )

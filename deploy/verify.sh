@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Verify the multi-replica recipe on this machine, loopback only: start 2 dashboard replicas and nginx
-# (deploy/nginx.conf, in a temporary prefix, not as a daemon), each counted ready once its script has run
+# (deploy/nginx.conf, in a temporary prefix, not as a daemon, with Streamlit's frontend compressed ahead by
+# deploy/precompress.sh and brotli where nginx has the modules), each counted ready once its script has run
 # (the readiness probe), run the load test (tests/e2e/test_load.py) through nginx, check that every browser
 # session stayed on one replica and that both replicas served sessions, measure the bytes of every page's first
 # view straight from a replica and through nginx (bench/transfer.py: compressed, cache headers, at most 4 MB),
@@ -69,8 +70,24 @@ done
 listen_port="$(free_port)"
 mkdir -p "$work"/temp/{client_body,proxy,fastcgi,uwsgi,scgi}
 chmod -R a+rwx "$work/temp"  # nginx's workers run as another user when started by root
+# Brotli where this nginx has the modules (Debian: libnginx-mod-http-brotli-filter, -static), else gzip alone.
+BROTLI_MODULES="${BROTLI_MODULES:-/usr/lib/nginx/modules}"
+load_brotli="" brotli=""
+if [ -f "$BROTLI_MODULES/ngx_http_brotli_filter_module.so" ] && [ -f "$BROTLI_MODULES/ngx_http_brotli_static_module.so" ]; then
+  load_brotli="load_module $BROTLI_MODULES/ngx_http_brotli_filter_module.so; "
+  load_brotli+="load_module $BROTLI_MODULES/ngx_http_brotli_static_module.so;"
+  brotli="include $work/brotli.conf;"
+  cp deploy/brotli.conf "$work/brotli.conf"
+else
+  echo "no brotli modules in $BROTLI_MODULES (Debian: apt-get install libnginx-mod-http-brotli-filter" \
+    "libnginx-mod-http-brotli-static): gzip only" >&2
+fi
+# Streamlit's frontend, compressed ahead, for nginx to send from disk.
+bash deploy/precompress.sh "$work/frontend"
+chmod a+x "$work"  # nginx's workers (another user when started by root) pass through to read it
 sed -e "s|@PREFIX@|$work|g" -e "s|@LISTEN@|127.0.0.1:$listen_port|g" \
     -e "s|@REPLICA_1@|${replica_ports[0]}|g" -e "s|@REPLICA_2@|${replica_ports[1]}|g" \
+    -e "s|@LOAD_BROTLI@|$load_brotli|" -e "s|@BROTLI@|$brotli|" -e "s|@STATIC@|$work/frontend|g" \
     deploy/nginx.conf >"$work/nginx.conf"
 "$NGINX" -t -q -p "$work" -e "$work/error.log" -c "$work/nginx.conf"
 "$NGINX" -p "$work" -e "$work/error.log" -c "$work/nginx.conf" -g "daemon off;" &
@@ -80,7 +97,10 @@ wait_healthy "$base_url" "nginx" "${pids[-1]}"
 echo "Replicas on ports ${replica_ports[*]}, nginx on $base_url"
 
 status=0
-DASHBOARD_BASE_URL="$base_url" python -m pytest -q -s tests/e2e/test_load.py "$@" || status=$?
+# LOAD_TEST=0 leaves out the load test and the affinity check that reads its sessions (to measure transfers only).
+if [ "${LOAD_TEST:-1}" != 0 ]; then
+DASHBOARD_BASE_URL="$base_url" LOAD_SECONDS="${LOAD_SECONDS:-40}" python -m pytest -q -s tests/e2e/test_load.py "$@" \
+  || status=$?
 
 # What nginx saw: websocket sessions per replica, and whether any browser's requests went to two replicas.
 python - "$work/access.log" <<'PY' || status=$?
@@ -101,6 +121,7 @@ print(f"nginx: {sum(sessions.values())} websocket sessions by replica: {dict(ses
 if split or len(sessions) < 2:
     sys.exit("affinity or balancing failed: a browser's requests reached two replicas, or one replica got none")
 PY
+fi
 # The probe runs the whole script per request: nginx must not offer it to the public.
 probe_status="$(curl -s -o /dev/null -w '%{http_code}' "$base_url/_stcore/script-health-check")"
 if [ "$probe_status" != "404" ]; then

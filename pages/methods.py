@@ -7,6 +7,7 @@ from components.frame import ensure_frame
 from components.i18n import _, ngettext
 from components.sidebar import BOUNDARIES_DISCLAIMER
 from data import CATALOG, load_sources
+from data.catalog import LABELS
 
 ensure_frame()
 
@@ -23,15 +24,17 @@ sources = load_or_stop(load_sources)
 st.header(ngettext("{count} table", "{count} tables", len(CATALOG)))
 for spec in CATALOG.values():
     with st.expander(f"{_(spec.title)} (`{spec.name}`)"):
-        st.write(spec.description)
+        st.write(_(spec.description))
         st.caption(_("What the figures are: {measure}", measure=_(spec.measure)))
-        st.table({_("column"): list(spec.columns), _("meaning"): list(spec.columns.values())})
+        st.table({_("column"): list(spec.columns), _("meaning"): [_(meaning) for meaning in spec.columns.values()]})
 
 st.header(_("Sources"))
+labels = {column: _(LABELS[column]) for column in sources.columns}  # "Publisher", "Licence" in the language
+links = {"url": st.column_config.LinkColumn(labels["url"])}
 st.dataframe(
     sources,
     hide_index=True,
-    column_config={"url": st.column_config.LinkColumn("url"), "year": st.column_config.NumberColumn(format="%d")},
+    column_config=labels | links | {"year": st.column_config.NumberColumn(labels["year"], format="%d")},
 )
 st.header(_("Caveats"))
 CAVEATS = [

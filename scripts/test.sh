@@ -17,4 +17,6 @@ python -m pip install -q --root-user-action=ignore -r requirements-test.txt
 # House style is part of the test: lint and formatting (config in pyproject.toml) before the tests run.
 python -m ruff check .
 python -m ruff format --check .
-python -m pytest -q "$@"
+# Two workers (pytest-xdist): one runs the browser tests in order against one server, the other the rest
+# (groups set in tests/conftest.py), so that the browser tests overlap the rest instead of following it.
+python -m pytest -q -n 2 --dist loadgroup "$@"

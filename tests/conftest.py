@@ -6,11 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from bench import apptest
 from data import country_names, load_corridor_years, load_corridors, load_countries, warm
 from data.build.common import RAW_DIR
 from data.catalog import TABLES_DIR, TABLES_DIR_VARIABLE
 
 REPO = Path(__file__).resolve().parents[1]
+E2E_TESTS = REPO / "tests" / "e2e"
+LOAD_TEST = E2E_TESTS / "test_load.py"
+BROWSER_GROUP = "browser"
 # The raw published files shipped in data/raw (sources/ and seeds/ beside it); nothing is read outside the repo.
 RAW_SOURCES = RAW_DIR
 
@@ -23,11 +27,27 @@ warm.disable()
 
 def pytest_collection_modifyitems(items):
     """Mark the tests of a module that runs pages in AppTest (directly, through bench.apptest or run_page) as the
-    apptest tier; the rest outside tests/e2e is the fast tier."""
+    apptest tier; the rest outside tests/e2e is the fast tier.
+
+    For pytest-xdist's ``--dist loadgroup`` (scripts/test.sh runs two workers): the browser tests are one group,
+    so one worker runs them all, one after the other, against one server and one browser, while the other worker
+    runs the rest, a module at a time (its module fixtures set up once). The load test runs last, when the other
+    worker has finished: it measures twenty sessions on this machine, not them plus the AppTest tier."""
     for item in items:
         module = getattr(item, "module", None)
         if module is not None and {"AppTest", "apptest", "run_page"} & set(vars(module)):
             item.add_marker(pytest.mark.apptest)
+        browser = item.path.is_relative_to(E2E_TESTS)
+        item.add_marker(pytest.mark.xdist_group(BROWSER_GROUP if browser else item.path.stem))
+    items.sort(key=lambda item: item.path == LOAD_TEST)  # stable: everything else keeps its order
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_component_scan():
+    """Every AppTest scans the installed packages for Streamlit components, about 0.15 s each, and the AppTest
+    tier makes hundreds of them: the packages do not change while the tests run, so they are scanned once."""
+    with apptest.one_component_scan():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -31,10 +31,16 @@ import data
 from bench import apptest
 from bench.scenarios import EMPTY_RESULT, EMPTY_RESULT_PREFIX
 from components import filters as link_filters
-from components.downloads import csv_bytes, excel_bytes
+from components.downloads import (
+    FORMULA_STARTS,
+    column_code,
+    csv_bytes,
+    excel_bytes,
+    formula_safe,
+    package_bytes,
+)
 from components.feedback import STILL_WORKING
 from components.maps import arc_map, choropleth_map
-from components.package import FORMULA_STARTS, formula_safe, package_bytes
 from components.plain_text import WORD_JOINER
 from components.presenter import MAX_SCENES, MAX_SCENES_FILE_BYTES, SCENES_KEY, parse_scenes
 from components.registry import PAGES
@@ -586,7 +592,8 @@ def test_downloads_neutralise_formulas_without_changing_the_shown_table(download
     else:
         with zipfile.ZipFile(io.BytesIO(package_bytes({"news": table}, sources, **common))) as archive:
             cells = {
-                name: pd.read_csv(archive.open(name), keep_default_na=False)
+                # headed "Label (unit) [code]": by code here
+                name: pd.read_csv(archive.open(name), keep_default_na=False).rename(columns=column_code)
                 for name in archive.namelist()
                 if name.endswith(".csv")
             }

@@ -7,8 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.downloads import csv_bytes, excel_bytes
-from components.package import package_bytes
+from components.downloads import View, column_code, csv_bytes, excel_bytes, package_bytes
 from data import load_sources
 
 
@@ -30,7 +29,13 @@ def rows() -> pd.DataFrame:
 
 
 def test_csv_has_exactly_the_rows_with_citation_and_licence(rows, sources):
-    table = pd.read_csv(io.BytesIO(csv_bytes(rows, sources)))
+    offered = pd.read_csv(io.BytesIO(csv_bytes(rows, sources, View(catalog_tables=["corridors"], language="en"))))
+    assert list(offered.columns[:2]) == [
+        "Origin (ISO 3166-1 alpha-3 code) [orig_iso3]",
+        "Destination (ISO 3166-1 alpha-3 code) [dest_iso3]",
+    ]
+    assert "Migrants, total (persons) [total]" in offered.columns and "Licence [licence]" in offered.columns
+    table = offered.rename(columns=column_code)
     assert len(table) == 2 and list(table["orig_iso3"]) == ["NPL", "IND"]
     assert table["licence"].eq("CC BY 3.0 IGO").all()
     assert table["citation"].str.contains("International Migrant Stock 2024").all()
@@ -85,3 +90,5 @@ def test_data_package_readme_lists_filters_sources_date_and_link(rows, sources):
     ]:
         assert expected in readme
     assert len(pd.read_csv(archive.open("corridors.csv"))) == 2
+    shipped_sources = pd.read_csv(archive.open("sources.csv"))
+    assert list(shipped_sources.columns[:2]) == ["Source (identifier) [source_id]", "Publisher [publisher]"]

@@ -19,6 +19,18 @@ def test_choosing_a_country_opens_its_profile(script):
     assert app.selectbox(key=SEARCH_KEY).value is None, "the box is ready for the next search"
 
 
+def test_the_search_lists_names_in_the_language_with_the_english_name_so_either_finds_them():
+    app = run_page("pages/home.py", query={"lang": "th"})
+    search = app.selectbox(key=SEARCH_KEY)
+    assert search.label == "ค้นหาประเทศ" and "เนปาล (Nepal)" in search.options, search.options[:5]
+    # Streamlit's box matches what it lists: both the Thai and the English name are in the text it searches
+    assert [option for option in search.options if "เนปาล" in option] == ["เนปาล (Nepal)"]
+    assert [option for option in search.options if "Nepal" in option] == ["เนปาล (Nepal)"]
+    search.set_value("NPL").run()
+    assert not app.exception, [exception.value for exception in app.exception]
+    assert app.query_params.get("country") == "NPL" or app.selectbox(key="country").value == "NPL"
+
+
 def test_every_page_has_the_search():
     for page in PAGES:
         app = run_page(page.script)

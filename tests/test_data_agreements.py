@@ -8,7 +8,7 @@ import pytest
 from data import CATALOG, load_agreements, load_countries, load_regional_instruments, load_sources, schemas
 from data.build import agreements as builder
 from data.build.common import read_raw_csv
-from tests.test_data_problems import problem_for, replace_field
+from tests.test_data_problems import problem_for, repeat_line, replace_field
 
 BOOKLET = builder.BOOKLET_FILE
 # The booklet's sentence naming Korea's partners, quoted as printed (the list the parser must reproduce).
@@ -341,9 +341,7 @@ def test_broken_agreements_file_names_line_and_column(tables_copy, column, value
 
 
 def test_duplicate_agreement_id_is_named(tables_copy):
-    path = tables_copy / "agreements.csv"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(lines + [lines[5]]), encoding="utf-8")
+    repeat_line(tables_copy / "agreements.csv", 5)
     assert problem_for(load_agreements).column == "agreement_id"
 
 

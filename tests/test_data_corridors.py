@@ -6,14 +6,12 @@ import pytest
 from data import CATALOG, load_corridors, read_table
 from data.build.common import raw_file
 from data.build.corridors import build_corridors
+from tests.fixtures import read_shipped
 
 
 @pytest.fixture(scope="module")
 def corridors() -> pd.DataFrame:
-    sources = read_table("sources", CATALOG["sources"].path)
-    source_ids = frozenset(sources["source_id"])
-    codes = frozenset(read_table("countries", CATALOG["countries"].path, source_ids=source_ids)["iso3"])
-    return read_table("corridors", CATALOG["corridors"].path, country_codes=codes, source_ids=source_ids)
+    return read_shipped("corridors")
 
 
 def stock(table, revision, year, origin, destination) -> int:

@@ -9,6 +9,7 @@ import pytest
 from data import CATALOG, load_news, read_table
 from data.build.news import PAGES_SOURCE, SEED_SOURCES, build_news
 from data.news import KINDS, TOPICS, fold
+from tests.fixtures import read_shipped
 
 SEEDS = "seeds"
 DATED_SEEDS = ["000_6a8a0666638bd681.txt", "001_87141fa9261ae431.txt", "002_568291ae6f18d2e3.txt"]
@@ -27,10 +28,7 @@ def seeds_dir(raw_sources):
 
 @pytest.fixture(scope="module")
 def news() -> pd.DataFrame:
-    sources = read_table("sources", CATALOG["sources"].path)
-    source_ids = frozenset(sources["source_id"])
-    codes = frozenset(read_table("countries", CATALOG["countries"].path, source_ids=source_ids)["iso3"])
-    return read_table("news", CATALOG["news"].path, country_codes=codes, source_ids=source_ids)
+    return read_shipped("news")
 
 
 def dated_seed_items(path) -> list[tuple[str, str]]:

@@ -33,6 +33,12 @@ def replace_field(path, line_number: int, column: str, value: str) -> None:
     rewrite_line(path, line_number, change)
 
 
+def repeat_line(path, line_index: int) -> None:
+    """Append a copy of the file's line ``line_index`` (0: the header): a row whose key is already there."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + [lines[line_index]]), encoding="utf-8")
+
+
 def problem_for(loader, **kwargs) -> DataProblem:
     with pytest.raises(DataProblem) as caught:
         loader(**kwargs)
@@ -82,9 +88,7 @@ def test_unknown_iso3_code(tables_copy):
 
 
 def test_duplicate_key(tables_copy):
-    path = tables_copy / "countries.csv"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(lines + [lines[3]]), encoding="utf-8")
+    repeat_line(tables_copy / "countries.csv", 3)
     assert problem_for(load_countries).column == "iso3"
 
 

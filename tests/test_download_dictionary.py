@@ -1,5 +1,6 @@
 """Issue 15, point 6: every download's data dictionary (Excel sheet, package file and README) describes every
-column it ships, from the catalog; each page's downloads are captured as the page offers them."""
+column it ships, from the catalog, and every CSV is headed by what a person reads ("Label (unit) [code]"); each
+page's downloads are captured as the page offers them."""
 
 import io
 import zipfile
@@ -12,11 +13,10 @@ import components.corridors.render
 import components.flows.render
 import components.news.render
 import components.remittances.render
-from components.downloads import excel_bytes
-from components.package import package_bytes
+from components.downloads import View, column_code, csv_bytes, excel_bytes, package_bytes
 from components.provenance import with_attribution
 from data import load_sources
-from data.catalog import column_dictionary
+from data.catalog import LABELS, column_dictionary
 from tests.test_pages import run_page
 
 RENDERERS = [
@@ -30,10 +30,17 @@ VIEWS = [
     ("pages/corridors.py", {}),
     ("pages/corridors.py", {"view": "emigrants", "sex": "female"}),
     ("pages/remittances.py", {}),
+    ("pages/remittances.py", {"view": "ranking"}),
+    ("pages/remittances.py", {"view": "maps"}),
+    ("pages/remittances.py", {"view": "cost"}),
+    ("pages/remittances.py", {"view": "srilanka"}),
     ("pages/agreements.py", {}),
     ("pages/news.py", {}),
     ("pages/departures.py", {}),
     ("pages/departures.py", {"origin": "BGD"}),
+    ("pages/departures.py", {"view": "coverage"}),
+    ("pages/countries.py", {"country": "NPL"}),
+    ("pages/corridor.py", {"orig": "NPL", "dest": "MYS"}),
 ]
 
 
@@ -66,6 +73,14 @@ def test_every_downloaded_column_is_described(offered, script, query):
         missing = [entry["column"] for entry in dictionary if entry["meaning"] == "not described"]
         assert not missing, f"{kwargs['name']}: columns with no meaning: {missing}"
         assert all(entry["unit"] and entry["label"] for entry in dictionary)
+        # the CSV as the button gives it: one header row a person reads, the code in brackets
+        view = View(catalog_tables=kwargs.get("catalog_tables", ()), language="en")
+        csv = pd.read_csv(io.BytesIO(csv_bytes(table, sources, view)), nrows=1)
+        headers = list(csv.columns)
+        assert [column_code(header) for header in headers] == list(shipped), kwargs["name"]
+        unlabelled = [code for code in shipped if code not in LABELS]
+        assert not unlabelled, f"{kwargs['name']}: columns with no label (data/catalog.py LABELS): {unlabelled}"
+        assert all(header == entry["header"] for header, entry in zip(headers, dictionary))
 
 
 def test_downloads_name_their_units_and_places_and_repeat_no_column(offered):
@@ -93,10 +108,11 @@ def test_excel_and_package_carry_the_dictionary(offered):
     )
     assert list(workbook) == ["data", "about", "dictionary", "sources"]
     labels, codes = list(workbook["data"].iloc[0]), list(workbook["data"].iloc[1])
-    assert codes == list(table.columns) and "Origin (ISO3) [ISO 3166-1 alpha-3 code]" in labels
-    assert "Migrants [persons]" in labels
+    assert codes == list(table.columns) and "Origin (ISO 3166-1 alpha-3 code) [orig_iso3]" in labels
+    assert "Migrants (persons) [migrants]" in labels
     dictionary = workbook["dictionary"]
-    assert list(dictionary.iloc[1:, 0]) == list(table.columns)
+    assert list(dictionary.iloc[0, :2]) == ["Column code [column]", "Header [header]"]
+    assert list(dictionary.iloc[1:, 0]) == list(table.columns) and list(dictionary.iloc[1:, 1]) == labels
     archive = zipfile.ZipFile(
         io.BytesIO(
             package_bytes(
@@ -105,7 +121,8 @@ def test_excel_and_package_carry_the_dictionary(offered):
         )
     )
     shipped = pd.read_csv(archive.open("view.csv"))
-    described = pd.read_csv(archive.open("dictionary.csv"))
-    assert list(described["column"]) == list(shipped.columns)
+    described = pd.read_csv(archive.open("dictionary.csv")).rename(columns=column_code)
+    assert list(described["header"]) == list(shipped.columns), "the package's CSV has the Excel sheet's headers"
+    assert list(described["column"]) == [column_code(header) for header in shipped.columns]
     readme = archive.read("README.txt").decode()
-    assert "- dest_iso3 (Destination (ISO3)) - Country or area of destination [ISO 3166-1 alpha-3 code]" in readme
+    assert "- Destination (ISO 3166-1 alpha-3 code) [dest_iso3] - Country or area of destination" in readme

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from bench import apptest
 from components.i18n import LOCALES_DIR, translator
 from components.presenter import SCENES_KEY, Scene
-from data import CATALOG, load_sources
+from data import CATALOG, load, load_sources
 
 APP = str(apptest.APP)
 # Pages whose own text is converted (the others still show English: README, "Translations").
@@ -58,14 +58,19 @@ def english_fragments() -> set[str]:
         for fragment in re.split(r"\{[^}]*\}|\*\*|`[^`]*`|\*", message):
             if len(fragment.strip()) >= 20:
                 fragments.add(fragment.strip())
-    # The data catalog's descriptions (data/catalog.py) are not translated yet (README, "Translations").
-    catalog_text = " ".join(
-        " ".join([spec.title, spec.description, spec.measure, *spec.columns.values()]) for spec in CATALOG.values()
-    )
-    # Citations, datasets and publishers are data as published (sources table): they stay in their language.
-    sources = load_sources()
+    # Citations, datasets and publishers (sources table) and news titles and summaries are data as published: they
+    # stay in their language ("Guidance on Bilateral labour migration agreements" is a publication's title).
+    sources, news = load_sources(), load("news")
     published = " ".join(" ".join(sources[column].astype(str)) for column in ("publisher", "dataset", "citation"))
-    return {fragment for fragment in fragments if fragment not in catalog_text and fragment not in published}
+    published += " ".join(" ".join(news[column].astype(str)) for column in ("title", "summary"))
+    return {fragment for fragment in fragments if fragment not in published}
+
+
+# Shown in English by a section whose owner has not converted it yet (PHASE3 ownership): the Departures section of
+# the country profile (components/flows/render.py) writes the labour_outflows measure and a table heading without _().
+NOT_YET_CONVERTED = {
+    "pages/countries.py": {CATALOG["labour_outflows"].measure, "Share of the register"},
+}
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -74,7 +79,9 @@ def test_converted_pages_show_no_english_interface_text(script, language):
     app = run_page(script, query={"lang": language})
     assert not app.exception, [exception.value for exception in app.exception]
     text = shown_text(app)
-    left = sorted(fragment for fragment in english_fragments() if fragment in text)
+    left = sorted(
+        fragment for fragment in english_fragments() - NOT_YET_CONVERTED.get(script, set()) if fragment in text
+    )
     assert not left, f"English left on {script} in {language}: {left}"
     gettext = translator(language).gettext
     assert app.title[0].value == gettext(app.title[0].value) or app.title[0].value in {
@@ -146,3 +153,37 @@ def test_link_notes_and_the_link_keys_are_in_the_language():
         note.value for note in app.info
     ]
     assert any(expander.label == "สิ่งที่ลิงก์ระบุได้" for expander in app.expander)
+
+
+@pytest.mark.parametrize("language", ["id", "th"])
+def test_a_download_in_a_language_has_its_about_sheet_dictionary_and_headers_in_it(language):
+    """The words of a download follow the session's language; the column codes stay the same in every language."""
+    import io
+    import zipfile
+
+    import pandas as pd
+
+    from components.downloads import View, column_code, csv_bytes, excel_bytes, package_bytes
+
+    table = load("corridors").head(3)[["orig_iso3", "dest_iso3", "year", "total", "source_id"]]
+    sources, gettext = load_sources(), translator(language).gettext
+    view = View("t", "m", ["f"], "http://x/corridors", ("corridors",), language)
+    workbook = pd.read_excel(io.BytesIO(excel_bytes(table, sources, view)), sheet_name=None, header=None)
+    assert list(workbook) == [gettext(sheet) for sheet in ("data", "about", "dictionary", "sources")]
+    about = workbook[gettext("about")]
+    assert list(about.iloc[0]) == [gettext("item"), gettext("value")]
+    assert {gettext("Title"), gettext("Rows"), gettext("Link to this view")} <= set(about.iloc[1:, 0])
+    dictionary = workbook[gettext("dictionary")]
+    meaning = dictionary.iloc[1:, 3]
+    assert list(meaning)[:2] == [gettext("Country or area of origin (birth, or citizenship where type_c = 1)"),
+                                 gettext("Country or area of destination")]  # fmt: skip
+    english = ["Country or area of origin", "Reference year", "Source of the row", "persons", "(persons)"]
+    assert not [text for text in english if any(text in str(cell) for cell in dictionary.to_numpy().ravel())]
+    labels = list(workbook[gettext("data")].iloc[0])
+    assert [column_code(label) for label in labels] == list(table.columns)
+    assert labels[0] == f"{gettext('Origin')} ({gettext('ISO 3166-1 alpha-3 code')}) [orig_iso3]"
+    csv = pd.read_csv(io.BytesIO(csv_bytes(table, sources, view)))
+    assert list(csv.columns[: len(table.columns)]) == labels
+    readme = zipfile.ZipFile(io.BytesIO(package_bytes({"v": table}, sources, view))).read("README.txt").decode()
+    assert gettext("Filters applied:") in readme and "Filters applied:" not in readme
+    assert gettext("Country or area of destination") in readme

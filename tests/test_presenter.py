@@ -161,3 +161,20 @@ def test_a_bad_deck_or_theme_in_the_link_gets_a_note():
     assert any("The link's deck was ignored" in note for note in notes), notes
     assert any("'theme' is not one of light, dark" in note for note in notes), notes
     assert "deck" not in app.query_params and "theme" not in app.query_params
+
+
+def test_a_departures_slide_names_its_filters():
+    """Issue 16: the Departures page was missing from the presenter's page filters, so its slide said 'no filter'."""
+    from components.presenter import describe_scene, encode_deck
+
+    scene = Scene("Nepal's workers", "departures", "origin=NPL&view=coverage")
+    assert describe_scene(scene, {"NPL": "Nepal"}) == "View: What exists, per origin · Workers leaving: Nepal"
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {"origin": "NPL", "present": "1", "scene": "1", "deck": encode_deck([scene])}.items():
+        app.query_params[key] = value
+    app.switch_page("pages/departures.py").run()
+    assert not app.exception
+    captions = [caption.value.replace("\\", "") for caption in app.caption]
+    assert "View: What exists, per origin · Workers leaving: Nepal" in captions and not any(
+        "no filter" in caption for caption in captions
+    ), captions

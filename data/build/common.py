@@ -33,3 +33,23 @@ def read_raw_text(path: Path) -> str:
     if found.name.endswith(COMPRESSED_SUFFIX):
         return gzip.decompress(found.read_bytes()).decode("utf-8")
     return found.read_text(encoding="utf-8")
+
+
+def quoted_page_source(
+    *, source_id: str, publisher: str, url: str, dated: str | None, quoted: str, what: str, licence: str, notes: str,
+    obtained_from: str,
+) -> dict:  # fmt: skip
+    """A sources.csv row for figures transcribed from a stored web page that quotes an agency: ``what`` figures
+    ("Remittance", "Labour outflow") printed on the page, ``dated`` as the page shows it (None: not shown)."""
+    return {
+        "source_id": source_id,
+        "publisher": publisher,
+        "dataset": f"{what} figures printed on the page, quoting: {quoted}",
+        "edition": f"Web page dated {dated}" if dated else "Web page; date not shown",
+        "year": int(dated[:4]) if dated and dated[:4].isdigit() else None,
+        "url": url,
+        "licence": licence,
+        "citation": f"{publisher}: {url}" + (f" ({dated})" if dated else ""),
+        "obtained_from": obtained_from,
+        "notes": notes,
+    }

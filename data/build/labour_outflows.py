@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from data.build import deployments
-from data.build.common import read_raw_csv
+from data.build.common import quoted_page_source, read_raw_csv
 from data.flows import figure_key, period_kind
 
 BP2MI_FILE = "labour_outflows_indonesia_bp2mi/bp2mi_placements_by_destination_2022_2024.csv"
@@ -223,7 +223,30 @@ def _registers(raw: pd.DataFrame, source_id: str, release: str, basis: str) -> p
         f"{s[:4]}" if (s[5:], e[5:]) == ("01-01", "12-31") and s[:4] == e[:4] else f"{s} to {e}"
         for s, e in zip(start, end)
     ]
-    frame = pd.DataFrame(
+    # Each register lists every destination (SLBFE with "Others"); India's prints a total equal to their sum.
+    frame = _complete_listing(raw, basis=basis, release=release, table_id=source_id, source_id=source_id)
+    return _with_period(frame, start, end, label)
+
+
+# --- Indonesia, BP2MI 2024 report ---------------------------------------------------------------
+
+
+def _bp2mi(raw: pd.DataFrame) -> pd.DataFrame:
+    years = raw["year"].astype(str)
+    # SOURCES.md: every year column sums exactly to the printed total row.
+    frame = _complete_listing(
+        raw,
+        basis="placements",
+        release="BP2MI Laporan Tahunan Publikasi Data PMI 2024 (final)",
+        table_id="bp2mi_2024_report_" + years,
+        source_id=BP2MI_SOURCE_ID,
+    )
+    return _with_period(frame, years + "-01-01", years + "-12-31", years)
+
+
+def _complete_listing(raw: pd.DataFrame, *, basis: str, release: str, table_id, source_id: str) -> pd.DataFrame:
+    """Rows of an agency's table that lists every destination with exact counts (its parts add up to its total)."""
+    return pd.DataFrame(
         {
             "origin_iso3": raw["origin_iso3"],
             "scope": raw["destination_as_printed"].map(_scope),
@@ -237,43 +260,12 @@ def _registers(raw: pd.DataFrame, source_id: str, release: str, basis: str) -> p
             "basis": basis,
             "basis_as_published": raw["basis"],
             "release": release,
-            "table_id": source_id,
-            # Each register lists every destination (SLBFE with "Others"); India's prints a total equal to their sum.
+            "table_id": table_id,
             "parts_complete": True,
             "note": raw["note"],
             "source_id": source_id,
         }
     )
-    return _with_period(frame, start, end, label)
-
-
-# --- Indonesia, BP2MI 2024 report ---------------------------------------------------------------
-
-
-def _bp2mi(raw: pd.DataFrame) -> pd.DataFrame:
-    years = raw["year"].astype(str)
-    frame = pd.DataFrame(
-        {
-            "origin_iso3": raw["origin_iso3"],
-            "scope": raw["destination_as_printed"].map(_scope),
-            "destination_iso3": raw["destination_iso3"],
-            "destination_as_published": raw["destination_as_printed"],
-            "sex": raw["sex"],
-            "worker_category": "all",
-            "value": raw["value"],
-            "value_precision": "exact",
-            "figure_as_printed": pd.NA,
-            "basis": "placements",
-            "basis_as_published": raw["basis"],
-            "release": "BP2MI Laporan Tahunan Publikasi Data PMI 2024 (final)",
-            "table_id": "bp2mi_2024_report_" + years,
-            # SOURCES.md: every year column sums exactly to the printed total row.
-            "parts_complete": True,
-            "note": raw["note"],
-            "source_id": BP2MI_SOURCE_ID,
-        }
-    )
-    return _with_period(frame, years + "-01-01", years + "-12-31", years)
 
 
 # --- press figures ------------------------------------------------------------------------------
@@ -290,23 +282,20 @@ def _press_sources(raw: pd.DataFrame) -> list[dict]:
         if len(publishers) > 1:
             raise ValueError(f"One page cited with different publishers: {url} {list(publishers)}")
         page_dates = sorted({d for d in rows["page_date"].dropna()})
-        year = int(page_dates[0][:4]) if page_dates and page_dates[0][:4].isdigit() else None
-        quoted = " ; ".join(dict.fromkeys(rows["quoted_source"]))
         sources.append(
-            {
-                "source_id": press_source_id(url),
-                "publisher": publishers[0],
-                "dataset": f"Labour outflow figures printed on the page, quoting: {quoted}",
-                "edition": f"Web page dated {page_dates[0]}" if page_dates else "Web page; date not shown",
-                "year": year,
-                "url": url,
-                "licence": "Facts quoted from a public page, with attribution; the statistics belong to the agency quoted",
-                "citation": f"{publishers[0]}: {url}" + (f" ({page_dates[0]})" if page_dates else ""),
-                "obtained_from": "shared/sources/labour_outflows_press_figures/labour_outflow_figures_from_pages.csv: "
+            quoted_page_source(
+                source_id=press_source_id(url),
+                publisher=publishers[0],
+                url=url,
+                dated=page_dates[0] if page_dates else None,
+                quoted=" ; ".join(dict.fromkeys(rows["quoted_source"])),
+                what="Labour outflow",
+                licence="Facts quoted from a public page, with attribution; the statistics belong to the agency quoted",
+                obtained_from="shared/sources/labour_outflows_press_figures/labour_outflow_figures_from_pages.csv: "
                 "transcribed from the project's stored pages corpus (no live web); see SOURCES.md",
-                "notes": "Figures copied exactly as printed (figure_as_printed keeps the original string); no figure "
+                notes="Figures copied exactly as printed (figure_as_printed keeps the original string); no figure "
                 "estimated or filled in.",
-            }
+            )
         )
     return sources
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build.common import read_raw_csv
+from data.build.common import quoted_page_source, read_raw_csv
 
 FIGURES_FILE = "remittances_2024_press_figures/remittance_figures_2023_2024_from_pages.csv"
 
@@ -93,22 +93,20 @@ def _sources(figures: pd.DataFrame) -> list[dict]:
     for (url, quoted), rows in figures.groupby(["source_url", "quoted_source"], sort=True):
         publisher = rows["source_publisher"].iloc[0]
         page_date = rows["page_date"].dropna()
-        dated = page_date.iloc[0] if len(page_date) else None
         sources.append(
-            {
-                "source_id": source_id_for(url, quoted),
-                "publisher": publisher,
-                "dataset": f"Remittance figures printed on the page, quoting: {quoted}",
-                "edition": f"Web page dated {dated}" if dated else "Web page; date not shown",
-                "year": int(dated[:4]) if dated else None,
-                "url": url,
-                "licence": "Facts quoted with attribution; the underlying data are World Bank/KNOMAD (CC BY 4.0) or "
+            quoted_page_source(
+                source_id=source_id_for(url, quoted),
+                publisher=publisher,
+                url=url,
+                dated=page_date.iloc[0] if len(page_date) else None,
+                quoted=quoted,
+                what="Remittance",
+                licence="Facts quoted with attribution; the underlying data are World Bank/KNOMAD (CC BY 4.0) or "
                 "Bangladesh Bank",
-                "citation": f"{publisher}: {url}" + (f" ({dated})" if dated else ""),
-                "obtained_from": "shared/sources/remittances_2024_press_figures/remittance_figures_2023_2024_from_pages.csv: "
+                obtained_from="shared/sources/remittances_2024_press_figures/remittance_figures_2023_2024_from_pages.csv: "
                 "transcribed from the project's stored pages corpus (no live web); see SOURCES.md",
-                "notes": "Headline figures as printed, for about ten countries; not a full series. Early estimates: do "
+                notes="Headline figures as printed, for about ten countries; not a full series. Early estimates: do "
                 "not splice onto WDI without labelling the vintage.",
-            }
+            )
         )
     return sources

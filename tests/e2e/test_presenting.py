@@ -134,3 +134,57 @@ def test_a_deck_link_opens_the_whole_deck_in_a_fresh_browser(browser, app_server
         assert background == "rgb(0, 0, 0)", background
     finally:
         third.close()
+
+
+def test_the_slide_subtitle_stands_clear_of_the_title(browser, app_server):
+    """Issue 16: in the dark theme at 1280x720 the filters line touched the title's descenders."""
+    context = browser.new_context(viewport=SCREENS[0])
+    page = context.new_page()
+    try:
+        page.goto(deck_address(app_server, theme="dark"))
+        wait_for_settled(page)
+        subtitle = page.locator(".st-key-scene_subtitle [data-testid='stCaptionContainer']")
+        expect(subtitle).to_contain_text("Origin")
+        gap = page.evaluate(
+            """() => {
+              const text = element => { const range = document.createRange(); range.selectNodeContents(element);
+                                        return range.getBoundingClientRect(); };
+              const title = document.querySelector(".st-key-presenter_bar h1");
+              const subtitle = document.querySelector(".st-key-scene_subtitle [data-testid='stCaptionContainer']");
+              return text(subtitle).top - text(title).bottom;
+            }"""
+        )
+        assert gap >= 6, f"the subtitle's text starts {gap:.1f} px below the title's line"
+    finally:
+        context.close()
+
+
+def test_editing_scenes_reruns_the_scene_editor_only(browser, app_server):
+    """Issue 13: the scene editor is a fragment, so adding a scene does not run the page (and its map) again."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    runs: list[int] = []  # how each script run ended, in order
+
+    def listen(socket):
+        def received(payload):
+            if isinstance(payload, bytes):
+                message = ForwardMsg.FromString(payload)
+                if message.WhichOneof("type") == "script_finished":
+                    runs.append(message.script_finished)
+
+        socket.on("framereceived", received)
+
+    context = browser.new_context(viewport=SCREENS[0])
+    page = context.new_page()
+    page.on("websocket", listen)
+    try:
+        page.goto(f"{app_server}/corridors?orig=BGD")
+        wait_for_settled(page)
+        assert runs and runs[-1] == ForwardMsg.FINISHED_SUCCESSFULLY, runs
+        before = len(runs)
+        add_scene(page, "Where Bangladeshi migrants live")
+        expect(page.get_by_test_id("stSidebar").get_by_test_id("stCode")).to_contain_text("deck=")
+        edits = runs[before:]
+        assert edits and set(edits) == {ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}, edits
+    finally:
+        context.close()

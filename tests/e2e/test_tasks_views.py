@@ -1,5 +1,6 @@
-"""Issue 15 in a real browser: corridors compared over time, the country search and brief, an Excel download whose
-dictionary describes every column, and '1 corridor'."""
+"""Issue 15 in a real browser: the country search and brief, an Excel download whose dictionary describes every
+column, and '1 corridor'. Corridors compared over time are read as text, in AppTest
+(tests/test_page_corridors.py::test_several_corridors_over_time_on_one_chart_in_persons_or_share_of_population)."""
 
 import io
 import re
@@ -14,27 +15,6 @@ def open_page(page, url: str) -> None:
     page.goto(url)
     wait_for_settled(page)
     assert_no_exception(page)
-
-
-def test_nepalis_in_four_destinations_on_one_line_chart(page, app_server):
-    open_page(page, f"{app_server}/corridors?orig=NPL&dest=QAT,SAU,MYS,ARE")
-    chart = page.locator(".stPlotlyChart").filter(has_text="the 4 largest corridors shown")
-    expect(chart).to_be_visible(timeout=30_000)
-    legend = chart.locator(".legendtext").all_text_contents()
-    assert sorted(legend) == [
-        "Nepal → Malaysia",
-        "Nepal → Qatar",
-        "Nepal → Saudi Arabia",
-        "Nepal → United Arab Emirates",
-    ]
-    page.get_by_text("% of the origin country's population").click()
-    wait_for_settled(page)
-    expect(page.get_by_text(re.compile(r"Share = migrants / the origin's population that year"))).to_be_visible(
-        timeout=30_000
-    )
-    assert "per=population" in page.url
-    chart.scroll_into_view_if_needed()
-    save_screenshot(page, "corridors-compare-population")
 
 
 def test_country_search_from_the_overview_opens_the_profile_and_its_brief(page, app_server):
