@@ -70,6 +70,8 @@ def english_fragments() -> set[str]:
 # the country profile (components/flows/render.py) writes the labour_outflows measure and a table heading without _().
 NOT_YET_CONVERTED = {
     "pages/countries.py": {CATALOG["labour_outflows"].measure, "Share of the register"},
+    # the same Departures section in the corridor profile
+    "pages/corridor.py": {CATALOG["labour_outflows"].measure},
 }
 
 

@@ -300,7 +300,7 @@ def cost_figure(costs: pd.DataFrame, *, title: str, computed: pd.DataFrame | Non
             line={"color": "#0072B2", "dash": "dot"},
             marker={"symbol": "circle-open"},
             customdata=list(zip(computed["period"], computed["n_quotes"])),
-            hovertemplate=_("%{customdata[0]}: %{y:.2f}%<br>mean of %{customdata[1]} provider quotes, computed")
+            hovertemplate=_("%{customdata[0]}: %{y:.2f}%<br>computed mean of %{customdata[1]} quotes from providers")
             + "<extra></extra>",
         )
     figure.add_hline(
