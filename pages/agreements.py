@@ -31,48 +31,28 @@ spec = CATALOG["agreements"]
 options = load_or_stop(render.choices)
 sources = load_or_stop(load, "sources")
 names, groups = options.names, load_or_stop(load_country_groups)
-st.caption(f"{_(spec.measure)}. {_(spec.description)}")
+st.caption(_(spec.measure) + ". " + _(spec.description))
 
 top, bottom = st.columns([3, 2]), st.columns([2, 2, 3])
-chosen = show(
-    FILTER["country"],
-    options=place_options(groups, options.parties),
-    container=top[0],
-    format_func=place_label(names, groups),
-    placeholder=_("All countries"),
-)
+chosen = show(FILTER["country"], options=place_options(groups, options.parties), container=top[0],
+              format_func=place_label(names, groups), placeholder=_("All countries"))  # fmt: skip
 render_group_note(
     chosen, meaning=_("A group means any of its members: agreements with at least one party in it."), container=top[0]
 )
-role = show(
-    FILTER["role"], options=ROLES, container=top[1], format_func=lambda role: _(ROLE_LABELS[role]), horizontal=True
-)
-types = show(
-    FILTER["type"],
-    options=INSTRUMENT_TYPES,
-    container=bottom[0],
-    format_func=instrument_label,
-    placeholder=_("All types"),
-)
-sectors = show(
-    FILTER["sector"],
-    options=list(SECTOR_PATTERNS),
-    container=bottom[1],
-    format_func=_,
-    placeholder=_("All schemes and sectors"),
-)
+role = show(FILTER["role"], options=ROLES, container=top[1], format_func=lambda role: _(ROLE_LABELS[role]),
+            horizontal=True)  # fmt: skip
+types = show(FILTER["type"], options=INSTRUMENT_TYPES, container=bottom[0], format_func=instrument_label,
+             placeholder=_("All types"))  # fmt: skip
+sectors = show(FILTER["sector"], options=list(SECTOR_PATTERNS), container=bottom[1], format_func=_,
+               placeholder=_("All schemes and sectors"))  # fmt: skip
 period = show(FILTER["period"], minimum=options.first_year, maximum=options.last_year, container=bottom[2])
 requested_id = choice_param("agr", options.agreement_ids, None)
 render_url_notes()
 
 filters = AgreementFilters(
-    countries=tuple(chosen),
-    role=role,
-    instrument_types=tuple(types),
-    sectors=tuple(sectors),
-    period=None if period == (options.first_year, options.last_year) else period,
-    group_members=group_members(groups),
-)
+    countries=tuple(chosen), role=role, instrument_types=tuple(types), sectors=tuple(sectors),
+    period=None if period == (options.first_year, options.last_year) else period, group_members=group_members(groups),
+)  # fmt: skip
 render.agreements_section(filters, options=options, requested_id=requested_id, sources=sources, spec=spec)
 render.gaps_section(chosen=filters.parties, role=role, names=names, sources=sources)
 render.regional_section(sources)

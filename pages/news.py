@@ -46,40 +46,25 @@ user_items = news_view.upload_section()
 items = combined(news, user_items)
 
 with filter_area:
-    top = st.columns([3, 2, 1])
+    top, row = st.columns([3, 2, 1]), st.columns(4)
     text = show(FILTER["q"], container=top[0], max_chars=100, placeholder=_("e.g. recruitment fees, Türkiye, viet nam"))
     first_year, last_year = year_bounds(items)
     years = show(FILTER["years"], minimum=first_year, maximum=last_year, container=top[1])
-    colour_by = show(
-        FILTER["colour"],
-        options=list(COLOUR_BY),
-        format_func=lambda lanes: _(COLOUR_BY[lanes]),
-        container=top[2],
-        horizontal=True,
-    )
-    row = st.columns(4)
+    colour_by = show(FILTER["colour"], options=list(COLOUR_BY), format_func=lambda lanes: _(COLOUR_BY[lanes]),
+                     container=top[2], horizontal=True)  # fmt: skip
     counted = {column: count_by(items, column) for column in ("countries", "topic_list", "kind", "publishers")}
-    publishers = publisher_options(items)
-    country_counts = counted["countries"] | group_counts(items, members)
+    publishers, country_counts = publisher_options(items), counted["countries"] | group_counts(items, members)
     chosen_countries = show(
-        FILTER["country"],
-        options=place_options(groups, sorted(country_names, key=country_names.get)),
-        container=row[0],
-        format_func=place_label(country_names, groups, count=lambda option: country_counts.get(option, 0)),
-    )
+        FILTER["country"], options=place_options(groups, sorted(country_names, key=country_names.get)), container=row[0],
+        format_func=place_label(country_names, groups, counts=country_counts), placeholder=_("All countries"),
+    )  # fmt: skip
     render_group_note(chosen_countries, meaning=_("A group means any of its members."), container=row[0])
-    chosen_topics = show(
-        FILTER["topic"], options=TOPICS, container=row[1], format_func=with_count(counted["topic_list"], topic_label)
-    )
-    chosen_kinds = show(
-        FILTER["kind"], options=KINDS, container=row[2], format_func=with_count(counted["kind"], kind_label)
-    )
-    chosen_publishers = show(
-        FILTER["pub"],
-        options=list(publishers),
-        container=row[3],
-        format_func=with_count(counted["publishers"], publishers.get, counted_by_label=True),
-    )
+    chosen_topics = show(FILTER["topic"], options=TOPICS, container=row[1], placeholder=_("All topics"),
+                         format_func=with_count(counted["topic_list"], topic_label))  # fmt: skip
+    chosen_kinds = show(FILTER["kind"], options=KINDS, container=row[2], placeholder=_("All kinds"),
+                        format_func=with_count(counted["kind"], kind_label))  # fmt: skip
+    chosen_publishers = show(FILTER["pub"], options=list(publishers), container=row[3], placeholder=_("All publishers"),
+                             format_func=with_count(counted["publishers"], publishers.get, counted_by_label=True))  # fmt: skip
     render_url_notes()
 
 filters = NewsFilters(

@@ -68,3 +68,31 @@ def test_the_profile_offers_a_one_page_brief_with_sourced_figures():
     assert "Remittances received, 2023" in page and "World Bank" in page
     assert not re.search(r"(src|href)=['\"]https?://(?!x/)", page), "nothing fetched from elsewhere"
     assert "<script" not in page and "@page { size: A4" in page
+
+
+def test_the_brief_is_in_the_interface_language_with_citations_marked_english(monkeypatch):
+    """Issue 17: the printable brief speaks the reader's language; what is published stays as published."""
+    from datetime import date
+
+    from components import i18n
+    from components.countries import brief
+    from data import load_corridors, load_countries, load_remittances, load_sources
+    from data.profiles import country_remittances, stock_trend, top_partners
+
+    for module in (i18n, brief):
+        monkeypatch.setattr(module, "current_language", lambda: "th")
+    corridors, countries = load_corridors(revision=2024), load_countries()
+    side = brief.StockSide(
+        "ในฐานะประเทศต้นทาง", "ประเทศปลายทางอันดับต้น ปี 2024", stock_trend(corridors, "NPL", role="origin"),
+        top_partners(corridors, countries, "NPL", role="origin", year=2024),
+    )  # fmt: skip
+    page = brief.brief_html(
+        name="เนปาล", revision=2024, year=2024, sides=[side], sources=load_sources(), link="http://x/countries",
+        remittances=country_remittances(load_remittances(), "NPL"), on=date(2026, 12, 1),
+        names=i18n.country_names_in({"IND": "India", "MYS": "Malaysia"}, language="th"),
+    )  # fmt: skip
+    assert page.startswith("<!DOCTYPE html><html lang='th'>")
+    assert "<h1>เนปาล: การย้ายถิ่นเพื่อการทำงานโดยสรุป</h1>" in page and "1 ธันวาคม ค.ศ. 2026" in page
+    assert "อินเดีย" in page and "มาเลเซีย" in page and "India" not in page.split("<h2>")[1]
+    assert "เงินส่งกลับที่ได้รับ ปี 2023" in page
+    assert "<li lang='en'>United Nations" in page  # a citation, as published

@@ -283,3 +283,13 @@ def test_the_map_can_be_shown_as_an_image_of_the_same_agreements():
     counts = [int(trace["text"].split(": ")[1].split(" × ")[0]) for trace in curves]
     assert sum(counts) == len(table(app)) == 14
     assert json.loads(image.proto.config)["toImageButtonOptions"]["filename"] == "agreements-map"
+
+
+def test_sections_the_filters_do_not_reach_say_so():
+    """Issue 15: every figure honours every filter on the page or says it does not."""
+    app = run_page(PAGE, query={"type": "MOU", "period": "2000-2015"})
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "the instrument type, scheme and signing period filters do not apply here" in captions
+    assert "Not filtered: these instruments are not between two countries" in captions
+    gaps = app.dataframe[-2].value
+    assert gaps.equals(run_page(PAGE).dataframe[-2].value)  # as the caption says: the same gaps

@@ -65,3 +65,13 @@ def test_switching_revision_and_country():
     assert app.header[0].value == "Nepal"
     assert app.query_params["country"] == "NPL" and app.query_params["rev"] == "2020"
     assert any("International Migrant Stock 2020" in caption.value for caption in app.caption)
+
+
+def test_the_revision_says_which_sections_it_reaches():
+    """Issue 15: the revision filter changes the stock sections and the brief, and says the others are not UN DESA."""
+    app = run_page("pages/countries.py", query={"country": "NPL", "rev": "2020"})
+    assert not app.exception
+    assert any(
+        caption.value.startswith("The revision applies to the migrant stock sections and the brief's stock figures")
+        for caption in app.caption
+    )

@@ -146,22 +146,17 @@ def render_agreement_detail(
         else:
             parties = _("{sender} (origin) → {receiver} (destination)", sender=origin, receiver=destination)
         parties_note = agreement["parties_note"] if pd.notna(agreement.get("parties_note")) else ""
-        facts = st.columns(4)
-        facts[0].markdown(
-            f"**{_('Parties')}**  \n{plain_markdown(parties)}"
-            + (f"  \n{plain_markdown(parties_note)}" if parties_note else "")
-        )
-        facts[1].markdown(
-            f"**{_('Instrument')}**  \n{plain_markdown(instrument_label(agreement['instrument_type']))}  \n"
-            f"{plain_markdown(agreement['scheme_or_sector'])}"
-        )
         signed = signing_text(agreement["date_signed"], agreement["year_signed"], agreement["date_precision"])
-        facts[2].markdown(f"**{_('Signed')}**  \n{plain_markdown(signed)}")
         status = agreement["status"] if pd.notna(agreement["status"]) else _("not stated by the source")
         confidence = _(CONFIDENCE_LABELS.get(agreement["confidence"], agreement["confidence"]))
-        facts[3].markdown(
-            f"**{_('Status')}**  \n{plain_markdown(status)}  \n{_('Confidence: {level}', level=confidence)}"
-        )
+        facts = [  # (heading, lines) of the four columns; _() outside f-strings, where pybabel finds them
+            (_("Parties"), [parties, parties_note]),
+            (_("Instrument"), [instrument_label(agreement["instrument_type"]), agreement["scheme_or_sector"]]),
+            (_("Signed"), [signed]),
+            (_("Status"), [status, _("Confidence: {level}", level=confidence)]),
+        ]
+        for column, (heading, lines) in zip(st.columns(4), facts):
+            column.markdown(f"**{heading}**  \n" + "  \n".join(plain_markdown(line) for line in lines if line))
         if agreement["superseded"]:
             st.markdown(_("The compilers mark it as replaced by a later recorded instrument (their reading)."))
         if agreement["pair_in_ilo_booklet"]:

@@ -58,12 +58,16 @@ def _stock_block(side: StockSide, year: int, revision: int, names: Mapping[str, 
         for row in side.partners.head(5).itertuples()
     )
     shown_total = exact_number(total) if total is not None else _(NO_DATA)
+    # _() outside the f-strings: pybabel does not look inside them.
+    what, migrants, female_share = (
+        html.escape(text)
+        for text in (_("migrants, {year} (mid-year stock)", year=year), _("Migrants"), _("Female share"))
+    )
     return (
         f"<h2>{html.escape(side.heading)}</h2><div class='figures'><div><div class='big'>{shown_total}</div>"
-        f"{html.escape(_('migrants, {year} (mid-year stock)', year=year))}"
-        f"{'<br>' + html.escape(change) if change else ''}</div><div><table><tr>"
-        f"<th>{html.escape(side.partners_heading)}</th><th class='n'>{html.escape(_('Migrants'))}</th>"
-        f"<th class='n'>{html.escape(_('Female share'))}</th></tr>{partners}</table></div></div>"
+        f"{what}{'<br>' + html.escape(change) if change else ''}</div><div><table><tr>"
+        f"<th>{html.escape(side.partners_heading)}</th><th class='n'>{migrants}</th>"
+        f"<th class='n'>{female_share}</th></tr>{partners}</table></div></div>"
     )
 
 
@@ -92,10 +96,11 @@ def brief_html(
         latest = published.iloc[-1]
         heading = _("Remittances received, {year}", year=int(latest["year"]))
         what = _("personal remittances received (current US$, a yearly flow)")
+        of_gdp = _("of GDP")
         blocks.append(
             f"<h2>{html.escape(heading)}</h2><div class='figures'><div><div class='big'>"
             f"US$ {exact_number(latest['received_usd'])}</div>{html.escape(what)}</div><div><div class='big'>"
-            f"{percent(latest['received_pct_gdp'])}</div>{html.escape(_('of GDP'))}</div></div>"
+            f"{percent(latest['received_pct_gdp'])}</div>{html.escape(of_gdp)}</div></div>"
         )
     ids = [*(i for side in sides for i in side.partners.get("source_id", [])), *published.get("source_id", [])]
     cited = "".join(
@@ -109,6 +114,7 @@ def brief_html(
         date=full_date(on),
     )
     title = _("{country}: labour migration brief", country=name)
+    sources_heading = _("Sources")
     heading = _("{country}: labour migration in brief", country=name)
     return (
         f"<!DOCTYPE html><html lang='{current_language()}'><head><meta charset='utf-8'>"
@@ -117,7 +123,7 @@ def brief_html(
         f"<p class='note'>{html.escape(note)} "
         f"<a href='{html.escape(link, quote=True)}'>{html.escape(link)}</a>.</p>"
         + "".join(blocks)
-        + f"<h2>{html.escape(_('Sources'))}</h2><ul class='sources'>{cited}</ul></body></html>"
+        + f"<h2>{html.escape(sources_heading)}</h2><ul class='sources'>{cited}</ul></body></html>"
     )
 
 

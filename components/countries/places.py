@@ -15,10 +15,10 @@ def group_names(groups: pd.DataFrame) -> dict[str, str]:
 
 
 def place_label(
-    names: Mapping[str, str], groups: pd.DataFrame, *, count: Callable[[str], int] | None = None
+    names: Mapping[str, str], groups: pd.DataFrame, *, counts: Mapping[str, int] | None = None
 ) -> Callable[[str], str]:
     """A widget's format_func for countries and groups: the country's name, or the group's name, what it
-    means and its number of members; with ``count``, how many items each option has, e.g. 'Nepal (12)'."""
+    means and its number of members; with ``counts``, how many items each option has, e.g. 'Nepal (12)'."""
     titles, members = group_names(groups), group_members(groups)
 
     def label(option: str) -> str:
@@ -31,7 +31,7 @@ def place_label(
             )
         else:
             shown = names.get(option, option)
-        return f"{shown} ({count(option)})" if count else shown
+        return f"{shown} ({counts.get(option, 0)})" if counts is not None else shown
 
     return label
 

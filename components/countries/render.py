@@ -78,7 +78,7 @@ def render_remittances(iso3: str, name: str, sources: pd.DataFrame) -> None:
         st.info(_("No data: World Bank WDI publishes no remittance figures for {country}.", country=name))
         return
     latest = published.iloc[-1]
-    columns = st.columns(3)
+    columns = st.columns([4, 3, 4])  # room for a long compact amount ('US$ 1.08 หมื่นล้าน') in a metric
     year = latest["year"]
     columns[0].metric(_("Received, {year}", year=year), f"US$ {compact_number(latest['received_usd'])}")
     columns[1].metric(
