@@ -12,6 +12,8 @@ Pure pandas, no Streamlit: the builders, the schema and the views all use these.
 
 import pandas as pd
 
+from data.catalog import N_
+
 # --- vocabularies -------------------------------------------------------------------------------
 
 # What a row counts: a national total, one destination country, the remaining destinations as printed
@@ -27,14 +29,15 @@ BASES = (
     "contract_departures",
     "departures_all_channels",
 )
+# Marked for translation (babel.cfg reads this file); pages show them through components.i18n._.
 BASIS_LABELS = {
-    "registrations": "registrations of departing workers",
-    "clearances": "emigration clearances",
-    "labour_permits": "labour permits issued (incl. renewals unless stated)",
-    "deployments": "deployments (incl. rehires and seafarers)",
-    "placements": "placements recorded in the official system",
-    "contract_departures": "workers sent abroad under contract",
-    "departures_all_channels": "departures through all channels (incl. self-reported)",
+    "registrations": N_("registrations of departing workers"),
+    "clearances": N_("emigration clearances"),
+    "labour_permits": N_("labour permits issued (incl. renewals unless stated)"),
+    "deployments": N_("deployments (incl. rehires and seafarers)"),
+    "placements": N_("placements recorded in the official system"),
+    "contract_departures": N_("workers sent abroad under contract"),
+    "departures_all_channels": N_("departures through all channels (incl. self-reported)"),
 }
 # The kind of period a figure covers; ``period_kind`` derives it from the dates (the schema checks each row).
 PERIOD_KINDS = ("calendar_year", "fiscal_year", "half_year", "quarter", "partial_year", "cumulative", "unstated")

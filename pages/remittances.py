@@ -5,18 +5,27 @@ import streamlit as st
 
 from components.filters import render_link_keys, show
 from components.frame import ensure_frame
+from components.i18n import _
 from components.remittances import render
 from data.filters.remittances import FILTER, FILTERS, VIEWS
 
 ensure_frame()
 
-st.title("Remittances")
+st.title(_("Remittances"))
 st.caption(
-    "Money migrants send home: inflows by country and year (World Bank WDI; KNOMAD), modelled "
-    "sender-to-receiver estimates (KNOMAD/World Bank), the cost of sending US\\$200 (Remittance Prices "
-    "Worldwide) and Sri Lanka's reported figures by sending country."
+    _(
+        "Money migrants send home: inflows by country and year (World Bank WDI; KNOMAD), modelled "
+        "sender-to-receiver estimates (KNOMAD/World Bank), the cost of sending US\\$200 (Remittance Prices "
+        "Worldwide) and Sri Lanka's reported figures by sending country."
+    )
 )
-view = show(FILTER["view"], options=list(VIEWS), format_func=VIEWS.get, horizontal=True, label_visibility="collapsed")
+view = show(
+    FILTER["view"],
+    options=list(VIEWS),
+    format_func=lambda key: _(VIEWS[key]),
+    horizontal=True,
+    label_visibility="collapsed",
+)
 if view != "maps":
     st.session_state[render.PLAYING] = False  # leaving the maps stops the animation; it does not resume unasked
 {

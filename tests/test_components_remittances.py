@@ -155,7 +155,9 @@ def test_cost_figure_continues_after_2020q3_with_computed_means_drawn_apart():
         receiver="NPL",
         computed=computed,
     )
-    means = next(trace for trace in figure.data if trace.name == "from Malaysia: mean of RPW provider quotes, computed")
+    means = next(
+        trace for trace in figure.data if trace.name == "from Malaysia: mean of RPW provider quotes, computed here"
+    )
     published = next(trace for trace in figure.data if trace.name == "from Malaysia")
     assert means.line.dash == "dot" and published.line.dash is None and means.line.color == published.line.color
     assert pd.Timestamp(means.x[0]) > pd.Timestamp(published.x[-1]), "the computed series starts after the published"

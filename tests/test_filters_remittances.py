@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from data import (
+    load_country_groups,
     load_deployments,
     load_labour_outflows,
     load_remittance_corridors,
@@ -19,6 +20,7 @@ from data.filters.remittances import (
     RankingFilter,
     SriLankaFilter,
     TrendFilter,
+    expand_places,
     largest_recipients,
     latest_corridor_costs,
     quarter_label,
@@ -120,3 +122,49 @@ def test_sri_lanka_rows_carry_their_own_source_and_shares_add_up():
     side = SriLankaFilter.side_by_side(table)
     assert side.columns.tolist()[:4] == ["partner", "partner_iso3", "reported_value", "reported_share_pct"]
     assert side["partner"].iloc[-1] == "Other"
+
+
+def test_a_group_chosen_is_its_members_and_its_us_dollar_total_their_sum(remittances):
+    groups = load_country_groups()
+    countries, chosen_groups = expand_places(["NPL", "gcc", "SAU"], groups)
+    assert countries == ("NPL", "ARE", "BHR", "SAU", "KWT", "OMN", "QAT")  # each once, in the order chosen
+    assert chosen_groups == (("gcc", ("ARE", "BHR", "SAU", "KWT", "OMN", "QAT")),)
+    countries, chosen_groups = expand_places(["saarc"], groups)
+    filters = TrendFilter(countries, "usd", include_knomad=True, groups=chosen_groups)
+    table = filters.apply(remittances)
+    totals = filters.group_totals(table)
+    members = table[table["iso3"].isin(chosen_groups[0][1])].dropna(subset=["value"])
+    assert len(members) and len(totals) == members.groupby(["series", "year"]).ngroups
+    for (series, year), rows in members.groupby(["series", "year"]):
+        total = totals[(totals["series"] == series) & (totals["year"] == year)].iloc[0]
+        assert total["value"] == pytest.approx(rows["value"].sum()) and total["members_with_data"] == len(rows)
+        assert total["members"] == 8 and total["iso3"] == "saarc"
+    assert set(totals["series"]) == {"wdi", "knomad_inflows"}
+
+
+def test_a_share_of_gdp_or_an_amount_per_person_is_never_summed_over_a_group(remittances):
+    countries, chosen_groups = expand_places(["saarc"], load_country_groups())
+    for measure in ("pct_gdp", "per_capita"):
+        filters = TrendFilter(countries, measure, groups=chosen_groups)
+        table = filters.apply(remittances)
+        assert table["value"].notna().any() and filters.group_totals(table).empty
+
+
+def test_flow_map_into_a_group_draws_arcs_into_its_members_and_totals_every_sender(countries):
+    members = ("ARE", "BHR", "SAU", "KWT", "OMN", "QAT")
+    filters = FlowMapFilter(2021, "gcc", members=members)
+    corridors = load_remittance_corridors()
+    arcs = filters.apply(corridors, countries)
+    assert len(arcs) and set(arcs["receiver_iso3"]) <= set(members)
+    usd_million, with_data, of = filters.group_total(corridors, countries)
+    rows = corridors[
+        (corridors["year"] == 2021)
+        & corridors["receiver_iso3"].isin(members)
+        & (corridors["sender_iso3"] != corridors["receiver_iso3"])
+    ]
+    assert (
+        usd_million == pytest.approx(rows["usd_million"].sum())
+        and with_data == rows["receiver_iso3"].nunique()
+        and of == 6
+    )
+    assert FlowMapFilter(2021, "NPL").group_total(corridors, countries) is None

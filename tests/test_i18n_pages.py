@@ -16,7 +16,15 @@ from data import CATALOG, load, load_sources
 
 APP = str(apptest.APP)
 # Pages whose own text is converted (the others still show English: README, "Translations").
-CONVERTED = ["pages/home.py", "pages/methods.py", "pages/agreements.py", "pages/news.py", "pages/countries.py"]
+CONVERTED = [
+    "pages/home.py",
+    "pages/methods.py",
+    "pages/agreements.py",
+    "pages/news.py",
+    "pages/countries.py",
+    "pages/remittances.py",
+    "pages/departures.py",
+]
 TRANSLATED = ["id", "vi", "th"]
 
 
@@ -86,6 +94,27 @@ def test_converted_pages_show_no_english_interface_text(script, language):
     headings = [heading.value for heading in [*app.header, *app.subheader]]
     english_headings = {"Tables", "15 tables", "Sources", "Caveats", "Agreements", "Pages", "Latest news"}
     assert not english_headings & set(headings), headings
+
+
+# The converted pages' other views, each in one language (every language covered, few runs).
+OTHER_VIEWS = [
+    ("pages/remittances.py", {"view": "ranking"}, "id"),
+    ("pages/remittances.py", {"view": "maps", "into": "gcc"}, "vi"),
+    ("pages/remittances.py", {"view": "cost", "from": "gcc,KOR"}, "th"),
+    ("pages/remittances.py", {"view": "srilanka"}, "vi"),
+    ("pages/remittances.py", {"countries": "gcc,NPL", "knomad": "True"}, "th"),
+    ("pages/departures.py", {"view": "coverage"}, "id"),
+    ("pages/departures.py", {"origin": "BGD", "dest": "gcc"}, "th"),
+]
+
+
+@pytest.mark.parametrize(("script", "query", "language"), OTHER_VIEWS)
+def test_other_views_of_converted_pages_show_no_english_interface_text(script, query, language):
+    app = run_page(script, query={**query, "lang": language})
+    assert not app.exception, [exception.value for exception in app.exception]
+    text = shown_text(app)
+    left = sorted(fragment for fragment in english_fragments() if fragment in text)
+    assert not left, f"English left on {script} {query} in {language}: {left}"
 
 
 def test_home_names_countries_and_numbers_in_the_language():

@@ -1,6 +1,8 @@
 """Departures page: one origin's departures by destination (basis and period on the figure), registers as shares
 only, and the coverage of every origin; opened by link and changed through its widgets."""
 
+import json
+
 import pytest
 
 from tests.test_pages import run_page
@@ -89,3 +91,39 @@ def test_a_revised_release_is_listed_apart_with_why_it_is_not_shown():
     others = app.dataframe[1].value
     assert others["note"].str.startswith("Not shown: BP2MI's early-2024 release, superseded").any()
     assert not [e for e in run_page(PAGE).expander if e.label.startswith("Other releases")], "none for Sri Lanka"
+
+
+def test_choosing_a_destination_group_chooses_its_members_and_totals_them():
+    by_group = run_page(PAGE, query={"dest": "gcc"})
+    by_members = run_page(PAGE, query={"dest": "ARE,BHR,SAU,KWT,OMN,QAT"})
+    assert not by_group.exception and not by_members.exception
+    table = by_group.dataframe[0].value
+    assert table.equals(by_members.dataframe[0].value)
+    assert set(table["destination"]) == {"Kuwait", "United Arab Emirates", "Qatar", "Saudi Arabia", "Oman", "Bahrain"}
+    total = f"{int(table['departures'].sum()):,}"
+    assert f"**Chosen destinations:** {total} departures, total of the 6 with data (of 6)." in texts(by_group.markdown)
+    assert "Gulf Cooperation Council (GCC) stands for its members" in texts(by_group.caption)
+    assert by_group.multiselect(key="dest").value == ["gcc"]
+
+
+def test_a_destination_group_an_origin_names_none_of_says_so():
+    app = run_page(PAGE, query={"origin": "NPL", "dest": "asean"})
+    assert not app.exception
+    assert "No data: Nepal's figures for this period name none of the destinations chosen." in texts(app.info)
+
+
+def test_other_releases_follow_the_destinations_chosen():
+    app = run_page(PAGE, query={"origin": "IDN", "period": "2023", "dest": "SAU"})
+    assert not app.exception
+    assert set(app.dataframe[0].value["destination"]) == {"Saudi Arabia"}
+    assert set(app.dataframe[1].value["destination_as_published"]) == {"Arab Saudi"}
+
+
+def test_the_map_can_be_shown_as_an_image_of_the_same_destinations():
+    app = run_page(PAGE, query={"dest": "gcc"})
+    app.toggle(key="departures_map_image").set_value(True).run()
+    assert not app.exception
+    image = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert image["layout"]["title"]["text"] == "Sri Lanka: registrations of departing workers, calendar year 2025"
+    curves = {trace["name"].split(": ")[0] for trace in image["data"] if " → " in trace.get("name", "")}
+    assert curves == {f"Sri Lanka → {name}" for name in app.dataframe[0].value["destination"]}

@@ -212,7 +212,7 @@ def test_cost_for_a_corridor_without_data_and_a_country_without_data():
     assert any("No cost data for Republic of Korea → Nepal" in info for info in texts(app.info))
     names = [trace["name"] for trace in plotly_spec(app)["data"]]
     assert names == [
-        "from Malaysia: mean of RPW provider quotes, computed",
+        "from Malaysia: mean of RPW provider quotes, computed here",
         "from Malaysia",
         "Average to Nepal (WDI, SDG 10.c.1)",
     ]
@@ -304,7 +304,7 @@ def test_an_edited_table_is_picked_up_by_the_cached_views(tables_copy):
 def test_cost_view_adds_computed_means_and_warns_when_others_are_asked_for():
     app = run_page(PAGE, query={"view": "cost", "to": "NPL"})
     assert not app.exception
-    assert any("mean of RPW provider quotes, computed" in info.value for info in app.info)
+    assert any("mean of RPW provider quotes, computed here" in info.value for info in app.info)
     assert not app.warning
     app.toggle(key="all_means").set_value(True).run()
     assert not app.exception
@@ -321,3 +321,105 @@ def test_trend_shows_2024_world_bank_estimates_as_labelled_points_only_in_usd():
     assert "Open diamonds: World Bank estimates for 2024" in " ".join(texts(app.caption))
     app.radio(key="measure").set_value("pct_gdp").run()
     assert not any("2024, World Bank" in trace["name"] for trace in plotly_spec(app)["data"])
+
+
+# --- country groups (issue 15) ------------------------------------------------------------------------------------
+
+GCC = ["ARE", "BHR", "SAU", "KWT", "OMN", "QAT"]
+
+
+def test_choosing_a_group_over_time_chooses_its_members_and_draws_their_us_dollar_total():
+    by_group = remittances_page(countries="gcc", knomad="True")
+    by_members = remittances_page(countries=",".join(GCC), knomad="True")
+    group_traces, member_traces = plotly_spec(by_group)["data"], plotly_spec(by_members)["data"]
+    totals = [trace for trace in group_traces if "total of the members with data" in trace["name"]]
+    assert [trace["name"] for trace in totals] == [
+        "Gulf Cooperation Council (GCC): total of the members with data (World Bank WDI)",
+        "Gulf Cooperation Council (GCC): total of the members with data (KNOMAD Dec 2023)",
+    ]
+    members = [trace for trace in group_traces if trace not in totals]
+
+    def drawn(traces):
+        return [(trace["name"], [None if y != y else y for y in array(trace, "y")]) for trace in traces]
+
+    assert drawn(members) == drawn(member_traces)
+    assert any("Gulf Cooperation Council (GCC) stands for its members: United Arab Emirates" in text
+               for text in texts(by_group.caption))  # fmt: skip
+    wdi_members = [trace for trace in members if trace["name"].endswith("(World Bank WDI)")]
+    for year, total in zip(array(totals[0], "x"), array(totals[0], "y")):
+        values = [array(t, "y")[array(t, "x").index(year)] for t in wdi_members if year in array(t, "x")]
+        assert total == pytest.approx(sum(value for value in values if value == value))
+    sentence = next(
+        text for text in texts(by_group.markdown) if text.startswith("**Gulf Cooperation Council (GCC), 2023:**")
+    )
+    assert "total of the 5 members with data (of 6)" in sentence  # the UAE publishes no figure
+    assert by_group.query_params["countries"] == "gcc"
+
+
+def test_a_group_in_share_of_gdp_shows_its_members_and_no_total():
+    app = remittances_page(countries="gcc", measure="pct_gdp")
+    names = [trace["name"] for trace in plotly_spec(app)["data"]]
+    assert names and not any("total" in name for name in names)
+    assert any("No group total: this measure is not summed" in text for text in texts(app.caption))
+
+
+def test_cost_from_a_group_is_its_members_and_never_summed():
+    by_group = remittances_page(view="cost", **{"from": "gcc"})
+    by_members = remittances_page(view="cost", **{"from": ",".join(GCC)})
+    assert plotly_spec(by_group)["data"] == plotly_spec(by_members)["data"]
+    assert by_group.dataframe[0].value.equals(by_members.dataframe[0].value)
+    assert any("No group total" in text for text in texts(by_group.caption))
+
+
+def test_flow_map_into_a_group_draws_its_members_and_totals_every_sender():
+    app = remittances_page(view="maps", into="gcc")
+    arcs = [layer for layer in deck_spec(app)["layers"] if layer.get("@@type") == "ArcLayer"]
+    receivers = {row["receiver_iso3"] for layer in arcs for row in layer["data"]}
+    assert receivers and receivers <= set(GCC)
+    assert any(
+        text.startswith("**Gulf Cooperation Council (GCC), 2021:** US$") and "(of 6)" in text
+        for text in texts(app.markdown)
+    )
+
+
+# --- every figure honours every filter on it, or says it does not (issue 15) --------------------------------------
+
+
+def test_each_map_follows_its_own_controls_and_says_which_are_not_its_own():
+    app = remittances_page(view="maps")
+    flow_map, choropleth = deck_spec(app, 0), deck_spec(app, 1)
+    app.radio(key="measure").set_value("pct_gdp").run()
+    assert deck_spec(app, 0) == flow_map, "the estimates are in US$ whatever the measure"
+    assert deck_spec(app, 1) != choropleth
+    app.selectbox(key="into").set_value("NPL").run()
+    assert deck_spec(app, 0) != flow_map
+    assert deck_spec(app, 1)["layers"] == deck_spec(remittances_page(view="maps", measure="pct_gdp"), 1)["layers"]
+    captions = " ".join(texts(app.caption))
+    assert "the measure and year below are for the map of remittances received" in captions
+    assert "the edition and 'Flows into' above are for the map of bilateral estimates only" in captions
+
+
+def test_cost_tiles_say_they_count_published_prices_only():
+    app = remittances_page(view="cost", all_means="True")
+    assert any("computed means after 2020Q3 are drawn on the chart" in text for text in texts(app.caption))
+
+
+# --- maps as images to save as PNG (issue 15) ---------------------------------------------------------------------
+
+
+def test_each_map_can_be_shown_as_an_image_of_the_same_places():
+    app = remittances_page(view="maps", into="NPL")
+    assert not app.get("plotly_chart"), "an image is only drawn when asked for"
+    arcs = [layer for layer in deck_spec(app, 0)["layers"] if layer.get("@@type") == "ArcLayer"]
+    senders = {row["sender"] for layer in arcs for row in layer["data"]}
+    app.toggle(key="flow_map_image").set_value(True).run()
+    image = plotly_spec(app)
+    assert image["layout"]["title"]["text"].startswith("Largest 40 modelled sender-to-receiver estimates into Nepal")
+    curves = {trace["name"].split(" → ")[0] for trace in image["data"] if " → " in trace.get("name", "")}
+    assert curves == senders
+    app.toggle(key="choropleth_map_image").set_value(True).run()
+    filled = {trace["meta"] for trace in plotly_spec(app, 1)["data"] if trace.get("meta")}
+    features = next(layer for layer in deck_spec(app, 1)["layers"] if layer["id"] == "values")["data"]["features"]
+    assert filled == {
+        feature["properties"]["iso3"] for feature in features if feature["properties"]["value"] is not None
+    }

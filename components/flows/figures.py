@@ -7,25 +7,42 @@ shares of the register, never as a number of departures in a year.
 from collections.abc import Mapping
 
 import pandas as pd
+import plotly.graph_objects as go
 import pydeck as pdk
+from babel.dates import format_date
 
 from components.formatting import NO_DATA, exact_number, percent
-from components.maps import arc_map, arcs_view
-from data.flows import BASIS_LABELS, PERIOD_KINDS, share_sentence
+from components.i18n import N_, _, country_names_in, current_locale, ngettext
+from components.maps import arc_image, arc_map, arcs_view, class_breaks, legend_items
+from data.flows import BASIS_LABELS, PERIOD_KINDS, VALUE_PRECISIONS
 
-ARC_TOOLTIP = "<b>{origin} → {destination}</b><br/>{value_label}<br/>{basis_label}, {period_label}"
+ARC_TOOLTIP = "<b>{origin} → {destination}</b><br/>{value_label}<br/>{basis_label}, {period_label}"  # deck.gl's
 # Flat arcs bending to one side (as on the Corridors page): long raised arcs swamp the camera.
 ARC_HEIGHT, ARC_TILT, ARC_MAX_WIDTH = 0.35, 90.0, 9.0
 COORDINATE_DIGITS = 2
 KIND_LABELS = {
-    "calendar_year": "calendar year",
-    "fiscal_year": "fiscal year",
-    "half_year": "half-year",
-    "quarter": "quarter",
-    "partial_year": "part of a year",
-    "cumulative": "cumulative register (shares only)",
-    "unstated": "period not stated",
+    "calendar_year": N_("calendar year"),
+    "fiscal_year": N_("fiscal year"),
+    "half_year": N_("half-year"),
+    "quarter": N_("quarter"),
+    "partial_year": N_("part of a year"),
+    "cumulative": N_("cumulative register (shares only)"),
+    "unstated": N_("period not stated"),
 }
+# What a register counts, as the share sentence names it ("Of all clearances ..."), by basis.
+BASIS_NOUNS = {
+    "registrations": N_("Of all registrations {start}-{end}, {share} were to {place}"),
+    "clearances": N_("Of all clearances {start}-{end}, {share} were to {place}"),
+    "labour_permits": N_("Of all labour permits {start}-{end}, {share} were to {place}"),
+    "deployments": N_("Of all deployments {start}-{end}, {share} were to {place}"),
+    "placements": N_("Of all placements {start}-{end}, {share} were to {place}"),
+    "contract_departures": N_("Of all contract departures {start}-{end}, {share} were to {place}"),
+    "departures_all_channels": N_("Of all departures through all channels {start}-{end}, {share} were to {place}"),
+}
+assert set(BASIS_NOUNS) == set(BASIS_LABELS)
+# How a figure was printed (the ``value_precision`` codes), in words.
+PRECISION_LABELS = {"exact": N_("exact"), "rounded": N_("rounded"), "lower_bound": N_("lower bound (at least)")}
+assert set(PRECISION_LABELS) == set(VALUE_PRECISIONS)
 assert set(KIND_LABELS) == set(PERIOD_KINDS)
 
 
@@ -41,10 +58,18 @@ def _measure(ranking: pd.DataFrame, *, register: bool) -> tuple[pd.Series, list[
     a register its share only."""
     if register:
         return ranking["share"].astype("Float64"), [
-            f"{percent(share * 100)} of the register" for share in ranking["share"]
+            _("{share} of the register", share=percent(share * 100)) for share in ranking["share"]
         ]
     labels = [
-        f"{exact_number(value)} workers" + ("" if pd.isna(share) else f" ({percent(share * 100)} of the total)")
+        ngettext("{number} worker", "{number} workers", int(value), number=exact_number(value))
+        if pd.isna(share)
+        else ngettext(
+            "{number} worker ({share} of the total)",
+            "{number} workers ({share} of the total)",
+            int(value),
+            number=exact_number(value),
+            share=percent(share * 100),
+        )
         for value, share in zip(ranking["value"], ranking["share_of_total"])
     ]
     return ranking["value"].astype("Float64"), labels
@@ -59,7 +84,7 @@ def arc_frame(
     countries_only = ranking[ranking["scope"] == "destination"].dropna(subset=["destination_iso3"])
     sizes, labels = _measure(countries_only, register=register)
     points = _label_points(countries)
-    names = dict(zip(countries["iso3"], countries["name"]))
+    names = country_names_in(dict(zip(countries["iso3"], countries["name"])))
     origin_point = points.get(origin, (None, None))
     frame = pd.DataFrame(
         {
@@ -94,6 +119,25 @@ def departures_map(arcs: pd.DataFrame) -> pdk.Deck:
     )
 
 
+def departures_map_image(arcs: pd.DataFrame, shapes: dict, *, title: str, register: bool) -> go.Figure:
+    """The departures map as an image to save as PNG: the same arcs and classes over the shipped shapes."""
+    hover = [
+        f"{origin} → {destination}: {label}"
+        for origin, destination, label in zip(arcs["origin"], arcs["destination"], arcs["value_label"])
+    ]
+    formatter = (lambda share: percent(share * 100)) if register else exact_number
+    return arc_image(
+        arcs.assign(hover=hover),
+        shapes,
+        value_column="size",
+        title=title,
+        hover_column="hover",
+        legend=legend_items(class_breaks(arcs["size"]), formatter),
+        legend_title=_("Share of the register") if register else _("Departures"),
+        max_width=ARC_MAX_WIDTH,
+    )
+
+
 def ranking_table(ranking: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     """The ranked list as read: rank, destination, figure and share (a register: share only)."""
     register = "share" in ranking.columns
@@ -115,7 +159,7 @@ def ranking_table(ranking: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFra
             "destination": destination,
             "departures": ranking["value"].to_numpy(),
             "share_of_total_pct": (ranking["share_of_total"].astype("Float64") * 100).round(1).to_numpy(),
-            "precision": ranking["value_precision"].to_numpy(),
+            "precision": [_(PRECISION_LABELS[precision]) for precision in ranking["value_precision"]],
             "note": ranking["note"].fillna("").to_numpy(),
         }
     )
@@ -125,9 +169,20 @@ def share_sentences(shares: pd.DataFrame, names: Mapping[str, str], *, limit: in
     """'Of all clearances 4 Jun 2023-21 Sep 2026, 57% were to Saudi Arabia', for the largest destinations."""
     countries = shares[(shares["scope"] == "destination") & shares["share"].notna()].head(limit)
     return [
-        share_sentence(row, names.get(row["destination_iso3"], row["destination_as_published"]))
-        for _, row in countries.iterrows()
+        _(
+            BASIS_NOUNS[row["basis"]],
+            start=short_date(row["period_start"]),
+            end=short_date(row["period_end"]),
+            share=percent(row["share"] * 100, digits=0),
+            place=names.get(row["destination_iso3"], row["destination_as_published"]),
+        )
+        for _row_index, row in countries.iterrows()
     ]
+
+
+def short_date(value) -> str:
+    """'4 Jun 2023' in the reader's language (CLDR's abbreviated month)."""
+    return format_date(pd.Timestamp(value).date(), format="d MMM y", locale=current_locale())
 
 
 def coverage_table(coverage: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
@@ -136,12 +191,16 @@ def coverage_table(coverage: pd.DataFrame, names: Mapping[str, str]) -> pd.DataF
         {
             "origin": [names.get(code, code) for code in coverage["origin_iso3"]],
             "origin_iso3": coverage["origin_iso3"].to_numpy(),
-            "basis": [BASIS_LABELS[basis] for basis in coverage["basis"]],
+            "basis": [_(BASIS_LABELS[basis]) for basis in coverage["basis"]],
             "years": [_years_text(years) for years in coverage["years"]],
-            "kinds_of_period": [", ".join(KIND_LABELS[kind] for kind in kinds) for kinds in coverage["period_kinds"]],
-            "cumulative_registers": [", ".join(registers) or "none" for registers in coverage["cumulative_registers"]],
+            "kinds_of_period": [
+                ", ".join(_(KIND_LABELS[kind]) for kind in kinds) for kinds in coverage["period_kinds"]
+            ],
+            "cumulative_registers": [
+                ", ".join(registers) or _("none") for registers in coverage["cumulative_registers"]
+            ],
             "destination_countries": coverage["destinations"].to_numpy(),
-            "national_totals": ["yes" if has else "no" for has in coverage["has_totals"]],
+            "national_totals": [_("yes") if has else _("no") for has in coverage["has_totals"]],
             "figures_shown": coverage["figures"].to_numpy(),
         }
     )
@@ -150,7 +209,7 @@ def coverage_table(coverage: pd.DataFrame, names: Mapping[str, str]) -> pd.DataF
 def _years_text(years) -> str:
     """(2017, 2018, 2021, 2022) -> '2017-2018, 2021-2022': gaps stay visible."""
     if not years:
-        return NO_DATA
+        return _(NO_DATA)
     runs, start, previous = [], years[0], years[0]
     for year in [*years[1:], None]:
         if year is not None and year == previous + 1:
@@ -168,8 +227,8 @@ def periods_table(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "period": rows["period_label"].to_numpy(),
-            "kind_of_period": [KIND_LABELS[kind] for kind in rows["period_kind"]],
-            "counted": [BASIS_LABELS[basis] for basis in rows["basis"]],
+            "kind_of_period": [_(KIND_LABELS[kind]) for kind in rows["period_kind"]],
+            "counted": [_(BASIS_LABELS[basis]) for basis in rows["basis"]],
             "departures": rows["value"].to_numpy(),
             "printed_as": rows["figure_as_printed"].fillna("").to_numpy(),
             "release": rows["release"].fillna("").to_numpy(),
@@ -178,10 +237,19 @@ def periods_table(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def flow_not_stock(origin: str, place: str) -> str:
-    """The sentence every profile puts next to departures and the UN DESA stock."""
-    return (
-        f"Departures are a **flow**: workers leaving {origin} in each period, as its agency counts them. The UN DESA "
-        f"figures above are a **stock**: everyone born in {origin} living {place} at mid-year (workers, families, "
-        "students, refugees). One is not a part or a change of the other."
+def flow_not_stock(origin: str, destination: str | None = None) -> str:
+    """The sentence every profile puts next to departures and the UN DESA stock (abroad, or in one destination)."""
+    if destination is None:
+        return _(
+            "Departures are a **flow**: workers leaving {country} in each period, as its agency counts them. The UN "
+            "DESA figures above are a **stock**: everyone born in {country} living abroad at mid-year (workers, "
+            "families, students, refugees). One is not a part or a change of the other.",
+            country=origin,
+        )
+    return _(
+        "Departures are a **flow**: workers leaving {country} in each period, as its agency counts them. The UN DESA "
+        "figures above are a **stock**: everyone born in {country} living in {place} at mid-year (workers, "
+        "families, students, refugees). One is not a part or a change of the other.",
+        country=origin,
+        place=destination,
     )

@@ -10,29 +10,53 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.catalog import N_
 from data.filters import Filter
 from data.flows import BASIS_LABELS, departures_ranking, ranking_periods, register_shares
 
-VIEWS = {"destinations": "By destination", "coverage": "What exists, per origin"}
+VIEWS = {"destinations": N_("By destination"), "coverage": N_("What exists, per origin")}
 DEFAULT_ORIGIN = "LKA"
 FILTERS = (
-    Filter("view", "View", "radio", "`destinations` (default) or `coverage`", "view=coverage", default="destinations"),
+    Filter(
+        "view",
+        N_("View"),
+        "radio",
+        N_("`destinations` (default) or `coverage`"),
+        "view=coverage",
+        default="destinations",
+    ),
     Filter(
         "origin",
-        "Workers leaving",
+        N_("Workers leaving"),
         "selectbox",
-        f"origin country, ISO3 (default {DEFAULT_ORIGIN})",
+        N_("origin country, ISO3 (default LKA)"),
         "origin=NPL",
         default=DEFAULT_ORIGIN,
     ),
     Filter(
         "period",
-        "Period",
+        N_("Period"),
         "selectbox",
-        "a period as its publisher labels it (default: the latest with figures by destination)",
+        N_("a period as its publisher labels it (default: the latest with figures by destination)"),
         "period=2023",
-        help="Only periods with figures by destination are listed; a fiscal year, half-year or part of a year is "
-        "labelled as such, and a multi-year register is shown as shares only.",
+        help=N_(
+            "Only periods with figures by destination are listed; a fiscal year, half-year or part of a year is "
+            "labelled as such, and a multi-year register is shown as shares only."
+        ),
+    ),
+    Filter(
+        "dest",
+        N_("Destinations"),
+        "multiselect",
+        N_(
+            "destination countries, ISO3, or country groups (e.g. `gcc`: its members), comma-separated (default: "
+            "every destination)"
+        ),
+        "dest=gcc",
+        help=N_(
+            "Choosing a group (GCC, ASEAN, ...) chooses its members. Origins are not grouped: each origin's agency "
+            "counts something different."
+        ),
     ),
 )
 FILTER = {spec.key: spec for spec in FILTERS}
@@ -48,19 +72,30 @@ def period_choices(outflows: pd.DataFrame, origin: str) -> list[str]:
     return list(dict.fromkeys(ranking_periods(outflows, origin)["period_label"]))
 
 
-def period_phrase(kind: str, label: str, start, end) -> str:
+PERIOD_PHRASES = {
+    "calendar_year": N_("calendar year {label}"),
+    "fiscal_year": N_("fiscal year {label}"),
+    "half_year": N_("half-year {label}"),
+    "quarter": N_("quarter {label}"),
+    "partial_year": N_("part of a year: {label}"),
+}
+REGISTER_PHRASE = N_("whole register {start}-{end} (several years added up, not a year's flow)")
+PUBLISHED_PHRASE = N_("period as published: {label}")
+
+
+def day_month_year(value) -> str:
+    """'4 Jun 2023' (English; a page passes its reader's own date format)."""
+    value = pd.Timestamp(value)
+    return f"{value.day} {value:%b %Y}"
+
+
+def period_phrase(kind: str, label: str, start, end, *, translate=str, date=day_month_year) -> str:
     """How a period reads on a figure: 'calendar year 2025', 'fiscal year FY2016/17', 'whole register 4 Jun
-    2023-21 Sep 2026 (not a year's flow)'."""
+    2023-21 Sep 2026 (several years added up, not a year's flow)'. ``translate`` and ``date`` give the reader's
+    language (``components.i18n._`` and a CLDR date); English by default."""
     if kind == "cumulative":
-        start, end = pd.Timestamp(start), pd.Timestamp(end)
-        return f"whole register {start.day} {start:%b %Y}-{end.day} {end:%b %Y} (several years added up, not a year's flow)"
-    return {
-        "calendar_year": f"calendar year {label}",
-        "fiscal_year": f"fiscal year {label}",
-        "half_year": f"half-year {label}",
-        "quarter": f"quarter {label}",
-        "partial_year": f"part of a year: {label}",
-    }.get(kind, f"period as published: {label}")
+        return translate(REGISTER_PHRASE).format(start=date(start), end=date(end))
+    return translate(PERIOD_PHRASES.get(kind, PUBLISHED_PHRASE)).format(label=label)
 
 
 @dataclass(frozen=True)
@@ -69,6 +104,7 @@ class DeparturesFilter:
 
     origin: str
     period: str | None
+    destinations: tuple[str, ...] = ()  # chosen destination countries (a group's members); empty = every one
 
     def period_row(self, outflows: pd.DataFrame) -> pd.Series | None:
         periods = ranking_periods(outflows, self.origin)
@@ -87,8 +123,21 @@ class DeparturesFilter:
             return departures_ranking(outflows.iloc[0:0], self.origin, "")
         if row["period_kind"] == "cumulative":
             shares = register_shares(outflows, self.origin, row["basis"])
-            return shares[shares["period_label"] == self.period].reset_index(drop=True)
-        return departures_ranking(outflows, self.origin, self.period, row["basis"])
+            table = shares[shares["period_label"] == self.period]
+        else:
+            table = departures_ranking(outflows, self.origin, self.period, row["basis"])
+        if self.destinations:
+            table = table[(table["scope"] == "destination") & table["destination_iso3"].isin(self.destinations)]
+        return table.reset_index(drop=True)
+
+    def total(self, table: pd.DataFrame) -> tuple[float, int] | None:
+        """The chosen destinations' total (departures, or for a register its share) and how many of them have a
+        figure; None when every destination is shown. Departures of one origin and period add up: one basis."""
+        if not self.destinations:
+            return None
+        column = "share" if "share" in table.columns else "value"
+        figures = table.dropna(subset=[column])
+        return float(figures[column].astype("Float64").sum()), figures["destination_iso3"].nunique()
 
     def other_releases(self, outflows: pd.DataFrame) -> pd.DataFrame:
         """Figures for this origin and period kept for comparison but not shown (a superseded release, a page that
@@ -99,24 +148,57 @@ class DeparturesFilter:
             & (outflows["origin_iso3"] == self.origin)
             & outflows["period_label"].astype(str).str.startswith(year)
         ]
+        if self.destinations:  # the destinations chosen, as in the table shown (a printed total is no destination)
+            rows = rows[rows["destination_iso3"].isin(self.destinations)]
         return rows[
             ["destination_as_published", "period_label", "value", "figure_as_printed", "release", "note", "source_id"]
         ].reset_index(drop=True)
 
-    def caption(self, outflows: pd.DataFrame, names: Mapping[str, str]) -> str:
+    def basis_label(self, outflows: pd.DataFrame) -> str:
+        """What the period's figures count, in English (marked for translation in data.flows)."""
+        row = self.period_row(outflows)
+        return "" if row is None else BASIS_LABELS[row["basis"]]
+
+    def period_text(self, outflows: pd.DataFrame, *, translate=str, date=day_month_year) -> str:
+        row = self.period_row(outflows)
+        if row is None:
+            return ""
+        return period_phrase(
+            row["period_kind"],
+            row["period_label"],
+            row["period_start"],
+            row["period_end"],
+            translate=translate,
+            date=date,
+        )
+
+    def caption(self, outflows: pd.DataFrame, names: Mapping[str, str], *, translate=str, date=day_month_year) -> str:
         """'Sri Lanka: registrations of departing workers, calendar year 2025' (basis and period on the figure)."""
         row = self.period_row(outflows)
         origin = names.get(self.origin, self.origin)
         if row is None:
-            return f"{origin}: no figures by destination"
-        phrase = period_phrase(row["period_kind"], row["period_label"], row["period_start"], row["period_end"])
-        return f"{origin}: {BASIS_LABELS[row['basis']]}, {phrase}"
+            return translate(N_("{country}: no figures by destination")).format(country=origin)
+        return translate(N_("{country}: {basis}, {period}")).format(
+            country=origin,
+            basis=translate(self.basis_label(outflows)),
+            period=self.period_text(outflows, translate=translate, date=date),
+        )
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
         names = names or {}
+        destinations = ", ".join(names.get(code, code) for code in self.destinations)
         return [
-            f"Origin: {names.get(self.origin, self.origin)}",
-            f"Period: {self.period or 'none with figures by destination'}",
-            "Departures of migrant workers as counted by the origin's agency (basis in column 'basis'); shown "
-            "figures only (is_shown); a cumulative register gives shares, never a year's flow",
+            translate(N_("Origin: {country}")).format(country=names.get(self.origin, self.origin)),
+            translate(N_("Period: {period}")).format(
+                period=self.period or translate(N_("none with figures by destination"))
+            ),
+            translate(N_("Destinations: {countries}")).format(
+                countries=destinations or translate(N_("every destination"))
+            ),
+            translate(
+                N_(
+                    "Departures of migrant workers as counted by the origin's agency (basis in column 'basis'); shown "
+                    "figures only (is_shown); a cumulative register gives shares, never a year's flow"
+                )
+            ),
         ]

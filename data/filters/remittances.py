@@ -10,128 +10,159 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.catalog import N_
 from data.filters import Filter
 
 MEASURES = {
-    "usd": ("received_usd", "Remittances received, current US$"),
-    "pct_gdp": ("received_pct_gdp", "Remittances received, % of GDP"),
-    "per_capita": ("received_per_capita_usd", "Remittances received per person, current US$"),
+    "usd": ("received_usd", N_("Remittances received, current US$")),
+    "pct_gdp": ("received_pct_gdp", N_("Remittances received, % of GDP")),
+    "per_capita": ("received_per_capita_usd", N_("Remittances received per person, current US$")),
 }
-SERIES_LABELS = {"wdi": "World Bank WDI", "knomad_inflows": "KNOMAD Dec 2023"}
+# Measures whose values add up over countries (a group total may be shown); the others are shown per member only.
+ADDITIVE_MEASURES = ("usd",)
+SERIES_LABELS = {"wdi": "World Bank WDI", "knomad_inflows": N_("KNOMAD Dec 2023")}
 GULF = ("SAU", "ARE", "KWT", "QAT", "OMN", "BHR")  # Gulf Cooperation Council members
-SENDER_GROUPS = ("Gulf (GCC)", "Asia and the Pacific", "Elsewhere")
+SENDER_GROUPS = (N_("Gulf (GCC)"), N_("Asia and the Pacific"), N_("Elsewhere"))
 ALL_ASIA_PACIFIC = "ALL"
 CORRIDOR_COST = "ATCR.CORR"
 TO_COUNTRY_COST = "SI.RMT.COST.IB.ZS"
 SDG_AVERAGE_TARGET = 3.0
 SDG_CORRIDOR_CEILING = 5.0
-COMPUTED_SERIES = "mean of RPW provider quotes, computed"
+COMPUTED_SERIES = "mean of RPW provider quotes, computed"  # the value of remittance_cost_means' series column
+COMPUTED_SERIES_TEXT = N_("mean of RPW provider quotes, computed here")  # how figures and captions name it
 # remittance_cost_means' check of each corridor against the published average over 2016Q2-2020Q3: only these
 # corridors' computed means after 2020Q3 are drawn by default (data.catalog's advice).
 REPRODUCES_PUBLISHED = ("matches_official", "mostly_matches")
 
 # --- the page's filters, declared once (widgets, link keys, link-keys table) --------------------------
 
-VIEWS = {"trend": "Over time", "ranking": "Ranking", "maps": "Maps", "cost": "Cost of sending", "srilanka": "Sri Lanka"}
-MEASURE_LABELS = {"usd": "US$", "pct_gdp": "% of GDP", "per_capita": "Per person"}
+VIEWS = {
+    "trend": N_("Over time"),
+    "ranking": N_("Ranking"),
+    "maps": N_("Maps"),
+    "cost": N_("Cost of sending"),
+    "srilanka": N_("Sri Lanka"),
+}
+MEASURE_LABELS = {"usd": N_("US$"), "pct_gdp": N_("% of GDP"), "per_capita": N_("Per person")}
 EDITIONS = (2021, 2017)
 FIRST_YEAR, LAST_YEAR = 1990, 2023
 FILTERS = (
     Filter(
         "view",
-        "View",
+        N_("View"),
         "radio",
-        "`trend` (default), `ranking`, `maps`, `cost` or `srilanka`",
+        N_("`trend` (default), `ranking`, `maps`, `cost` or `srilanka`"),
         "view=maps",
         default="trend",
     ),
     Filter(
         "countries",
-        "Countries",
+        N_("Countries"),
         "multiselect",
-        "countries over time, ISO3, comma-separated (default: the largest)",
+        N_(
+            "countries over time, ISO3, or country groups (e.g. `gcc`, `asean`: their members), comma-separated "
+            "(default: the largest)"
+        ),
         "countries=NPL,BGD",
+        help=N_(
+            "Choosing a group (GCC, ASEAN, SAARC, ...) chooses its members. In US$ the group's total is drawn too, "
+            "summed over the members with data; a share of GDP or an amount per person is never summed."
+        ),
     ),
     Filter(
-        "measure", "Measure", "radio", "`usd` (default), `pct_gdp` or `per_capita`", "measure=pct_gdp", default="usd"
+        "measure",
+        N_("Measure"),
+        "radio",
+        N_("`usd` (default), `pct_gdp` or `per_capita`"),
+        "measure=pct_gdp",
+        default="usd",
     ),
     Filter(
         "log",
-        "Log scale",
+        N_("Log scale"),
         "toggle",
-        "logarithmic axis over time, `True` or `False` (default)",
+        N_("logarithmic axis over time, `True` or `False` (default)"),
         "log=True",
         default=False,
     ),
     Filter(
         "knomad",
-        "Add KNOMAD Dec 2023 release",
+        N_("Add KNOMAD Dec 2023 release"),
         "toggle",
-        "add KNOMAD's December 2023 release, `True` or `False` (default)",
+        N_("add KNOMAD's December 2023 release, `True` or `False` (default)"),
         "knomad=True",
         default=False,
-        help="KNOMAD/World Bank inflows, December 2023: an earlier release whose "
-        "2023 values are estimates (2023e). Drawn as separate dashed lines.",
+        help=N_(
+            "KNOMAD/World Bank inflows, December 2023: an earlier release whose "
+            "2023 values are estimates (2023e). Drawn as separate dashed lines."
+        ),
     ),
     Filter(
         "year",
-        "Year",
+        N_("Year"),
         "slider",
-        f"year of the ranking or map, {FIRST_YEAR}-{LAST_YEAR} (default {LAST_YEAR})",
+        N_("year of the ranking or map, 1990-2023 (default 2023)"),
         "year=2015",
         default=LAST_YEAR,
     ),
     Filter(
         "brm",
-        "Bilateral estimates of",
+        N_("Bilateral estimates of"),
         "radio",
-        "edition of the bilateral estimates, 2021 (default) or 2017",
+        N_("edition of the bilateral estimates, 2021 (default) or 2017"),
         "brm=2017",
         default=2021,
         parse=int,
-        help="KNOMAD/World Bank bilateral remittance matrix: 2021 (December "
-        "2022 version) or 2017 (April 2018 version). Modelled, not reported.",
+        help=N_(
+            "KNOMAD/World Bank bilateral remittance matrix: 2021 (December "
+            "2022 version) or 2017 (April 2018 version). Modelled, not reported."
+        ),
     ),
     Filter(
         "into",
-        "Flows into",
+        N_("Flows into"),
         "selectbox",
-        f"the map's receiving country, ISO3 (default `{ALL_ASIA_PACIFIC}`: all)",
+        N_("the map's receiving country, ISO3, or country group (e.g. `saarc`: its members) (default `ALL`: all)"),
         "into=NPL",
         default=ALL_ASIA_PACIFIC,
     ),
     Filter(
         "to",
-        "Sending money to",
+        N_("Sending money to"),
         "selectbox",
-        "cost of sending to this country, ISO3 (default IND)",
+        N_("cost of sending to this country, ISO3 (default IND)"),
         "to=NPL",
         default="IND",
     ),
     Filter(
         "from",
-        "From (leave empty for every corridor surveyed)",
+        N_("From (leave empty for every corridor surveyed)"),
         "multiselect",
-        "cost of sending from these countries, ISO3, comma-separated",
+        N_("cost of sending from these countries, ISO3, or country groups (e.g. `gcc`: its members), comma-separated"),
         "from=MYS,SAU",
+        help=N_("Choosing a group chooses its members; costs are never summed or averaged over a group."),
     ),
     Filter(
         "all_means",
-        "Also computed means that do not reproduce the published series",
+        N_("Also computed means that do not reproduce the published series"),
         "toggle",
-        "cost after 2020Q3 also for corridors whose computed means differ from the published ones, `True` or "
-        "`False` (default)",
+        N_(
+            "cost after 2020Q3 also for corridors whose computed means differ from the published ones, `True` or "
+            "`False` (default)"
+        ),
         "all_means=True",
         default=False,
-        help="After 2020Q3 the cost is the mean of RPW provider quotes, computed here, not the World Bank's "
-        "published average. By default it is drawn only for corridors where it reproduces the published average "
-        "over 2016Q2-2020Q3.",
+        help=N_(
+            "After 2020Q3 the cost is the mean of RPW provider quotes, computed here, not the World Bank's "
+            "published average. By default it is drawn only for corridors where it reproduces the published "
+            "average over 2016Q2-2020Q3."
+        ),
     ),
     Filter(
         "dep_year",
-        "Departures in",
+        N_("Departures in"),
         "selectbox",
-        "Sri Lanka's departures year (default 2023)",
+        N_("Sri Lanka's departures year (default 2023)"),
         "dep_year=2022",
         default=2023,
         parse=int,
@@ -146,8 +177,29 @@ def _name(names: Mapping[str, str] | None, code) -> str:
     return (names or {}).get(code, code)
 
 
-def _names_list(names: Mapping[str, str] | None, codes) -> str:
-    return ", ".join(_name(names, code) for code in codes) or "none"
+def _names_list(names: Mapping[str, str] | None, codes, translate=str) -> str:
+    return ", ".join(_name(names, code) for code in codes) or translate(N_("none"))
+
+
+def group_members(groups: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Each country group's key and its members (ISO3, in table order): ``{"gcc": ("SAU", ...), ...}``."""
+    return {key: tuple(rows["iso3"]) for key, rows in groups.groupby("group_key", sort=False)}
+
+
+def expand_places(chosen, groups: pd.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """A place choice that may name country groups (by ``group_key``) -> the countries it means (a group's members
+    in its place, each country once, in the order chosen) and the groups chosen with their members. Picking a
+    group picks its members."""
+    by_group = group_members(groups)
+    countries: dict[str, None] = {}
+    chosen_groups = []
+    for item in chosen:
+        if item in by_group:
+            chosen_groups.append((item, by_group[item]))
+            countries.update(dict.fromkeys(by_group[item]))
+        else:
+            countries[item] = None
+    return tuple(countries), tuple(chosen_groups)
 
 
 def asia_pacific_codes(countries: pd.DataFrame) -> set[str]:
@@ -178,13 +230,21 @@ def largest_recipients(remittances: pd.DataFrame, countries: pd.DataFrame, *, li
     return latest.nlargest(limit, "received_usd")["iso3"].tolist()
 
 
-def quarter_label(period: str) -> str:
-    """'2020Q3' -> '2020Q3 (July-September 2020)'; a year stays a year."""
+QUARTER_MONTHS = {
+    "1": N_("{period} (January-March {year})"),
+    "2": N_("{period} (April-June {year})"),
+    "3": N_("{period} (July-September {year})"),
+    "4": N_("{period} (October-December {year})"),
+}
+
+
+def quarter_label(period: str, translate=str) -> str:
+    """'2020Q3' -> '2020Q3 (July-September 2020)'; a year stays a year. ``translate`` gives the months in the
+    reader's language (``components.i18n._``; English by default)."""
     if "Q" not in period:
         return period
     year, quarter = period.split("Q")
-    months = {"1": "January-March", "2": "April-June", "3": "July-September", "4": "October-December"}[quarter]
-    return f"{period} ({months} {year})"
+    return translate(QUARTER_MONTHS[quarter]).format(period=period, year=year)
 
 
 def quarter_start(period: pd.Series) -> pd.Series:
@@ -199,6 +259,7 @@ class TrendFilter:
     countries: tuple[str, ...]
     measure: str = "usd"
     include_knomad: bool = False
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # chosen groups and their members (in ``countries``)
 
     def apply(self, remittances: pd.DataFrame) -> pd.DataFrame:
         column, _ = MEASURES[self.measure]
@@ -232,20 +293,48 @@ class TrendFilter:
         ]
         return rows.sort_values(["area_code", "series"], ignore_index=True)
 
+    def group_totals(self, table: pd.DataFrame) -> pd.DataFrame:
+        """Each chosen group's total per series and year, summed over its members with a figure, with how many
+        had one (``members_with_data``) of how many there are (``members``). Only for an additive measure (US$):
+        a share of GDP or an amount per person is never summed, so other measures give no rows."""
+        columns = ["iso3", "series", "vintage", "year", "value", "members_with_data", "members", "source_id"]
+        if self.measure not in ADDITIVE_MEASURES or not self.groups:
+            return pd.DataFrame(columns=columns)
+        frames = []
+        for key, members in self.groups:
+            rows = table[table["iso3"].isin(members)].dropna(subset=["value"])
+            summed = rows.groupby(["series", "year"], as_index=False, sort=False).agg(
+                vintage=("vintage", "first"),
+                value=("value", "sum"),
+                members_with_data=("iso3", "nunique"),
+                source_id=("source_id", lambda ids: ";".join(sorted(set(ids)))),
+            )
+            frames.append(summed.assign(iso3=key, members=len(members)))
+        series_rank = {name: index for index, name in enumerate(SERIES_LABELS)}
+        totals = pd.concat(frames, ignore_index=True)[columns]
+        order = [totals["iso3"].map({key: index for index, (key, _) in enumerate(self.groups)}),
+                 totals["series"].map(series_rank), totals["year"]]  # fmt: skip
+        return totals.iloc[pd.MultiIndex.from_arrays(order).argsort()].reset_index(drop=True)
+
     def countries_without_data(self, table: pd.DataFrame) -> list[str]:
         with_data = set(table.dropna(subset=["value"])["iso3"])
         return [code for code in self.countries if code not in with_data]
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
+        """The filters in words for downloads; ``translate`` (``components.i18n._``) gives the reader's language."""
+        series = (
+            N_("Series: World Bank WDI and KNOMAD December 2023 (2023 = estimate), drawn as separate lines")
+            if self.include_knomad
+            else N_("Series: World Bank WDI only")
+        )
+        groups = [
+            translate(N_("Group {group}: its members")).format(group=_name(names, key)) for key, _members in self.groups
+        ]
         return [
-            f"Countries: {_names_list(names, self.countries)}",
-            f"Measure: {MEASURES[self.measure][1]}",
-            "Series: World Bank WDI"
-            + (
-                " and KNOMAD December 2023 (2023 = estimate), drawn as separate lines"
-                if self.include_knomad
-                else " only"
-            ),
+            translate(N_("Countries: {countries}")).format(countries=_names_list(names, self.countries, translate)),
+            *groups,
+            translate(N_("Measure: {measure}")).format(measure=translate(MEASURES[self.measure][1])),
+            translate(series),
         ]
 
 
@@ -286,12 +375,17 @@ class RankingFilter:
         by_sender.insert(1, "year", self.edition)
         return by_sender
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
         return [
-            f"Recipients: top {self.limit} in Asia and the Pacific in {self.year}, by {MEASURES[self.measure][1]} "
-            "(World Bank WDI)",
-            f"Senders: top {self.limit} senders to Asia and the Pacific, {self.edition} bilateral estimates "
-            "(modelled, KNOMAD/World Bank), US$ million",
+            translate(
+                N_("Recipients: top {limit} in Asia and the Pacific in {year}, by {measure} (World Bank WDI)")
+            ).format(limit=self.limit, year=self.year, measure=translate(MEASURES[self.measure][1])),
+            translate(
+                N_(
+                    "Senders: top {limit} senders to Asia and the Pacific, {edition} bilateral estimates (modelled, "
+                    "KNOMAD/World Bank), US$ million"
+                )
+            ).format(limit=self.limit, edition=self.edition),
         ]
 
 
@@ -308,15 +402,30 @@ class FlowMapFilter:
     edition: int = 2021
     receiver: str = ALL_ASIA_PACIFIC
     limit: int = 40
+    members: tuple[str, ...] = ()  # when ``receiver`` is a country group: its members, the receivers drawn
 
-    def apply(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
-        receivers = asia_pacific_codes(countries) if self.receiver == ALL_ASIA_PACIFIC else {self.receiver}
-        rows = corridors[
+    def receivers(self, countries: pd.DataFrame) -> set[str]:
+        if self.members:
+            return set(self.members)
+        return asia_pacific_codes(countries) if self.receiver == ALL_ASIA_PACIFIC else {self.receiver}
+
+    def _rows(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+        return corridors[
             (corridors["year"] == self.edition)
-            & corridors["receiver_iso3"].isin(receivers)
+            & corridors["receiver_iso3"].isin(self.receivers(countries))
             & (corridors["sender_iso3"] != corridors["receiver_iso3"])
         ]
-        top = rows.nlargest(self.limit, "usd_million")
+
+    def group_total(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> tuple[float, int, int] | None:
+        """For a country group: the modelled inflows into its members from every sender (not only the arcs
+        drawn), US$ million, with the number of members with an estimate and of members. None otherwise."""
+        if not self.members:
+            return None
+        rows = self._rows(corridors, countries).dropna(subset=["usd_million"])
+        return float(rows["usd_million"].sum()), rows["receiver_iso3"].nunique(), len(self.members)
+
+    def apply(self, corridors: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
+        top = self._rows(corridors, countries).nlargest(self.limit, "usd_million")
         points = countries.set_index("iso3")[["name", "lon", "lat"]]
         sender = points.reindex(top["sender_iso3"]).to_numpy()
         receiver = points.reindex(top["receiver_iso3"]).to_numpy()
@@ -337,11 +446,19 @@ class FlowMapFilter:
             }
         )
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
-        into = "all of Asia and the Pacific" if self.receiver == ALL_ASIA_PACIFIC else _name(names, self.receiver)
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
+        into = (
+            translate(N_("all of Asia and the Pacific"))
+            if self.receiver == ALL_ASIA_PACIFIC
+            else _name(names, self.receiver)
+        )
         return [
-            f"Largest {self.limit} modelled sender-to-receiver estimates into {into}, {self.edition} "
-            "(KNOMAD/World Bank bilateral remittance estimates, US$ million)"
+            translate(
+                N_(
+                    "Largest {limit} modelled sender-to-receiver estimates into {receiver}, {edition} "
+                    "(KNOMAD/World Bank bilateral remittance estimates, US$ million)"
+                )
+            ).format(limit=self.limit, receiver=into, edition=self.edition)
         ]
 
 
@@ -361,9 +478,11 @@ class ChoroplethFilter:
         table.insert(2, "year", self.year)
         return table.sort_values("name", ignore_index=True)
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
         return [
-            f"{MEASURES[self.measure][1]} in {self.year}, countries and areas of Asia and the Pacific (World Bank WDI)"
+            translate(N_("{measure} in {year}, countries and areas of Asia and the Pacific (World Bank WDI)")).format(
+                measure=translate(MEASURES[self.measure][1]), year=self.year
+            )
         ]
 
 
@@ -397,19 +516,27 @@ class CostFilter:
         surveyed = set(table.loc[table["series_code"] == CORRIDOR_COST, "sender_iso3"])
         return [code for code in self.senders if code not in surveyed]
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
-        senders = _names_list(names, self.senders) if self.senders else "every corridor surveyed"
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
+        senders = (
+            _names_list(names, self.senders, translate) if self.senders else translate(N_("every corridor surveyed"))
+        )
+        computed = (
+            N_("2020Q4-2025Q1: {series} (series column), every corridor")
+            if self.all_means
+            else N_(
+                "2020Q4-2025Q1: {series} (series column), only corridors whose computed series reproduces the published one"
+            )
+        )
         return [
-            f"Receiving country: {_name(names, self.receiver)}",
-            f"Sending countries: {senders}",
-            "Average total cost of sending US$200 (RPW corridors, quarterly to 2020Q3) and the WDI average "
-            "cost of sending to the country (SDG 10.c.1, yearly to 2020)",
-            f"2020Q4-2025Q1: {COMPUTED_SERIES} (series column), "
-            + (
-                "every corridor"
-                if self.all_means
-                else "only corridors whose computed series reproduces the published one"
+            translate(N_("Receiving country: {country}")).format(country=_name(names, self.receiver)),
+            translate(N_("Sending countries: {countries}")).format(countries=senders),
+            translate(
+                N_(
+                    "Average total cost of sending US$200 (RPW corridors, quarterly to 2020Q3) and the WDI average "
+                    "cost of sending to the country (SDG 10.c.1, yearly to 2020)"
+                )
             ),
+            translate(computed).format(series=translate(COMPUTED_SERIES_TEXT)),
         ]
 
 
@@ -425,9 +552,9 @@ def latest_corridor_costs(table: pd.DataFrame) -> pd.DataFrame:
 
 
 SRI_LANKA_MEASURES = {
-    "reported": "Remittances received, reported (US$ million)",
-    "departures": "Departures for foreign employment (persons)",
-    "modelled": "Remittances received, modelled estimate (US$ million)",
+    "reported": N_("Remittances received, reported (US$ million)"),
+    "departures": N_("Departures for foreign employment (persons)"),
+    "modelled": N_("Remittances received, modelled estimate (US$ million)"),
 }
 
 
@@ -505,13 +632,26 @@ class SriLankaFilter:
         partners = table.drop_duplicates("partner")[["partner", "partner_iso3"]]
         return partners.join(wide[order], on="partner").reset_index(drop=True)
 
-    def describe(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def describe(self, names: Mapping[str, str] | None = None, translate=str) -> list[str]:
         return [
-            "Reported: workers' remittances to Sri Lanka by sending country, 2023 (Central Bank of Sri Lanka via SLBFE)",
-            f"Departures: SLBFE registrations for foreign employment by destination, {self.departures_year}",
-            f"Modelled: KNOMAD/World Bank bilateral remittance estimates, {self.edition}",
-            "'Other' = every country not listed by SLBFE; shares are of each source's own total "
-            "(departures: of the figures published for the year)",
+            translate(
+                N_(
+                    "Reported: workers' remittances to Sri Lanka by sending country, 2023 (Central Bank of Sri Lanka "
+                    "via SLBFE)"
+                )
+            ),
+            translate(N_("Departures: SLBFE registrations for foreign employment by destination, {year}")).format(
+                year=self.departures_year
+            ),
+            translate(N_("Modelled: KNOMAD/World Bank bilateral remittance estimates, {edition}")).format(
+                edition=self.edition
+            ),
+            translate(
+                N_(
+                    "'Other' = every country not listed by SLBFE; shares are of each source's own total (departures: "
+                    "of the figures published for the year)"
+                )
+            ),
         ]
 
 

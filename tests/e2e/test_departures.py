@@ -67,3 +67,31 @@ def test_a_register_reads_as_shares_and_the_origin_widget_redraws(page, app_serv
     assert "origin=BGD" in page.url
     assert canvas_has_content(page, MAP, min_share=0.2)
     save_screenshot(page, "departures-register")
+
+
+def test_a_destination_group_and_the_page_in_thai(page, app_server):
+    open_departures(page, app_server, "?dest=gcc")
+    expect(page.get_by_text("Gulf Cooperation Council (GCC) stands for its members", exact=False)).to_be_visible()
+    expect(page.get_by_text("departures, total of the 6 with data (of 6).", exact=False)).to_be_visible()
+    assert canvas_has_content(page, MAP, min_share=0.2)
+
+    open_departures(page, app_server, "?dest=gcc&lang=th")
+    assert page.locator("h1").first.inner_text().strip() == "การเดินทางไปทำงานของแรงงานข้ามชาติ"
+    expect(page.get_by_text("รวมจาก 6 ประเทศที่มีข้อมูล (จาก 6)", exact=False)).to_be_visible()
+    save_screenshot(page, "departures-group-th")
+
+
+def test_the_departures_map_saves_as_a_png(page, app_server):
+    open_departures(page, app_server, "?origin=NPL")
+    image = page.locator(".stPlotlyChart")
+    expect(image).to_have_count(0)
+    page.get_by_text("Show this map as an image, to save as PNG").click()
+    expect(image).to_have_count(1, timeout=30_000)
+    wait_for_settled(page)
+    assert_no_exception(page)
+    image.hover()
+    with page.expect_download() as download_info:
+        image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
+    assert download_info.value.suggested_filename == "departures-NPL-FY2077-78-2020-21.png"
+    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    save_screenshot(page, "departures-image")

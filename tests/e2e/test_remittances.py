@@ -3,6 +3,8 @@ beyond this machine (the page fixture fails the test on any external request).""
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.e2e.helpers import assert_no_exception, canvas_has_content, save_screenshot, wait_for_settled
 
 MAP = '[data-testid="stDeckGlJsonChart"]'
@@ -61,6 +63,16 @@ def test_ranking_maps_costs_and_sri_lanka_views(page, app_server):
     assert canvas_has_content(page, MAP, timeout=20_000), "the flow map drew nothing"
     assert page.get_by_text("Modelled estimates, not reported flows.").first.is_visible()
     save_screenshot(page, "remittances-maps")
+    flow_image = page.locator(PLOT)
+    page.get_by_text("Show this map as an image, to save as PNG").first.click()
+    expect(flow_image).to_have_count(1, timeout=30_000)
+    wait_for_settled(page)
+    assert_no_exception(page)
+    flow_image.hover()
+    with page.expect_download() as download_info:
+        flow_image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
+    assert download_info.value.suggested_filename == "remittance-flows-2021-ALL.png"
+    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
     page.get_by_role("button", name="Play").click()
     page.wait_for_url(re.compile(r"year=199\d"))
     page.wait_for_url(re.compile(r"year=(199[2-9]|20\d\d)"))  # a few more steps, whatever the machine's speed
@@ -91,3 +103,21 @@ def test_a_shared_link_reopens_the_view_and_bad_values_are_noted(page, app_serve
     assert page.get_by_text("No cost data for Republic of Korea → Nepal").is_visible()
     assert page.get_by_text("names unknown value(s) 'ZZZ'").is_visible()
     save_screenshot(page, "remittances-cost-nepal-link")
+
+
+def test_a_country_group_over_time_with_its_total_and_the_page_in_thai(page, app_server):
+    page.goto(f"{app_server}/remittances?countries=gcc")
+    wait_for_settled(page)
+    assert_no_exception(page)
+    charts_drawn(page, 1)
+    assert page.get_by_text("Gulf Cooperation Council (GCC) stands for its members").is_visible()
+    assert page.get_by_text("total of the 5 members with data (of 6)").is_visible()
+    assert page.locator(f"{PLOT} .legendtext", has_text="total of the members with data").count() >= 1
+
+    page.goto(f"{app_server}/remittances?countries=gcc,NPL&lang=th")
+    wait_for_settled(page)
+    assert_no_exception(page)
+    assert page.locator("h1").first.inner_text().strip() == "เงินส่งกลับ"
+    charts_drawn(page, 1)
+    assert page.get_by_text("รวมจากสมาชิก 5 ประเทศที่มีข้อมูล (จาก 6)").is_visible()
+    save_screenshot(page, "remittances-trend-group-th")
