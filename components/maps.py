@@ -21,6 +21,7 @@ import pydeck as pdk
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
+from components.formatting import NO_DATA
 from components.i18n import _
 
 SHAPES_URL = "app/static/countries.geojson"
@@ -57,7 +58,11 @@ def legend_items(breaks: Sequence[float], formatter) -> list[tuple[list[int], st
     """(colour, label) pairs such as '1.2 M - 3.5 M', lowest first."""
     items, lower = [], None
     for upper in breaks:
-        label = f"up to {formatter(upper)}" if lower is None else f"{formatter(lower)} - {formatter(upper)}"
+        label = (
+            _("up to {upper}", upper=formatter(upper))
+            if lower is None
+            else _("{lower} - {upper}", lower=formatter(lower), upper=formatter(upper))
+        )
         items.append((class_colour(upper, breaks), label))
         lower = upper
     return items
@@ -253,7 +258,7 @@ def _mercator_y(latitude: float) -> float:
 
 def legend_html(items: Sequence[tuple[list[int], str]], *, title: str, no_data: bool = True) -> str:
     """A one-line colour key for a map (render with ``st.markdown(..., unsafe_allow_html=True)``); text is escaped."""
-    entries = [*items, (NO_DATA_FILL, "no data")] if no_data else list(items)
+    entries = [*items, (NO_DATA_FILL, _(NO_DATA))] if no_data else list(items)
     swatches = "".join(
         f'<span style="white-space:nowrap;margin-right:0.9em"><span style="display:inline-block;width:0.9em;'
         f'height:0.9em;vertical-align:-0.1em;margin-right:0.3em;background:rgb({r},{g},{b})"></span>'

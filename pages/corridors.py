@@ -9,37 +9,48 @@ from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
 from components.formatting import exact_number
 from components.frame import ensure_frame
+from components.i18n import _, country_names_in
 from data.filters import corridors as declared
 from data.filters.corridors import FILTER, FILTERS, CorridorFilters
 from data.groups import place_group_labels
 
 ensure_frame()
 
-st.title("Migration corridors")
+st.title(_("Migration corridors"))
 countries, groups = load_or_stop(data.load_countries), load_or_stop(data.load_country_groups)
-sources, names = load_or_stop(data.load_sources), load_or_stop(data.country_names)
-st.caption(corridors.INTRO)
+sources, names = load_or_stop(data.load_sources), country_names_in(load_or_stop(data.country_names))
+st.caption(_(corridors.INTRO))
 
 # On a phone the filters start folded, so the map comes first on the screen.
-filter_box = st.expander("Filters", icon=":material/tune:", expanded=not on_phone())
+filter_box = st.expander(_("Filters"), icon=":material/tune:", expanded=not on_phone())
 top_row = filter_box.columns([3, 1, 2])
 view = show(
-    FILTER["view"], options=declared.VIEWS, container=top_row[0], horizontal=True, format_func=declared.VIEW_LABELS.get
+    FILTER["view"],
+    options=declared.VIEWS,
+    container=top_row[0],
+    horizontal=True,
+    format_func=lambda view: _(declared.VIEW_LABELS[view]),
 )
 revision = show(FILTER["rev"], options=data.CORRIDOR_REVISIONS, container=top_row[1])
-sex = show(FILTER["sex"], options=declared.SEXES, container=top_row[2], horizontal=True, format_func=str.capitalize)
+sex = show(
+    FILTER["sex"],
+    options=declared.SEXES,
+    container=top_row[2],
+    horizontal=True,
+    format_func=lambda sex: _(declared.SEX_LABELS[sex]),
+)
 years = list(by_year := load_or_stop(data.load_corridor_years, revision))
 
 areas, codes = place_group_labels(groups, countries), load_or_stop(data.country_choices, with_unknown=True)
 place_row = filter_box.columns(4)
 origin_areas = show(
-    FILTER["orig_area"], options=list(areas), container=place_row[0], format_func=areas.get, placeholder="Any"
+    FILTER["orig_area"], options=list(areas), container=place_row[0], format_func=areas.get, placeholder=_("Any")
 )
-origins = show(FILTER["orig"], options=codes, container=place_row[1], format_func=names.get, placeholder="Any")
+origins = show(FILTER["orig"], options=codes, container=place_row[1], format_func=names.get, placeholder=_("Any"))
 destination_areas = show(
-    FILTER["dest_area"], options=list(areas), container=place_row[2], format_func=areas.get, placeholder="Any"
+    FILTER["dest_area"], options=list(areas), container=place_row[2], format_func=areas.get, placeholder=_("Any")
 )
-destinations = show(FILTER["dest"], options=codes, container=place_row[3], format_func=names.get, placeholder="Any")
+destinations = show(FILTER["dest"], options=codes, container=place_row[3], format_func=names.get, placeholder=_("Any"))
 
 time_row = filter_box.columns([4, 1, 2, 2], vertical_alignment="bottom")
 year = show(FILTER["year"], options=years, default=years[-1], container=time_row[0])
@@ -49,7 +60,7 @@ size_mode = show(
     options=declared.SIZE_MODES,
     container=time_row[2],
     horizontal=True,
-    format_func=declared.SIZE_LABELS.get,
+    format_func=lambda mode: _(declared.SIZE_LABELS[mode]),
 )
 top_n, minimum = CorridorFilters.top_n, CorridorFilters.minimum
 if size_mode == "top":
@@ -65,12 +76,19 @@ filters = CorridorFilters(
     size_mode=size_mode, top_n=top_n, minimum=minimum,
 )  # fmt: skip
 table = filters.apply(by_year, countries, groups)
-st.caption(" · ".join((described := filters.describe(names, areas, countries=countries, groups=groups))[1:]))
+st.caption(
+    " · ".join((described := filters.describe(names, areas, countries=countries, groups=groups, translate=_))[1:])
+)
 corridors.map_section(table, filters, countries=countries, sources=sources)
 corridors.selection_section(filters, by_year=by_year, countries=countries, groups=groups, names=names)
 corridors.comparison_section(table, filters, by_year=by_year, countries=countries, groups=groups, names=names)
-corridors.detail_section(
-    table, filters, by_year=by_year, countries=countries, names=names, sources=sources, groups=groups
-)
-corridors.table_section(table, filters, described=described, sources=sources)
-corridors.share_section(FILTERS, extra=[declared.CORRIDOR_LINK])
+# The share link names the corridor chosen in the detail, which reruns alone: it writes the link (drawn below).
+detail_area, table_area = st.container(), st.container()
+link_box = corridors.share_section(FILTERS, extra=[declared.CORRIDOR_LINK])
+with detail_area:
+    corridors.detail_section(
+        table, filters, by_year=by_year, countries=countries, names=names, sources=sources, groups=groups,
+        link_box=link_box,
+    )  # fmt: skip
+with table_area:
+    corridors.table_section(table, filters, described=described, sources=sources)

@@ -73,9 +73,10 @@ def test_even_the_largest_allowed_map_stays_far_below_a_megabyte(countries, year
 def test_tooltip_fields_exist_in_the_data(default_table, countries):
     deck = figures.corridor_map(default_table, countries)
     arcs = figures.arc_frame(default_table, countries)
-    fields = {field.strip("{}") for field in __import__("re").findall(r"{\w+}", figures.ARC_TOOLTIP)}
-    assert fields <= set(arcs.columns)
-    assert deck._tooltip["html"] == figures.ARC_TOOLTIP
+    html = figures.ARC_TOOLTIP + figures.tooltip_lines()
+    fields = {field.strip("{}") for field in __import__("re").findall(r"{\w+}", html)}
+    assert fields <= set(arcs.columns) and "share_label" in fields
+    assert deck._tooltip["html"] == html
 
 
 def test_country_map_fills_only_the_countries_of_the_table(countries, years2024):
@@ -87,7 +88,8 @@ def test_country_map_fills_only_the_countries_of_the_table(countries, years2024)
     india = next(feature["properties"] for feature in features if feature["properties"]["iso3"] == "IND")
     assert india["migrants_label"] == "18.5 M emigrants (18,533,845)"
     assert india["change_label"].startswith("+2,001,084")
-    assert set(figures.COUNTRY_TOOLTIP.replace("}", "{").split("{")[1::2]) <= set(india)
+    html = figures.COUNTRY_TOOLTIP + figures.tooltip_lines()
+    assert set(html.replace("}", "{").split("{")[1::2]) <= set(india)
 
 
 def test_legend_matches_the_map_classes(default_table):
@@ -159,3 +161,23 @@ def test_the_filled_map_as_an_image_fills_each_country_of_the_table_in_its_class
     india = next(trace for trace in filled if trace.meta == "IND")
     assert india.text.startswith("India: ") and india.fill == "toself"
     assert {trace.type for trace in figure.data} == {"scatter"}, "no plotly geo trace (it would load from a CDN)"
+
+
+def test_the_corridor_cost_chart_is_on_a_time_axis_with_both_sdg_lines():
+    import pandas as pd
+
+    from components.corridors.profile import cost_figure
+
+    costs = pd.DataFrame({"period": ["2011Q1", "2011Q3", "2013Q1", "2013Q2"], "cost_pct": [9.1, 8.7, 7.9, 7.5]})
+    computed = pd.DataFrame({"period": ["2020Q4"], "cost_pct": [4.0], "n_quotes": [12]})
+    figure = cost_figure(costs, title="t", computed=computed)
+    published, means = figure.data
+    dates = pd.to_datetime(pd.Series(published.x))
+    assert list(dates.dt.strftime("%Y-%m-%d")) == ["2011-01-01", "2011-07-01", "2013-01-01", "2013-04-01"]
+    assert list(published.customdata) == ["2011Q1", "2011Q3", "2013Q1", "2013Q2"]
+    assert pd.Timestamp(means.x[0]) == pd.Timestamp("2020-10-01")
+    assert {shape.y0 for shape in figure.layout.shapes} == {5.0, 3.0}
+    assert {annotation.text for annotation in figure.layout.annotations} == {
+        "5%: SDG 10.c ceiling per corridor",
+        "3%: SDG 10.c target (average)",
+    }

@@ -22,6 +22,8 @@ CONVERTED = [
     "pages/agreements.py",
     "pages/news.py",
     "pages/countries.py",
+    "pages/corridors.py",
+    "pages/corridor.py",
     "pages/remittances.py",
     "pages/departures.py",
 ]

@@ -89,7 +89,8 @@ def test_cost_continues_with_computed_means_and_knomad_editions_are_not_a_growth
     assert not app.exception
     cost = next(json.loads(chart.proto.spec) for chart in app.get("plotly_chart") if "US$200" in chart.proto.spec)
     computed = next(trace for trace in cost["data"] if trace["name"] == "mean of RPW provider quotes, computed")
-    assert computed["line"]["dash"] == "dot" and computed["x"][0] == "2020Q4" and computed["x"][-1] == "2025Q1"
+    assert computed["line"]["dash"] == "dot" and computed["customdata"][0][0] == "2020Q4"
+    assert computed["x"][0].startswith("2020-10-01") and computed["x"][-1].startswith("2025-01-01")
     captions = " ".join(caption.value for caption in app.caption)
     assert "the difference between them is not a growth rate" in captions
 
@@ -99,3 +100,32 @@ def test_the_departures_section_offers_its_downloads():
     assert not app.exception
     keys = [button.key for button in app.get("download_button")]
     assert {"corridor_departures_download_csv", "corridor_departures_download_xlsx"} <= set(keys)
+
+
+def test_the_cost_chart_spaces_half_years_as_half_years_and_draws_the_5_percent_corridor_line():
+    import json
+
+    import pandas as pd
+
+    app = run_page(PAGE, query={"origin": "BGD", "destination": "SAU"})
+    assert not app.exception
+    cost = next(json.loads(chart.proto.spec) for chart in app.get("plotly_chart") if "US$200" in chart.proto.spec)
+    published = cost["data"][0]
+    periods = dict(zip(published["customdata"], pd.to_datetime(published["x"])))
+    assert (periods["2011Q3"] - periods["2011Q1"]).days == 181  # half-yearly surveys, half a year apart
+    assert (periods["2013Q2"] - periods["2013Q1"]).days == 90
+    assert cost["layout"]["xaxis"]["type"] == "date"
+    lines = {
+        annotation["text"]: shape["y0"]
+        for annotation, shape in zip(cost["layout"]["annotations"], cost["layout"]["shapes"])
+    }
+    assert lines == {"5%: SDG 10.c ceiling per corridor": 5.0, "3%: SDG 10.c target (average)": 3.0}
+
+
+def test_the_profile_says_which_sections_follow_the_revision():
+    app = run_page(PAGE, query={"origin": "NPL", "destination": "MYS", "rev": "2020"})
+    assert not app.exception
+    assert app.metric[0].label == "Migrants, 2020"
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "the UN DESA revision applies to the migrant stock above only" in captions
+    assert "UN DESA 2020 revision" in captions

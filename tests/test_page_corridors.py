@@ -324,3 +324,41 @@ def test_several_corridors_over_time_on_one_chart_in_persons_or_share_of_populat
     app.radio(key="per").set_value("population").run()
     assert app.query_params["per"] == "population"
     assert any("Share = migrants / the origin's population that year" in caption.value for caption in app.caption)
+
+
+def test_the_corridor_detail_is_a_fragment_showing_the_chosen_corridor_with_the_pages_filters():
+    """(That choosing reruns the section alone is seen in the browser: tests/e2e/test_corridor_selection.py.)"""
+    app = run_page(PAGE, query={"sex": "male", "year": "2015", "orig": "NPL", "orig_area": "", "rev": "2020"})
+    app.selectbox(key="corridor").set_value("NPL-QAT").run()
+    assert not app.exception
+    assert [header.value for header in app.header if "→" in header.value] == ["Nepal → Qatar"]
+    expected = (
+        CorridorFilters(revision=2020, year=2015, sex="male", origins=("NPL",), origin_areas=())
+        .apply(load_corridor_years(2020), load_countries())
+        .set_index("dest_iso3")
+        .loc["QAT", "migrants"]
+    )
+    metric = app.metric[0]
+    assert metric.label == "Male migrants, 2015" and metric.proto.help.startswith(f"{expected:,} persons")
+    assert app.query_params["corridor"] == "NPL-QAT" and app.query_params["rev"] == "2020"
+    assert "corridor=NPL-QAT" in app.code[-1].value and "sex=male" in app.code[-1].value
+
+
+def test_every_figure_honours_the_filters_or_says_it_does_not():
+    """Issue 15: the comparison lines are the largest corridors on the map (the year and size filters choose them)
+    over every year; a corridor off the map says so; the other datasets' sections say which filters they ignore."""
+    app = run_page(PAGE, query={"orig": "NPL", "orig_area": "", "top": "3", "year": "2000", "corridor": "IND-ARE"})
+    assert not app.exception
+    chart = next(chart for chart in app.get("plotly_chart") if chart.proto.id and "corridors_compare" in chart.proto.id)
+    compared = [trace["name"] for trace in json.loads(chart.proto.spec)["data"]]
+    on_map = table_of(app)
+    assert len(on_map) == 3 and compared == [f"Nepal → {name}" for name in on_map["destination"]]
+    captions = [caption.value for caption in app.caption]
+    assert any("largest corridors on the map in 2000" in text and "year and size filters choose them" in text
+               for text in captions)  # fmt: skip
+    assert any(text.startswith("This corridor is not on the map with the current place and size") for text in captions)
+    assert any("the page's year, sex and revision filters apply to the migrant stock above only" in text
+               for text in captions)  # fmt: skip
+    assert app.metric[0].label == "Migrants, 2000"  # the detail follows the year filter
+    on_the_map = run_page(PAGE, query={"orig": "NPL", "orig_area": "", "corridor": "NPL-QAT"})
+    assert not any("not on the map" in caption.value for caption in on_the_map.caption)

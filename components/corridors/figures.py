@@ -9,6 +9,7 @@ import pydeck as pdk
 
 from components.countries.figures import SEX_COLOURS
 from components.formatting import NO_DATA, OKABE_ITO, compact_number, exact_number, percent
+from components.i18n import N_, _, country_name
 from components.maps import (
     arc_image,
     arc_map,
@@ -20,10 +21,15 @@ from components.maps import (
     legend_items,
 )
 
-ARC_TOOLTIP = (
-    "<b>{origin} → {destination}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"
-)
-COUNTRY_TOOLTIP = "<b>{country}</b><br/>{migrants_label}<br/>Female share: {share_label}<br/>Change: {change_label}"
+# deck.gl fills the {column} names from each row; the lines' words are translated where the map is built.
+ARC_TOOLTIP = "<b>{origin} → {destination}</b><br/>{migrants_label}<br/>"
+COUNTRY_TOOLTIP = "<b>{country}</b><br/>{migrants_label}<br/>"
+
+
+def tooltip_lines() -> str:
+    return _("Female share: {share_label}") + "<br/>" + _("Change: {change_label}")
+
+
 ARC_COLUMNS = [
     "source_lon",
     "source_lat",
@@ -50,23 +56,35 @@ def pair_key(origin: str, destination: str) -> str:
 
 
 def split_pair_key(key: str) -> tuple[str, str]:
-    origin, _, destination = key.partition("-")
+    origin, _dash, destination = key.partition("-")
     return origin, destination
 
 
 def signed_number(value) -> str:
     if value is None or pd.isna(value):
-        return NO_DATA
+        return _(NO_DATA)
     return ("+" if value > 0 else "") + exact_number(value)
+
+
+MIGRANTS_LABELS = {
+    ("migrants", "total"): N_("{compact} migrants ({exact})"),
+    ("migrants", "female"): N_("{compact} female migrants ({exact})"),
+    ("migrants", "male"): N_("{compact} male migrants ({exact})"),
+    ("emigrants", "total"): N_("{compact} emigrants ({exact})"),
+    ("emigrants", "female"): N_("{compact} female emigrants ({exact})"),
+    ("emigrants", "male"): N_("{compact} male emigrants ({exact})"),
+    ("immigrants", "total"): N_("{compact} immigrants ({exact})"),
+    ("immigrants", "female"): N_("{compact} female immigrants ({exact})"),
+    ("immigrants", "male"): N_("{compact} male immigrants ({exact})"),
+}
 
 
 def migrants_label(value, *, sex: str, noun: str = "migrants") -> str:
     """'3.25 M migrants (3,248,545)'; for one sex, 'female migrants'; or 'emigrants', 'immigrants'."""
-    noun = noun if sex == "total" else f"{sex} {noun}"
-    return f"{compact_number(value)} {noun} ({exact_number(value)})"
+    return _(MIGRANTS_LABELS[noun, sex], compact=compact_number(value), exact=exact_number(value))
 
 
-CARRIED_FORWARD = "same estimate carried forward from {year} (not an observed change)"
+CARRIED_FORWARD = N_("same estimate carried forward from {year} (not an observed change)")
 
 
 def change_label(change, change_pct, previous_year) -> str:
@@ -74,20 +92,31 @@ def change_label(change, change_pct, previous_year) -> str:
     the figure is identical to the earlier one: UN DESA carried its estimate forward, so 0 is not a measured
     change."""
     if previous_year is None or pd.isna(previous_year):
-        return "no earlier estimate year"
+        return _("no earlier estimate year")
     if change is None or pd.isna(change):
-        return f"no {int(previous_year)} figure"
+        return _("no {year} figure", year=int(previous_year))
     if change == 0:
-        return CARRIED_FORWARD.format(year=int(previous_year))
-    relative = (
-        "" if change_pct is None or pd.isna(change_pct) else f" ({'+' if change_pct > 0 else ''}{percent(change_pct)})"
+        return _(CARRIED_FORWARD, year=int(previous_year))
+    if change_pct is None or pd.isna(change_pct):
+        return _("{change} since {year}", change=signed_number(change), year=int(previous_year))
+    return _(
+        "{change} ({change_pct}) since {year}",
+        change=signed_number(change),
+        change_pct=("+" if change_pct > 0 else "") + percent(change_pct),
+        year=int(previous_year),
     )
-    return f"{signed_number(change)}{relative} since {int(previous_year)}"
 
 
 def _labels(table: pd.DataFrame, *, noun: str = "migrants") -> pd.DataFrame:
+    """Tooltip texts in the reader's language, country names too (the table keeps the data's English names)."""
     sex = table["sex"].iloc[0] if len(table) else "total"
+    named = {
+        column: [country_name(code, name) for code, name in zip(table[code_column], table[column])]
+        for column, code_column in [("origin", "orig_iso3"), ("destination", "dest_iso3"), ("country", "iso3")]
+        if column in table
+    }
     return table.assign(
+        **named,
         migrants_label=[migrants_label(value, sex=sex, noun=noun) for value in table["migrants"]],
         share_label=[percent(value) for value in table["female_share_pct"]],
         change_label=[
@@ -103,8 +132,8 @@ def arc_frame(table: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     frame = _labels(table)
     for end, column in [("source", "orig_iso3"), ("target", "dest_iso3")]:
         located = [points.get(code, (None, None)) for code in frame[column]]
-        frame[f"{end}_lon"] = [lon for lon, _ in located]
-        frame[f"{end}_lat"] = [lat for _, lat in located]
+        frame[f"{end}_lon"] = [lon for lon, _lat in located]
+        frame[f"{end}_lat"] = [lat for _lon, lat in located]
     frame = frame.dropna(subset=["source_lon", "source_lat", "target_lon", "target_lat"])
     return frame.assign(migrants=frame["migrants"].astype("int64"))[ARC_COLUMNS].reset_index(drop=True)
 
@@ -137,7 +166,7 @@ def corridor_map(table: pd.DataFrame, countries: pd.DataFrame) -> pdk.Deck:
     return arc_map(
         arcs,
         value_column="migrants",
-        tooltip_html=ARC_TOOLTIP,
+        tooltip_html=ARC_TOOLTIP + tooltip_lines(),
         view=view,
         directional=True,
         max_width=ARC_MAX_WIDTH,
@@ -155,8 +184,8 @@ def country_map(table: pd.DataFrame, shapes: dict, countries: pd.DataFrame, *, v
         values,
         shapes,
         value_column="migrants",
-        tooltip_html=COUNTRY_TOOLTIP,
-        view=fitted_view([lon for lon, _ in located], [lat for _, lat in located]),
+        tooltip_html=COUNTRY_TOOLTIP + tooltip_lines(),
+        view=fitted_view([lon for lon, _lat in located], [lat for _lon, lat in located]),
     )
 
 
@@ -165,10 +194,25 @@ def map_legend(table: pd.DataFrame) -> list[tuple[list[int], str]]:
     return legend_items(class_breaks(table["migrants"].astype("float64")), compact_number)
 
 
+LEGEND_TITLES = {
+    ("corridors", "total"): N_(
+        "Migrants (total, {year}); each arc is faint at its origin and strong at its destination"
+    ),
+    ("corridors", "female"): N_(
+        "Migrants (female, {year}); each arc is faint at its origin and strong at its destination"
+    ),
+    ("corridors", "male"): N_("Migrants (male, {year}); each arc is faint at its origin and strong at its destination"),
+    ("emigrants", "total"): N_("Emigrants (total, {year})"),
+    ("emigrants", "female"): N_("Emigrants (female, {year})"),
+    ("emigrants", "male"): N_("Emigrants (male, {year})"),
+    ("immigrants", "total"): N_("Immigrants (total, {year})"),
+    ("immigrants", "female"): N_("Immigrants (female, {year})"),
+    ("immigrants", "male"): N_("Immigrants (male, {year})"),
+}
+
+
 def legend_title(view: str, *, sex: str, year: int) -> str:
-    if view == "corridors":
-        return f"Migrants ({sex}, {year}); each arc is faint at its origin and strong at its destination"
-    return f"{view.capitalize()} ({sex}, {year})"
+    return _(LEGEND_TITLES[view, sex], year=year)
 
 
 def female_share_figure(trend: pd.DataFrame, *, title: str) -> go.Figure:
@@ -178,15 +222,15 @@ def female_share_figure(trend: pd.DataFrame, *, title: str) -> go.Figure:
             x=trend["year"],
             y=share,
             mode="lines+markers",
-            name="Female share",
+            name=_("Female share"),
             line={"color": SEX_COLOURS["female"], "width": 3},
             customdata=[percent(value) for value in trend["female_share"]],
-            hovertemplate="%{x}: %{customdata} female<extra></extra>",
+            hovertemplate=_("%{x}: %{customdata} female") + "<extra></extra>",
         )
     )
     figure.update_layout(
         title=title,
-        yaxis={"title": "Female share (%)", "range": [0, 100]},
+        yaxis={"title": _("Female share (%)"), "range": [0, 100]},
         xaxis_title=None,
         margin={"t": 50},
         showlegend=False,
@@ -198,15 +242,15 @@ def data_type_notes(trend: pd.DataFrame) -> list[str]:
     """UN DESA's data-type flags of the corridor's destination, in words, naming the years they apply to."""
     notes = []
     for flag, words in [
-        ("type_i", "Imputed by UN DESA (no data for this destination; modelled, not counted)"),
-        ("type_r", "Includes refugees"),
-        ("type_b", "Destination data count migrants by country of birth (foreign-born)"),
-        ("type_c", "Destination data count migrants by citizenship (foreign citizens), not by birth"),
+        ("type_i", N_("Imputed by UN DESA (no data for this destination; modelled, not counted): {years}.")),
+        ("type_r", N_("Includes refugees: {years}.")),
+        ("type_b", N_("Destination data count migrants by country of birth (foreign-born): {years}.")),
+        ("type_c", N_("Destination data count migrants by citizenship (foreign citizens), not by birth: {years}.")),
     ]:
         years = [int(year) for year, value in zip(trend["year"], trend[flag]) if value == 1]
         if years:
-            when = "all years shown" if len(years) == len(trend) else ", ".join(map(str, years))
-            notes.append(f"{words}: {when}.")
+            when = _("all years shown") if len(years) == len(trend) else ", ".join(map(str, years))
+            notes.append(_(words, years=when))
     return notes
 
 
@@ -242,22 +286,24 @@ def comparison_figure(trends: pd.DataFrame, *, names: Mapping[str, str], measure
     for index, ((origin, destination), rows) in enumerate(trends.groupby(["orig_iso3", "dest_iso3"], sort=False)):
         values = rows[column].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
         shown = [
-            NO_DATA if np.isnan(value) else (f"{value:.2f}%" if measure == "population" else exact_number(value))
+            _(NO_DATA) if np.isnan(value) else (f"{value:.2f}%" if measure == "population" else exact_number(value))
             for value in values
         ]
         figure.add_scatter(
             x=rows["year"],
             y=values,
-            name=f"{names.get(origin, origin)} → {names.get(destination, destination)}",
+            name=f"{names.get(origin, origin)} → {names.get(destination, destination)}",  # names in the reader's language
             mode="lines+markers",
             connectgaps=False,
             line={"color": COMPARISON_PALETTE[index % len(COMPARISON_PALETTE)], "width": 2},
             customdata=shown,
-            hovertemplate="%{fullData.name}, %{x}: %{customdata}<extra></extra>",
+            hovertemplate="%{fullData.name}, %{x}: %{customdata}<extra></extra>",  # names and numbers only
         )
     figure.update_layout(
         title=title,
-        yaxis_title="% of the origin's population" if measure == "population" else "Migrants (persons, mid-year stock)",
+        yaxis_title=(
+            _("% of the origin's population") if measure == "population" else _("Migrants (persons, mid-year stock)")
+        ),
         xaxis_title=None,
         hovermode="closest",
         legend={"orientation": "h", "y": -0.15},
@@ -305,5 +351,5 @@ def country_image_figure(
         title=title,
         hover_column="hover",
         legend=map_legend(table),
-        fit=([lon for lon, _ in located], [lat for _, lat in located]),
+        fit=([lon for lon, _lat in located], [lat for _lon, lat in located]),
     )

@@ -4,7 +4,7 @@ page's sections. The figures themselves are built by the pure functions in ``com
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -12,7 +12,7 @@ import streamlit as st
 from components import presenter
 from components.charts import show_chart, show_map
 from components.corridors import figures
-from components.countries.figures import stock_trend_figure
+from components.corridors.profile import CorridorContext, render_corridor_profile
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import (
@@ -24,17 +24,17 @@ from components.filters import (
     view_link,
     write_param,
 )
-from components.formatting import NO_DATA, compact_number, exact_number, percent
+from components.formatting import exact_number
+from components.i18n import N_, _, country_name, ngettext, region_name
 from components.maps import legend_html, show_map_image
 from components.plain_text import plain_markdown
 from components.provenance import render_source_note
 from data import CATALOG, compare, load_corridors, load_country_shapes, load_remittances
 from data.filters import Filter
-from data.filters.corridors import FILTER, VIEW_LABELS, CorridorFilters, next_point, previous_point
+from data.filters.corridors import FILTER, VIEW_LABELS, CorridorFilters, next_point
 from data.groups import selection_total
-from data.profiles import corridor_trend
 
-INTRO = (
+INTRO = N_(
     "Who lives where: people living outside their country of origin at mid-year, by origin and destination "
     "(UN DESA International Migrant Stock). These are **stocks, not yearly flows**; origin is the country of "
     "birth, or of citizenship where the destination counts foreign citizens. **Asia** is the UN M49 region "
@@ -45,9 +45,7 @@ PLAYING_KEY = "corridors_playing"
 STEPPED_AT_KEY = "corridors_stepped_at"
 CORRIDOR_KEY = "corridor"
 MAP_KEY = "corridor_map"
-PER_TITLE = {"persons": "", "population": " as % of the origin's population"}
-UNIT_SINGULAR = {"corridors": "corridor", "countries": "country"}
-NO_CORRIDOR = "None: click an arc on the map, or choose a corridor here"
+NO_CORRIDOR = N_("None: click an arc on the map, or choose a corridor here")
 
 
 # --- year play control ---------------------------------------------------------------------------
@@ -60,12 +58,12 @@ def render_play_control(years: Sequence[int], *, key: str, container=st) -> None
         return
     playing = st.session_state.get(PLAYING_KEY, False)
     container.button(
-        "Pause" if playing else "Play",
+        _("Pause") if playing else _("Play"),
         key=f"{key}_play",
         on_click=_toggle_play,
         args=(tuple(years), key),
         icon=":material/pause:" if playing else ":material/play_arrow:",
-        help="Step through the estimate years on the map",
+        help=_("Step through the estimate years on the map"),
         width="stretch",
     )
     if playing:
@@ -117,10 +115,11 @@ def select_corridor(
 ) -> tuple[str, str] | None:
     """The corridor whose detail is shown: from a click on the map, this picker, or the link.
 
-    The picker lists the corridors of the current table; a corridor opened by link or kept from an earlier
-    view stays listed while the revision has it, even if the filters leave it off the map.
+    The page has read the link already (``read_corridor_link``): read again in a rerun of the detail alone, the
+    link would undo the choice just made. The picker lists the corridors of the current table; a corridor opened
+    by link or kept from an earlier view stays listed while the revision has it, even if the filters leave it off
+    the map (``off_map`` says so).
     """
-    read_corridor_link(revision)
     options = [None, *dict.fromkeys(figures.pair_key(*pair) for pair in zip(listed["orig_iso3"], listed["dest_iso3"]))]
     current = st.session_state[CORRIDOR_KEY]
     if current is not None and current not in options:
@@ -131,21 +130,26 @@ def select_corridor(
 
     def label(key: str | None) -> str:
         if key is None:
-            return NO_CORRIDOR
+            return _(NO_CORRIDOR)
         origin, destination = figures.split_pair_key(key)
         return f"{names.get(origin, origin)} → {names.get(destination, destination)}"
 
     # The current corridor is also the element's default, so a browser that rebuilds the picker keeps it.
     key = container.selectbox(
-        "Corridor",
+        _("Corridor"),
         options,
         index=options.index(st.session_state[CORRIDOR_KEY]),
         key=CORRIDOR_KEY,
         format_func=label,
-        placeholder=NO_CORRIDOR,
+        placeholder=_(NO_CORRIDOR),
     )
     write_param(CORRIDOR_KEY, key, None)
     return figures.split_pair_key(key) if key else None
+
+
+def off_map(listed: pd.DataFrame, pair: tuple[str, str]) -> bool:
+    """Whether the corridor chosen is not among those the filters put on the map."""
+    return not ((listed["orig_iso3"] == pair[0]) & (listed["dest_iso3"] == pair[1])).any()
 
 
 def _exists(corridors: pd.DataFrame, key: str) -> bool:
@@ -173,115 +177,40 @@ FIRST_COLUMNS = ["origin", "destination", "country", "migrants", "female_share_p
 
 
 def render_table(table: pd.DataFrame) -> None:
+    """The table as the downloads have it, with the country names in the reader's language."""
     whole = st.column_config.NumberColumn
     first = [column for column in FIRST_COLUMNS if column in table.columns]
+    named = {
+        column: [country_name(code, name) for code, name in zip(table[code_column], table[column])]
+        for column, code_column in [("origin", "orig_iso3"), ("destination", "dest_iso3"), ("country", "iso3")]
+        if column in table
+    }
     st.dataframe(
-        table, hide_index=True,
+        table.assign(**named), hide_index=True,
         column_order=[*first, *(column for column in table.columns if column not in first)],
         column_config={
-            "revision": whole("Revision", format="%d"), "year": whole("Year", format="%d"),
-            "orig_iso3": "Origin code", "origin": "Origin", "dest_iso3": "Destination code",
-            "destination": "Destination", "iso3": "Code", "country": "Country", "sex": "Sex",
-            "source_id": "Source",
-            "migrants": whole("Migrants", format="%,d", help="Of the sex chosen (column 'sex')"),
-            "female": whole("Female", format="%,d"), "male": whole("Male", format="%,d"),
-            "total": whole("Total", format="%,d"),
-            "female_share_pct": whole("Female share", format="%.1f%%"),
-            "previous_year": whole("Previous estimate year", format="%d"),
-            "previous_migrants": whole("Migrants then", format="%,d"),
-            "change": whole("Change", format="%,d"),
-            "change_pct": whole("Change (%)", format="%.1f%%"),
-            "corridors": whole("Corridors", format="%,d", help="Origin-destination pairs summed"),
-            "corridors_imputed": whole("Of which imputed", format="%,d", help="Imputed by UN DESA (no data)"),
-            "type_b": whole("By birth", format="%d", help="1 = destination data count the foreign-born"),
-            "type_c": whole("By citizenship", format="%d", help="1 = destination data count foreign citizens"),
-            "type_r": whole("Refugees incl.", format="%d", help="1 = includes refugees"),
-            "type_i": whole("Imputed", format="%d", help="1 = imputed by UN DESA (no data for the destination)"),
+            "revision": whole(_("Revision"), format="%d"), "year": whole(_("Year"), format="%d"),
+            "orig_iso3": _("Origin code"), "origin": _("Origin"), "dest_iso3": _("Destination code"),
+            "destination": _("Destination"), "iso3": _("Code"), "country": _("Country"), "sex": _("Sex"),
+            "source_id": _("Source"),
+            "migrants": whole(_("Migrants"), format="%,d", help=_("Of the sex chosen (column 'sex')")),
+            "female": whole(_("Female"), format="%,d"), "male": whole(_("Male"), format="%,d"),
+            "total": whole(_("Total"), format="%,d"),
+            "female_share_pct": whole(_("Female share"), format="%.1f%%"),
+            "previous_year": whole(_("Previous estimate year"), format="%d"),
+            "previous_migrants": whole(_("Migrants then"), format="%,d"),
+            "change": whole(_("Change"), format="%,d"),
+            "change_pct": whole(_("Change (%)"), format="%.1f%%"),
+            "corridors": whole(_("Corridors"), format="%,d", help=_("Origin-destination pairs summed")),
+            "corridors_imputed": whole(_("Of which imputed"), format="%,d", help=_("Imputed by UN DESA (no data)")),
+            "type_b": whole(_("By birth"), format="%d", help=_("1 = destination data count the foreign-born")),
+            "type_c": whole(_("By citizenship"), format="%d", help=_("1 = destination data count foreign citizens")),
+            "type_r": whole(_("Refugees incl."), format="%d", help=_("1 = includes refugees")),
+            "type_i": whole(
+                _("Imputed"), format="%d", help=_("1 = imputed by UN DESA (no data for the destination)")
+            ),
         },
     )  # fmt: skip
-
-
-# --- corridor detail -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CorridorContext:
-    """What every section of the corridor detail gets: the pair and the data of the current view."""
-
-    origin: str
-    destination: str
-    names: Mapping[str, str]
-    revision: int
-    year: int
-    corridors: pd.DataFrame  # the revision's table
-    sources: pd.DataFrame
-    sex: str = "total"  # the sex filter of the page showing the detail: headline figures follow it
-
-    @property
-    def title(self) -> str:
-        return f"{self.names.get(self.origin, self.origin)} → {self.names.get(self.destination, self.destination)}"
-
-
-def render_stock_section(context: CorridorContext) -> None:
-    trend = corridor_trend(context.corridors, context.origin, context.destination)
-    origin_name = context.names.get(context.origin, context.origin)
-    destination_name = context.names.get(context.destination, context.destination)
-    if trend.empty:
-        st.info(f"No data: UN DESA gives no estimate for {context.title} in the {context.revision} revision.")
-        return
-    now = trend[trend["year"] == context.year]
-    earlier_year = previous_point(list(trend["year"]), context.year)
-    earlier = trend[trend["year"] == earlier_year]
-    sex = context.sex
-    value = now[sex].iloc[0] if len(now) else None
-    change = value - earlier[sex].iloc[0] if len(now) and len(earlier) else None
-    who = "Migrants" if sex == "total" else f"{sex.capitalize()} migrants"
-    first, second, third = st.columns(3)
-    first.metric(
-        f"{who}, {context.year}",
-        compact_number(value),
-        help=f"{exact_number(value)} persons (mid-year stock, {'female + male' if sex == 'total' else sex})",
-    )
-    second.metric(f"Female share, {context.year}", percent(now["female_share"].iloc[0]) if len(now) else NO_DATA)
-    carried = change == 0 and (now[["female", "male"]].to_numpy() == earlier[["female", "male"]].to_numpy()).all()
-    third.metric(
-        f"Change since {earlier_year}" if earlier_year else "Change",
-        "same estimate carried forward" if carried else figures.signed_number(change),
-        help=(
-            f"UN DESA's {context.year} figures (female, male, total) are identical to {earlier_year}'s: the estimate "
-            "was carried forward, not re-measured, so this is not an observed absence of change"
-            if carried
-            else f"Difference between the two estimate years, in persons ({sex})"
-        ),
-    )
-    years = f"{trend['year'].min()}–{trend['year'].max()}"
-    left, right = st.columns([3, 2])
-    show_chart(
-        stock_trend_figure(trend, title=f"Migrants from {origin_name} in {destination_name}, by sex, {years}"),
-        key="corridor_trend",
-        container=left,
-    )
-    show_chart(
-        figures.female_share_figure(trend, title=f"Female share, {years}"), key="corridor_share", container=right
-    )
-    notes = figures.data_type_notes(trend)
-    if notes:
-        st.markdown("**How UN DESA estimated this corridor**\n" + "\n".join(f"- {note}" for note in notes))
-    render_source_note(
-        context.sources,
-        trend["source_id"],
-        measure=(
-            f"{CATALOG['corridors'].measure}. UN DESA {context.revision} revision; origin = country of birth, or of "
-            "citizenship where the destination counts foreign citizens."
-        ),
-    )
-
-
-def render_corridor_detail(context: CorridorContext) -> None:
-    """The pair's migrant stock; components.corridor_profile adds the other datasets' sections. Its heading is a
-    level-2 one: on the corridor's own page it comes straight under the page title."""
-    st.header(context.title)
-    render_stock_section(context)
 
 
 # --- the page's sections -------------------------------------------------------------------------------
@@ -293,10 +222,15 @@ def map_section(
     """Arcs (corridors) or filled countries, with the legend, what is not drawn, and the source."""
     view, sex, year, revision = filters.view, filters.sex, filters.year, filters.revision
     spec = CATALOG["corridors"]
-    unit = "corridors" if view == "corridors" else "countries"
     if table.empty:
         st.info(
-            f"No {unit} match these filters. Remove a country or region, lower the minimum size, or pick another year.",
+            _(
+                "No corridors match these filters. Remove a country or region, lower the minimum size, or pick another year."
+            )
+            if view == "corridors"
+            else _(
+                "No countries match these filters. Remove a country or region, lower the minimum size, or pick another year."
+            ),
             icon=":material/filter_alt_off:",
         )
     elif view == "corridors":
@@ -306,7 +240,11 @@ def map_section(
             height=520,
             on_select=take_map_selection,
             selection_mode="single-object",
-            alt=f"Map of the {len(table)} corridors in the table below, drawn as arcs",
+            alt=ngettext(
+                "Map of the {count} corridor in the table below, drawn as an arc",
+                "Map of the {count} corridors in the table below, drawn as arcs",
+                len(table),
+            ),
         )
     else:
         shapes = load_or_stop(load_country_shapes)
@@ -314,7 +252,11 @@ def map_section(
             figures.country_map(table, shapes, countries, view=view),
             key=f"{view}_map",
             height=520,
-            alt=f"Map of the {len(table)} countries in the table below, filled by number of migrants",
+            alt=ngettext(
+                "Map of the {count} country in the table below, filled by number of migrants",
+                "Map of the {count} countries in the table below, filled by number of migrants",
+                len(table),
+            ),
         )
     if not table.empty:
         show_map_image(
@@ -322,12 +264,20 @@ def map_section(
             key="corridors_map" if view == "corridors" else f"{view}_map",
             filename=f"corridors-{view}-{revision}-{year}" if view != "corridors" else f"corridors-{revision}-{year}",
             alt=(
-                f"The map above as an image: {len(table)} corridors drawn as curves over the country shapes"
+                ngettext(
+                    "The map above as an image: {count} corridor drawn as a curve over the country shapes",
+                    "The map above as an image: {count} corridors drawn as curves over the country shapes",
+                    len(table),
+                )
                 if view == "corridors"
-                else f"The map above as an image: {len(table)} countries filled by number of {view}"
+                else ngettext(
+                    "The map above as an image: {count} country filled by number of migrants",
+                    "The map above as an image: {count} countries filled by number of migrants",
+                    len(table),
+                )
             ),
             note=(
-                "Curves stand for the arcs; colours and widths follow the same classes."
+                _("Curves stand for the arcs; colours and widths follow the same classes.")
                 if view == "corridors"
                 else None
             ),
@@ -336,11 +286,13 @@ def map_section(
         render_legend(table, title=figures.legend_title(view, sex=sex, year=year))
         unmapped = figures.unmapped_places(table, countries)
         if unmapped:
-            st.caption(f"Listed in the table but not drawn (no map location): {', '.join(unmapped)}.")
+            st.caption(_("Listed in the table but not drawn (no map location): {places}.", places=", ".join(unmapped)))
         render_source_note(
             sources,
             table["source_id"].str.split(";").explode(),
-            measure=f"{spec.measure}. UN DESA {revision} revision, {year}.",
+            measure=_(
+                "{measure}. UN DESA {revision} revision, {year}.", measure=_(spec.measure), revision=revision, year=year
+            ),
         )
 
 
@@ -355,8 +307,41 @@ def map_image(table: pd.DataFrame, filters: CorridorFilters, *, countries: pd.Da
 
 def place(codes: Sequence[str], areas: Sequence[str], names: Mapping[str, str], group_names: Mapping[str, str]) -> str:
     """'Malaysia or Gulf Cooperation Council (GCC)': the places of one end of a selection (``end_places``)."""
-    chosen = [names.get(code, code) for code in codes] + [group_names.get(area, area) for area in areas]
-    return " or ".join(chosen) if chosen else "any country"
+    chosen = [names.get(code, code) for code in codes] + [group_names.get(area, region_name(area)) for area in areas]
+    return _(" or ").join(chosen) if chosen else _("any country")
+
+
+WHO = {"total": N_("migrants"), "female": N_("female migrants"), "male": N_("male migrants")}
+
+
+def selection_sentence(total, origin: str, destination: str) -> str:
+    """'From Nepal to Gulf Cooperation Council (GCC), 2024: 637,318 migrants, up 27,020 since 2020.' (a
+    ``data.groups.SelectionTotal``), in the reader's language."""
+    values = {"origin_name": origin, "destination_name": destination, "year": total.year, "who": _(WHO[total.sex])}
+    if total.migrants is None:
+        return _("From {origin_name} to {destination_name}, {year}: no data.", **values)
+    values |= {"number": exact_number(total.migrants), "previous_year": total.previous_year}
+    if total.change is None and total.previous_year:
+        return _(
+            "From {origin_name} to {destination_name}, {year}: {number} {who} (no estimate for {previous_year} to compare).",
+            **values,
+        )
+    if total.change is None:
+        return _("From {origin_name} to {destination_name}, {year}: {number} {who}.", **values)
+    values["change"] = exact_number(abs(total.change))
+    if total.change > 0:
+        return _(
+            "From {origin_name} to {destination_name}, {year}: {number} {who}, up {change} since {previous_year}.",
+            **values,
+        )
+    if total.change < 0:
+        return _(
+            "From {origin_name} to {destination_name}, {year}: {number} {who}, down {change} since {previous_year}.",
+            **values,
+        )
+    return _(
+        "From {origin_name} to {destination_name}, {year}: {number} {who}, unchanged since {previous_year}.", **values
+    )
 
 
 def selection_section(
@@ -372,36 +357,75 @@ def selection_section(
     places = filters.end_places(countries, groups)
     for end, codes in filters.outside_areas(countries, groups).items():
         chosen, whole = places[end]
-        st.info(
-            f"{' and '.join(names.get(code, code) for code in codes)} "
-            f"{'is' if len(codes) == 1 else 'are'} not in {' or '.join(group_names.get(area, area) for area in whole)}"
-            f" (the {end} group or region chosen), so the map shows "
-            f"{place(chosen, whole, names, group_names)}. Clear the {end} group or region box to see only "
-            f"{'it' if len(codes) == 1 else 'them'}.",
-            icon=":material/travel_explore:",
-        )
+        values = {
+            "countries": _(" and ").join(names.get(code, code) for code in codes),
+            "areas": _(" or ").join(group_names.get(area, region_name(area)) for area in whole),
+            "shown": place(chosen, whole, names, group_names),
+        }
+        if end == "origin":
+            message = ngettext(
+                "{countries} is not in {areas} (the origin group or region chosen), so the map shows {shown}. "
+                "Clear the origin group or region box to see only it.",
+                "{countries} are not in {areas} (the origin group or region chosen), so the map shows {shown}. "
+                "Clear the origin group or region box to see only them.",
+                len(codes),
+                **values,
+            )
+        else:
+            message = ngettext(
+                "{countries} is not in {areas} (the destination group or region chosen), so the map shows {shown}. "
+                "Clear the destination group or region box to see only it.",
+                "{countries} are not in {areas} (the destination group or region chosen), so the map shows {shown}. "
+                "Clear the destination group or region box to see only them.",
+                len(codes),
+                **values,
+            )
+        st.info(message, icon=":material/travel_explore:")
     year = filters.year_or_latest(by_year)
     if year is None:
         return
     origins, destinations = filters.end_members(countries, groups)
     total = selection_total(by_year, year, origins, destinations, sex=filters.sex)
-    sentence = total.sentence(
-        place(*places["origin"], names, group_names), place(*places["destination"], names, group_names)
+    sentence = selection_sentence(
+        total, place(*places["origin"], names, group_names), place(*places["destination"], names, group_names)
     )
     repeated = figures.carried_forward_pairs(by_year.get(year), origins, destinations)
-    detail = f"Sum of all {total.corridors:,} corridors matching the filters (not only those on the map)"
-    if repeated:
-        which = (
-            ", ".join(f"{names.get(a, a)} → {names.get(b, b)}" for a, b in repeated)
-            if len(repeated) <= 3
-            else f"{len(repeated):,} of them"
+    detail = ngettext(
+        "Sum of the {number} corridor matching the filters (not only those on the map).",
+        "Sum of all {number} corridors matching the filters (not only those on the map).",
+        total.corridors,
+        number=exact_number(total.corridors),
+    )
+    if repeated and len(repeated) <= 3:
+        detail += " " + ngettext(
+            "{pairs} repeats its {year} estimate (carried forward by UN DESA, not re-estimated): no change there "
+            "is not an observed change.",
+            "{pairs} repeat their {year} estimate (carried forward by UN DESA, not re-estimated): no change "
+            "there is not an observed change.",
+            len(repeated),
+            pairs=", ".join(f"{names.get(a, a)} → {names.get(b, b)}" for a, b in repeated),
+            year=total.previous_year,
         )
-        detail += (
-            f"; {which} {'repeats its' if len(repeated) == 1 else 'repeat their'} {total.previous_year} estimate "
-            "(carried forward by UN DESA, not re-estimated): no change there is an observed change"
+    elif repeated:
+        detail += " " + _(
+            "{count} of them repeat their {year} estimate (carried forward by UN DESA, not re-estimated): no change "
+            "there is not an observed change.",
+            count=exact_number(len(repeated)),
+            year=total.previous_year,
         )
-    st.markdown(f"**Selection total.** {plain_markdown(sentence)}")
-    st.caption(detail + ".")
+    st.markdown(_("**Selection total.** {sentence}", sentence=plain_markdown(sentence)))
+    st.caption(detail)
+
+
+MEASURE_LABELS = {"persons": N_("Migrants (persons)"), "population": N_("% of the origin country's population")}
+COMPARED = {
+    ("total", "persons"): N_("Migrants"),
+    ("female", "persons"): N_("Female migrants"),
+    ("male", "persons"): N_("Male migrants"),
+    ("total", "population"): N_("Migrants as % of the origin's population"),
+    ("female", "population"): N_("Female migrants as % of the origin's population"),
+    ("male", "population"): N_("Male migrants as % of the origin's population"),
+}
 
 
 def comparison_section(
@@ -414,40 +438,54 @@ def comparison_section(
     names: Mapping[str, str],
 ) -> None:
     """The largest corridors of the selection over every estimate year of the revision, on one line chart."""
-    st.header("Compare over time")
+    st.header(_("Compare over time"))
     listed = (
         table if filters.view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
     )
     if listed.empty:
-        st.info("No corridors match these filters, so there is nothing to compare.")
+        st.info(_("No corridors match these filters, so there is nothing to compare."))
         return
     pairs = list(zip(listed["orig_iso3"], listed["dest_iso3"]))[: compare.MAX_LINES]
-    measure = show(FILTER["per"], options=compare.MEASURES, horizontal=True, format_func=compare.MEASURE_LABELS.get)
+    measure = show(
+        FILTER["per"], options=compare.MEASURES, horizontal=True, format_func=lambda option: _(MEASURE_LABELS[option])
+    )
     render_url_notes()  # a bad 'per' in the link is noted here, beside its filter
     trends = compare.corridor_trends(by_year, pairs, load_or_stop(load_remittances), sex=filters.sex)
-    who = "Migrants" if filters.sex == "total" else f"{filters.sex.capitalize()} migrants"
-    years = f"{min(by_year)}–{max(by_year)}"
     show_chart(
         figures.comparison_figure(
             trends,
             names=names,
             measure=measure,
-            title=f"{who}{PER_TITLE[measure]}, the {len(pairs)} largest corridors shown, {years}",
+            title=ngettext(
+                "{who}, the {count} largest corridor shown, {years}",
+                "{who}, the {count} largest corridors shown, {years}",
+                len(pairs),
+                who=_(COMPARED[filters.sex, measure]),
+                years=f"{min(by_year)}–{max(by_year)}",
+            ),
         ),
         key="corridors_compare",
     )
-    caption = (
-        f"The {len(pairs)} largest corridors matching the filters (at most {compare.MAX_LINES}; year and size filters "
-        f"do not apply: every estimate year of the {filters.revision} revision is drawn). Stock, not flows."
+    caption = ngettext(
+        "The largest corridor on the map in {year} (at most {most}): the year and size filters choose it, but "
+        "every estimate year of the {revision} revision is drawn. Stock, not flows.",
+        "The {count} largest corridors on the map in {year} (at most {most}): the year and size filters choose "
+        "them, but every estimate year of the {revision} revision is drawn. Stock, not flows.",
+        len(pairs),
+        year=filters.year,
+        most=compare.MAX_LINES,
+        revision=filters.revision,
     )
     if measure == "population":
-        caption += (
-            " Share = migrants / the origin's population that year (World Bank WDI, UN WPP 2024; to 2023), so "
-            f"{max(by_year)} has no share unless WDI has that year's population: a gap, not a zero."
+        caption += " " + _(
+            "Share = migrants / the origin's population that year (World Bank WDI, UN WPP 2024; to 2023), so "
+            "{year} has no share unless WDI has that year's population: a gap, not a zero.",
+            year=max(by_year),
         )
     st.caption(caption)
 
 
+@st.fragment
 def detail_section(
     table: pd.DataFrame,
     filters: CorridorFilters,
@@ -457,17 +495,42 @@ def detail_section(
     names: Mapping[str, str],
     sources: pd.DataFrame,
     groups: pd.DataFrame | None = None,
+    link_box=None,
 ) -> None:
-    """One corridor's detail: clicked on the map, chosen in the picker, or opened by link."""
-    from components.corridor_profile import render_corridor_profile  # it renders with this module's context
-
-    view, year, revision = filters.view, filters.year, filters.revision
+    """One corridor's detail: clicked on the map, chosen in the picker, or opened by link. Choosing in the picker
+    reruns only this section (a fragment), with the filters of the page's last run; it also writes the page's
+    share link into ``link_box`` (``share_section``'s, drawn further down), which then names the corridor too."""
+    if link_box is not None:  # written on every run of the section, so that its reruns may rewrite it
+        link_box.code(view_link(), language=None, wrap_lines=True)
     if presenter.presenting() and st.session_state.get(CORRIDOR_KEY) is None and CORRIDOR_KEY not in st.query_params:
         return  # a slide shows no empty heading over a hidden picker
-    st.header("Corridor detail")
+    _detail(table, filters, by_year=by_year, countries=countries, names=names, sources=sources, groups=groups)
+    if link_box is not None:
+        link_box.code(view_link(), language=None, wrap_lines=True)  # the corridor chosen just now is in the link
+
+
+def _detail(
+    table: pd.DataFrame,
+    filters: CorridorFilters,
+    *,
+    by_year: Mapping[int, pd.DataFrame],
+    countries: pd.DataFrame,
+    names: Mapping[str, str],
+    sources: pd.DataFrame,
+    groups: pd.DataFrame | None,
+) -> None:
+    view, year, revision = filters.view, filters.year, filters.revision
+    st.header(_("Corridor detail"))
     listed = table if view == "corridors" else replace(filters, view="corridors").apply(by_year, countries, groups)
     pair = select_corridor(listed, revision=revision, names=names)
     if pair:
+        if off_map(listed, pair):
+            st.caption(
+                _(
+                    "This corridor is not on the map with the current place and size filters (it was opened by link "
+                    "or chosen earlier); its figures follow the year, sex and revision filters."
+                )
+            )
         render_corridor_profile(
             CorridorContext(
                 origin=pair[0],
@@ -478,11 +541,15 @@ def detail_section(
                 corridors=load_or_stop(load_corridors, revision=revision),
                 sources=sources,
                 sex=filters.sex,
-            )
+            ),
+            filters_note=_(
+                "The sections below are other datasets, each with its own years: the page's year, sex and revision "
+                "filters apply to the migrant stock above only."
+            ),
         )
         st.page_link(
             "pages/corridor.py",
-            label="Open this corridor's own page (to bookmark or present)",
+            label=_("Open this corridor's own page (to bookmark or present)"),
             icon=":material/open_in_new:",
             query_params={"origin": pair[0], "destination": pair[1], **({"rev": revision} if revision != 2024 else {})},
         )
@@ -494,14 +561,29 @@ def table_section(
     """The table behind the map and its downloads."""
     view, year, revision = filters.view, filters.year, filters.revision
     spec = CATALOG["corridors"]
-    unit = "corridors" if view == "corridors" else "countries"
-    st.header("The table behind the map")
+    st.header(_("The table behind the map"))
     if table.empty:
-        st.info(f"No {unit} match these filters, so there is nothing to download.")
+        st.info(
+            _("No corridors match these filters, so there is nothing to download.")
+            if view == "corridors"
+            else _("No countries match these filters, so there is nothing to download.")
+        )
     else:
+        counted = {"number": exact_number(len(table))}
         st.caption(
-            f"{len(table):,} {unit if len(table) != 1 else UNIT_SINGULAR[unit]}, exactly as on the map; downloads carry "
-            "the source and licence of each row."
+            ngettext(
+                "{number} corridor, exactly as on the map; downloads carry the source and licence of each row.",
+                "{number} corridors, exactly as on the map; downloads carry the source and licence of each row.",
+                len(table),
+                **counted,
+            )
+            if view == "corridors"
+            else ngettext(
+                "{number} country, exactly as on the map; downloads carry the source and licence of each row.",
+                "{number} countries, exactly as on the map; downloads carry the source and licence of each row.",
+                len(table),
+                **counted,
+            )
         )
         render_table(table)
         render_downloads(
@@ -509,21 +591,26 @@ def table_section(
             table.drop(columns=[filters.sex]) if filters.sex != "total" else table,
             sources,
             name=f"corridors-{view}-{revision}-{year}",
-            title=f"{spec.title}: {VIEW_LABELS[view]}",
-            measure=f"{spec.measure}. UN DESA {revision} revision.",
+            title=_("{title}: {view}", title=_(spec.title), view=_(VIEW_LABELS[view])),
+            measure=_("{measure}. UN DESA {revision} revision.", measure=_(spec.measure), revision=revision),
             filters=described,
             key="corridors",
             catalog_tables=("corridors", "countries"),
         )
 
 
-def share_section(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]]) -> None:
+def share_section(filters: Sequence[Filter], *, extra: Sequence[tuple[str, str, str]]):
+    """The share heading, a box for the link (returned: ``detail_section`` writes the link into it, as it changes
+    with the corridor chosen there) and what the link can say. None on a slide."""
     if presenter.presenting():
-        return  # the presenter's own address is the deck link
-    st.header("Share this view")
+        return None  # the presenter's own address is the deck link
+    st.header(_("Share this view"))
     st.caption(
-        "Copy this link (button at the right of the box) to reopen the page with every filter and the "
-        "corridor shown above."
+        _(
+            "Copy this link (button at the right of the box) to reopen the page with every filter and the "
+            "corridor shown above."
+        )
     )
-    st.code(view_link(), language=None, wrap_lines=True)
+    link_box = st.empty()
     render_link_keys(filters, extra=extra)
+    return link_box

@@ -14,22 +14,24 @@ figures at the previous estimate year: built once per revision (cached by ``data
 so a filter change only touches one year's rows.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from data.catalog import N_
 from data.filters import Filter
 
 ASIA_PACIFIC = "Asia and the Pacific"
 SEXES = ("total", "female", "male")
 VIEWS = ("corridors", "emigrants", "immigrants")
 VIEW_LABELS = {
-    "corridors": "Corridors (arcs)",
-    "emigrants": "Emigrants by origin country",
-    "immigrants": "Immigrants by destination country",
+    "corridors": N_("Corridors (arcs)"),
+    "emigrants": N_("Emigrants by origin country"),
+    "immigrants": N_("Immigrants by destination country"),
 }
+SEX_LABELS = {"total": N_("Total"), "female": N_("Female"), "male": N_("Male")}
 SIZE_MODES = ("top", "minimum")
 MINIMUM_SIZES = (10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
 MAX_TOP = 200
@@ -55,53 +57,68 @@ PAIR = ["orig_iso3", "dest_iso3"]
 
 REVISION = Filter(
     "rev",
-    "UN DESA revision",
+    N_("UN DESA revision"),
     "selectbox",
-    "UN DESA revision, 2024 (default) or 2020",
+    N_("UN DESA revision, 2024 (default) or 2020"),
     "rev=2020",
     default=2024,
     parse=int,
-    help="The revisions differ a lot on some corridors (e.g. the Gulf): one is shown at a time, never mixed.",
+    help=N_("The revisions differ a lot on some corridors (e.g. the Gulf): one is shown at a time, never mixed."),
 )
-SIZE_LABELS = {"top": "The largest", "minimum": "At least a size"}
+SIZE_LABELS = {"top": N_("The largest"), "minimum": N_("At least a size")}
 FILTERS = (
-    Filter("view", "Map", "radio", "`corridors`, `emigrants` or `immigrants`", "view=emigrants", default="corridors"),
+    Filter(
+        "view",
+        N_("Map"),
+        "radio",
+        N_("`corridors`, `emigrants` or `immigrants`"),
+        "view=emigrants",
+        default="corridors",
+    ),
     REVISION,
     Filter(
         "year",
-        "Year (mid-year estimate)",
+        N_("Year (mid-year estimate)"),
         "select_slider",
-        "an estimate year of that revision (latest by default)",
+        N_("an estimate year of that revision (latest by default)"),
         "year=2010",
         parse=int,
     ),
-    Filter("sex", "Sex", "radio", "`total` (default), `female` or `male`", "sex=female", default="total"),
-    Filter("orig", "Origin countries", "multiselect", "origin countries, ISO3, comma-separated", "orig=NPL,BGD"),
+    Filter("sex", N_("Sex"), "radio", N_("`total` (default), `female` or `male`"), "sex=female", default="total"),
     Filter(
-        "dest", "Destination countries", "multiselect", "destination countries, ISO3, comma-separated", "dest=MYS,QAT"
+        "orig", N_("Origin countries"), "multiselect", N_("origin countries, ISO3, comma-separated"), "orig=NPL,BGD"
+    ),
+    Filter(
+        "dest",
+        N_("Destination countries"),
+        "multiselect",
+        N_("destination countries, ISO3, comma-separated"),
+        "dest=MYS,QAT",
     ),
     Filter(
         "orig_area",
-        "Origin group or region",
+        N_("Origin group or region"),
         "multiselect",
-        "country groups (e.g. `gcc`) or UN regions or subregions of origin, comma-separated, either (default: Asia)",
+        N_(
+            "country groups (e.g. `gcc`) or UN regions or subregions of origin, comma-separated, either (default: Asia)"
+        ),
         "orig_area=Southern Asia",
         default=("Asia",),
     ),
     Filter(
         "dest_area",
-        "Destination group or region",
+        N_("Destination group or region"),
         "multiselect",
-        "country groups (e.g. `gcc`, `asean`) or UN regions or subregions of destination, comma-separated, either",
+        N_("country groups (e.g. `gcc`, `asean`) or UN regions or subregions of destination, comma-separated, either"),
         "dest_area=gcc,South-eastern Asia",
     ),
-    Filter("size", "Show", "radio", "`top` (default) or `minimum`", "size=minimum", default="top"),
-    Filter("top", "How many", "slider", f"how many, 1-{MAX_TOP} (default 25)", "top=50", default=25),
+    Filter("size", N_("Show"), "radio", N_("`top` (default) or `minimum`"), "size=minimum", default="top"),
+    Filter("top", N_("How many"), "slider", N_("how many, 1-200 (default 25)"), "top=50", default=25),
     Filter(
         "min",
-        "Migrants at least",
+        N_("Migrants at least"),
         "selectbox",
-        "at least how many migrants (default 100,000)",
+        N_("at least how many migrants (default 100,000)"),
         "min=250000",
         default=100_000,
         parse=int,
@@ -109,15 +126,15 @@ FILTERS = (
 )
 COMPARE = Filter(
     "per",
-    "Compare as",
+    N_("Compare as"),
     "radio",
-    "`persons` (default) or `population`: the comparison chart as % of the origin's population",
+    N_("`persons` (default) or `population`: the comparison chart as % of the origin's population"),
     "per=population",
     default="persons",
 )
 FILTERS = (*FILTERS, COMPARE)
 FILTER = {spec.key: spec for spec in FILTERS}
-CORRIDOR_LINK = ("`corridor`", "open one corridor's detail: origin-destination ISO3 codes", "`corridor=NPL-MYS`")
+CORRIDOR_LINK = ("`corridor`", N_("open one corridor's detail: origin-destination ISO3 codes"), "`corridor=NPL-MYS`")
 
 
 # --- areas ---------------------------------------------------------------------------------------
@@ -329,36 +346,65 @@ class CorridorFilters:
         *,
         countries: pd.DataFrame | None = None,
         groups: pd.DataFrame | None = None,
+        translate: Callable[[str], str] = str,
     ) -> list[str]:
         """The filters in words, for captions and the 'about' sheet of downloads; ``names`` and ``areas``
         (from ``area_labels``) say the countries and areas in full; with ``countries`` (and ``groups``) the
-        places read as ``end_places`` combines them ("Malaysia or in the GCC")."""
+        places read as ``end_places`` combines them ("Malaysia or in the GCC"). ``translate`` gives the words
+        (marked N_) in the reader's language; numbers are written as here (the page formats its own)."""
         names, areas = names or {}, areas or {}
-        year = self.year if self.year is not None else "latest"
+
+        def line(message: str, **values) -> str:
+            return translate(message).format(**values)
+
+        year = self.year if self.year is not None else translate(N_("latest"))
         lines = [
-            f"Data: UN DESA International Migrant Stock, {self.revision} revision (mid-year stock, not flows)",
-            f"Year: {year}",
-            f"Sex: {self.sex}",
-            f"View: {VIEW_LABELS[self.view].lower()}",
+            line(
+                N_("Data: UN DESA International Migrant Stock, {revision} revision (mid-year stock, not flows)"),
+                revision=self.revision,
+            ),
+            line(N_("Year: {year}"), year=year),
+            line(N_("Sex: {sex}"), sex=translate(SEX_LABELS[self.sex]).lower()),
+            line(N_("View: {view}"), view=translate(VIEW_LABELS[self.view]).lower()),
         ]
         for end, codes, chosen_areas in [
-            ("Origin", self.origins, self.origin_areas),
-            ("Destination", self.destinations, self.destination_areas),
+            ("origin", self.origins, self.origin_areas),
+            ("destination", self.destinations, self.destination_areas),
         ]:
             if countries is not None:
-                whole = self.end_places(countries, groups)[end.lower()][1]
-                places = [names.get(code, code) for code in codes] + [f"in {areas.get(a, a)}" for a in whole]
-                lines.append(f"{end}: " + (" or ".join(places) if places else "any country or area"))
-                continue
-            places = [" or ".join(names.get(code, code) for code in codes)] if codes else []
-            if chosen_areas:
-                places.append("in " + " or ".join(areas.get(area, area) for area in chosen_areas))
-            lines.append(f"{end}: " + (", ".join(places) if places else "any country or area"))
-        unit = "corridors" if self.view == "corridors" else "countries"
-        if self.size_mode == "top":
-            lines.append(f"Size: the {min(self.top_n, MAX_ROWS):,} largest {unit} (with at least one migrant)")
+                whole = self.end_places(countries, groups)[end][1]
+                places = [names.get(code, code) for code in codes] + [
+                    line(N_("in {area}"), area=areas.get(a, a)) for a in whole
+                ]
+                joined = translate(N_(" or ")).join(places)
+            else:
+                places = [translate(N_(" or ")).join(names.get(code, code) for code in codes)] if codes else []
+                if chosen_areas:
+                    places.append(
+                        line(N_("in {area}"), area=translate(N_(" or ")).join(areas.get(a, a) for a in chosen_areas))
+                    )
+                joined = ", ".join(places)
+            places_text = joined if places else translate(N_("any country or area"))
+            lines.append(
+                line(N_("Origin: {places}"), places=places_text)
+                if end == "origin"
+                else line(N_("Destination: {places}"), places=places_text)
+            )
+        top, minimum, most = f"{min(self.top_n, MAX_ROWS):,}", f"{self.minimum:,}", f"{MAX_ROWS:,}"
+        if self.size_mode == "top" and self.view == "corridors":
+            lines.append(line(N_("Size: the {count} largest corridors (with at least one migrant)"), count=top))
+        elif self.size_mode == "top":
+            lines.append(line(N_("Size: the {count} largest countries (with at least one migrant)"), count=top))
+        elif self.view == "corridors":
+            lines.append(
+                line(N_("Size: corridors with at least {minimum} migrants (the {most} largest at most)"),
+                     minimum=minimum, most=most)
+            )  # fmt: skip
         else:
-            lines.append(f"Size: {unit} with at least {self.minimum:,} migrants (the {MAX_ROWS:,} largest at most)")
+            lines.append(
+                line(N_("Size: countries with at least {minimum} migrants (the {most} largest at most)"),
+                     minimum=minimum, most=most)
+            )  # fmt: skip
         return lines
 
 

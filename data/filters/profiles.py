@@ -1,15 +1,16 @@
 """The profile pages' filters, declared once: one corridor (origin, destination) or one country, and a revision."""
 
+from data.catalog import N_
 from data.filters import Filter
 from data.filters.corridors import REVISION
 
 CORRIDOR_FILTERS = (
-    Filter("origin", "Origin", "selectbox", "origin country, ISO3 (default IND)", "origin=NPL", default="IND"),
+    Filter("origin", N_("Origin"), "selectbox", N_("origin country, ISO3 (default IND)"), "origin=NPL", default="IND"),
     Filter(
         "destination",
-        "Destination",
+        N_("Destination"),
         "selectbox",
-        "destination country, ISO3 (default ARE)",
+        N_("destination country, ISO3 (default ARE)"),
         "destination=MYS",
         default="ARE",
     ),
@@ -18,9 +19,9 @@ CORRIDOR_FILTERS = (
 COUNTRY_FILTERS = (
     Filter(
         "country",
-        "Country or area (Asia and the Pacific)",
+        N_("Country or area (Asia and the Pacific)"),
         "selectbox",
-        "a country or area of Asia and the Pacific, ISO3 (default IND)",
+        N_("a country or area of Asia and the Pacific, ISO3 (default IND)"),
         "country=NPL",
         default="IND",
     ),

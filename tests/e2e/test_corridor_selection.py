@@ -66,3 +66,34 @@ def test_the_corridor_detail_follows_the_sex_filter(page, app_server):
     metric = page.get_by_test_id("stMetric").first
     expect(metric).to_contain_text("Female migrants, 2020", timeout=30_000)
     expect(metric).to_contain_text("456.0 k", timeout=30_000)
+
+
+def test_choosing_a_corridor_reruns_only_its_detail_and_the_share_link_follows(page, app_server):
+    frames: list[bytes] = []
+    page.on(
+        "websocket",
+        lambda websocket: websocket.on(
+            "framereceived", lambda payload: frames.append(payload if isinstance(payload, bytes) else payload.encode())
+        ),
+    )
+    open_corridors(page, app_server, "?orig=NPL&orig_area=&sex=female&year=2015")
+    frames.clear()
+    page.get_by_test_id("stRadio").filter(has_text="Total").get_by_text("Male", exact=True).click()
+    page.wait_for_url(re.compile("sex=male"), timeout=30_000)
+    wait_for_settled(page)
+    assert any(b"ArcLayer" in frame for frame in frames), "a filter change reruns the page, map and all"
+    frames.clear()
+    picker = page.get_by_role("combobox", name="Corridor", exact=True)
+    picker.click()
+    picker.fill("Qatar")
+    option = page.get_by_role("option", name="Nepal → Qatar")
+    expect(option).to_be_visible(timeout=30_000)
+    option.click()
+    expect(page.get_by_role("heading", name="Nepal → Qatar", exact=True)).to_be_visible(timeout=30_000)
+    expect(page.get_by_test_id("stMetric").first).to_contain_text("Male migrants, 2015", timeout=30_000)
+    link = page.get_by_test_id("stCode").last
+    expect(link).to_contain_text("corridor=NPL-QAT", timeout=30_000)
+    wait_for_settled(page)
+    assert_no_exception(page)
+    assert "corridor=NPL-QAT" in page.url and "sex=male" in link.inner_text()
+    assert frames and not any(b"ArcLayer" in frame for frame in frames), "the map was not sent again"
