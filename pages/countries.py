@@ -13,6 +13,7 @@ from components.frame import ensure_frame
 from components.i18n import _, country_names_in
 from data import (
     CORRIDOR_REVISIONS,
+    UNKNOWN_PLACE,
     country_choices,
     country_names,
     load_corridor_years,
@@ -26,7 +27,7 @@ ensure_frame()
 
 st.title(_("Country profiles"))
 sources = load_or_stop(load_sources)
-names = country_names_in(load_or_stop(country_names))
+names = country_names_in(load_or_stop(country_names)) | {UNKNOWN_PLACE: _("Other or unknown")}  # UN DESA's OOO
 asia_pacific = load_or_stop(country_choices, asia_pacific=True)
 
 controls = st.columns([3, 1])

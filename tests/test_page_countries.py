@@ -75,3 +75,9 @@ def test_the_revision_says_which_sections_it_reaches():
         caption.value.startswith("The revision applies to the migrant stock sections and the brief's stock figures")
         for caption in app.caption
     )
+
+
+def test_un_desas_other_or_unknown_origin_is_named_in_the_language():
+    app = run_page("pages/countries.py", query={"country": "NPL", "lang": "th"})
+    partners = next(chart for chart in app.get("plotly_chart") if "destination_partners" in chart.proto.id)
+    assert "อื่น ๆ หรือไม่ทราบ" in partners.proto.spec and '"Unknown"' not in partners.proto.spec

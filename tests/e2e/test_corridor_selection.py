@@ -7,6 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
+from components.downloads import column_code
 from tests.e2e.helpers import assert_no_exception, save_screenshot, wait_for_settled
 
 TOTAL = re.compile(r"^Selection total\. From ")
@@ -47,7 +48,11 @@ def test_two_destination_regions_download_both_corridors(page, app_server):
     open_corridors(page, app_server, "?orig=NPL&dest_area=Western%20Asia,South-eastern%20Asia&top=200")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download CSV").click()
-    rows = list(csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    # headers read 'Label (unit) [code]' (components.downloads): rows keyed by the code
+    rows = [
+        {column_code(header): value for header, value in row.items()}
+        for row in csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read()))
+    ]
     pairs = {(row["orig_iso3"], row["dest_iso3"]) for row in rows}
     assert {("NPL", "QAT"), ("NPL", "MYS")} <= pairs
 

@@ -11,6 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from components.corridors.figures import arc_frame
+from components.downloads import column_code
 from components.maps import fitted_view
 from data import load_corridor_years, load_countries
 from data.filters.corridors import CorridorFilters
@@ -111,7 +112,10 @@ def test_csv_download_holds_exactly_the_rows_shown(page, app_server):
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download CSV").click()
     text = open(download_info.value.path(), encoding="utf-8").read()
-    downloaded = list(csv.DictReader(io.StringIO(text)))
+    # headers read 'Label (unit) [code]' (components.downloads): rows keyed by the code
+    downloaded = [
+        {column_code(header): value for header, value in row.items()} for row in csv.DictReader(io.StringIO(text))
+    ]
     expected = CorridorFilters(year=2015, sex="female", destination_areas=("Western Asia",), top_n=40).apply(
         load_corridor_years(2024), load_countries()
     )
