@@ -62,7 +62,7 @@ def test_presenter_mode_steps_through_scenes(page, app_server):
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Presenter mode").click()
     sidebar.get_by_role("button", name="Add this view as a scene").click()
-    expect(sidebar.get_by_text("1. Overview (overview)")).to_be_visible()
+    expect(sidebar.get_by_text("1. Overview (Overview)")).to_be_visible()
     sidebar.get_by_test_id("stSidebarNav").get_by_role("link", name="Data & methods").click()
     page.wait_for_url(re.compile(r"/methods(\?.*)?$"))
     expect(page.locator("h1").first).to_have_text("Data & methods")
@@ -70,7 +70,7 @@ def test_presenter_mode_steps_through_scenes(page, app_server):
     if not sidebar.get_by_role("button", name="Add this view as a scene").is_visible():
         sidebar.get_by_text("Presenter mode").click()
     sidebar.get_by_role("button", name="Add this view as a scene").click()
-    expect(sidebar.get_by_text("2. Data & methods (methods)")).to_be_visible()
+    expect(sidebar.get_by_text("2. Data & methods (Data & methods)")).to_be_visible()
     sidebar.get_by_role("button", name="Start presenting").click()
     page.wait_for_url(re.compile(r"/\?present=1&scene=1(&|$)"))
     expect(page.get_by_test_id("stMain")).to_contain_text("Scene 1 of 2: Overview")
@@ -110,8 +110,8 @@ def test_scene_title_with_markdown_is_shown_as_text(page, app_server):
     sidebar.locator("input[type=file]").set_input_files(
         files=[{"name": "scenes.json", "mimeType": "application/json", "buffer": scenes}]
     )
-    sidebar.get_by_role("button", name="Use these 1 scenes").click()
-    expect(sidebar.get_by_text(f"1. {MARKUP_TITLE} (methods)")).to_be_visible()
+    sidebar.get_by_role("button", name="Use this scene").click()
+    expect(sidebar.get_by_text(f"1. {MARKUP_TITLE} (Data & methods)")).to_be_visible()
     sidebar.get_by_role("button", name="Start presenting").click()
     page.wait_for_url(re.compile(r"/methods\?present=1&scene=1(&|$)"))
     main = page.get_by_test_id("stMain")
