@@ -7,7 +7,7 @@ collide (group keys are lower-case identifiers, area names are capitalised), so 
 Pure pandas: no Streamlit here.
 """
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,17 +22,24 @@ TABLE_COLUMNS = ["group_key", "group_name", "kind", "iso3", "member_name", "join
 # --- places --------------------------------------------------------------------------------------
 
 
-def group_labels(groups: pd.DataFrame) -> dict[str, str]:
+def group_labels(
+    groups: pd.DataFrame, *, label: Callable[[str, int], str] = lambda name, count: f"{name}, {count} members"
+) -> dict[str, str]:
     """Each country group's key and how to show it, in table order, e.g.
-    ``{"gcc": "Gulf Cooperation Council (GCC), 6 members", ...}``."""
+    ``{"gcc": "Gulf Cooperation Council (GCC), 6 members", ...}``; ``label(name, count)`` words it in the reader's
+    language (the group's name stays as published)."""
     counts = groups.groupby("group_key", sort=False)["iso3"].nunique()
     names = groups.drop_duplicates("group_key").set_index("group_key")["group_name"]
-    return {key: f"{names[key]}, {counts[key]} members" for key in names.index}
+    return {key: label(names[key], int(counts[key])) for key in names.index}
 
 
-def place_group_labels(groups: pd.DataFrame, countries: pd.DataFrame) -> dict[str, str]:
-    """Every key ``members`` accepts and its label: the country groups, then the UN areas (``area_labels``)."""
-    return group_labels(groups) | area_labels(countries)
+def place_group_labels(
+    groups: pd.DataFrame, countries: pd.DataFrame, *, group_label: Callable[[str, int], str] | None = None, **words
+) -> dict[str, str]:
+    """Every key ``members`` accepts and its label: the country groups, then the UN areas (``area_labels``, to
+    which ``words`` (translate, region_name) go)."""
+    labels = group_labels(groups, label=group_label) if group_label else group_labels(groups)
+    return labels | area_labels(countries, **words)
 
 
 def members(groups: pd.DataFrame, countries: pd.DataFrame, key: str) -> frozenset[str]:

@@ -7,12 +7,10 @@ from components.charts import on_phone
 from components.corridors import render as corridors
 from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
-from components.formatting import exact_number
 from components.frame import ensure_frame
 from components.i18n import _, country_names_in
 from data.filters import corridors as declared
 from data.filters.corridors import FILTER, FILTERS, CorridorFilters
-from data.groups import place_group_labels
 
 ensure_frame()
 
@@ -41,38 +39,23 @@ sex = show(
 )
 years = list(by_year := load_or_stop(data.load_corridor_years, revision))
 
-areas, codes = place_group_labels(groups, countries), load_or_stop(data.country_choices, with_unknown=True)
-place_row = filter_box.columns(4)
-origin_areas = show(
-    FILTER["orig_area"], options=list(areas), container=place_row[0], format_func=areas.get, placeholder=_("Any")
+areas, places = corridors.place_filters(
+    filter_box,
+    countries=countries,
+    groups=groups,
+    names=names,
+    codes=load_or_stop(data.country_choices, with_unknown=True),
 )
-origins = show(FILTER["orig"], options=codes, container=place_row[1], format_func=names.get, placeholder=_("Any"))
-destination_areas = show(
-    FILTER["dest_area"], options=list(areas), container=place_row[2], format_func=areas.get, placeholder=_("Any")
-)
-destinations = show(FILTER["dest"], options=codes, container=place_row[3], format_func=names.get, placeholder=_("Any"))
-
 time_row = filter_box.columns([4, 1, 2, 2], vertical_alignment="bottom")
 year = show(FILTER["year"], options=years, default=years[-1], container=time_row[0])
 corridors.render_play_control(years, key="year", container=time_row[1])
-size_mode = show(
-    FILTER["size"],
-    options=declared.SIZE_MODES,
-    container=time_row[2],
-    horizontal=True,
-    format_func=lambda mode: _(declared.SIZE_LABELS[mode]),
-)
-top_n, minimum = CorridorFilters.top_n, CorridorFilters.minimum
-if size_mode == "top":
-    top_n = show(FILTER["top"], minimum=1, maximum=declared.MAX_TOP, container=time_row[3])
-else:
-    minimum = show(FILTER["min"], options=declared.MINIMUM_SIZES, container=time_row[3], format_func=exact_number)
+size_mode, top_n, minimum = corridors.size_filters(time_row[2], time_row[3])
 corridors.read_corridor_link(revision)
 render_url_notes()
 
 filters = CorridorFilters(
-    revision=revision, year=year, sex=sex, origins=tuple(origins), destinations=tuple(destinations),
-    origin_areas=tuple(origin_areas), destination_areas=tuple(destination_areas), view=view,
+    revision=revision, year=year, sex=sex, origins=places["orig"], destinations=places["dest"],
+    origin_areas=places["orig_area"], destination_areas=places["dest_area"], view=view,
     size_mode=size_mode, top_n=top_n, minimum=minimum,
 )  # fmt: skip
 table = filters.apply(by_year, countries, groups)

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from bench import apptest
 from components.i18n import LOCALES_DIR, translator
 from components.presenter import SCENES_KEY, Scene
-from data import CATALOG, load, load_sources
+from data import load, load_sources
 
 APP = str(apptest.APP)
 # Pages whose own text is converted (the others still show English: README, "Translations").
@@ -70,9 +70,6 @@ def english_fragments() -> set[str]:
 
 # Shown in English by a section whose owner has not converted it yet (PHASE3 ownership): the Departures section of
 # the country profile (components/flows/render.py) writes the labour_outflows measure and a table heading without _().
-NOT_YET_CONVERTED = {
-    "pages/countries.py": {CATALOG["labour_outflows"].measure, "Share of the register"},
-}
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
@@ -81,9 +78,7 @@ def test_converted_pages_show_no_english_interface_text(script, language):
     app = run_page(script, query={"lang": language})
     assert not app.exception, [exception.value for exception in app.exception]
     text = shown_text(app)
-    left = sorted(
-        fragment for fragment in english_fragments() - NOT_YET_CONVERTED.get(script, set()) if fragment in text
-    )
+    left = sorted(fragment for fragment in english_fragments() if fragment in text)
     assert not left, f"English left on {script} in {language}: {left}"
     gettext = translator(language).gettext
     assert app.title[0].value == gettext(app.title[0].value) or app.title[0].value in {

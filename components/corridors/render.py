@@ -13,6 +13,7 @@ from components import presenter
 from components.charts import show_chart, show_map
 from components.corridors import figures
 from components.corridors.profile import CorridorContext, render_corridor_profile
+from components.countries.places import area_and_group_labels
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import (
@@ -31,7 +32,16 @@ from components.plain_text import plain_markdown
 from components.provenance import render_source_note
 from data import CATALOG, compare, load_corridors, load_country_shapes, load_remittances
 from data.filters import Filter
-from data.filters.corridors import FILTER, VIEW_LABELS, CorridorFilters, next_point
+from data.filters.corridors import (
+    FILTER,
+    MAX_TOP,
+    MINIMUM_SIZES,
+    SIZE_LABELS,
+    SIZE_MODES,
+    VIEW_LABELS,
+    CorridorFilters,
+    next_point,
+)
 from data.groups import selection_total
 
 INTRO = N_(
@@ -49,6 +59,39 @@ NO_CORRIDOR = N_("None: click an arc on the map, or choose a corridor here")
 
 
 # --- year play control ---------------------------------------------------------------------------
+
+
+def place_filters(
+    container, *, countries: pd.DataFrame, groups: pd.DataFrame, names: Mapping[str, str], codes: Sequence[str]
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The four place boxes in one row (areas or groups, then countries, at each end); returns the area labels and
+    what each box holds, by filter key."""
+    areas = area_and_group_labels(groups, countries)
+    chosen = {}
+    for column, key in zip(container.columns(4), ("orig_area", "orig", "dest_area", "dest")):
+        labels = areas if key.endswith("_area") else names
+        options = list(areas) if key.endswith("_area") else codes
+        chosen[key] = tuple(
+            show(FILTER[key], options=options, container=column, format_func=labels.get, placeholder=_("Any"))
+        )
+    return areas, chosen
+
+
+def size_filters(mode_column, size_column) -> tuple[str, int, int]:
+    """How the map is cut down: the largest N corridors, or those above a minimum; returns (mode, N, minimum)."""
+    size_mode = show(
+        FILTER["size"],
+        options=SIZE_MODES,
+        container=mode_column,
+        horizontal=True,
+        format_func=lambda mode: _(SIZE_LABELS[mode]),
+    )
+    top_n, minimum = CorridorFilters.top_n, CorridorFilters.minimum
+    if size_mode == "top":
+        top_n = show(FILTER["top"], minimum=1, maximum=MAX_TOP, container=size_column)
+    else:
+        minimum = show(FILTER["min"], options=MINIMUM_SIZES, container=size_column, format_func=exact_number)
+    return size_mode, top_n, minimum
 
 
 def render_play_control(years: Sequence[int], *, key: str, container=st) -> None:

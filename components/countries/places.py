@@ -5,13 +5,27 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
-from components.i18n import ngettext
+from components.i18n import _, ngettext, region_name
 from data.filters.places import group_members, group_options, is_group
+from data.groups import place_group_labels
 
 
 def group_names(groups: pd.DataFrame) -> dict[str, str]:
     """Group key -> the group's name as published (e.g. 'Gulf Cooperation Council (GCC)')."""
     return dict(zip(groups["group_key"], groups["group_name"]))
+
+
+def area_and_group_labels(groups: pd.DataFrame, countries: pd.DataFrame) -> dict[str, str]:
+    """The Corridors page's area choices (country groups, then UN areas) worded in the reader's language."""
+    return place_group_labels(
+        groups,
+        countries,
+        group_label=lambda name, count: ngettext(
+            "{group}, {count} member", "{group}, {count} members", count, group=name
+        ),
+        translate=_,
+        region_name=region_name,
+    )
 
 
 def place_label(

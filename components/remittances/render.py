@@ -10,6 +10,7 @@ import pydeck as pdk
 import streamlit as st
 
 from components.charts import show_chart, show_map
+from components.countries.places import group_names
 from components.downloads import render_downloads
 from components.feedback import load_or_stop
 from components.filters import render_url_notes, show
@@ -205,11 +206,6 @@ def measure_radio(container=st) -> str:
 
 def edition_radio(container=st) -> int:
     return show(FILTER["brm"], options=EDITIONS, horizontal=True, container=container)
-
-
-def group_names(groups: pd.DataFrame) -> dict[str, str]:
-    """Each country group's key and its name as published, e.g. ``{"gcc": "Gulf Cooperation Council (GCC)"}``."""
-    return dict(zip(groups["group_key"], groups["group_name"]))
 
 
 def group_choices(groups: pd.DataFrame) -> dict[str, str]:

@@ -23,7 +23,7 @@ import pandas as pd
 from data.catalog import N_
 from data.filters import Filter
 
-ASIA_PACIFIC = "Asia and the Pacific"
+ASIA_PACIFIC = N_("Asia and the Pacific")
 SEXES = ("total", "female", "male")
 VIEWS = ("corridors", "emigrants", "immigrants")
 VIEW_LABELS = {
@@ -140,8 +140,11 @@ CORRIDOR_LINK = ("`corridor`", N_("open one corridor's detail: origin-destinatio
 # --- areas ---------------------------------------------------------------------------------------
 
 
-def area_labels(countries: pd.DataFrame) -> dict[str, str]:
-    """Each area and how to show it: Asia and the Pacific, then the UN regions, then their subregions."""
+def area_labels(
+    countries: pd.DataFrame, *, translate: Callable[[str], str] = str, region_name: Callable[[str], str] = str
+) -> dict[str, str]:
+    """Each area and how to show it: Asia and the Pacific, then the UN regions, then their subregions.
+    ``translate`` (gettext) and ``region_name`` (CLDR names) give the labels in the reader's language."""
     pairs = sorted(
         {
             (region, subregion)
@@ -149,9 +152,13 @@ def area_labels(countries: pd.DataFrame) -> dict[str, str]:
             if isinstance(region, str) and isinstance(subregion, str)
         }
     )
-    labels = {ASIA_PACIFIC: f"{ASIA_PACIFIC} (UN regions Asia + Oceania)"}
-    labels |= {region: f"{region} (UN region)" for region, _ in pairs}
-    labels |= {subregion: f"{subregion} (UN subregion)" for _, subregion in pairs if subregion not in labels}
+    labels = {ASIA_PACIFIC: translate(N_("{area} (UN regions Asia + Oceania)")).format(area=translate(ASIA_PACIFIC))}
+    labels |= {region: translate(N_("{area} (UN region)")).format(area=region_name(region)) for region, _ in pairs}
+    labels |= {
+        subregion: translate(N_("{area} (UN subregion)")).format(area=region_name(subregion))
+        for _, subregion in pairs
+        if subregion not in labels
+    }
     return labels
 
 
