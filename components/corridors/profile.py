@@ -22,6 +22,7 @@ from components.formatting import NO_DATA, compact_number, exact_number, percent
 from components.i18n import N_, _
 from components.news.render import render_latest_news
 from components.provenance import render_source_note
+from components.remittances.figures import add_sdg_cost_lines
 from data import (
     CATALOG,
     agreements_between,
@@ -35,8 +36,6 @@ from data.filters.corridors import previous_point
 from data.filters.remittances import (
     COMPUTED_SERIES,
     REPRODUCES_PUBLISHED,
-    SDG_AVERAGE_TARGET,
-    SDG_CORRIDOR_CEILING,
     quarter_label,
     quarter_start,
 )
@@ -303,18 +302,7 @@ def cost_figure(costs: pd.DataFrame, *, title: str, computed: pd.DataFrame | Non
             hovertemplate=_("%{customdata[0]}: %{y:.2f}%<br>computed mean of %{customdata[1]} quotes from providers")
             + "<extra></extra>",
         )
-    figure.add_hline(
-        y=SDG_CORRIDOR_CEILING,
-        line={"color": "#D55E00", "dash": "dash"},
-        annotation_text=_("5%: SDG 10.c ceiling per corridor"),
-        annotation_position="top left",
-    )
-    figure.add_hline(
-        y=SDG_AVERAGE_TARGET,
-        line={"color": "#009E73", "dash": "dash"},
-        annotation_text=_("3%: SDG 10.c target (average)"),
-        annotation_position="bottom left",
-    )
+    add_sdg_cost_lines(figure)
     figure.update_layout(
         title=title,
         yaxis_title=_("% of US$200 sent"),

@@ -43,6 +43,22 @@ MANY_LINES = 8  # above this, corridor lines are drawn thinner so the SDG lines 
 ESTIMATE_TEXT = {True: N_("estimate (2023e)"), False: N_("not an estimate")}
 
 
+def add_sdg_cost_lines(figure: go.Figure) -> None:
+    """The SDG 10.c lines every cost chart draws: the 5% ceiling per corridor and the 3% average target."""
+    figure.add_hline(
+        y=SDG_CORRIDOR_CEILING,
+        line={"color": "#D55E00", "dash": "dash"},
+        annotation_text=_("5%: SDG 10.c ceiling per corridor"),
+        annotation_position="top left",
+    )
+    figure.add_hline(
+        y=SDG_AVERAGE_TARGET,
+        line={"color": "#009E73", "dash": "dash"},
+        annotation_text=_("3%: SDG 10.c target (average)"),
+        annotation_position="bottom left",
+    )
+
+
 def measure_text(value, measure: str) -> str:
     """A value of a measure for people: 'US$119.5 bn', '3.4%', 'US$83'; missing -> 'no data'."""
     if value is None or pd.isna(value):
@@ -406,18 +422,7 @@ def cost_figure(
             )
             + "<extra>WDI</extra>",
         )
-    figure.add_hline(
-        y=SDG_CORRIDOR_CEILING,
-        line={"color": "#D55E00", "dash": "dash"},
-        annotation_text=_("5%: SDG 10.c ceiling per corridor"),
-        annotation_position="top left",
-    )
-    figure.add_hline(
-        y=SDG_AVERAGE_TARGET,
-        line={"color": "#009E73", "dash": "dash"},
-        annotation_text=_("3%: SDG 10.c target (average)"),
-        annotation_position="bottom left",
-    )
+    add_sdg_cost_lines(figure)
     figure.update_layout(
         title=_("Cost of sending US$200 to {country}, % of the amount sent", country=names.get(receiver, receiver)),
         yaxis_title=_("% of US$200 sent"),

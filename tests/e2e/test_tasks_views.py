@@ -47,7 +47,7 @@ def test_excel_download_describes_every_column(page, app_server):
     described = {row[0]: row for row in list(workbook["dictionary"].iter_rows(values_only=True))[1:]}
     assert set(codes) == set(described) and "female" not in codes  # 'migrants' is the female, once
     assert all(described[code][2] != "not described" and described[code][3] for code in codes)
-    assert "Migrants [persons]" in labels and "Origin (ISO3) [ISO 3166-1 alpha-3 code]" in labels
+    assert "Migrants (persons) [migrants]" in labels and "Origin (ISO 3166-1 alpha-3 code) [orig_iso3]" in labels
 
 
 def test_the_arc_map_saves_as_a_png(page, app_server, external_requests):
