@@ -114,3 +114,13 @@ def plotly_hover_text(page: Page, point_selector: str, timeout: float = 15_000) 
             return text
         page.wait_for_timeout(250)
     raise AssertionError(f"no plotly hover label appeared within {timeout / 1000:g} s over {point_selector}")
+
+
+def download_chart_png(page: Page, chart) -> str:
+    """Save ``chart`` (a plotly chart's locator) with its camera button, as a user would; checks the file is a
+    PNG and returns its suggested name."""
+    chart.hover()
+    with page.expect_download() as download_info:
+        chart.locator('.modebar-btn[data-title^="Download plot as a"]').click()
+    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    return download_info.value.suggested_filename

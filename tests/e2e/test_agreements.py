@@ -4,7 +4,13 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import assert_no_exception, canvas_has_content, save_screenshot, wait_for_settled
+from tests.e2e.helpers import (
+    assert_no_exception,
+    canvas_has_content,
+    download_chart_png,
+    save_screenshot,
+    wait_for_settled,
+)
 
 MAP = '[data-testid="stDeckGlJsonChart"]'
 TABLE = '[data-testid="stDataFrame"]'
@@ -94,9 +100,5 @@ def test_the_map_saves_as_a_png_drawn_from_the_shipped_shapes(page, app_server):
     wait_for_settled(page)
     assert_no_exception(page)
     assert image.locator(".scatterlayer .trace").count() > 3, "land and the agreements' curves"
-    image.hover()
-    with page.expect_download() as download_info:
-        image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
-    assert download_info.value.suggested_filename == "agreements-map.png"
-    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert download_chart_png(page, image) == "agreements-map.png"
     save_screenshot(page, "agreements-map-image")

@@ -15,7 +15,13 @@ from components.downloads import column_code
 from components.maps import fitted_view
 from data import load_corridor_years, load_countries
 from data.filters.corridors import CorridorFilters
-from tests.e2e.helpers import assert_no_exception, canvas_has_content, save_screenshot, wait_for_settled
+from tests.e2e.helpers import (
+    assert_no_exception,
+    canvas_has_content,
+    download_chart_png,
+    save_screenshot,
+    wait_for_settled,
+)
 
 MAP = ".stDeckGlJsonChart"
 MAX_WEBSOCKET_BYTES = 1_000_000
@@ -97,11 +103,7 @@ def test_the_filled_map_saves_as_a_png_drawn_from_the_shipped_shapes(page, app_s
     wait_for_settled(page)
     assert_no_exception(page)
     assert image.locator("path.js-fill").count() >= 25, "each country with data is a filled shape"
-    image.hover()
-    with page.expect_download() as download_info:
-        image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
-    assert download_info.value.suggested_filename == "corridors-immigrants-2024-2024.png"
-    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert download_chart_png(page, image) == "corridors-immigrants-2024-2024.png"
     save_screenshot(page, "corridors-immigrants-image")
     # the page fixture fails the test if any request left this machine (plotly's geo CDN, for one)
 

@@ -9,7 +9,13 @@ from components.flows.figures import arc_frame
 from components.maps import fitted_view
 from data import load, load_countries
 from data.filters.departures import DeparturesFilter
-from tests.e2e.helpers import assert_no_exception, canvas_has_content, save_screenshot, wait_for_settled
+from tests.e2e.helpers import (
+    assert_no_exception,
+    canvas_has_content,
+    download_chart_png,
+    save_screenshot,
+    wait_for_settled,
+)
 from tests.e2e.test_corridors import project
 
 MAP = ".stDeckGlJsonChart"
@@ -89,9 +95,5 @@ def test_the_departures_map_saves_as_a_png(page, app_server):
     expect(image).to_have_count(1, timeout=30_000)
     wait_for_settled(page)
     assert_no_exception(page)
-    image.hover()
-    with page.expect_download() as download_info:
-        image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
-    assert download_info.value.suggested_filename == "departures-NPL-FY2077-78-2020-21.png"
-    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert download_chart_png(page, image) == "departures-NPL-FY2077-78-2020-21.png"
     save_screenshot(page, "departures-image")

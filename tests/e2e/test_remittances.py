@@ -5,7 +5,13 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import assert_no_exception, canvas_has_content, save_screenshot, wait_for_settled
+from tests.e2e.helpers import (
+    assert_no_exception,
+    canvas_has_content,
+    download_chart_png,
+    save_screenshot,
+    wait_for_settled,
+)
 
 MAP = '[data-testid="stDeckGlJsonChart"]'
 PLOT = '[data-testid="stPlotlyChart"]'
@@ -68,11 +74,7 @@ def test_ranking_maps_costs_and_sri_lanka_views(page, app_server):
     expect(flow_image).to_have_count(1, timeout=30_000)
     wait_for_settled(page)
     assert_no_exception(page)
-    flow_image.hover()
-    with page.expect_download() as download_info:
-        flow_image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
-    assert download_info.value.suggested_filename == "remittance-flows-2021-ALL.png"
-    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert download_chart_png(page, flow_image) == "remittance-flows-2021-ALL.png"
     page.get_by_role("button", name="Play").click()
     page.wait_for_url(re.compile(r"year=199\d"))
     page.wait_for_url(re.compile(r"year=(199[2-9]|20\d\d)"))  # a few more steps, whatever the machine's speed

@@ -8,7 +8,7 @@ import re
 import openpyxl
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import assert_no_exception, save_screenshot, wait_for_settled
+from tests.e2e.helpers import assert_no_exception, download_chart_png, save_screenshot, wait_for_settled
 
 
 def open_page(page, url: str) -> None:
@@ -59,9 +59,5 @@ def test_the_arc_map_saves_as_a_png(page, app_server, external_requests):
         timeout=30_000
     )
     image = page.locator(".stPlotlyChart").filter(has_text="Migrants (total, 2024)").first
-    image.hover()
-    with page.expect_download() as download_info:
-        image.locator('.modebar-btn[data-title^="Download plot as a"]').click()
-    assert download_info.value.suggested_filename == "corridors-2024-2024.png"
-    assert open(download_info.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert download_chart_png(page, image) == "corridors-2024-2024.png"
     assert chart.count() >= 1 and not external_requests
