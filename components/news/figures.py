@@ -89,10 +89,10 @@ def with_count(counts: Mapping[str, int], label=str, *, counted_by_label: bool =
     return lambda option: f"{label(option)} ({counts.get(label(option) if counted_by_label else option, 0)})"
 
 
-def group_counts(items: pd.DataFrame, members: Mapping[str, frozenset[str]]) -> dict[str, int]:
+def group_counts(items: pd.DataFrame, members: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
     """How many items are about any member of each group (an item about two members counts once)."""
     tagged = items["countries"].tolist()
-    return {key: sum(not codes.isdisjoint(row) for row in tagged) for key, codes in members.items()}
+    return {key: sum(not set(codes).isdisjoint(row) for row in tagged) for key, codes in members.items()}
 
 
 def listing_labels(sources: pd.DataFrame) -> dict[str, str]:

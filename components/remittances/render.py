@@ -20,6 +20,7 @@ from components.maps import show_map_image
 from components.provenance import render_source_note
 from components.remittances import figures
 from data import CATALOG, load, load_country_groups, load_country_shapes
+from data.filters.places import group_members
 from data.filters.remittances import (
     ADDITIVE_MEASURES,
     ALL_ASIA_PACIFIC,
@@ -40,7 +41,6 @@ from data.filters.remittances import (
     asia_pacific_codes,
     by_name,
     expand_places,
-    group_members,
     largest_recipients,
     latest_corridor_costs,
     quarter_label,

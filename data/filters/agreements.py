@@ -85,7 +85,7 @@ class AgreementFilters:
     sectors: tuple[str, ...] = ()
     # Inclusive signing years; None keeps every row, including those with no recorded date.
     period: tuple[int, int] | None = None
-    group_members: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    group_members: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def parties(self) -> frozenset[str]:

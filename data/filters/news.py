@@ -70,7 +70,7 @@ class NewsFilters:
     publishers: tuple[str, ...] = ()
     text: str = ""
     # How to read a group key among ``countries`` (the country_groups table, by group_key).
-    group_members: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    group_members: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def apply(self, items: pd.DataFrame) -> pd.DataFrame:
         keep = pd.Series(True, index=items.index)

@@ -5,7 +5,7 @@ identifiers such as ``gcc``), so one link key carries both (``country=NPL,gcc``)
 groups existed reads as it did. Choosing a group means "any of its members": the same as choosing each member.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import pandas as pd
 
@@ -20,14 +20,14 @@ def group_options(groups: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(groups["group_key"]))
 
 
-def group_members(groups: pd.DataFrame) -> dict[str, frozenset[str]]:
-    """Group key -> the ISO3 codes of its members."""
-    return {key: frozenset(rows["iso3"]) for key, rows in groups.groupby("group_key", sort=False)}
+def group_members(groups: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Each country group's key and its members (ISO3, in table order): ``{"gcc": ("SAU", ...), ...}``."""
+    return {key: tuple(rows["iso3"]) for key, rows in groups.groupby("group_key", sort=False)}
 
 
-def expand(chosen: Iterable[str], members: Mapping[str, frozenset[str]]) -> frozenset[str]:
+def expand(chosen: Iterable[str], members: Mapping[str, Collection[str]]) -> frozenset[str]:
     """The countries a choice stands for: each chosen country, and every member of each chosen group."""
     codes: set[str] = set()
     for option in chosen:
-        codes |= members.get(option, frozenset()) if is_group(option) else {option}
+        codes.update(members.get(option, ()) if is_group(option) else (option,))
     return frozenset(codes)

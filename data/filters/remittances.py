@@ -12,6 +12,7 @@ import pandas as pd
 
 from data.catalog import N_
 from data.filters import Filter
+from data.filters.places import group_members
 
 MEASURES = {
     "usd": ("received_usd", N_("Remittances received, current US$")),
@@ -179,11 +180,6 @@ def _name(names: Mapping[str, str] | None, code) -> str:
 
 def _names_list(names: Mapping[str, str] | None, codes, translate=str) -> str:
     return ", ".join(_name(names, code) for code in codes) or translate(N_("none"))
-
-
-def group_members(groups: pd.DataFrame) -> dict[str, tuple[str, ...]]:
-    """Each country group's key and its members (ISO3, in table order): ``{"gcc": ("SAU", ...), ...}``."""
-    return {key: tuple(rows["iso3"]) for key, rows in groups.groupby("group_key", sort=False)}
 
 
 def expand_places(chosen, groups: pd.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
