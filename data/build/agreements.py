@@ -56,7 +56,7 @@ REGIONAL_COLUMNS = [
 
 LICENCE = "Facts (names, dates) taken from a public page, with attribution; no page text reproduced"
 OBTAINED_FROM = (
-    "shared/sources/agreements/{file}: hand-compiled from public pages held in the project's stored "
+    "data/raw/sources/agreements/{file}: hand-compiled from public pages held in the project's stored "
     "pages corpus (no live web); see SOURCES.md, section 'agreements'"
 )
 

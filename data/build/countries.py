@@ -126,7 +126,7 @@ SUPPLEMENT_SOURCE = {
     "url": "https://www.naturalearthdata.com/",
     "licence": "Public domain (underlying Natural Earth shapes)",
     "citation": "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com.",
-    "obtained_from": "shared/sources geometry_extra/country_centroids_supplement_ne50m.csv, computed from "
+    "obtained_from": "data/raw/sources/geometry_extra/country_centroids_supplement_ne50m.csv, computed from "
     "github.com/martynafford/natural-earth-geojson commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e",
     "notes": "Area centroid (planar lon/lat) of the outer ring of each unit's largest polygon; not a published "
     "label point. Covers HKG, MAC, TWN, Kosovo (Natural Earth KOS = XKX), ESH, ALA and some non-UN units.",

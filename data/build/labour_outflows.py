@@ -291,7 +291,7 @@ def _press_sources(raw: pd.DataFrame) -> list[dict]:
                 quoted=" ; ".join(dict.fromkeys(rows["quoted_source"])),
                 what="Labour outflow",
                 licence="Facts quoted from a public page, with attribution; the statistics belong to the agency quoted",
-                obtained_from="shared/sources/labour_outflows_press_figures/labour_outflow_figures_from_pages.csv: "
+                obtained_from="data/raw/sources/labour_outflows_press_figures/labour_outflow_figures_from_pages.csv: "
                 "transcribed from the project's stored pages corpus (no live web); see SOURCES.md",
                 notes="Figures copied exactly as printed (figure_as_printed keeps the original string); no figure "
                 "estimated or filled in.",

@@ -18,7 +18,7 @@ NEWS_LICENCE = (
     "Titles, dates and publishers are facts, attributed to each item's publisher and URL; the linked "
     "items remain under their publishers' terms; summaries written by this project"
 )
-OBTAINED_FROM = "shared/sources/news/news_items.csv (hand-compiled; see SOURCES.md, section 'news')"
+OBTAINED_FROM = "data/raw/sources/news/news_items.csv (hand-compiled; see SOURCES.md, section 'news')"
 LISTING_NOTE = (
     "Items as printed on the listing page; the date the page was captured was not recorded, so the "
     "year is left blank. Summaries are one sentence written by the compilers, not the publisher's text."

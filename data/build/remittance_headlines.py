@@ -103,7 +103,7 @@ def _sources(figures: pd.DataFrame) -> list[dict]:
                 what="Remittance",
                 licence="Facts quoted with attribution; the underlying data are World Bank/KNOMAD (CC BY 4.0) or "
                 "Bangladesh Bank",
-                obtained_from="shared/sources/remittances_2024_press_figures/remittance_figures_2023_2024_from_pages.csv: "
+                obtained_from="data/raw/sources/remittances_2024_press_figures/remittance_figures_2023_2024_from_pages.csv: "
                 "transcribed from the project's stored pages corpus (no live web); see SOURCES.md",
                 notes="Headline figures as printed, for about ten countries; not a full series. Early estimates: do "
                 "not splice onto WDI without labelling the vintage.",
