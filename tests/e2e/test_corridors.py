@@ -181,8 +181,24 @@ def find_arc(page, origin: str, destination: str) -> tuple[float, float] | None:
             page.mouse.move(*point)
             page.wait_for_timeout(40)
             if page.locator(".deck-tooltip").is_visible() and "→" in page.locator(".deck-tooltip").inner_text():
-                return point
+                return _across_the_arc(page, point, (side * normal[0], side * normal[1]))
     return None
+
+
+def _across_the_arc(page, edge: tuple[float, float], outward: tuple[float, float]) -> tuple[float, float]:
+    """The first point found is on the arc's edge, where a click may miss by a pixel: step on across the arc
+    while its tooltip stays, and return the middle of the points that show it."""
+    inside = [edge]
+    for step in range(1, 8):
+        point = (edge[0] + step * outward[0], edge[1] + step * outward[1])
+        page.mouse.move(*point)
+        page.wait_for_timeout(40)
+        if not (page.locator(".deck-tooltip").is_visible() and "→" in page.locator(".deck-tooltip").inner_text()):
+            break
+        inside.append(point)
+    middle = inside[len(inside) // 2]
+    page.mouse.move(*middle)
+    return middle
 
 
 def country_point(page, view: str, iso3: str) -> tuple[float, float]:
