@@ -6,6 +6,7 @@ import pytest
 from data import CATALOG, load_deployments, load_labour_outflows, load_sources
 from data.build import labour_outflows as builder
 from data.build.common import read_raw_csv
+from data.filters.remittances import sri_lanka_departures
 from data.flows import figure_key
 from tests.test_data_problems import problem_for, replace_field
 
@@ -127,6 +128,15 @@ def test_sri_lanka_2025_extends_the_series_and_sums_to_the_printed_total(outflow
 def test_sri_lanka_year_totals_match_slbfe(outflows, year, published):
     totals = year_rows(outflows, "LKA", year, sex="total", worker_category="all")
     assert int(totals["value"].sum()) == published
+
+
+def test_sri_lanka_view_departures_add_up_to_the_deployments_totals(outflows):
+    """The Remittances page's Sri Lanka view counts departures from this table, the deployments table holds the
+    same SLBFE figures: both give each year the same total."""
+    totals = load_deployments().query("sex == 'total' and skill_level == 'all'").groupby("year")["departures"].sum()
+    assert totals[2022] == 311_056
+    for year, total in totals.items():
+        assert sri_lanka_departures(outflows, year)["departures"].sum() == total, year
 
 
 def test_bangladesh_register_is_cumulative_with_the_stated_sum_and_top_five(outflows):

@@ -57,6 +57,20 @@ async def wait_for_settled_async(page, timeout: float = 30_000) -> float:
     return await handle.json_value() / 1000
 
 
+_AFTER_FRAMES = """n => new Promise(done => {
+  const step = left => left ? requestAnimationFrame(() => step(left - 1)) : done();
+  step(n);
+})"""
+
+
+def wait_for_frames(page: Page, count: int = 2) -> None:
+    """Wait until the page has drawn ``count`` animation frames. deck.gl handles a pointer move in its next
+    animation frame (the move only records a pick request; its render loop picks and updates the tooltip), and
+    callbacks registered in the same frame run in order: after two frames of ours, deck.gl's has run at least once.
+    A wait for what a hover on a deck.gl map changes, however fast or slow the machine draws."""
+    page.evaluate(_AFTER_FRAMES, count)
+
+
 def assert_no_exception(page: Page) -> None:
     exceptions = page.locator('[data-testid="stException"]').all_inner_texts()
     if exceptions:

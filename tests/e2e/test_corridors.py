@@ -20,6 +20,7 @@ from tests.e2e.helpers import (
     canvas_has_content,
     download_chart_png,
     save_screenshot,
+    wait_for_frames,
     wait_for_settled,
 )
 
@@ -179,7 +180,7 @@ def find_arc(page, origin: str, destination: str) -> tuple[float, float] | None:
         for side in (1, -1):
             point = (middle[0] + side * step * normal[0], middle[1] + side * step * normal[1])
             page.mouse.move(*point)
-            page.wait_for_timeout(40)
+            wait_for_frames(page)
             if page.locator(".deck-tooltip").is_visible() and "→" in page.locator(".deck-tooltip").inner_text():
                 return _across_the_arc(page, point, (side * normal[0], side * normal[1]))
     return None
@@ -192,7 +193,7 @@ def _across_the_arc(page, edge: tuple[float, float], outward: tuple[float, float
     for step in range(1, 8):
         point = (edge[0] + step * outward[0], edge[1] + step * outward[1])
         page.mouse.move(*point)
-        page.wait_for_timeout(40)
+        wait_for_frames(page)
         if not (page.locator(".deck-tooltip").is_visible() and "→" in page.locator(".deck-tooltip").inner_text()):
             break
         inside.append(point)
